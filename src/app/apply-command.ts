@@ -1,0 +1,19 @@
+import type { Incident } from '../domain/incident/incident.js';
+import { transition, type IncidentCommand } from '../domain/incident/transition.js';
+import type { UseCaseDeps } from './ports.js';
+
+/**
+ * The one path every incident change takes: decide in the domain, store the result and its timeline
+ * events together, then bring the card, topic and announcement in line.
+ */
+export const applyCommand = async (
+  deps: Pick<UseCaseDeps, 'incidents' | 'notifier' | 'clock'>,
+  incident: Incident,
+  command: IncidentCommand,
+): Promise<Incident> => {
+  const result = transition(incident, command, deps.clock.now());
+  if (!result.ok) throw result.error;
+  deps.incidents.save(result.incident, result.events);
+  await deps.notifier.refresh(result.incident);
+  return result.incident;
+};

@@ -1,0 +1,35 @@
+import { statusLabels, type Status } from '../domain/incident/status.js';
+import type { Incident } from '../domain/incident/incident.js';
+import { applyCommand } from './apply-command.js';
+import { incidentById } from './find-incident.js';
+import type { UseCaseDeps } from './ports.js';
+
+export interface ChangeStatusInput {
+  incidentId: string;
+  to: Status;
+  actorId: string;
+  reason?: string;
+}
+
+const verbs: Partial<Record<Status, string>> = {
+  resolved: ':white_check_mark: resolved the incident',
+  cancelled: ':no_entry_sign: cancelled the incident as a false alarm',
+  closed: ':lock: closed the incident',
+};
+
+export const changeStatus = async (deps: UseCaseDeps, input: ChangeStatusInput): Promise<Incident> => {
+  const before = incidentById(deps.incidents, input.incidentId);
+  const incident = await applyCommand(deps, before, {
+    type: 'set_status',
+    to: input.to,
+    actorId: input.actorId,
+    ...(input.reason ? { reason: input.reason } : {}),
+  });
+  const reopened = before.status === 'resolved' && input.to === 'investigating';
+  const what = reopened
+    ? ':leftwards_arrow_with_hook: reopened the incident'
+    : (verbs[input.to] ?? `:arrows_counterclockwise: changed the status to *${statusLabels[input.to]}*`);
+  const reason = input.reason ? `: ${input.reason}` : '';
+  if (incident.channelId) await deps.notifier.postToChannel(incident.channelId, `<@${input.actorId}> ${what}${reason}`);
+  return incident;
+};

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { defaultChannelNameTemplate } from '../domain/incident/channel-name.js';
+
+const channelId = z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'must be a Slack channel id such as C0123ABCD');
+
+export const envSchema = z.object({
+  SLACK_BOT_TOKEN: z
+    .string({ error: 'is required: the bot token (xoxb-…) from your Slack app\'s "OAuth & Permissions" page' })
+    .min(1, 'is required: the bot token (xoxb-…)'),
+  SLACK_SIGNING_SECRET: z.string().min(1).optional(),
+  SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-').optional(),
+  SLACK_API_URL: z.url('must be a URL such as https://slack.com/api/').optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).optional(),
+  DATABASE_PATH: z.string().min(1).default('db/incident-bot.sqlite'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ANNOUNCEMENTS_CHANNEL: channelId.optional(),
+  CONFIG_PATH: z.string().min(1).optional(),
+  CHANNEL_NAME_TEMPLATE: z
+    .string()
+    .includes('{number}', { message: 'must contain {number} so every incident gets its own channel' })
+    .default(defaultChannelNameTemplate),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  slack: {
+    botToken: string;
+    signingSecret: string | undefined;
+    appToken: string | undefined;
+    apiUrl: string | undefined;
+  };
+  http: { port: number; host: string | undefined };
+  databasePath: string;
+  logLevel: Env['LOG_LEVEL'];
+  announcementsChannel: string | undefined;
+  configPath: string | undefined;
+  channelNameTemplate: string;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Blank values count as unset, as they do in most .env tooling. */
+const withoutBlanks = (source: NodeJS.ProcessEnv): Record<string, string> =>
+  Object.fromEntries(Object.entries(source).filter((entry): entry is [string, string] => Boolean(entry[1]?.trim())));
+
+/** Parses the environment; throws a ConfigError naming every bad variable and never echoing a value. */
+export const loadConfig = (source: NodeJS.ProcessEnv = process.env): Config => {
+  const parsed = envSchema.safeParse(withoutBlanks(source));
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const env = parsed.data;
+  if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
+    throw new ConfigError(
+      'Invalid configuration:\n  SLACK_SIGNING_SECRET: is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)',
+    );
+  }
+  return {
+    slack: {
+      botToken: env.SLACK_BOT_TOKEN,
+      signingSecret: env.SLACK_SIGNING_SECRET,
+      appToken: env.SLACK_APP_TOKEN,
+      apiUrl: env.SLACK_API_URL,
+    },
+    http: { port: env.PORT, host: env.HOST },
+    databasePath: env.DATABASE_PATH,
+    logLevel: env.LOG_LEVEL,
+    announcementsChannel: env.ANNOUNCEMENTS_CHANNEL,
+    configPath: env.CONFIG_PATH,
+    channelNameTemplate: env.CHANNEL_NAME_TEMPLATE,
+  };
+};

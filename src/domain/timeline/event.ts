@@ -1,0 +1,34 @@
+/** Kinds of timeline entry: bot actions first, then what people did in the incident channel. */
+export const timelineKinds = [
+  'declared',
+  'status_changed',
+  'reopened',
+  'severity_changed',
+  'role_assigned',
+  'note',
+  'message',
+  'pin_added',
+  'pin_removed',
+  'reaction_added',
+  'reaction_removed',
+] as const;
+export type TimelineKind = (typeof timelineKinds)[number];
+
+/** A fact produced by the domain; storage adds ids and Slack references. */
+export interface TimelineEvent {
+  kind: TimelineKind;
+  actorId: string;
+  at: number;
+  text: string;
+  data: Record<string, unknown>;
+}
+
+/** A stored timeline entry, with where it happened in Slack. */
+export interface TimelineEntry extends TimelineEvent {
+  id: string;
+  incidentId: string;
+  slackTs: string | null;
+  permalink: string | null;
+  editedAt: number | null;
+  deletedAt: number | null;
+}

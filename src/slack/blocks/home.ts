@@ -1,0 +1,30 @@
+import type { HomeView, KnownBlock } from '@slack/types';
+import { formatDuration, incidentDuration, type Incident } from '../../domain/incident/incident.js';
+import { statusLabels } from '../../domain/incident/status.js';
+import { actionIds, blockIds } from '../ids.js';
+import { incidentHeadline } from './incident-card.js';
+import { context, escape, mention, plain, section } from './text.js';
+
+/** A Home tab holds at most 100 blocks; beyond this many incidents the list says how many are left out. */
+export const maxHomeIncidents = 40;
+
+export const incidentLine = (incident: Incident, now: number): string =>
+  `*${escape(incidentHeadline(incident))}*\n${statusLabels[incident.status]} · IC ${mention(incident.roles.commander)} · open ${formatDuration(incidentDuration(incident, now))}` +
+  (incident.channelId ? ` · <#${incident.channelId}>` : '');
+
+export const homeView = (open: Incident[], now: number): HomeView => {
+  const shown = open.slice(0, maxHomeIncidents);
+  const blocks: KnownBlock[] = [
+    { type: 'header', text: plain('Incidents', 150) },
+    {
+      type: 'actions',
+      block_id: blockIds.homeActions,
+      elements: [{ type: 'button', text: plain('Declare incident'), action_id: actionIds.declare, style: 'danger', value: 'home' }],
+    },
+    { type: 'divider' },
+    section(open.length === 0 ? ':large_green_circle: No open incidents.' : `*${open.length} open incident${open.length === 1 ? '' : 's'}*`),
+    ...shown.map((incident) => section(incidentLine(incident, now))),
+  ];
+  if (open.length > shown.length) blocks.push(context(`${open.length - shown.length} more not shown; use \`/incident list\`.`));
+  return { type: 'home', blocks };
+};

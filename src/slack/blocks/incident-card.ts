@@ -1,0 +1,98 @@
+import type { KnownBlock } from '@slack/types';
+import { formatDuration, incidentDuration, incidentKey, type Incident } from '../../domain/incident/incident.js';
+import { roleLabels, roles } from '../../domain/incident/roles.js';
+import { severityEmoji } from '../../domain/incident/severity.js';
+import { isFinished, statusLabels } from '../../domain/incident/status.js';
+import { actionIds, blockIds } from '../ids.js';
+import { clip, context, escape, mention, plain, section, slackDate } from './text.js';
+
+export const incidentHeadline = (incident: Incident): string =>
+  `${severityEmoji[incident.severity]} ${incidentKey(incident)} · ${incident.severity} · ${incident.title}`;
+
+/** The one-line topic: severity · status · commander, within Slack's 250-character topic limit. */
+export const incidentTopic = (incident: Incident, commanderName?: string): string =>
+  clip(
+    `${incident.severity} · ${statusLabels[incident.status]} · IC: ${commanderName ?? (incident.roles.commander ? `<@${incident.roles.commander}>` : 'unassigned')} · ${incident.title}`,
+    250,
+  );
+
+const button = (text: string, actionId: string, value: string, style?: 'primary' | 'danger') => ({
+  type: 'button' as const,
+  text: plain(text),
+  action_id: actionId,
+  value,
+  ...(style ? { style } : {}),
+});
+
+const stateFields = (incident: Incident, now: number): KnownBlock => ({
+  type: 'section',
+  fields: [
+    { type: 'mrkdwn', text: `*Severity*\n${severityEmoji[incident.severity]} ${incident.severity}` },
+    { type: 'mrkdwn', text: `*Status*\n${statusLabels[incident.status]}` },
+    { type: 'mrkdwn', text: `*Declared*\n${slackDate(incident.declaredAt)}` },
+    { type: 'mrkdwn', text: `*Duration*\n${formatDuration(incidentDuration(incident, now))}` },
+    ...(incident.services.length > 0
+      ? [{ type: 'mrkdwn' as const, text: `*Services*\n${clip(escape(incident.services.join(', ')), 1900)}` }]
+      : []),
+  ],
+});
+
+const rolesSection = (incident: Incident): KnownBlock => ({
+  type: 'section',
+  fields: roles.map((role) => ({ type: 'mrkdwn' as const, text: `*${roleLabels[role]}*\n${mention(incident.roles[role])}` })),
+});
+
+const latestUpdate = (incident: Incident): KnownBlock =>
+  incident.latestUpdate
+    ? section(`*Latest update* (${slackDate(incident.latestUpdate.at)}, ${mention(incident.latestUpdate.by)})\n${escape(incident.latestUpdate.text)}`)
+    : section('*Latest update*\n_No update yet. Use *Post update* to tell everyone where things stand._');
+
+/** The pinned card in the incident channel: the state of things at a glance, and the buttons to change it. */
+export const incidentCard = (incident: Incident, now: number): KnownBlock[] => {
+  const blocks: KnownBlock[] = [
+    { type: 'header', text: plain(`${incidentKey(incident)}: ${incident.title}`, 150) },
+    stateFields(incident, now),
+    rolesSection(incident),
+  ];
+  if (incident.summary) blocks.push(section(`*Summary*\n${escape(incident.summary)}`));
+  if (incident.impact) blocks.push(section(`*Customer impact*\n${escape(incident.impact)}`));
+  blocks.push(latestUpdate(incident));
+  if (!isFinished(incident.status)) {
+    const value = incident.id;
+    blocks.push({
+      type: 'actions',
+      block_id: blockIds.cardActions,
+      elements: [
+        button('Update status', actionIds.updateStatus, value),
+        button('Change severity', actionIds.changeSeverity, value),
+        button('Assign role', actionIds.assignRole, value),
+        button('Post update', actionIds.postUpdate, value, 'primary'),
+        ...(incident.status === 'resolved' ? [] : [button('Resolve', actionIds.resolve, value, 'danger')]),
+      ],
+    });
+  }
+  blocks.push(context(`Reported by ${mention(incident.reporterId)} · ${incident.isPrivate ? ':lock: private' : 'public'} · updated ${slackDate(incident.updatedAt)}`));
+  return blocks;
+};
+
+/** The announcement in the announcements channel, kept current with chat.update. */
+export const incidentAnnouncement = (incident: Incident, now: number): KnownBlock[] => {
+  const blocks: KnownBlock[] = [
+    section(
+      `*${escape(incidentHeadline(incident))}*\n${statusLabels[incident.status]} · IC ${mention(incident.roles.commander)} · ${formatDuration(incidentDuration(incident, now))}` +
+        (incident.channelId ? ` · <#${incident.channelId}>` : ''),
+    ),
+  ];
+  if (incident.summary) blocks.push(context(escape(clip(incident.summary, 300))));
+  if (!isFinished(incident.status) && incident.channelId) {
+    blocks.push({
+      type: 'actions',
+      block_id: blockIds.announcementActions,
+      elements: [button('Join incident channel', actionIds.join, incident.id, 'primary')],
+    });
+  }
+  return blocks;
+};
+
+export const incidentFallbackText = (incident: Incident): string =>
+  `${incidentHeadline(incident)} (${statusLabels[incident.status]})`;

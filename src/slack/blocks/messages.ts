@@ -1,0 +1,41 @@
+import type { KnownBlock } from '@slack/types';
+import { incidentKey, type Incident } from '../../domain/incident/incident.js';
+import { roleChecklists, roleLabels, type Role } from '../../domain/incident/roles.js';
+import { incidentLine } from './home.js';
+import { clip, context, section } from './text.js';
+
+export const helpText = [
+  '*`/incident` commands*',
+  '`/incident` or `/incident declare [title]`: declare an incident (opens a form)',
+  '`/incident list`: open incidents',
+  '`/incident help`: this help',
+  '*In an incident channel*',
+  '`/incident status [investigating|identified|monitoring|resolved|closed]`: change the status',
+  '`/incident severity [SEV1-SEV4]`: change the severity',
+  '`/incident role <commander|comms|scribe|ops> @person`: assign a role',
+  '`/incident note <text>`: add a note to the timeline',
+  '`/incident update`: post an update',
+  '`/incident resolve`, `/incident reopen`, `/incident close`, `/incident cancel` (false alarm)',
+].join('\n');
+
+/** Stays well inside a message's 50 blocks. */
+const maxListed = 45;
+
+export const incidentList = (open: Incident[], now: number): { text: string; blocks: KnownBlock[] } => {
+  if (open.length === 0) return { text: 'No open incidents.', blocks: [section(':large_green_circle: No open incidents.')] };
+  const blocks = open.slice(0, maxListed).map((incident) => section(incidentLine(incident, now)));
+  if (open.length > maxListed) blocks.push(context(`${open.length - maxListed} more not shown.`));
+  return { text: `${open.length} open incidents`, blocks };
+};
+
+export const roleChecklistMessage = (incident: Incident, role: Role): { text: string; blocks: KnownBlock[] } => {
+  const where = incident.channelId ? `<#${incident.channelId}>` : incidentKey(incident);
+  const text = `You are the ${roleLabels[role]} for ${incidentKey(incident)}: ${incident.title}`;
+  return {
+    text,
+    blocks: [
+      section(clip(`*You are the ${roleLabels[role]}* for *${incidentKey(incident)}* in ${where}.`, 3000)),
+      section(roleChecklists[role].map((item) => `• ${item}`).join('\n')),
+    ],
+  };
+};

@@ -1,0 +1,173 @@
+import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import { incidentKey, type Incident } from '../../domain/incident/incident.js';
+import { roleLabels, roles, type Role } from '../../domain/incident/roles.js';
+import { severities, severityDescriptions, type Severity } from '../../domain/incident/severity.js';
+import { allowedTransitions, statusLabels } from '../../domain/incident/status.js';
+import { inputIds, viewIds } from '../ids.js';
+import { clip, option, plain, section } from './text.js';
+
+export const limits = { title: 120, summary: 2000, impact: 1000, services: 300, reason: 500, update: 2500 } as const;
+
+export interface ModalMetadata {
+  incidentId?: string;
+  channelId?: string;
+}
+
+const modal = (callbackId: string, title: string, submit: string, blocks: KnownBlock[], metadata: ModalMetadata = {}): ModalView => ({
+  type: 'modal',
+  callback_id: callbackId,
+  title: plain(title, 24),
+  submit: plain(submit, 24),
+  close: plain('Cancel', 24),
+  private_metadata: JSON.stringify(metadata),
+  blocks,
+});
+
+const textInput = (
+  id: string,
+  label: string,
+  options: { multiline?: boolean; maxLength: number; initial?: string; placeholder?: string; optional?: boolean },
+): KnownBlock => ({
+  type: 'input',
+  block_id: id,
+  optional: options.optional ?? false,
+  label: plain(label, 2000),
+  element: {
+    type: 'plain_text_input',
+    action_id: id,
+    multiline: options.multiline ?? false,
+    max_length: options.maxLength,
+    ...(options.initial ? { initial_value: clip(options.initial, options.maxLength) } : {}),
+    ...(options.placeholder ? { placeholder: plain(options.placeholder, 150) } : {}),
+  },
+});
+
+const staticSelect = (id: string, label: string, options: PlainTextOption[], initial?: PlainTextOption): KnownBlock => ({
+  type: 'input',
+  block_id: id,
+  label: plain(label, 2000),
+  element: {
+    type: 'static_select',
+    action_id: id,
+    options,
+    ...(initial ? { initial_option: initial } : {}),
+  },
+});
+
+const userSelect = (id: string, label: string, initialUser?: string): KnownBlock => ({
+  type: 'input',
+  block_id: id,
+  label: plain(label, 2000),
+  element: { type: 'users_select', action_id: id, ...(initialUser ? { initial_user: initialUser } : {}) },
+});
+
+export const severityOptions = (): PlainTextOption[] =>
+  severities.map((severity) => option(`${severity}: ${severityDescriptions[severity]}`, severity));
+
+const severityOption = (severity: Severity) => severityOptions().find((candidate) => candidate.value === severity);
+
+export const declareModal = (input: { title: string; reporterId: string; channelId?: string }): ModalView =>
+  modal(
+    viewIds.declare,
+    'Declare an incident',
+    'Declare',
+    [
+      textInput(inputIds.title, 'Title', {
+        maxLength: limits.title,
+        initial: input.title,
+        placeholder: 'Checkout fails for card payments',
+      }),
+      staticSelect(inputIds.severity, 'Severity', severityOptions()),
+      textInput(inputIds.summary, 'Summary', {
+        multiline: true,
+        maxLength: limits.summary,
+        placeholder: 'What is happening, as far as you know',
+        optional: true,
+      }),
+      textInput(inputIds.impact, 'Customer impact', {
+        multiline: true,
+        maxLength: limits.impact,
+        placeholder: 'Who is affected and how',
+        optional: true,
+      }),
+      textInput(inputIds.services, 'Affected services', {
+        maxLength: limits.services,
+        placeholder: 'payments, checkout (comma separated)',
+        optional: true,
+      }),
+      userSelect(inputIds.commander, 'Incident commander', input.reporterId),
+      {
+        type: 'input',
+        block_id: inputIds.visibility,
+        optional: true,
+        label: plain('Visibility'),
+        element: {
+          type: 'checkboxes',
+          action_id: inputIds.visibility,
+          options: [option('Private (security incident)', 'private', 'Private channel, no public announcement')],
+        },
+      },
+    ],
+    input.channelId ? { channelId: input.channelId } : {},
+  );
+
+export const statusModal = (incident: Incident): ModalView => {
+  const targets = allowedTransitions[incident.status];
+  return modal(
+    viewIds.status,
+    'Update status',
+    'Update',
+    [
+      section(`*${incidentKey(incident)}* is *${statusLabels[incident.status]}*.`),
+      staticSelect(
+        inputIds.status,
+        'New status',
+        targets.map((status) => option(statusLabels[status], status)),
+      ),
+      textInput(inputIds.reason, 'What changed?', { multiline: true, maxLength: limits.reason, optional: true }),
+    ],
+    { incidentId: incident.id },
+  );
+};
+
+export const severityModal = (incident: Incident): ModalView =>
+  modal(
+    viewIds.severity,
+    'Change severity',
+    'Change',
+    [
+      section(`*${incidentKey(incident)}* is *${incident.severity}*.`),
+      staticSelect(inputIds.severity, 'New severity', severityOptions(), severityOption(incident.severity)),
+    ],
+    { incidentId: incident.id },
+  );
+
+export const roleModal = (incident: Incident, role?: Role): ModalView => {
+  const roleOptions = roles.map((candidate) => option(roleLabels[candidate], candidate));
+  return modal(
+    viewIds.role,
+    'Assign role',
+    'Assign',
+    [
+      staticSelect(inputIds.role, 'Role', roleOptions, roleOptions.find((candidate) => candidate.value === role)),
+      userSelect(inputIds.user, 'Person'),
+    ],
+    { incidentId: incident.id },
+  );
+};
+
+export const updateModal = (incident: Incident): ModalView =>
+  modal(
+    viewIds.update,
+    'Post update',
+    'Post',
+    [
+      section(`Tell everyone in *${incidentKey(incident)}* where things stand.`),
+      textInput(inputIds.update, 'Update', {
+        multiline: true,
+        maxLength: limits.update,
+        placeholder: 'What changed, current impact, next steps',
+      }),
+    ],
+    { incidentId: incident.id },
+  );

@@ -1,0 +1,31 @@
+import type { KnownBlock, PlainTextElement, PlainTextOption } from '@slack/types';
+
+/** Cuts text to Slack's limit for a field, marking the cut. */
+export const clip = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+
+export const plain = (text: string, max = 75): PlainTextElement => ({ type: 'plain_text', text: clip(text, max), emoji: true });
+
+export const option = (label: string, value: string, description?: string): PlainTextOption => ({
+  text: plain(label),
+  value,
+  ...(description ? { description: plain(description) } : {}),
+});
+
+export const section = (markdown: string): KnownBlock => ({
+  type: 'section',
+  text: { type: 'mrkdwn', text: clip(markdown, 3000) },
+});
+
+export const context = (markdown: string): KnownBlock => ({
+  type: 'context',
+  elements: [{ type: 'mrkdwn', text: clip(markdown, 3000) }],
+});
+
+/** Slack formats the time in each reader's own time zone. */
+export const slackDate = (ms: number, format = '{date_short_pretty} {time}'): string =>
+  `<!date^${Math.floor(ms / 1000)}^${format}|${new Date(ms).toISOString()}>`;
+
+export const mention = (userId: string | undefined | null): string => (userId ? `<@${userId}>` : '_unassigned_');
+
+/** Escapes the three characters Slack treats as markup in mrkdwn. */
+export const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -1,0 +1,40 @@
+/** Every callback_id, action_id and block_id the bot renders or listens for, in one place. */
+export const actionIds = {
+  updateStatus: 'incident_update_status',
+  changeSeverity: 'incident_change_severity',
+  assignRole: 'incident_assign_role',
+  postUpdate: 'incident_post_update',
+  resolve: 'incident_resolve',
+  join: 'incident_join',
+  declare: 'incident_declare',
+} as const;
+
+export const viewIds = {
+  declare: 'incident_declare_modal',
+  status: 'incident_status_modal',
+  severity: 'incident_severity_modal',
+  role: 'incident_role_modal',
+  update: 'incident_update_modal',
+} as const;
+
+/** Input blocks: block_id and action_id are the same string, which keeps view state lookups plain. */
+export const inputIds = {
+  title: 'title',
+  severity: 'severity',
+  summary: 'summary',
+  impact: 'impact',
+  services: 'services',
+  commander: 'commander',
+  visibility: 'visibility',
+  status: 'status',
+  reason: 'reason',
+  role: 'role',
+  user: 'user',
+  update: 'update',
+} as const;
+
+export const blockIds = {
+  cardActions: 'incident_card_actions',
+  announcementActions: 'incident_announcement_actions',
+  homeActions: 'home_actions',
+} as const;

@@ -1,0 +1,114 @@
+import type { WebClient } from '@slack/web-api';
+import type { Logger } from 'pino';
+import type { Clock, Notifier } from '../app/ports.js';
+import type { Incident } from '../domain/incident/incident.js';
+import { incidentAnnouncement, incidentCard, incidentFallbackText, incidentTopic } from './blocks/incident-card.js';
+import { roleChecklistMessage } from './blocks/messages.js';
+import { slackErrorCode } from './slack-error.js';
+
+export interface NotifierOptions {
+  client: WebClient;
+  /** The workspace's URL as auth.test reports it, e.g. https://acme.slack.com/ */
+  workspaceUrl: string;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** Slack's permalink format; building it saves one chat.getPermalink call per stored message. */
+export const buildPermalink = (workspaceUrl: string, channelId: string, ts: string): string =>
+  `${workspaceUrl.replace(/\/$/, '')}/archives/${channelId}/p${ts.replace('.', '')}`;
+
+export const createNotifier = ({ client, workspaceUrl, clock, logger }: NotifierOptions): Notifier => {
+  const ignoring = async (codes: string[], call: () => Promise<unknown>) => {
+    try {
+      await call();
+    } catch (error) {
+      const code = slackErrorCode(error);
+      if (!code || !codes.includes(code)) throw error;
+      logger.debug({ code }, 'ignored an expected Slack answer');
+    }
+  };
+
+  const setTopic = (incident: Incident) =>
+    incident.channelId
+      ? ignoring(['too_long'], () =>
+          client.conversations.setTopic({ channel: incident.channelId!, topic: incidentTopic(incident) }),
+        )
+      : Promise.resolve();
+
+  return {
+    createChannel: async (name, isPrivate) => {
+      try {
+        const result = await client.conversations.create({ name, is_private: isPrivate });
+        return { id: result.channel!.id!, name: result.channel!.name ?? name };
+      } catch (error) {
+        if (slackErrorCode(error) === 'name_taken') return 'name_taken';
+        throw error;
+      }
+    },
+
+    inviteUsers: async (channelId, userIds) => {
+      for (const userId of userIds) {
+        await ignoring(['already_in_channel', 'cant_invite_self'], () =>
+          client.conversations.invite({ channel: channelId, users: userId }),
+        );
+      }
+    },
+
+    setTopic,
+
+    postCard: async (incident) => {
+      const channel = incident.channelId!;
+      const posted = await client.chat.postMessage({
+        channel,
+        text: incidentFallbackText(incident),
+        blocks: incidentCard(incident, clock.now()),
+      });
+      await ignoring(['already_pinned'], () => client.pins.add({ channel, timestamp: posted.ts! }));
+      return posted.ts!;
+    },
+
+    postAnnouncement: async (channelId, incident) => {
+      const posted = await client.chat.postMessage({
+        channel: channelId,
+        text: `:rotating_light: ${incidentFallbackText(incident)}`,
+        blocks: incidentAnnouncement(incident, clock.now()),
+        unfurl_links: false,
+      });
+      return posted.ts!;
+    },
+
+    refresh: async (incident) => {
+      const now = clock.now();
+      await setTopic(incident);
+      if (incident.channelId && incident.cardTs) {
+        await client.chat.update({
+          channel: incident.channelId,
+          ts: incident.cardTs,
+          text: incidentFallbackText(incident),
+          blocks: incidentCard(incident, now),
+        });
+      }
+      if (incident.announcementChannelId && incident.announcementTs) {
+        await client.chat.update({
+          channel: incident.announcementChannelId,
+          ts: incident.announcementTs,
+          text: incidentFallbackText(incident),
+          blocks: incidentAnnouncement(incident, now),
+        });
+      }
+    },
+
+    postToChannel: async (channelId, text) => {
+      const posted = await client.chat.postMessage({ channel: channelId, text, unfurl_links: false });
+      return posted.ts!;
+    },
+
+    sendRoleChecklist: async (userId, incident, role) => {
+      const dm = await client.conversations.open({ users: userId });
+      await client.chat.postMessage({ channel: dm.channel!.id!, ...roleChecklistMessage(incident, role) });
+    },
+
+    permalink: (channelId, ts) => buildPermalink(workspaceUrl, channelId, ts),
+  };
+};

@@ -1,0 +1,182 @@
+import { and, asc, eq, inArray, isNull, max } from 'drizzle-orm';
+import type { IdGenerator, IncidentRepository, NewIncident, RoleTenure } from '../app/ports.js';
+import type { Incident } from '../domain/incident/incident.js';
+import { openStatuses, type Status } from '../domain/incident/status.js';
+import type { Role } from '../domain/incident/roles.js';
+import type { Severity } from '../domain/incident/severity.js';
+import type { TimelineEvent } from '../domain/timeline/event.js';
+import type { Db } from './database.js';
+import { incidents, roleAssignments, timelineEntries } from './schema.js';
+import { timelineValues } from './timeline-repository.js';
+
+type Row = typeof incidents.$inferSelect;
+
+const toIncident = (row: Row, roles: Partial<Record<Role, string>>): Incident => ({
+  id: row.id,
+  number: row.number,
+  title: row.title,
+  severity: row.severity as Severity,
+  status: row.status as Status,
+  summary: row.summary,
+  impact: row.impact,
+  services: row.services,
+  isPrivate: row.isPrivate,
+  reporterId: row.reporterId,
+  roles,
+  channelId: row.channelId,
+  channelName: row.channelName,
+  cardTs: row.cardTs,
+  announcementChannelId: row.announcementChannelId,
+  announcementTs: row.announcementTs,
+  latestUpdate:
+    row.latestUpdateText !== null && row.latestUpdateAt !== null
+      ? { text: row.latestUpdateText, at: row.latestUpdateAt, by: row.latestUpdateBy ?? '' }
+      : null,
+  declaredAt: row.declaredAt,
+  updatedAt: row.updatedAt,
+  resolvedAt: row.resolvedAt,
+  closedAt: row.closedAt,
+});
+
+export const createIncidentRepository = (db: Db, newId: IdGenerator): IncidentRepository => {
+  const currentRoles = (incidentIds: string[]): Map<string, Partial<Record<Role, string>>> => {
+    const byIncident = new Map<string, Partial<Record<Role, string>>>();
+    if (incidentIds.length === 0) return byIncident;
+    const rows = db
+      .select()
+      .from(roleAssignments)
+      .where(and(inArray(roleAssignments.incidentId, incidentIds), isNull(roleAssignments.endedAt)))
+      .all();
+    for (const row of rows) {
+      const roles = byIncident.get(row.incidentId) ?? {};
+      roles[row.role as Role] = row.userId;
+      byIncident.set(row.incidentId, roles);
+    }
+    return byIncident;
+  };
+
+  const hydrate = (rows: Row[]): Incident[] => {
+    const roles = currentRoles(rows.map((row) => row.id));
+    return rows.map((row) => toIncident(row, roles.get(row.id) ?? {}));
+  };
+  const one = (row: Row | undefined): Incident | undefined => (row ? hydrate([row])[0] : undefined);
+  const findById = (id: string) => one(db.select().from(incidents).where(eq(incidents.id, id)).get());
+
+  const writeEvents = (tx: Db, incidentId: string, events: TimelineEvent[]) => {
+    for (const event of events) {
+      tx.insert(timelineEntries).values(timelineValues(newId(), incidentId, event)).run();
+      if (event.kind !== 'role_assigned') continue;
+      const role = String(event.data.role);
+      tx.update(roleAssignments)
+        .set({ endedAt: event.at })
+        .where(
+          and(eq(roleAssignments.incidentId, incidentId), eq(roleAssignments.role, role), isNull(roleAssignments.endedAt)),
+        )
+        .run();
+      tx.insert(roleAssignments)
+        .values({ incidentId, role, userId: String(event.data.userId), assignedBy: event.actorId, startedAt: event.at })
+        .run();
+    }
+  };
+
+  return {
+    create: (input: NewIncident, now: number) =>
+      db.transaction((tx) => {
+        const highest = tx.select({ value: max(incidents.number) }).from(incidents).get()?.value ?? 0;
+        const id = newId();
+        tx.insert(incidents)
+          .values({
+            id,
+            number: highest + 1,
+            title: input.title,
+            severity: input.severity,
+            status: 'investigating',
+            summary: input.summary,
+            impact: input.impact,
+            services: input.services,
+            isPrivate: input.isPrivate,
+            reporterId: input.reporterId,
+            declaredAt: now,
+            updatedAt: now,
+          })
+          .run();
+        writeEvents(tx, id, [
+          {
+            kind: 'declared',
+            actorId: input.reporterId,
+            at: now,
+            text: input.summary,
+            data: { title: input.title, severity: input.severity, services: input.services, private: input.isPrivate },
+          },
+          {
+            kind: 'role_assigned',
+            actorId: input.reporterId,
+            at: now,
+            text: '',
+            data: { role: 'commander', userId: input.commanderId, previousUserId: null },
+          },
+        ]);
+        const row = tx.select().from(incidents).where(eq(incidents.id, id)).get();
+        if (!row) throw new Error('incident vanished inside its own transaction');
+        return toIncident(row, { commander: input.commanderId });
+      }),
+
+    findById,
+    findByNumber: (number) => one(db.select().from(incidents).where(eq(incidents.number, number)).get()),
+    findByChannel: (channelId) => one(db.select().from(incidents).where(eq(incidents.channelId, channelId)).get()),
+
+    listOpen: () =>
+      hydrate(
+        db
+          .select()
+          .from(incidents)
+          .where(inArray(incidents.status, [...openStatuses]))
+          .orderBy(asc(incidents.number))
+          .all(),
+      ),
+
+    save: (incident, events) =>
+      db.transaction((tx) => {
+        tx.update(incidents)
+          .set({
+            title: incident.title,
+            severity: incident.severity,
+            status: incident.status,
+            summary: incident.summary,
+            impact: incident.impact,
+            services: incident.services,
+            latestUpdateText: incident.latestUpdate?.text ?? null,
+            latestUpdateAt: incident.latestUpdate?.at ?? null,
+            latestUpdateBy: incident.latestUpdate?.by ?? null,
+            updatedAt: incident.updatedAt,
+            resolvedAt: incident.resolvedAt,
+            closedAt: incident.closedAt,
+          })
+          .where(eq(incidents.id, incident.id))
+          .run();
+        writeEvents(tx, incident.id, events);
+      }),
+
+    setSlackRefs: (id, refs) => {
+      db.update(incidents).set(refs).where(eq(incidents.id, id)).run();
+      const incident = findById(id);
+      if (!incident) throw new Error(`incident ${id} not found`);
+      return incident;
+    },
+
+    roleHistory: (id): RoleTenure[] =>
+      db
+        .select()
+        .from(roleAssignments)
+        .where(eq(roleAssignments.incidentId, id))
+        .orderBy(asc(roleAssignments.startedAt), asc(roleAssignments.id))
+        .all()
+        .map((row) => ({
+          role: row.role as Role,
+          userId: row.userId,
+          assignedBy: row.assignedBy,
+          startedAt: row.startedAt,
+          endedAt: row.endedAt,
+        })),
+  };
+};

@@ -1,0 +1,401 @@
+/**
+ * The fake workspace: plain data about users, conversations, messages, pins, reactions, views, ephemeral
+ * messages and trigger ids. It applies no Slack permission rules; the Web API handlers and the user-action
+ * helpers do that, so a browser sandbox can reuse the same model.
+ */
+import { createIdGenerator, createTsGenerator, seconds, type Now } from './ids.js';
+
+export type User = {
+  id: string;
+  name: string;
+  realName: string;
+  tz: string;
+  tzOffset: number;
+  isBot: boolean;
+  botId?: string;
+  email?: string;
+  updated: number;
+};
+
+export type ConversationKind = 'channel' | 'im' | 'mpim';
+
+export type Topic = { value: string; creator: string; lastSet: number };
+
+export type Conversation = {
+  id: string;
+  kind: ConversationKind;
+  name: string;
+  isPrivate: boolean;
+  isArchived: boolean;
+  isGeneral: boolean;
+  created: number;
+  creator: string;
+  topic: Topic;
+  purpose: Topic;
+  members: Set<string>;
+  /** The other person of a 1:1 DM with the bot. */
+  imUser?: string;
+};
+
+export type Message = {
+  type: 'message';
+  channel: string;
+  ts: string;
+  text: string;
+  user?: string;
+  botId?: string;
+  subtype?: string;
+  blocks?: unknown[];
+  threadTs?: string;
+  edited?: { user: string; ts: string };
+  /** reaction name → user ids, in the order they reacted */
+  reactions: Map<string, string[]>;
+  extra?: Record<string, unknown>;
+};
+
+export type EphemeralMessage = {
+  channel: string;
+  user: string;
+  ts: string;
+  text: string;
+  blocks?: unknown[];
+  threadTs?: string;
+  /** how it got there: a chat.postEphemeral call, a response_url post or a slash command's HTTP response */
+  source: 'api' | 'response_url' | 'command_response';
+};
+
+export type Pin = { channel: string; ts: string; pinnedBy: string; pinnedAt: number };
+
+export type ViewType = 'modal' | 'home';
+
+export type View = {
+  id: string;
+  type: ViewType;
+  user: string;
+  callbackId: string;
+  privateMetadata: string;
+  externalId: string;
+  title?: unknown;
+  submit?: unknown;
+  close?: unknown;
+  blocks: unknown[];
+  state: { values: Record<string, Record<string, unknown>> };
+  hash: string;
+  rootViewId: string;
+  previousViewId: string | null;
+  clearOnClose: boolean;
+  notifyOnClose: boolean;
+};
+
+export type Trigger = { id: string; user: string; issuedAt: number; used: boolean };
+
+export type BotIdentity = { userId: string; botId: string; appId: string; name: string };
+
+export type WorkspaceOptions = {
+  now?: Now;
+  teamId?: string;
+  teamName?: string;
+  domain?: string;
+  bot?: Partial<BotIdentity>;
+};
+
+export type NewUser = { id?: string; name: string; realName?: string; tz?: string; isBot?: boolean; email?: string };
+
+export type NewChannel = {
+  id?: string;
+  name: string;
+  isPrivate?: boolean;
+  members?: string[];
+  /** whether the bot user is a member; false by default, as for any channel the app was not added to */
+  botIsMember?: boolean;
+  topic?: string;
+  creator?: string;
+};
+
+export type NewMessage = {
+  user?: string;
+  botId?: string;
+  text: string;
+  blocks?: unknown[];
+  threadTs?: string;
+  subtype?: string;
+  extra?: Record<string, unknown>;
+};
+
+export class Workspace {
+  readonly now: Now;
+  readonly teamId: string;
+  readonly teamName: string;
+  readonly domain: string;
+  readonly bot: BotIdentity;
+  readonly users = new Map<string, User>();
+  readonly conversations = new Map<string, Conversation>();
+  readonly messages = new Map<string, Message[]>();
+  readonly ephemerals: EphemeralMessage[] = [];
+  readonly pins = new Map<string, Pin>();
+  readonly views = new Map<string, View>();
+  /** user id → the stack of open modal view ids, root first */
+  readonly modalStacks = new Map<string, string[]>();
+  /** user id → published Home tab view id */
+  readonly homeViews = new Map<string, string>();
+  readonly triggers = new Map<string, Trigger>();
+  readonly newId: (prefix: string) => string;
+  readonly nextTs: () => string;
+  private triggerCount = 0;
+
+  constructor(options: WorkspaceOptions = {}) {
+    this.now = options.now ?? Date.now;
+    this.teamId = options.teamId ?? 'T0FAKETEAM';
+    this.teamName = options.teamName ?? 'Acme';
+    this.domain = options.domain ?? 'acme';
+    this.bot = {
+      userId: options.bot?.userId ?? 'U0BOT00001',
+      botId: options.bot?.botId ?? 'B0BOT00001',
+      appId: options.bot?.appId ?? 'A0APP00001',
+      name: options.bot?.name ?? 'incident-bot',
+    };
+    this.newId = createIdGenerator();
+    this.nextTs = createTsGenerator(this.now);
+    this.users.set(this.bot.userId, {
+      id: this.bot.userId,
+      name: this.bot.name,
+      realName: this.bot.name,
+      tz: 'America/Los_Angeles',
+      tzOffset: -28800,
+      isBot: true,
+      botId: this.bot.botId,
+      updated: seconds(this.now()),
+    });
+    this.addChannel({ name: 'general', members: [] }).isGeneral = true;
+  }
+
+  addUser(input: NewUser): User {
+    const id = input.id ?? this.newId('U');
+    if (this.users.has(id)) throw new Error(`fake-slack: user ${id} already exists`);
+    const user: User = {
+      id,
+      name: input.name,
+      realName: input.realName ?? input.name,
+      tz: input.tz ?? 'Europe/London',
+      tzOffset: 0,
+      isBot: input.isBot ?? false,
+      ...(input.email === undefined ? {} : { email: input.email }),
+      updated: seconds(this.now()),
+    };
+    this.users.set(id, user);
+    this.generalChannel()?.members.add(id); // everyone is in #general
+    return user;
+  }
+
+  addChannel(input: NewChannel): Conversation {
+    if (this.channelByName(input.name)) throw new Error(`fake-slack: channel #${input.name} already exists`);
+    const creator = input.creator ?? input.members?.[0] ?? this.bot.userId;
+    const members = new Set(input.members ?? []);
+    if (input.botIsMember) members.add(this.bot.userId);
+    const created = seconds(this.now());
+    const channel: Conversation = {
+      id: input.id ?? this.newId('C'),
+      kind: 'channel',
+      name: input.name,
+      isPrivate: input.isPrivate ?? false,
+      isArchived: false,
+      isGeneral: false,
+      created,
+      creator,
+      topic: { value: input.topic ?? '', creator: input.topic ? creator : '', lastSet: input.topic ? created : 0 },
+      purpose: { value: '', creator: '', lastSet: 0 },
+      members,
+    };
+    this.conversations.set(channel.id, channel);
+    this.messages.set(channel.id, []);
+    return channel;
+  }
+
+  user(id: string): User | undefined {
+    return this.users.get(id);
+  }
+
+  userByName(name: string): User | undefined {
+    return [...this.users.values()].find((u) => u.name === name);
+  }
+
+  conversation(id: string): Conversation | undefined {
+    return this.conversations.get(id);
+  }
+
+  channelByName(name: string): Conversation | undefined {
+    const wanted = name.replace(/^#/, '').toLowerCase();
+    return [...this.conversations.values()].find((c) => c.kind === 'channel' && c.name.toLowerCase() === wanted);
+  }
+
+  generalChannel(): Conversation | undefined {
+    return [...this.conversations.values()].find((c) => c.isGeneral);
+  }
+
+  /** The bot's 1:1 DM with a user, created on first use. */
+  dmWith(userId: string): Conversation {
+    const existing = [...this.conversations.values()].find((c) => c.kind === 'im' && c.imUser === userId);
+    if (existing) return existing;
+    const dm: Conversation = {
+      id: this.newId('D'),
+      kind: 'im',
+      name: userId,
+      isPrivate: true,
+      isArchived: false,
+      isGeneral: false,
+      created: seconds(this.now()),
+      creator: this.bot.userId,
+      topic: { value: '', creator: '', lastSet: 0 },
+      purpose: { value: '', creator: '', lastSet: 0 },
+      members: new Set([this.bot.userId, userId]),
+      imUser: userId,
+    };
+    this.conversations.set(dm.id, dm);
+    this.messages.set(dm.id, []);
+    return dm;
+  }
+
+  /** A multi-person DM of the bot and these users, created on first use. */
+  mpimWith(userIds: string[]): Conversation {
+    const members = new Set([this.bot.userId, ...userIds]);
+    const same = (c: Conversation) => c.members.size === members.size && [...members].every((m) => c.members.has(m));
+    const existing = [...this.conversations.values()].find((c) => c.kind === 'mpim' && same(c));
+    if (existing) return existing;
+    const names = [...members].map((id) => this.user(id)?.name ?? id);
+    const mpim: Conversation = {
+      id: this.newId('G'),
+      kind: 'mpim',
+      name: `mpdm-${names.join('--')}-1`,
+      isPrivate: true,
+      isArchived: false,
+      isGeneral: false,
+      created: seconds(this.now()),
+      creator: this.bot.userId,
+      topic: { value: '', creator: '', lastSet: 0 },
+      purpose: { value: '', creator: '', lastSet: 0 },
+      members,
+    };
+    this.conversations.set(mpim.id, mpim);
+    this.messages.set(mpim.id, []);
+    return mpim;
+  }
+
+  isMember(channelId: string, userId: string): boolean {
+    return this.conversation(channelId)?.members.has(userId) ?? false;
+  }
+
+  addMessage(channelId: string, input: NewMessage): Message {
+    const list = this.messages.get(channelId);
+    if (!list) throw new Error(`fake-slack: no conversation ${channelId}`);
+    const message: Message = {
+      type: 'message',
+      channel: channelId,
+      ts: this.nextTs(),
+      text: input.text,
+      reactions: new Map(),
+      ...(input.user === undefined ? {} : { user: input.user }),
+      ...(input.botId === undefined ? {} : { botId: input.botId }),
+      ...(input.blocks === undefined ? {} : { blocks: input.blocks }),
+      ...(input.threadTs === undefined ? {} : { threadTs: input.threadTs }),
+      ...(input.subtype === undefined ? {} : { subtype: input.subtype }),
+      ...(input.extra === undefined ? {} : { extra: input.extra }),
+    };
+    list.push(message);
+    return message;
+  }
+
+  message(channelId: string, ts: string): Message | undefined {
+    return this.messages.get(channelId)?.find((m) => m.ts === ts);
+  }
+
+  removeMessage(channelId: string, ts: string): Message | undefined {
+    const list = this.messages.get(channelId);
+    const index = list?.findIndex((m) => m.ts === ts) ?? -1;
+    if (!list || index < 0) return undefined;
+    this.pins.delete(pinKey(channelId, ts));
+    return list.splice(index, 1)[0];
+  }
+
+  /** Messages of a conversation, oldest first. */
+  history(channelId: string): Message[] {
+    return [...(this.messages.get(channelId) ?? [])];
+  }
+
+  addEphemeral(input: Omit<EphemeralMessage, 'ts'>): EphemeralMessage {
+    const ephemeral = { ...input, ts: this.nextTs() };
+    this.ephemerals.push(ephemeral);
+    return ephemeral;
+  }
+
+  pin(channelId: string, ts: string): Pin | undefined {
+    return this.pins.get(pinKey(channelId, ts));
+  }
+
+  addPin(channelId: string, ts: string, by: string): Pin {
+    const pin = { channel: channelId, ts, pinnedBy: by, pinnedAt: seconds(this.now()) };
+    this.pins.set(pinKey(channelId, ts), pin);
+    return pin;
+  }
+
+  removePin(channelId: string, ts: string): boolean {
+    return this.pins.delete(pinKey(channelId, ts));
+  }
+
+  pinsIn(channelId: string): Pin[] {
+    return [...this.pins.values()].filter((p) => p.channel === channelId);
+  }
+
+  /** Slack's trigger_id format is "<digits>.<digits>.<hex>". */
+  issueTrigger(userId: string): Trigger {
+    this.triggerCount += 1;
+    const id = `${this.triggerCount}${seconds(this.now())}.${this.teamId.length}${this.triggerCount}.${hex(this.triggerCount)}`;
+    const trigger = { id, user: userId, issuedAt: this.now(), used: false };
+    this.triggers.set(id, trigger);
+    return trigger;
+  }
+
+  view(id: string): View | undefined {
+    return this.views.get(id);
+  }
+
+  viewByExternalId(externalId: string): View | undefined {
+    return [...this.views.values()].find((v) => v.externalId !== '' && v.externalId === externalId);
+  }
+
+  newViewHash(): string {
+    return `${seconds(this.now())}.${hex(this.views.size + this.triggerCount + Math.floor(this.now() % 1e6))}`;
+  }
+
+  /** The modal the user is looking at, if any. */
+  topModal(userId: string): View | undefined {
+    const stack = this.modalStacks.get(userId) ?? [];
+    const top = stack[stack.length - 1];
+    return top === undefined ? undefined : this.views.get(top);
+  }
+
+  pushModal(view: View): void {
+    const stack = this.modalStacks.get(view.user) ?? [];
+    stack.push(view.id);
+    this.modalStacks.set(view.user, stack);
+  }
+
+  /** Closes the top modal (or the whole stack) of a user. */
+  closeModal(userId: string, all = false): void {
+    const stack = this.modalStacks.get(userId) ?? [];
+    const closed = all ? stack.splice(0) : stack.splice(-1);
+    for (const id of closed) this.views.delete(id);
+  }
+
+  homeView(userId: string): View | undefined {
+    const id = this.homeViews.get(userId);
+    return id === undefined ? undefined : this.views.get(id);
+  }
+}
+
+export function pinKey(channelId: string, ts: string): string {
+  return `${channelId}:${ts}`;
+}
+
+function hex(n: number): string {
+  return (n * 2654435761 >>> 0).toString(16).padStart(8, '0');
+}
