@@ -11,10 +11,10 @@ export interface ChangeStatusInput {
   reason?: string;
 }
 
-const verbs: Partial<Record<Status, string>> = {
-  resolved: ':white_check_mark: resolved the incident',
-  cancelled: ':no_entry_sign: cancelled the incident as a false alarm',
-  closed: ':lock: closed the incident',
+const verbs: Partial<Record<Status, [emoji: string, what: string]>> = {
+  resolved: [':white_check_mark:', 'resolved the incident'],
+  cancelled: [':no_entry_sign:', 'cancelled the incident as a false alarm'],
+  closed: [':lock:', 'closed the incident'],
 };
 
 export const changeStatus = async (deps: UseCaseDeps, input: ChangeStatusInput): Promise<Incident> => {
@@ -26,10 +26,12 @@ export const changeStatus = async (deps: UseCaseDeps, input: ChangeStatusInput):
     ...(input.reason ? { reason: input.reason } : {}),
   });
   const reopened = before.status === 'resolved' && input.to === 'investigating';
-  const what = reopened
-    ? ':leftwards_arrow_with_hook: reopened the incident'
-    : (verbs[input.to] ?? `:arrows_counterclockwise: changed the status to *${statusLabels[input.to]}*`);
+  const [emoji, what] = reopened
+    ? [':leftwards_arrow_with_hook:', 'reopened the incident']
+    : (verbs[input.to] ?? [':arrows_counterclockwise:', `changed the status to *${statusLabels[input.to]}*`]);
   const reason = input.reason ? `: ${input.reason}` : '';
-  if (incident.channelId) await deps.notifier.postToChannel(incident.channelId, `<@${input.actorId}> ${what}${reason}`);
+  if (incident.channelId) {
+    await deps.notifier.postToChannel(incident.channelId, `${emoji} <@${input.actorId}> ${what}${reason}`);
+  }
   return incident;
 };

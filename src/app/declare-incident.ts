@@ -5,21 +5,12 @@ import type { NewIncident, UseCaseDeps } from './ports.js';
 
 const maxNameAttempts = 20;
 
-export interface DeclareIncidentInput extends NewIncident {
-  /** Slack's view id: a modal submitted twice declares one incident. */
-  idempotencyKey?: string;
-}
-
-export type DeclareIncidentResult = { declared: true; incident: Incident } | { declared: false };
-
-export const declareIncident = async (
-  deps: UseCaseDeps,
-  input: DeclareIncidentInput,
-): Promise<DeclareIncidentResult> => {
+/**
+ * Creates INC-<n>, its channel (the next free name when one is taken), topic, members, pinned card,
+ * announcement and the commander's checklist.
+ */
+export const declareIncident = async (deps: UseCaseDeps, input: NewIncident): Promise<Incident> => {
   const { incidents, notifier, clock, settings } = deps;
-  if (input.idempotencyKey && !deps.idempotency.claim(`declare:${input.idempotencyKey}`, clock.now())) {
-    return { declared: false };
-  }
   const created = incidents.create(input, clock.now());
   const baseName = renderChannelName(settings.channelNameTemplate, created);
 
@@ -46,5 +37,5 @@ export const declareIncident = async (
     });
   }
   await notifier.sendRoleChecklist(input.commanderId, incident, 'commander');
-  return { declared: true, incident };
+  return incident;
 };

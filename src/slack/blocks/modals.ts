@@ -13,6 +13,11 @@ export interface ModalMetadata {
   channelId?: string;
 }
 
+const incidentMetadata = (incident: Incident): ModalMetadata => ({
+  incidentId: incident.id,
+  ...(incident.channelId ? { channelId: incident.channelId } : {}),
+});
+
 const modal = (callbackId: string, title: string, submit: string, blocks: KnownBlock[], metadata: ModalMetadata = {}): ModalView => ({
   type: 'modal',
   callback_id: callbackId,
@@ -126,7 +131,7 @@ export const statusModal = (incident: Incident): ModalView => {
       ),
       textInput(inputIds.reason, 'What changed?', { multiline: true, maxLength: limits.reason, optional: true }),
     ],
-    { incidentId: incident.id },
+    incidentMetadata(incident),
   );
 };
 
@@ -139,7 +144,7 @@ export const severityModal = (incident: Incident): ModalView =>
       section(`*${incidentKey(incident)}* is *${incident.severity}*.`),
       staticSelect(inputIds.severity, 'New severity', severityOptions(), severityOption(incident.severity)),
     ],
-    { incidentId: incident.id },
+    incidentMetadata(incident),
   );
 
 export const roleModal = (incident: Incident, role?: Role): ModalView => {
@@ -152,7 +157,7 @@ export const roleModal = (incident: Incident, role?: Role): ModalView => {
       staticSelect(inputIds.role, 'Role', roleOptions, roleOptions.find((candidate) => candidate.value === role)),
       userSelect(inputIds.user, 'Person'),
     ],
-    { incidentId: incident.id },
+    incidentMetadata(incident),
   );
 };
 
@@ -169,5 +174,5 @@ export const updateModal = (incident: Incident): ModalView =>
         placeholder: 'What changed, current impact, next steps',
       }),
     ],
-    { incidentId: incident.id },
+    incidentMetadata(incident),
   );

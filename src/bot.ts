@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo, Server } from 'node:net';
+import { WebClient } from '@slack/web-api';
+import type { Logger } from 'pino';
+import { systemClock, type Clock, type IdGenerator, type UseCaseDeps } from './app/ports.js';
+import type { Config } from './config/env.js';
+import { healthRoute } from './http/health.js';
+import { toSlackLogger } from './logger.js';
+import { attachListeners, createSlackApp } from './slack/app.js';
+import { createNotifier } from './slack/notifier.js';
+import { openDatabase } from './storage/database.js';
+import { createIdempotencyRepository } from './storage/idempotency-repository.js';
+import { createIncidentRepository } from './storage/incident-repository.js';
+import { createTimelineRepository } from './storage/timeline-repository.js';
+
+export interface BotOptions {
+  config: Config;
+  logger: Logger;
+  clock?: Clock;
+  newId?: IdGenerator;
+}
+
+export interface RunningBot {
+  /** Base URL of the HTTP server (HTTP mode), e.g. http://127.0.0.1:3000 */
+  url: string | undefined;
+  deps: UseCaseDeps;
+  stop(): Promise<void>;
+}
+
+/**
+ * The composition root: config → database → repositories → Slack identity → notifier → use-case
+ * dependencies → Bolt app with its HTTP routes → listening.
+ */
+export const startBot = async ({ config, logger, clock = systemClock, newId = randomUUID }: BotOptions): Promise<RunningBot> => {
+  const database = openDatabase(config.databasePath);
+  try {
+    const client = new WebClient(config.slack.botToken, {
+      ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
+      logger: toSlackLogger(logger),
+      // Fail start-up within seconds when Slack is unreachable, rather than retrying for half an hour.
+      retryConfig: { retries: 2, minTimeout: 500, maxTimeout: 2000 },
+    });
+    const identity = await client.auth.test();
+    if (!identity.bot_id || !identity.user_id || !identity.url) {
+      throw new Error('auth.test did not describe a bot: is SLACK_BOT_TOKEN a bot token (xoxb-…)?');
+    }
+    logger.info({ team: identity.team, botUserId: identity.user_id }, 'connected to Slack');
+
+    const app = createSlackApp(config, {
+      logger,
+      routes: [healthRoute(database.ping)],
+      identity: { botId: identity.bot_id, botUserId: identity.user_id },
+    });
+    const deps: UseCaseDeps = {
+      incidents: createIncidentRepository(database.db, newId),
+      timeline: createTimelineRepository(database.db, newId),
+      idempotency: createIdempotencyRepository(database.db),
+      notifier: createNotifier({ client: app.client, workspaceUrl: identity.url, clock, logger }),
+      clock,
+      settings: { channelNameTemplate: config.channelNameTemplate, announcementsChannel: config.announcementsChannel },
+    };
+    attachListeners(app, { deps, logger });
+
+    const server = (await app.start({ port: config.http.port, host: config.http.host })) as Server | undefined;
+    const address = config.slack.appToken ? undefined : (server?.address() as AddressInfo | null);
+    const url = address ? `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}` : undefined;
+    logger.info({ url, mode: config.slack.appToken ? 'socket' : 'http' }, 'incident bot started');
+
+    return {
+      url,
+      deps,
+      stop: async () => {
+        await app.stop();
+        database.close();
+      },
+    };
+  } catch (error) {
+    database.close();
+    throw error;
+  }
+};

@@ -1,0 +1,54 @@
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { ModalView } from '@slack/types';
+import { changeStatus } from '../../../app/change-status.js';
+import { incidentById } from '../../../app/find-incident.js';
+import { joinIncident } from '../../../app/join-incident.js';
+import type { Incident } from '../../../domain/incident/incident.js';
+import { declareModal, roleModal, severityModal, statusModal, updateModal } from '../../blocks/modals.js';
+import type { ListenerContext } from '../context.js';
+import { reportingErrors, tellPrivately } from '../report-error.js';
+
+type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
+
+const ephemeral = (respond: ButtonArgs['respond']) => (text: string) =>
+  respond({ response_type: 'ephemeral', replace_original: false, text });
+
+/** A card button that opens a modal about the incident whose id the button carries. */
+export const openIncidentModal =
+  (ctx: ListenerContext, render: (incident: Incident) => ModalView) =>
+  async ({ ack, action, body, client, respond }: ButtonArgs) => {
+    await ack();
+    await reportingErrors(ephemeral(respond), ctx.logger.child({ module: 'action', action: action.action_id }), async () => {
+      const incident = incidentById(ctx.deps.incidents, action.value ?? '');
+      await client.views.open({ trigger_id: body.trigger_id, view: render(incident) });
+    });
+  };
+
+export const statusButton = (ctx: ListenerContext) => openIncidentModal(ctx, statusModal);
+export const severityButton = (ctx: ListenerContext) => openIncidentModal(ctx, severityModal);
+export const roleButton = (ctx: ListenerContext) => openIncidentModal(ctx, (incident) => roleModal(incident));
+export const updateButton = (ctx: ListenerContext) => openIncidentModal(ctx, updateModal);
+
+export const resolveButton = (ctx: ListenerContext) => async ({ ack, action, body, respond }: ButtonArgs) => {
+  await ack();
+  await reportingErrors(ephemeral(respond), ctx.logger.child({ module: 'action', action: action.action_id }), () =>
+    changeStatus(ctx.deps, { incidentId: action.value ?? '', to: 'resolved', actorId: body.user.id }),
+  );
+};
+
+export const joinButton = (ctx: ListenerContext) => async ({ ack, action, body, respond }: ButtonArgs) => {
+  await ack();
+  await reportingErrors(ephemeral(respond), ctx.logger.child({ module: 'action', action: action.action_id }), async () => {
+    const incident = await joinIncident(ctx.deps, { incidentId: action.value ?? '', userId: body.user.id });
+    await ephemeral(respond)(`You joined <#${incident.channelId}>.`);
+  });
+};
+
+/** The App Home's Declare button. */
+export const declareButton = (ctx: ListenerContext) => async ({ ack, body, client }: ButtonArgs) => {
+  await ack();
+  const logger = ctx.logger.child({ module: 'action', action: 'declare' });
+  await reportingErrors(tellPrivately(client, body.user.id), logger, () =>
+    client.views.open({ trigger_id: body.trigger_id, view: declareModal({ title: '', reporterId: body.user.id }) }),
+  );
+};

@@ -1,0 +1,97 @@
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { addNote } from '../../../app/add-note.js';
+import { assignRole } from '../../../app/assign-role.js';
+import { changeSeverity } from '../../../app/change-severity.js';
+import { changeStatus } from '../../../app/change-status.js';
+import { incidentForChannel } from '../../../app/find-incident.js';
+import { listOpenIncidents } from '../../../app/list-open-incidents.js';
+import { DomainError } from '../../../domain/errors.js';
+import { parseRole } from '../../../domain/incident/roles.js';
+import { parseSeverity } from '../../../domain/incident/severity.js';
+import { isStatus, type Status } from '../../../domain/incident/status.js';
+import { helpText, incidentList } from '../../blocks/messages.js';
+import { declareModal, roleModal, severityModal, statusModal, updateModal } from '../../blocks/modals.js';
+import { parseCommandText, parseUserMention, unescapeSlackText } from '../../parse/command-text.js';
+import type { ListenerContext } from '../context.js';
+import { reportingErrors } from '../report-error.js';
+
+type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+
+const statusShortcuts: Record<string, Status> = {
+  resolve: 'resolved',
+  cancel: 'cancelled',
+  reopen: 'investigating',
+  close: 'closed',
+};
+
+/** `/incident …`: acknowledge at once, then route the subcommand to one use case. */
+export const incidentCommand = (ctx: ListenerContext) => async ({ command, ack, respond, client }: CommandArgs) => {
+  await ack();
+  const { deps } = ctx;
+  const logger = ctx.logger.child({ module: 'command', subcommand: command.text.split(' ')[0] ?? '' });
+  const parsed = parseCommandText(command.text);
+  const userId = command.user_id;
+  const tell = (text: string) => respond({ response_type: 'ephemeral', text });
+  const inIncident = () => incidentForChannel(deps.incidents, command.channel_id);
+  const openModal = (view: Parameters<typeof client.views.open>[0]['view']) =>
+    client.views.open({ trigger_id: command.trigger_id, view });
+
+  await reportingErrors(tell, logger, async () => {
+    switch (parsed.name) {
+      case '':
+      case 'declare':
+      case 'new':
+        return openModal(declareModal({ title: unescapeSlackText(parsed.rest), reporterId: userId, channelId: command.channel_id }));
+      case 'help':
+        return respond({ response_type: 'ephemeral', text: helpText });
+      case 'list':
+        return respond({
+          response_type: 'ephemeral',
+          ...incidentList(listOpenIncidents(deps, { includePrivate: false }), deps.clock.now()),
+        });
+      case 'status': {
+        const incident = inIncident();
+        const to = parsed.args[0]?.toLowerCase();
+        if (!to) return openModal(statusModal(incident));
+        if (!isStatus(to)) {
+          throw new DomainError('UNKNOWN_STATUS', `\`${to}\` is not a status. Use investigating, identified, monitoring, resolved or closed.`);
+        }
+        return changeStatus(deps, { incidentId: incident.id, to, actorId: userId, reason: unescapeSlackText(parsed.args.slice(1).join(' ')) });
+      }
+      case 'severity':
+      case 'sev': {
+        const incident = inIncident();
+        if (!parsed.args[0]) return openModal(severityModal(incident));
+        const to = parseSeverity(parsed.args[0]);
+        if (!to) throw new DomainError('UNKNOWN_SEVERITY', `\`${parsed.args[0]}\` is not a severity. Use SEV1, SEV2, SEV3 or SEV4.`);
+        return changeSeverity(deps, { incidentId: incident.id, to, actorId: userId });
+      }
+      case 'role': {
+        const incident = inIncident();
+        const [roleName, who] = parsed.args;
+        if (!roleName) return openModal(roleModal(incident));
+        const role = parseRole(roleName);
+        if (!role) throw new DomainError('UNKNOWN_ROLE', `\`${roleName}\` is not a role. Use commander, comms, scribe or ops.`);
+        const assignee = who ? parseUserMention(who) : undefined;
+        if (!assignee) return openModal(roleModal(incident, role));
+        return assignRole(deps, { incidentId: incident.id, role, userId: assignee, actorId: userId });
+      }
+      case 'note':
+        return addNote(deps, { incidentId: inIncident().id, actorId: userId, text: unescapeSlackText(parsed.rest) });
+      case 'update':
+        return openModal(updateModal(inIncident()));
+      case 'resolve':
+      case 'cancel':
+      case 'reopen':
+      case 'close':
+        return changeStatus(deps, {
+          incidentId: inIncident().id,
+          to: statusShortcuts[parsed.name]!,
+          actorId: userId,
+          reason: unescapeSlackText(parsed.rest),
+        });
+      default:
+        return respond({ response_type: 'ephemeral', text: `:thinking_face: I don't know \`${parsed.name}\`.\n${helpText}` });
+    }
+  });
+};

@@ -1,0 +1,12 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { listOpenIncidents } from '../../../app/list-open-incidents.js';
+import { homeView } from '../../blocks/home.js';
+import type { ListenerContext } from '../context.js';
+
+type HomeArgs = SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs;
+
+export const appHomeOpened = (ctx: ListenerContext) => async ({ event, client }: HomeArgs) => {
+  if (event.tab && event.tab !== 'home') return;
+  const open = listOpenIncidents(ctx.deps, { includePrivate: false });
+  await client.views.publish({ user_id: event.user, view: homeView(open, ctx.deps.clock.now()) });
+};

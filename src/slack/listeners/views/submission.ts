@@ -1,0 +1,52 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { ModalMetadata } from '../../blocks/modals.js';
+import { parseMetadata, viewSubmissionSchema, type Parsed, type ViewState } from '../../parse/view-state.js';
+import type { ListenerContext } from '../context.js';
+import { reportingErrors, tellPrivately, type Tell } from '../report-error.js';
+
+type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+export interface Submission<T> {
+  value: T;
+  userId: string;
+  metadata: ModalMetadata;
+  client: WebClient;
+  tell: Tell;
+}
+
+/**
+ * The shape every modal submission takes: parse, answer bad input inline (the modal stays open and
+ * nothing is lost), otherwise close the modal at once and do the work after. A view submitted twice
+ * (a double click, a resend) takes effect once: the view id is claimed before the work starts.
+ */
+export const submission =
+  <T>(
+    ctx: ListenerContext,
+    parse: (values: ViewState, userId: string, metadata: ModalMetadata) => Parsed<T>,
+    run: (submission: Submission<T>) => Promise<unknown>,
+  ) =>
+  async ({ ack, body, view, client }: ViewArgs) => {
+    const logger = ctx.logger.child({ module: 'view', callbackId: view.callback_id });
+    const checked = viewSubmissionSchema.safeParse(view);
+    if (!checked.success) {
+      await ack();
+      logger.warn({ issues: checked.error.issues }, 'view submission did not have the expected shape');
+      await tellPrivately(client, body.user.id)(':x: Sorry, I could not read that form. Please try again.');
+      return;
+    }
+    const userId = body.user.id;
+    const metadata = parseMetadata(checked.data.private_metadata);
+    const parsed = parse(checked.data.state.values, userId, metadata);
+    if (!parsed.ok) {
+      await ack({ response_action: 'errors', errors: parsed.errors });
+      return;
+    }
+    await ack();
+    if (!ctx.deps.idempotency.claim(`view:${checked.data.id}`, ctx.deps.clock.now())) {
+      logger.info({ viewId: checked.data.id }, 'ignored a repeated submission');
+      return;
+    }
+    const tell = tellPrivately(client, userId, metadata.channelId);
+    await reportingErrors(tell, logger, () => run({ value: parsed.value, userId, metadata, client, tell }));
+  };

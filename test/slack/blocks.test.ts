@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import type { Incident } from '../../src/domain/incident/incident.js';
+import { statuses } from '../../src/domain/incident/status.js';
+import { homeView, maxHomeIncidents } from '../../src/slack/blocks/home.js';
+import { incidentAnnouncement, incidentCard, incidentTopic } from '../../src/slack/blocks/incident-card.js';
+import { incidentList, roleChecklistMessage } from '../../src/slack/blocks/messages.js';
+import { declareModal, roleModal, severityModal, statusModal, updateModal } from '../../src/slack/blocks/modals.js';
+import { actionIds } from '../../src/slack/ids.js';
+import { validateBlocks, validateView } from '../support/fake-slack/index.js';
+
+const now = Date.UTC(2026, 10, 26, 12);
+const huge = 'x'.repeat(5000);
+
+const incident = (overrides: Partial<Incident> = {}): Incident => ({
+  id: 'inc-id',
+  number: 42,
+  title: 'Checkout failing for card payments',
+  severity: 'SEV1',
+  status: 'investigating',
+  summary: 'Card payments return 502 since 09:00',
+  impact: 'EU customers cannot pay',
+  services: ['payments', 'checkout'],
+  isPrivate: false,
+  reporterId: 'U0REPORTER',
+  roles: { commander: 'U0IC', scribe: 'U0SCRIBE' },
+  channelId: 'C0INC42',
+  channelName: 'inc-42-checkout-failing',
+  cardTs: '1.1',
+  announcementChannelId: 'C0ANN',
+  announcementTs: '1.2',
+  latestUpdate: { text: 'Rolled back deploy 1234', at: now - 60_000, by: 'U0IC' },
+  declaredAt: now - 3_600_000,
+  updatedAt: now,
+  resolvedAt: null,
+  closedAt: null,
+  ...overrides,
+});
+
+/** The largest incident a person can produce: every text field at or beyond its limit. */
+const oversized = incident({
+  title: huge,
+  summary: huge,
+  impact: huge,
+  services: Array.from({ length: 200 }, (_, index) => `service-${index}`),
+  latestUpdate: { text: huge, at: now, by: 'U0IC' },
+});
+
+const buttonIds = (blocks: unknown[]): string[] =>
+  JSON.stringify(blocks).match(/"action_id":"[a-z_]+"/g)?.map((match) => match.slice(13, -1)) ?? [];
+
+describe('incident card', () => {
+  it.each(statuses)('stays within Block Kit limits when %s, even with oversized text', (status) => {
+    expect(validateBlocks(incidentCard(incident({ status }), now), 'message')).toEqual([]);
+    expect(validateBlocks(incidentCard({ ...oversized, status }, now), 'message')).toEqual([]);
+    expect(validateBlocks(incidentAnnouncement({ ...oversized, status }, now), 'message')).toEqual([]);
+  });
+
+  it('shows title, severity, status, every role, duration and the latest update', () => {
+    const text = JSON.stringify(incidentCard(incident(), now));
+    for (const expected of ['INC-42', 'Checkout failing', 'SEV1', 'Investigating', 'Incident Commander', '<@U0IC>', 'Communications Lead', '_unassigned_', 'Scribe', 'Operations Lead', '1h 0m', 'Rolled back deploy 1234']) {
+      expect(text).toContain(expected);
+    }
+  });
+
+  it('offers the five actions while active, drops Resolve once resolved and every action once finished', () => {
+    const all = [actionIds.updateStatus, actionIds.changeSeverity, actionIds.assignRole, actionIds.postUpdate, actionIds.resolve];
+    expect(buttonIds(incidentCard(incident(), now))).toEqual(all);
+    expect(buttonIds(incidentCard(incident({ status: 'resolved', resolvedAt: now }), now))).not.toContain(actionIds.resolve);
+    expect(buttonIds(incidentCard(incident({ status: 'closed', closedAt: now }), now))).toEqual([]);
+  });
+
+  it('has a Join button on the announcement until the incident is finished', () => {
+    expect(buttonIds(incidentAnnouncement(incident(), now))).toEqual([actionIds.join]);
+    expect(buttonIds(incidentAnnouncement(incident({ status: 'cancelled' }), now))).toEqual([]);
+  });
+
+  it('keeps the topic within 250 characters and leads with severity, status and commander', () => {
+    expect(incidentTopic(incident())).toMatch(/^SEV1 · Investigating · IC: <@U0IC>/);
+    expect(incidentTopic(oversized).length).toBeLessThanOrEqual(250);
+  });
+});
+
+describe('modals', () => {
+  it.each([
+    ['declare', declareModal({ title: huge, reporterId: 'U0REPORTER' })],
+    ['status', statusModal(incident())],
+    ['severity', severityModal(incident())],
+    ['role', roleModal(incident(), 'scribe')],
+    ['update', updateModal(incident())],
+  ])('%s modal is a valid view', (_name, view) => {
+    expect(validateView(view, 'modal')).toBeNull();
+  });
+
+  it('offers only the statuses the lifecycle allows next', () => {
+    const options = JSON.stringify(statusModal(incident({ status: 'resolved', resolvedAt: now })));
+    expect(options).toContain('"value":"investigating"');
+    expect(options).toContain('"value":"closed"');
+    expect(options).not.toContain('"value":"monitoring"');
+  });
+
+  it('prefills the title and defaults the commander to the reporter', () => {
+    const text = JSON.stringify(declareModal({ title: 'DB down', reporterId: 'U0ME' }));
+    expect(text).toContain('"initial_value":"DB down"');
+    expect(text).toContain('"initial_user":"U0ME"');
+  });
+});
+
+describe('home and lists', () => {
+  const many = Array.from({ length: 120 }, (_, index) => incident({ id: `i${index}`, number: index + 1, title: huge }));
+
+  it('keeps the Home tab within 100 blocks however many incidents are open', () => {
+    const view = homeView(many, now);
+    expect(validateView(view, 'home')).toBeNull();
+    expect(JSON.stringify(view)).toContain(`${120 - maxHomeIncidents} more not shown`);
+    expect(validateView(homeView([], now), 'home')).toBeNull();
+  });
+
+  it('keeps /incident list within a message', () => {
+    expect(validateBlocks(incidentList(many, now).blocks, 'message')).toEqual([]);
+  });
+
+  it('builds a valid role checklist DM', () => {
+    const message = roleChecklistMessage(incident(), 'comms');
+    expect(validateBlocks(message.blocks, 'message')).toEqual([]);
+    expect(message.text).toContain('Communications Lead');
+  });
+});

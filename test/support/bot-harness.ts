@@ -1,0 +1,76 @@
+import { Writable } from 'node:stream';
+import { startBot, type RunningBot } from '../../src/bot.js';
+import type { Config } from '../../src/config/env.js';
+import { createLogger } from '../../src/logger.js';
+import { startFakeSlack, type FakeSlack, type FakeSlackOptions } from './fake-slack/index.js';
+
+export const signingSecret = 'test-signing-secret-5f1c';
+
+/** People and channels every end-to-end test starts with. */
+export const people = {
+  reporter: 'U0REPORTER',
+  commander: 'U0COMMANDR',
+  scribe: 'U0SCRIBE01',
+  ops: 'U0OPSLEAD1',
+  bystander: 'U0BYSTANDR',
+} as const;
+export const announcementsChannel = 'C0ANNOUNCE';
+export const generalChannelName = 'general';
+
+export interface Harness {
+  slack: FakeSlack;
+  bot: RunningBot;
+  /** Every log line the bot wrote, raw. */
+  logs: string[];
+  general: string;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  config?: Partial<Config>;
+  slack?: FakeSlackOptions;
+}
+
+/**
+ * The real bot (Bolt HTTP receiver, real WebClient, real SQLite) against the fake Slack over loopback.
+ */
+export const startHarness = async (options: HarnessOptions = {}): Promise<Harness> => {
+  const slack = await startFakeSlack(options.slack);
+  slack.addUser({ id: people.reporter, name: 'alice' });
+  slack.addUser({ id: people.commander, name: 'bob' });
+  slack.addUser({ id: people.scribe, name: 'carol' });
+  slack.addUser({ id: people.ops, name: 'dave' });
+  slack.addUser({ id: people.bystander, name: 'erin' });
+  slack.addChannel({ id: announcementsChannel, name: 'incidents', members: Object.values(people) });
+
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      logs.push(chunk.toString());
+      done();
+    },
+  });
+  const config: Config = {
+    slack: { botToken: slack.botToken, signingSecret, appToken: undefined, apiUrl: slack.apiUrl },
+    http: { port: 0, host: '127.0.0.1' },
+    databasePath: ':memory:',
+    logLevel: 'debug',
+    announcementsChannel,
+    configPath: undefined,
+    channelNameTemplate: 'inc-{number}-{slug}',
+    ...options.config,
+  };
+  const bot = await startBot({ config, logger: createLogger('debug', sink) });
+  slack.configureApp({ requestUrl: `${bot.url}/slack/events`, signingSecret });
+  const general = slack.workspace.channelByName(generalChannelName)!.id;
+  return {
+    slack,
+    bot,
+    logs,
+    general,
+    close: async () => {
+      await bot.stop();
+      await slack.close();
+    },
+  };
+};

@@ -1,0 +1,82 @@
+/** The HTTP side: `/api/<method>` for the Web API and `/response-url/<id>` for response_url posts. */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Args } from './method-args.js';
+import type { ApiAnswer, ApiRequest } from './web-api.js';
+
+export type Routes = {
+  api: (request: ApiRequest) => ApiAnswer;
+  responseUrl: (id: string, body: unknown) => ApiAnswer;
+};
+
+export type RunningServer = { baseUrl: string; close: () => Promise<void> };
+
+export async function startHttpServer(routes: Routes, port = 0): Promise<RunningServer> {
+  const server = createServer((req, res) => {
+    handle(routes, req, res).catch((error: unknown) => {
+      const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });
+      res.end(`fake-slack internal error: ${message}`);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const { port: actualPort } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${actualPort}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
+
+async function handle(routes: Routes, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const raw = await readBody(req);
+  const api = /^\/api\/([A-Za-z0-9._]+)$/.exec(url.pathname);
+  if (api?.[1] !== undefined) {
+    const parsed = parseArgs(req.headers['content-type'] ?? '', raw, url.searchParams);
+    if (!parsed) return send(res, { status: 200, headers: {}, body: { ok: false, error: 'invalid_json' } });
+    return send(res, routes.api({ method: api[1], headers: req.headers, args: parsed.args, jsonBody: parsed.json }));
+  }
+  const hook = /^\/response-url\/([A-Za-z0-9]+)$/.exec(url.pathname);
+  if (hook?.[1] !== undefined && req.method === 'POST') {
+    let body: unknown;
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      return send(res, { status: 400, headers: {}, body: { ok: false, error: 'invalid_payload' } });
+    }
+    return send(res, routes.responseUrl(hook[1], body));
+  }
+  res.writeHead(404, { 'Content-Type': 'text/plain' });
+  res.end('not found');
+}
+
+function parseArgs(contentType: string, raw: string, query: URLSearchParams): { args: Args; json: boolean } | undefined {
+  const args: Args = Object.fromEntries(query);
+  if (contentType.includes('application/json')) {
+    if (raw.trim() === '') return { args, json: true };
+    try {
+      const body = JSON.parse(raw) as unknown;
+      return typeof body === 'object' && body !== null && !Array.isArray(body)
+        ? { args: { ...args, ...(body as Args) }, json: true }
+        : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  return { args: { ...args, ...Object.fromEntries(new URLSearchParams(raw)) }, json: false };
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function send(res: ServerResponse, answer: ApiAnswer): void {
+  res.writeHead(answer.status, { 'Content-Type': 'application/json; charset=utf-8', ...answer.headers });
+  res.end(JSON.stringify(answer.body));
+}

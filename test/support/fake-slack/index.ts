@@ -1,0 +1,23 @@
+/** Public entry of the fake Slack used by tests (and, later, the browser sandbox). */
+import { FakeSlack, type FakeSlackOptions } from './fake-slack.js';
+
+export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
+  return new FakeSlack(options).listen(options.port);
+}
+
+export { FakeSlack, type FakeSlackOptions, type EventResult } from './fake-slack.js';
+export type { AppConfig, AppResponse, Delivery, SendOptions } from './app-client.js';
+export type { ActionResult, ClickButtonInput, ClickViewButtonInput, SelectOptionInput } from './block-actions.js';
+export { validateBlocks, maxBlocks, type Surface } from './block-validation.js';
+export { validateView } from './view-validation.js';
+export { isValidSlackSignature, slackSignature } from './signing.js';
+export { methodFacts, methodReference, type MethodFacts } from './method-reference.js';
+export { loadManifest, type AppManifest } from './manifest.js';
+export { permalink } from './methods/chat.js';
+export type { ApiCall } from './web-api.js';
+export type { ResponsePost } from './response-urls.js';
+export type { SlashCommandInput, SlashCommandResult } from './slash-commands.js';
+export type { SubmitViewInput, SubmitViewResult, SubmittedValues } from './view-submissions.js';
+export type { MessageRef, PostMessageInput, ReactionInput, UserEventResult } from './user-events.js';
+export { Workspace } from './workspace.js';
+export type { Conversation, EphemeralMessage, Message, User, View, WorkspaceOptions } from './workspace.js';
