@@ -80,22 +80,14 @@ export const createNotifier = ({ client, workspaceUrl, clock, logger }: Notifier
 
     refresh: async (incident) => {
       const now = clock.now();
+      const text = incidentFallbackText(incident);
       await setTopic(incident);
       if (incident.channelId && incident.cardTs) {
-        await client.chat.update({
-          channel: incident.channelId,
-          ts: incident.cardTs,
-          text: incidentFallbackText(incident),
-          blocks: incidentCard(incident, now),
-        });
+        await client.chat.update({ channel: incident.channelId, ts: incident.cardTs, text, blocks: incidentCard(incident, now) });
       }
       if (incident.announcementChannelId && incident.announcementTs) {
-        await client.chat.update({
-          channel: incident.announcementChannelId,
-          ts: incident.announcementTs,
-          text: incidentFallbackText(incident),
-          blocks: incidentAnnouncement(incident, now),
-        });
+        const { announcementChannelId: channel, announcementTs: ts } = incident;
+        await client.chat.update({ channel, ts, text, blocks: incidentAnnouncement(incident, now) });
       }
     },
 
