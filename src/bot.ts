@@ -58,6 +58,7 @@ export const startBot = async ({ config, logger, clock = systemClock, newId = ra
       notifier: createNotifier({ client: app.client, workspaceUrl: identity.url, clock, logger }),
       clock,
       settings: { channelNameTemplate: config.channelNameTemplate, announcementsChannel: config.announcementsChannel },
+      log: logger.child({ module: 'incidents' }),
     };
     attachListeners(app, { deps, logger });
 

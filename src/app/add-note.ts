@@ -20,5 +20,6 @@ export const addNote = async (deps: UseCaseDeps, input: AddNoteInput): Promise<T
     const ts = await deps.notifier.postToChannel(incident.channelId, `:memo: Note from <@${input.actorId}>: ${text}`);
     source = { ts, permalink: deps.notifier.permalink(incident.channelId, ts), sourceKey: null };
   }
+  deps.log.info({ incidentId: incident.id, actorId: input.actorId }, 'note added');
   return deps.timeline.append(incident.id, { kind: 'note', actorId: input.actorId, at: now, text, data: {} }, source);
 };

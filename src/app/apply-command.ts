@@ -1,4 +1,4 @@
-import type { Incident } from '../domain/incident/incident.js';
+import { incidentKey, type Incident } from '../domain/incident/incident.js';
 import { transition, type IncidentCommand } from '../domain/incident/transition.js';
 import type { UseCaseDeps } from './ports.js';
 
@@ -7,13 +7,17 @@ import type { UseCaseDeps } from './ports.js';
  * events together, then bring the card, topic and announcement in line.
  */
 export const applyCommand = async (
-  deps: Pick<UseCaseDeps, 'incidents' | 'notifier' | 'clock'>,
+  deps: Pick<UseCaseDeps, 'incidents' | 'notifier' | 'clock' | 'log'>,
   incident: Incident,
   command: IncidentCommand,
 ): Promise<Incident> => {
   const result = transition(incident, command, deps.clock.now());
   if (!result.ok) throw result.error;
   deps.incidents.save(result.incident, result.events);
+  deps.log.info(
+    { incidentId: incident.id, incident: incidentKey(incident), actorId: command.actorId, changes: result.events.map((event) => event.data) },
+    `incident ${command.type.replace('_', ' ')}`,
+  );
   await deps.notifier.refresh(result.incident);
   return result.incident;
 };

@@ -1,6 +1,6 @@
 import { DomainError } from '../domain/errors.js';
 import { channelNameCandidate, renderChannelName } from '../domain/incident/channel-name.js';
-import type { Incident } from '../domain/incident/incident.js';
+import { incidentKey, type Incident } from '../domain/incident/incident.js';
 import type { NewIncident, UseCaseDeps } from './ports.js';
 
 const maxNameAttempts = 20;
@@ -12,6 +12,7 @@ const maxNameAttempts = 20;
 export const declareIncident = async (deps: UseCaseDeps, input: NewIncident): Promise<Incident> => {
   const { incidents, notifier, clock, settings } = deps;
   const created = incidents.create(input, clock.now());
+  deps.log.info({ incidentId: created.id, incident: incidentKey(created), severity: created.severity }, 'incident declared');
   const baseName = renderChannelName(settings.channelNameTemplate, created);
 
   let channel: { id: string; name: string } | undefined;
@@ -37,5 +38,6 @@ export const declareIncident = async (deps: UseCaseDeps, input: NewIncident): Pr
     });
   }
   await notifier.sendRoleChecklist(input.commanderId, incident, 'commander');
+  deps.log.info({ incidentId: incident.id, incident: incidentKey(incident), channelId: channel.id }, 'incident channel ready');
   return incident;
 };

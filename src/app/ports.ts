@@ -98,6 +98,11 @@ export interface UseCaseSettings {
   announcementsChannel: string | undefined;
 }
 
+/** The slice of a structured logger the use cases need; pino's Logger satisfies it. */
+export interface Log {
+  info(fields: object, message: string): void;
+}
+
 export interface UseCaseDeps {
   incidents: IncidentRepository;
   timeline: TimelineRepository;
@@ -105,4 +110,5 @@ export interface UseCaseDeps {
   notifier: Notifier;
   clock: Clock;
   settings: UseCaseSettings;
+  log: Log;
 }

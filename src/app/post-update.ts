@@ -17,6 +17,7 @@ export const postUpdate = async (deps: UseCaseDeps, input: PostUpdateInput): Pro
   const now = deps.clock.now();
   const incident: Incident = { ...before, latestUpdate: { text, at: now, by: input.actorId }, updatedAt: now };
   deps.incidents.save(incident, [{ kind: 'note', actorId: input.actorId, at: now, text, data: { update: true } }]);
+  deps.log.info({ incidentId: incident.id, actorId: input.actorId }, 'update posted');
   await deps.notifier.refresh(incident);
   if (incident.channelId) {
     await deps.notifier.postToChannel(incident.channelId, `:loudspeaker: *Update* from <@${input.actorId}>: ${text}`);

@@ -47,10 +47,12 @@ describe('the HTTP receiver', () => {
     expect(response.status).toBe(401);
   });
 
-  it('never writes a token or the signing secret to its logs', async () => {
+  it('writes JSON logs that carry the incident id, and never a token or the signing secret', async () => {
     await declareIncident(h, { title: 'Secrets stay secret' });
     await h.slack.runSlashCommand({ user: people.reporter, channel: h.general, command: '/incident', text: 'nonsense' });
     await eventually(() => expect(h.logs.length).toBeGreaterThan(5));
+    const declared = h.logs.map((line) => JSON.parse(line)).find((entry) => entry.msg === 'incident declared');
+    expect(declared).toMatchObject({ incidentId: expect.any(String), incident: 'INC-1', module: 'incidents' });
     const everything = h.logs.join('\n');
     expect(everything).not.toContain(h.slack.botToken);
     expect(everything).not.toContain(signingSecret);
