@@ -1,0 +1,118 @@
+import type { Severity } from '../incident/severity.js';
+
+/**
+ * A length of time as written in the config (`30s`, `5m`, `1h`, `1d`, `1w`). Whole days and weeks
+ * are kept as calendar days so a weekly 09:00 handoff stays at 09:00 local time across DST changes.
+ */
+export interface Duration {
+  text: string;
+  ms: number;
+  /** Set when the duration is a whole number of days (`1d`, `2w` → 14); null for `12h`, `30m` … */
+  calendarDays: number | null;
+}
+
+export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof weekdays)[number];
+
+/** On call only on these days, between these local times (`to` before `from` spans midnight). */
+export interface Restriction {
+  days: Weekday[];
+  /** "HH:MM", schedule time zone */
+  from: string;
+  /** "HH:MM", schedule time zone; exclusive */
+  to: string;
+}
+
+export interface ScheduleLayer {
+  users: string[];
+  rotation: Duration;
+  /** Start of the first turn, local date-time in the schedule's zone, e.g. "2026-01-05T09:00" */
+  handoff: string;
+  restrict?: Restriction;
+}
+
+export interface ScheduleOverride {
+  user: string;
+  /** UTC ms, inclusive */
+  from: number;
+  /** UTC ms, exclusive */
+  to: number;
+}
+
+export interface Schedule {
+  id: string;
+  name: string;
+  /** IANA zone, e.g. America/New_York */
+  timezone: string;
+  /** In priority order: the first layer with someone on call at an instant decides who it is. */
+  layers: ScheduleLayer[];
+  /** Overrides beat every layer. */
+  overrides: ScheduleOverride[];
+}
+
+export type EscalationTarget =
+  | { kind: 'schedule'; id: string }
+  | { kind: 'user'; id: string }
+  | { kind: 'usergroup'; id: string };
+
+export interface EscalationLevel {
+  targets: EscalationTarget[];
+  /** How long to wait for an acknowledgement after paging this level before paging the next. */
+  after: Duration;
+}
+
+export interface EscalationPolicy {
+  id: string;
+  levels: EscalationLevel[];
+  /** How many more times the whole policy runs after the first pass when nobody acknowledges. */
+  repeat: number;
+}
+
+export interface ServiceConfig {
+  id: string;
+  name: string;
+  /** 1 = business critical */
+  tier: number;
+  team: string | null;
+  runbook: string | null;
+  experts: string[];
+  /** Overrides the team's policy when set. */
+  escalationPolicy: string | null;
+}
+
+export interface TeamConfig {
+  id: string;
+  name: string;
+  escalationPolicy: string | null;
+}
+
+export interface SeverityPolicy {
+  id: Severity;
+  description: string;
+  /** Declaring at this severity pages the services' escalation policies. */
+  page: boolean;
+  /** Status update cadence; null = no update reminders. */
+  updateEvery: Duration | null;
+  notifyExecutives: boolean;
+}
+
+export interface NudgePolicy {
+  /** Nudge the channel when an incident has no commander this long after declaration. */
+  commanderMissingAfter: Duration;
+  /** After an update reminder, how long until the louder reminder in the channel. */
+  updateOverdueAfter: Duration;
+  /** Remind about the postmortem when an incident stays resolved (not closed) this long. */
+  postmortemAfter: Duration;
+}
+
+export interface IncidentConfig {
+  timezone: string;
+  channels: { announcements: string | null; stakeholders: string[]; executives: string | null };
+  services: ServiceConfig[];
+  teams: TeamConfig[];
+  schedules: Schedule[];
+  escalationPolicies: EscalationPolicy[];
+  /** Always all four, defaults filled in for those the file leaves out. */
+  severities: Record<Severity, SeverityPolicy>;
+  nudges: NudgePolicy;
+}
