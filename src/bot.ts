@@ -12,18 +12,28 @@ import { openDatabase } from './storage/database.js';
 import { createIdempotencyRepository } from './storage/idempotency-repository.js';
 import { createIncidentRepository } from './storage/incident-repository.js';
 import { createTimelineRepository } from './storage/timeline-repository.js';
+import { createJobRepository } from './storage/job-repository.js';
+import { createEscalationRepository } from './storage/escalation-repository.js';
+import { createScheduler, type Scheduler } from './scheduler/scheduler.js';
+import { jobHandlers } from './scheduler/job-handlers.js';
+import { createConfigStore, type ConfigStore } from './config/config-store.js';
+import { loadIncidentConfig } from './config/incident-config-file.js';
 
 export interface BotOptions {
   config: Config;
   logger: Logger;
   clock?: Clock;
   newId?: IdGenerator;
+  /** node-cron expression of the scheduler tick; null leaves ticking to the caller (tests). */
+  tickExpression?: string | null;
 }
 
 export interface RunningBot {
   /** Base URL of the HTTP server (HTTP mode), e.g. http://127.0.0.1:3000 */
   url: string | undefined;
   deps: UseCaseDeps;
+  scheduler: Scheduler;
+  config: ConfigStore;
   stop(): Promise<void>;
 }
 
@@ -31,7 +41,14 @@ export interface RunningBot {
  * The composition root: config → database → repositories → Slack identity → notifier → use-case
  * dependencies → Bolt app with its HTTP routes → listening.
  */
-export const startBot = async ({ config, logger, clock = systemClock, newId = randomUUID }: BotOptions): Promise<RunningBot> => {
+export const startBot = async ({
+  config,
+  logger,
+  clock = systemClock,
+  newId = randomUUID,
+  tickExpression = '*/2 * * * * *',
+}: BotOptions): Promise<RunningBot> => {
+  const configStore = createConfigStore(() => loadIncidentConfig(config.configPath, { required: config.configRequired }), logger);
   const database = openDatabase(config.databasePath);
   try {
     const client = new WebClient(config.slack.botToken, {
@@ -59,18 +76,26 @@ export const startBot = async ({ config, logger, clock = systemClock, newId = ra
       clock,
       settings: { channelNameTemplate: config.channelNameTemplate, announcementsChannel: config.announcementsChannel },
       log: logger.child({ module: 'incidents' }),
+      jobs: createJobRepository(database.db, newId),
+      escalations: createEscalationRepository(database.db, newId),
+      config: configStore.current,
     };
     attachListeners(app, { deps, logger });
+    const scheduler = createScheduler({ jobs: deps.jobs, handlers: jobHandlers(deps), clock, logger });
 
     const server = (await app.start({ port: config.http.port, host: config.http.host })) as Server | undefined;
     const address = config.slack.appToken ? undefined : (server?.address() as AddressInfo | null);
     const url = address ? `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}` : undefined;
-    logger.info({ url, mode: config.slack.appToken ? 'socket' : 'http' }, 'incident bot started');
+    if (tickExpression) await scheduler.start(tickExpression);
+    logger.info({ url, mode: config.slack.appToken ? 'socket' : 'http', pendingJobs: deps.jobs.countPending() }, 'incident bot started');
 
     return {
       url,
       deps,
+      scheduler,
+      config: configStore,
       stop: async () => {
+        await scheduler.stop();
         await app.stop();
         database.close();
       },

@@ -36,6 +36,8 @@ const main = async () => {
     await running.stop();
     process.exit(0);
   };
+  // Re-read the configuration file without a restart; an invalid file is refused and the old one kept.
+  process.on('SIGHUP', () => void running.config.reload());
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
 };

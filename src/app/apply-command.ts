@@ -1,13 +1,14 @@
 import { incidentKey, type Incident } from '../domain/incident/incident.js';
 import { transition, type IncidentCommand } from '../domain/incident/transition.js';
 import type { UseCaseDeps } from './ports.js';
+import { followUpChange } from './reminders.js';
 
 /**
  * The one path every incident change takes: decide in the domain, store the result and its timeline
  * events together, then bring the card, topic and announcement in line.
  */
 export const applyCommand = async (
-  deps: Pick<UseCaseDeps, 'incidents' | 'notifier' | 'clock' | 'log'>,
+  deps: UseCaseDeps,
   incident: Incident,
   command: IncidentCommand,
 ): Promise<Incident> => {
@@ -19,5 +20,6 @@ export const applyCommand = async (
     `incident ${command.type.replace('_', ' ')}`,
   );
   await deps.notifier.refresh(result.incident);
+  await followUpChange(deps, incident, result.incident);
   return result.incident;
 };

@@ -2,6 +2,40 @@ import { DomainError } from '../domain/errors.js';
 import { channelNameCandidate, renderChannelName } from '../domain/incident/channel-name.js';
 import { incidentKey, type Incident } from '../domain/incident/incident.js';
 import type { NewIncident, UseCaseDeps } from './ports.js';
+import { reminderKeys, scheduleUpdateReminder } from './reminders.js';
+import { startPaging } from './start-paging.js';
+import { findService, policyForService } from '../domain/escalation/escalation.js';
+import { isDomainError } from '../domain/errors.js';
+
+const startTimers = (deps: UseCaseDeps, incident: Incident) => {
+  const now = deps.clock.now();
+  deps.jobs.schedule(
+    {
+      kind: 'commander_missing',
+      key: reminderKeys.commanderMissing(incident.id),
+      incidentId: incident.id,
+      dueAt: now + deps.config().nudges.commanderMissingAfter.ms,
+    },
+    now,
+  );
+  scheduleUpdateReminder(deps, incident);
+};
+
+/** Severities whose policy says `page: true` page every affected service that has an escalation policy. */
+const pageServices = async (deps: UseCaseDeps, incident: Incident) => {
+  const config = deps.config();
+  if (!config.severities[incident.severity].page) return;
+  for (const name of incident.services) {
+    const service = findService(config, name);
+    if (!service || !policyForService(config, service)) continue;
+    try {
+      await startPaging(deps, { incidentId: incident.id, target: { kind: 'service', id: service.id }, requestedBy: incident.reporterId });
+    } catch (error) {
+      if (!isDomainError(error) || !incident.channelId) throw error;
+      await deps.notifier.postToChannel(incident.channelId, `:warning: Could not page ${service.name}: ${error.message}`);
+    }
+  }
+};
 
 const maxNameAttempts = 20;
 
@@ -26,18 +60,21 @@ export const declareIncident = async (deps: UseCaseDeps, input: NewIncident): Pr
 
   let incident = incidents.setSlackRefs(created.id, { channelId: channel.id, channelName: channel.name });
   await notifier.setTopic(incident);
-  await notifier.inviteUsers(channel.id, [...new Set([input.reporterId, input.commanderId])]);
+  await notifier.inviteUsers(channel.id, [...new Set([input.reporterId, ...(input.commanderId ? [input.commanderId] : [])])]);
   const cardTs = await notifier.postCard(incident);
   incident = incidents.setSlackRefs(incident.id, { cardTs });
 
-  if (settings.announcementsChannel && !incident.isPrivate) {
-    const announcementTs = await notifier.postAnnouncement(settings.announcementsChannel, incident);
+  const announcements = settings.announcementsChannel ?? deps.config().channels.announcements;
+  if (announcements && !incident.isPrivate) {
+    const announcementTs = await notifier.postAnnouncement(announcements, incident);
     incident = incidents.setSlackRefs(incident.id, {
-      announcementChannelId: settings.announcementsChannel,
+      announcementChannelId: announcements,
       announcementTs,
     });
   }
-  await notifier.sendRoleChecklist(input.commanderId, incident, 'commander');
+  if (input.commanderId) await notifier.sendRoleChecklist(input.commanderId, incident, 'commander');
+  startTimers(deps, incident);
+  await pageServices(deps, incident);
   deps.log.info({ incidentId: incident.id, incident: incidentKey(incident), channelId: channel.id }, 'incident channel ready');
   return incident;
 };

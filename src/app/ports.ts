@@ -2,6 +2,7 @@ import type { Incident } from '../domain/incident/incident.js';
 import type { Role } from '../domain/incident/roles.js';
 import type { Severity } from '../domain/incident/severity.js';
 import type { TimelineEntry, TimelineEvent } from '../domain/timeline/event.js';
+import type { IncidentConfig } from '../domain/escalation/types.js';
 
 export interface Clock {
   now(): number;
@@ -18,7 +19,8 @@ export interface NewIncident {
   services: string[];
   isPrivate: boolean;
   reporterId: string;
-  commanderId: string;
+  /** Null when the reporter left it empty: the channel is nudged until someone takes command. */
+  commanderId: string | null;
 }
 
 export interface SlackRefs {
@@ -91,6 +93,23 @@ export interface Notifier {
   postToChannel(channelId: string, text: string): Promise<string>;
   sendRoleChecklist(userId: string, incident: Incident, role: Role): Promise<void>;
   permalink(channelId: string, ts: string): string;
+  /** DMs a page with Acknowledge and Escalate-now buttons; returns where it landed. */
+  sendPage(userId: string, incident: Incident, page: PageDetails): Promise<{ channelId: string; ts: string }>;
+  /** Replaces a page DM's buttons with who acknowledged it (or why it ended). */
+  closePage(notification: { channelId: string; ts: string }, incident: Incident, outcome: string): Promise<void>;
+  userGroupMembers(usergroupId: string): Promise<string[]>;
+  /** DMs a status-update reminder with Post update and Snooze buttons. */
+  sendUpdateReminder(userId: string, incident: Incident, overdueForMs: number): Promise<void>;
+}
+
+export interface PageDetails {
+  escalationId: string;
+  /** What the page is about: the service's name, or "you" for a direct page. */
+  about: string;
+  runbook: string | null;
+  levelIndex: number;
+  pass: number;
+  requestedBy: string;
 }
 
 export interface UseCaseSettings {
@@ -111,4 +130,83 @@ export interface UseCaseDeps {
   clock: Clock;
   settings: UseCaseSettings;
   log: Log;
+  jobs: JobRepository;
+  escalations: EscalationRepository;
+  /** The configuration in force now; a reload (SIGHUP) swaps it. */
+  config: () => IncidentConfig;
+}
+
+export const jobKinds = ['escalate', 'commander_missing', 'update_due', 'update_overdue', 'postmortem_due'] as const;
+export type JobKind = (typeof jobKinds)[number];
+
+export interface Job {
+  id: string;
+  kind: JobKind;
+  key: string | null;
+  incidentId: string | null;
+  dueAt: number;
+  payload: Record<string, unknown>;
+  attempts: number;
+}
+
+export interface NewJob {
+  kind: JobKind;
+  /** One pending job per key: scheduling again under the same key replaces the pending one. */
+  key?: string;
+  incidentId?: string;
+  dueAt: number;
+  payload?: Record<string, unknown>;
+}
+
+export interface JobRepository {
+  schedule(job: NewJob, now: number): Job;
+  /** Cancels the pending job under this key; true when there was one. */
+  cancel(key: string, now: number): boolean;
+  cancelForIncident(incidentId: string, kinds: readonly JobKind[], now: number): number;
+  pending(key: string): Job | undefined;
+  /** Atomically marks up to `limit` due jobs as running under `runId` and returns them, oldest first. */
+  claimDue(now: number, limit: number, runId: string): Job[];
+  complete(id: string, now: number): void;
+  /** Puts a failed job back for another try at `retryAt`, or marks it failed for good when null. */
+  fail(id: string, error: string, retryAt: number | null, now: number): void;
+  /** Jobs a previous process claimed but never finished go back to pending; returns how many. */
+  recoverInterrupted(currentRunId: string, now: number): number;
+  countPending(): number;
+}
+
+export type EscalationStatus = 'active' | 'acknowledged' | 'exhausted' | 'cancelled';
+
+export interface Escalation {
+  id: string;
+  incidentId: string;
+  policyId: string | null;
+  targetKind: 'service' | 'user';
+  targetId: string;
+  levelIndex: number;
+  pass: number;
+  status: EscalationStatus;
+  requestedBy: string;
+  startedAt: number;
+  acknowledgedBy: string | null;
+  acknowledgedAt: number | null;
+  endedAt: number | null;
+}
+
+export interface PageNotification {
+  escalationId: string;
+  userId: string;
+  levelIndex: number;
+  pass: number;
+  channelId: string;
+  ts: string;
+  sentAt: number;
+}
+
+export interface EscalationRepository {
+  create(input: Omit<Escalation, 'id' | 'levelIndex' | 'pass' | 'status' | 'acknowledgedBy' | 'acknowledgedAt' | 'endedAt'>): Escalation;
+  findById(id: string): Escalation | undefined;
+  listForIncident(incidentId: string): Escalation[];
+  update(escalation: Escalation): void;
+  addNotification(notification: PageNotification): void;
+  notifications(escalationId: string): PageNotification[];
 }

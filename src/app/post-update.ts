@@ -2,6 +2,7 @@ import { DomainError } from '../domain/errors.js';
 import type { Incident } from '../domain/incident/incident.js';
 import { incidentById } from './find-incident.js';
 import type { UseCaseDeps } from './ports.js';
+import { followUpChange } from './reminders.js';
 
 export interface PostUpdateInput {
   incidentId: string;
@@ -19,6 +20,7 @@ export const postUpdate = async (deps: UseCaseDeps, input: PostUpdateInput): Pro
   deps.incidents.save(incident, [{ kind: 'note', actorId: input.actorId, at: now, text, data: { update: true } }]);
   deps.log.info({ incidentId: incident.id, actorId: input.actorId }, 'update posted');
   await deps.notifier.refresh(incident);
+  await followUpChange(deps, before, incident);
   if (incident.channelId) {
     await deps.notifier.postToChannel(incident.channelId, `:loudspeaker: *Update* from <@${input.actorId}>: ${text}`);
   }

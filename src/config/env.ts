@@ -35,7 +35,10 @@ export interface Config {
   databasePath: string;
   logLevel: Env['LOG_LEVEL'];
   announcementsChannel: string | undefined;
-  configPath: string | undefined;
+  /** The YAML configuration file: CONFIG_PATH, or ./incident-bot.yml when that exists. */
+  configPath: string;
+  /** True when CONFIG_PATH was set: then a missing file is an error rather than "use the defaults". */
+  configRequired: boolean;
   channelNameTemplate: string;
 }
 
@@ -71,7 +74,8 @@ export const loadConfig = (source: NodeJS.ProcessEnv = process.env): Config => {
     databasePath: env.DATABASE_PATH,
     logLevel: env.LOG_LEVEL,
     announcementsChannel: env.ANNOUNCEMENTS_CHANNEL,
-    configPath: env.CONFIG_PATH,
+    configPath: env.CONFIG_PATH ?? 'incident-bot.yml',
+    configRequired: env.CONFIG_PATH !== undefined,
     channelNameTemplate: env.CHANNEL_NAME_TEMPLATE,
   };
 };

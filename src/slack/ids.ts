@@ -7,6 +7,11 @@ export const actionIds = {
   resolve: 'incident_resolve',
   join: 'incident_join',
   declare: 'incident_declare',
+  page: 'incident_page',
+  acknowledgePage: 'page_acknowledge',
+  escalateNow: 'page_escalate_now',
+  reminderPostUpdate: 'reminder_post_update',
+  snoozeReminder: 'reminder_snooze',
 } as const;
 
 export const viewIds = {
@@ -15,6 +20,7 @@ export const viewIds = {
   severity: 'incident_severity_modal',
   role: 'incident_role_modal',
   update: 'incident_update_modal',
+  page: 'incident_page_modal',
 } as const;
 
 /** Input blocks: block_id and action_id are the same string, which keeps view state lookups plain. */
@@ -31,10 +37,14 @@ export const inputIds = {
   role: 'role',
   user: 'user',
   update: 'update',
+  pageService: 'page_service',
+  pageUser: 'page_user',
 } as const;
 
 export const blockIds = {
   cardActions: 'incident_card_actions',
   announcementActions: 'incident_announcement_actions',
   homeActions: 'home_actions',
+  pageActions: 'page_actions',
+  reminderActions: 'reminder_actions',
 } as const;

@@ -4,6 +4,7 @@ import type { Clock, Notifier } from '../app/ports.js';
 import type { Incident } from '../domain/incident/incident.js';
 import { incidentAnnouncement, incidentCard, incidentFallbackText, incidentTopic } from './blocks/incident-card.js';
 import { roleChecklistMessage } from './blocks/messages.js';
+import { closedPageMessage, pageMessage, updateReminderMessage } from './blocks/page.js';
 import { slackErrorCode } from './slack-error.js';
 
 export interface NotifierOptions {
@@ -27,6 +28,11 @@ export const createNotifier = ({ client, workspaceUrl, clock, logger }: Notifier
       if (!code || !codes.includes(code)) throw error;
       logger.debug({ code }, 'ignored an expected Slack answer');
     }
+  };
+
+  const openDm = async (userId: string): Promise<string> => {
+    const dm = await client.conversations.open({ users: userId });
+    return dm.channel!.id!;
   };
 
   const setTopic = (incident: Incident) =>
@@ -97,10 +103,30 @@ export const createNotifier = ({ client, workspaceUrl, clock, logger }: Notifier
     },
 
     sendRoleChecklist: async (userId, incident, role) => {
-      const dm = await client.conversations.open({ users: userId });
-      await client.chat.postMessage({ channel: dm.channel!.id!, ...roleChecklistMessage(incident, role) });
+      await client.chat.postMessage({ channel: await openDm(userId), ...roleChecklistMessage(incident, role) });
     },
 
     permalink: (channelId, ts) => buildPermalink(workspaceUrl, channelId, ts),
+
+    sendPage: async (userId, incident, page) => {
+      const dm = await openDm(userId);
+      const posted = await client.chat.postMessage({ channel: dm, ...pageMessage(incident, page) });
+      return { channelId: dm, ts: posted.ts! };
+    },
+
+    closePage: async (notification, incident, outcome) => {
+      await ignoring(['message_not_found', 'channel_not_found'], () =>
+        client.chat.update({ channel: notification.channelId, ts: notification.ts, ...closedPageMessage(incident, outcome) }),
+      );
+    },
+
+    userGroupMembers: async (usergroupId) => {
+      const result = await client.usergroups.users.list({ usergroup: usergroupId });
+      return result.users ?? [];
+    },
+
+    sendUpdateReminder: async (userId, incident, overdueForMs) => {
+      await client.chat.postMessage({ channel: await openDm(userId), ...updateReminderMessage(incident, overdueForMs) });
+    },
   };
 };

@@ -108,17 +108,21 @@ export const createIncidentRepository = (db: Db, newId: IdGenerator): IncidentRe
             text: input.summary,
             data: { title: input.title, severity: input.severity, services: input.services, private: input.isPrivate },
           },
-          {
-            kind: 'role_assigned',
-            actorId: input.reporterId,
-            at: now,
-            text: '',
-            data: { role: 'commander', userId: input.commanderId, previousUserId: null },
-          },
+          ...(input.commanderId
+            ? [
+                {
+                  kind: 'role_assigned' as const,
+                  actorId: input.reporterId,
+                  at: now,
+                  text: '',
+                  data: { role: 'commander', userId: input.commanderId, previousUserId: null },
+                },
+              ]
+            : []),
         ]);
         const row = tx.select().from(incidents).where(eq(incidents.id, id)).get();
         if (!row) throw new Error('incident vanished inside its own transaction');
-        return toIncident(row, { commander: input.commanderId });
+        return toIncident(row, input.commanderId ? { commander: input.commanderId } : {});
       }),
 
     findById,

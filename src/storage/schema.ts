@@ -78,3 +78,73 @@ export const processedRequests = sqliteTable('processed_requests', {
   key: text('key').primaryKey(),
   processedAt: integer('processed_at').notNull(),
 });
+
+/**
+ * The durable scheduler's queue: every timed action is a row with its due time, so a restart loses
+ * nothing. `key` names the one pending job of its kind for a subject (e.g. the update reminder of an
+ * incident): scheduling under the same key replaces it.
+ */
+export const jobs = sqliteTable(
+  'jobs',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind').notNull(),
+    key: text('key'),
+    incidentId: text('incident_id').references(() => incidents.id, { onDelete: 'cascade' }),
+    dueAt: integer('due_at').notNull(),
+    payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    runId: text('run_id'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (table) => [
+    index('jobs_due_idx').on(table.status, table.dueAt),
+    index('jobs_key_idx').on(table.key, table.status),
+    index('jobs_incident_idx').on(table.incidentId),
+  ],
+);
+
+/** One run of an escalation policy (or a direct page) for an incident, until someone acknowledges. */
+export const escalations = sqliteTable(
+  'escalations',
+  {
+    id: text('id').primaryKey(),
+    incidentId: text('incident_id')
+      .notNull()
+      .references(() => incidents.id, { onDelete: 'cascade' }),
+    policyId: text('policy_id'),
+    /** What was paged, as asked: a service id, or a user id for a direct page. */
+    targetKind: text('target_kind').notNull(),
+    targetId: text('target_id').notNull(),
+    levelIndex: integer('level_index').notNull().default(0),
+    pass: integer('pass').notNull().default(0),
+    status: text('status').notNull().default('active'),
+    requestedBy: text('requested_by').notNull(),
+    startedAt: integer('started_at').notNull(),
+    acknowledgedBy: text('acknowledged_by'),
+    acknowledgedAt: integer('acknowledged_at'),
+    endedAt: integer('ended_at'),
+  },
+  (table) => [index('escalations_incident_idx').on(table.incidentId, table.status)],
+);
+
+/** Each DM a page produced, so acknowledging can update every one of them. */
+export const pageNotifications = sqliteTable(
+  'page_notifications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    escalationId: text('escalation_id')
+      .notNull()
+      .references(() => escalations.id, { onDelete: 'cascade' }),
+    userId: text('user_id').notNull(),
+    levelIndex: integer('level_index').notNull(),
+    pass: integer('pass').notNull(),
+    channelId: text('channel_id').notNull(),
+    ts: text('ts').notNull(),
+    sentAt: integer('sent_at').notNull(),
+  },
+  (table) => [index('page_notifications_escalation_idx').on(table.escalationId)],
+);

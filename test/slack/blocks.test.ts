@@ -4,8 +4,10 @@ import { statuses } from '../../src/domain/incident/status.js';
 import { homeView, maxHomeIncidents } from '../../src/slack/blocks/home.js';
 import { incidentAnnouncement, incidentCard, incidentTopic } from '../../src/slack/blocks/incident-card.js';
 import { incidentList, roleChecklistMessage } from '../../src/slack/blocks/messages.js';
-import { declareModal, roleModal, severityModal, statusModal, updateModal } from '../../src/slack/blocks/modals.js';
+import { declareModal, pageModal, roleModal, severityModal, statusModal, updateModal } from '../../src/slack/blocks/modals.js';
 import { actionIds } from '../../src/slack/ids.js';
+import { closedPageMessage, pageMessage, updateReminderMessage } from '../../src/slack/blocks/page.js';
+import { onCallMessage } from '../../src/slack/blocks/oncall.js';
 import { validateBlocks, validateView } from '../support/fake-slack/index.js';
 
 const now = Date.UTC(2026, 10, 26, 12);
@@ -62,8 +64,8 @@ describe('incident card', () => {
     }
   });
 
-  it('offers the five actions while active, drops Resolve once resolved and every action once finished', () => {
-    const all = [actionIds.updateStatus, actionIds.changeSeverity, actionIds.assignRole, actionIds.postUpdate, actionIds.resolve];
+  it('offers the six actions while active, drops Resolve once resolved and every action once finished', () => {
+    const all = [actionIds.updateStatus, actionIds.changeSeverity, actionIds.assignRole, actionIds.postUpdate, actionIds.page, actionIds.resolve];
     expect(buttonIds(incidentCard(incident(), now))).toEqual(all);
     expect(buttonIds(incidentCard(incident({ status: 'resolved', resolvedAt: now }), now))).not.toContain(actionIds.resolve);
     expect(buttonIds(incidentCard(incident({ status: 'closed', closedAt: now }), now))).toEqual([]);
@@ -105,6 +107,38 @@ describe('modals', () => {
   });
 });
 
+describe('paging and reminders', () => {
+  const page = { escalationId: 'esc-1', about: huge, runbook: `https://runbooks.example.com/${huge}`, levelIndex: 1, pass: 2, requestedBy: 'U0IC' };
+
+  it('page DM, its closed form and the update reminder stay within limits', () => {
+    expect(validateBlocks(pageMessage(oversized, page).blocks, 'message')).toEqual([]);
+    expect(validateBlocks(closedPageMessage(oversized, huge).blocks, 'message')).toEqual([]);
+    expect(validateBlocks(updateReminderMessage(oversized, 3_600_000).blocks, 'message')).toEqual([]);
+  });
+
+  it('page DM carries the two buttons with the escalation id; the closed page has none', () => {
+    const text = JSON.stringify(pageMessage(incident(), { ...page, about: 'Payments API', runbook: 'https://rb.example.com/p' }).blocks);
+    expect(buttonIds(pageMessage(incident(), page).blocks)).toEqual([actionIds.acknowledgePage, actionIds.escalateNow]);
+    expect(text).toContain('"value":"esc-1"');
+    expect(text).toContain('<https://rb.example.com/p|');
+    expect(buttonIds(closedPageMessage(incident(), 'Acknowledged by <@U1>').blocks)).toEqual([]);
+  });
+
+  it('the page modal is a valid view', () => {
+    expect(validateView(pageModal(incident(), Array.from({ length: 150 }, (_, index) => ({ id: `s${index}`, name: `Service ${index}` }))), 'modal')).toBeNull();
+    expect(validateView(pageModal(incident(), []), 'modal')).toBeNull();
+  });
+
+  it('the on-call answer stays within a message for many services', () => {
+    const answers = Array.from({ length: 60 }, (_, index) => ({
+      subject: `Service ${index} ${huge}`,
+      policyId: 'p',
+      levels: [{ after: '5m', targets: [{ target: 'schedule:s', kind: 'schedule' as const, id: 's', now: ['U1'], next: { at: now, users: ['U2'] } }] }],
+    }));
+    expect(validateBlocks(onCallMessage(answers).blocks, 'message')).toEqual([]);
+  });
+});
+
 describe('home and lists', () => {
   const many = Array.from({ length: 120 }, (_, index) => incident({ id: `i${index}`, number: index + 1, title: huge }));
 
@@ -113,6 +147,8 @@ describe('home and lists', () => {
     expect(validateView(view, 'home')).toBeNull();
     expect(JSON.stringify(view)).toContain(`${120 - maxHomeIncidents} more not shown`);
     expect(validateView(homeView([], now), 'home')).toBeNull();
+    expect(validateView(homeView(many, now, { scheduleName: huge, start: now + 1000, end: now + 2000 }), 'home')).toBeNull();
+    expect(JSON.stringify(homeView([], now, undefined))).toContain('not on call in the next 60 days');
   });
 
   it('keeps /incident list within a message', () => {

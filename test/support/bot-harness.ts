@@ -1,8 +1,19 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import type { Clock } from '../../src/app/ports.js';
 import { startBot, type RunningBot } from '../../src/bot.js';
 import type { Config } from '../../src/config/env.js';
 import { createLogger } from '../../src/logger.js';
 import { startFakeSlack, type FakeSlack, type FakeSlackOptions } from './fake-slack/index.js';
+
+const configFile = (yaml: string | undefined): string => {
+  if (yaml === undefined) return join(tmpdir(), 'incident-bot-no-such-config.yml');
+  const path = join(mkdtempSync(join(tmpdir(), 'incident-bot-config-')), 'incident-bot.yml');
+  writeFileSync(path, yaml);
+  return path;
+};
 
 export const signingSecret = 'test-signing-secret-5f1c';
 
@@ -29,6 +40,10 @@ export interface Harness {
 export interface HarnessOptions {
   config?: Partial<Config>;
   slack?: FakeSlackOptions;
+  /** The YAML configuration file's text (services, schedules, policies); none = built-in defaults. */
+  configYaml?: string;
+  /** The bot's clock; the scheduler does not tick by itself then, call `bot.scheduler.tick()`. */
+  clock?: Clock;
 }
 
 /**
@@ -56,11 +71,16 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
     databasePath: ':memory:',
     logLevel: 'debug',
     announcementsChannel,
-    configPath: undefined,
+    configPath: configFile(options.configYaml),
+    configRequired: options.configYaml !== undefined,
     channelNameTemplate: 'inc-{number}-{slug}',
     ...options.config,
   };
-  const bot = await startBot({ config, logger: createLogger('debug', sink) });
+  const bot = await startBot({
+    config,
+    logger: createLogger('debug', sink),
+    ...(options.clock ? { clock: options.clock, tickExpression: null } : {}),
+  });
   slack.configureApp({ requestUrl: `${bot.url}/slack/events`, signingSecret });
   const general = slack.workspace.channelByName(generalChannelName)!.id;
   return {

@@ -9,13 +9,15 @@ export interface DeclareForm {
   severity?: string;
   summary?: string;
   impact?: string;
-  services?: string;
+  /** Free text without configured services; the selected service ids with them. */
+  services?: string | string[];
+  /** '' leaves the commander empty. */
   commander?: string;
   private?: boolean;
 }
 
 /** The modal a person is looking at right now. */
-export const openModal = (h: Harness, user: string): View => {
+export const openModal = (h: Pick<Harness, 'slack'>, user: string): View => {
   const view = h.slack.workspace.topModal(user);
   if (!view) throw new Error(`${user} has no modal open`);
   return view;
@@ -27,7 +29,7 @@ export const declareValues = (form: DeclareForm) => ({
   ...(form.summary ? { [inputIds.summary]: { [inputIds.summary]: form.summary } } : {}),
   ...(form.impact ? { [inputIds.impact]: { [inputIds.impact]: form.impact } } : {}),
   ...(form.services ? { [inputIds.services]: { [inputIds.services]: form.services } } : {}),
-  [inputIds.commander]: { [inputIds.commander]: form.commander ?? people.commander },
+  ...(form.commander === '' ? {} : { [inputIds.commander]: { [inputIds.commander]: form.commander ?? people.commander } }),
   ...(form.private ? { [inputIds.visibility]: { [inputIds.visibility]: ['private'] } } : {}),
 });
 
@@ -54,6 +56,8 @@ export const declareIncident = async (
     expect(pinned).toBeDefined();
     return h.slack.workspace.message(channel.id, pinned!.ts)!;
   });
+  // The reporter is told last, once channel, announcement, timers and pages are all set up.
+  await eventually(() => expect(h.slack.workspace.ephemerals.some((e) => e.user === user && e.text.includes(`declared: <#${channel.id}>`))).toBe(true));
   return { channel, card };
 };
 

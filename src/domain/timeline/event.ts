@@ -11,6 +11,10 @@ export const timelineKinds = [
   'pin_removed',
   'reaction_added',
   'reaction_removed',
+  'paged',
+  'page_acknowledged',
+  'escalation_exhausted',
+  'reminder',
 ] as const;
 export type TimelineKind = (typeof timelineKinds)[number];
 

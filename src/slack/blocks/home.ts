@@ -3,7 +3,7 @@ import { formatDuration, incidentDuration, type Incident } from '../../domain/in
 import { statusLabels } from '../../domain/incident/status.js';
 import { actionIds, blockIds } from '../ids.js';
 import { incidentHeadline } from './incident-card.js';
-import { context, escape, mention, plain, section } from './text.js';
+import { context, escape, mention, plain, section, slackDate } from './text.js';
 
 /** A Home tab holds at most 100 blocks; beyond this many incidents the list says how many are left out. */
 export const maxHomeIncidents = 40;
@@ -12,10 +12,25 @@ export const incidentLine = (incident: Incident, now: number): string =>
   `*${escape(incidentHeadline(incident))}*\n${statusLabels[incident.status]} · IC ${mention(incident.roles.commander)} · open ${formatDuration(incidentDuration(incident, now))}` +
   (incident.channelId ? ` · <#${incident.channelId}>` : '');
 
-export const homeView = (open: Incident[], now: number): HomeView => {
+export interface NextShift {
+  scheduleName: string;
+  start: number;
+  end: number | null;
+}
+
+const onCallLine = (shift: NextShift | undefined, now: number): string => {
+  if (!shift) return ':calendar: You are not on call in the next 60 days.';
+  const until = shift.end ? ` until ${slackDate(shift.end)}` : '';
+  return shift.start <= now
+    ? `:pager: *You are on call now* for ${escape(shift.scheduleName)}${until}.`
+    : `:calendar: You are next on call for ${escape(shift.scheduleName)} from ${slackDate(shift.start)}${until}.`;
+};
+
+export const homeView = (open: Incident[], now: number, nextShift?: NextShift | null): HomeView => {
   const shown = open.slice(0, maxHomeIncidents);
   const blocks: KnownBlock[] = [
     { type: 'header', text: plain('Incidents', 150) },
+    ...(nextShift === null ? [] : [context(onCallLine(nextShift, now))]),
     {
       type: 'actions',
       block_id: blockIds.homeActions,

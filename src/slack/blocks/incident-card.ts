@@ -67,6 +67,7 @@ export const incidentCard = (incident: Incident, now: number): KnownBlock[] => {
         button('Change severity', actionIds.changeSeverity, value),
         button('Assign role', actionIds.assignRole, value),
         button('Post update', actionIds.postUpdate, value, 'primary'),
+        button('Page', actionIds.page, value),
         ...(incident.status === 'resolved' ? [] : [button('Resolve', actionIds.resolve, value, 'danger')]),
       ],
     });

@@ -8,6 +8,7 @@ export const helpText = [
   '*`/incident` commands*',
   '`/incident` or `/incident declare [title]`: declare an incident (opens a form)',
   '`/incident list`: open incidents',
+  '`/incident oncall [service|team]`: who is on call now and next',
   '`/incident help`: this help',
   '*In an incident channel*',
   '`/incident status [investigating|identified|monitoring|resolved|closed]`: change the status',
@@ -15,6 +16,8 @@ export const helpText = [
   '`/incident role <commander|comms|scribe|ops> @person`: assign a role',
   '`/incident note <text>`: add a note to the timeline',
   '`/incident update`: post an update',
+  '`/incident page <service|@person>`: page a service\'s on-call (escalating until acknowledged) or a person',
+  '`/incident handover @person`: hand command over, with a brief',
   '`/incident resolve`, `/incident reopen`, `/incident close`, `/incident cancel` (false alarm)',
 ].join('\n');
 

@@ -59,10 +59,12 @@ const staticSelect = (id: string, label: string, options: PlainTextOption[], ini
   },
 });
 
-const userSelect = (id: string, label: string, initialUser?: string): KnownBlock => ({
+const userSelect = (id: string, label: string, initialUser?: string, hint?: string): KnownBlock => ({
   type: 'input',
   block_id: id,
+  optional: hint !== undefined,
   label: plain(label, 2000),
+  ...(hint ? { hint: plain(hint, 2000) } : {}),
   element: { type: 'users_select', action_id: id, ...(initialUser ? { initial_user: initialUser } : {}) },
 });
 
@@ -71,7 +73,32 @@ export const severityOptions = (): PlainTextOption[] =>
 
 const severityOption = (severity: Severity) => severityOptions().find((candidate) => candidate.value === severity);
 
-export const declareModal = (input: { title: string; reporterId: string; channelId?: string }): ModalView =>
+/** Configured services become a multi-select (at most 100 options); without configuration, free text. */
+const servicesInput = (services: readonly { id: string; name: string }[]): KnownBlock =>
+  services.length === 0
+    ? textInput(inputIds.services, 'Affected services', {
+        maxLength: limits.services,
+        placeholder: 'payments, checkout (comma separated)',
+        optional: true,
+      })
+    : {
+        type: 'input',
+        block_id: inputIds.services,
+        optional: true,
+        label: plain('Affected services'),
+        element: {
+          type: 'multi_static_select',
+          action_id: inputIds.services,
+          options: services.slice(0, 100).map((service) => option(service.name, service.id)),
+        },
+      };
+
+export const declareModal = (input: {
+  title: string;
+  reporterId: string;
+  channelId?: string;
+  services?: readonly { id: string; name: string }[];
+}): ModalView =>
   modal(
     viewIds.declare,
     'Declare an incident',
@@ -95,12 +122,8 @@ export const declareModal = (input: { title: string; reporterId: string; channel
         placeholder: 'Who is affected and how',
         optional: true,
       }),
-      textInput(inputIds.services, 'Affected services', {
-        maxLength: limits.services,
-        placeholder: 'payments, checkout (comma separated)',
-        optional: true,
-      }),
-      userSelect(inputIds.commander, 'Incident commander', input.reporterId),
+      servicesInput(input.services ?? []),
+      userSelect(inputIds.commander, 'Incident commander', input.reporterId, 'Leave empty if nobody can take command yet; the channel will be nudged.'),
       {
         type: 'input',
         block_id: inputIds.visibility,
@@ -160,6 +183,34 @@ export const roleModal = (incident: Incident, role?: Role): ModalView => {
     incidentMetadata(incident),
   );
 };
+
+/** Page a configured service (its escalation policy) or a person directly. */
+export const pageModal = (incident: Incident, services: readonly { id: string; name: string }[]): ModalView =>
+  modal(
+    viewIds.page,
+    'Page someone',
+    'Page',
+    [
+      section(`Page for *${incidentKey(incident)}*: choose a service (its on-call escalation policy) or a person.`),
+      ...(services.length > 0
+        ? [
+            {
+              type: 'input' as const,
+              block_id: inputIds.pageService,
+              optional: true,
+              label: plain('Service'),
+              element: {
+                type: 'static_select' as const,
+                action_id: inputIds.pageService,
+                options: services.slice(0, 100).map((service) => option(service.name, service.id)),
+              },
+            },
+          ]
+        : []),
+      { ...userSelect(inputIds.pageUser, 'Person', undefined, 'Pages this person directly, repeating until they acknowledge.') },
+    ],
+    incidentMetadata(incident),
+  );
 
 export const updateModal = (incident: Incident): ModalView =>
   modal(

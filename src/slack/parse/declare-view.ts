@@ -9,7 +9,7 @@ export interface DeclareForm {
   summary: string;
   impact: string;
   services: string[];
-  commanderId: string;
+  commanderId: string | null;
   isPrivate: boolean;
 }
 
@@ -21,8 +21,8 @@ export const parseDeclareView = (values: ViewState, reporterId: string): Parsed<
   if (title.length > limits.title) errors[inputIds.title] = `Keep the title under ${limits.title} characters.`;
   const severity = parseSeverity(readSelected(values, inputIds.severity) ?? '');
   if (!severity) errors[inputIds.severity] = 'Choose a severity.';
-  const services = readText(values, inputIds.services)
-    .split(',')
+  const selectedServices = readChecked(values, inputIds.services);
+  const services = (selectedServices.length > 0 ? selectedServices : readText(values, inputIds.services).split(','))
     .map((service) => service.trim())
     .filter(Boolean);
   if (services.some((service) => service.length > 60)) errors[inputIds.services] = 'Service names are at most 60 characters each.';
@@ -35,7 +35,7 @@ export const parseDeclareView = (values: ViewState, reporterId: string): Parsed<
       summary: readText(values, inputIds.summary),
       impact: readText(values, inputIds.impact),
       services: [...new Set(services)],
-      commanderId: readUser(values, inputIds.commander) ?? reporterId,
+      commanderId: readUser(values, inputIds.commander) ?? null,
       isPrivate: readChecked(values, inputIds.visibility).includes('private'),
     },
   };

@@ -62,3 +62,18 @@ export const parseUpdateView = (
   if (!text) return fail({ [inputIds.update]: 'Write the update.' });
   return { ok: true, value: { incidentId: incidentId.value, text } };
 };
+
+export const parsePageView = (
+  values: ViewState,
+  _userId: string,
+  metadata: ModalMetadata,
+): Parsed<{ incidentId: string; target: { kind: 'service' | 'user'; id: string } }> => {
+  const incidentId = incidentIdOf(metadata, inputIds.pageUser);
+  if (!incidentId.ok) return incidentId;
+  const service = readSelected(values, inputIds.pageService);
+  const user = readUser(values, inputIds.pageUser);
+  if (service && user) return fail({ [inputIds.pageUser]: 'Choose a service or a person, not both.' });
+  if (service) return { ok: true, value: { incidentId: incidentId.value, target: { kind: 'service', id: service } } };
+  if (user) return { ok: true, value: { incidentId: incidentId.value, target: { kind: 'user', id: user } } };
+  return fail({ [inputIds.pageUser]: 'Choose a service or a person to page.' });
+};

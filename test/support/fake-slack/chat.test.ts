@@ -70,6 +70,25 @@ describe('chat.postMessage', () => {
     expect(slack.workspace.dmWith(alice.id).id).toBe(result.channel);
   });
 
+  it('posts to a user id into the same DM conversations.open returns, before or after opening it', async () => {
+    const alice = slack.addUser({ name: 'alice' });
+    const bob = slack.addUser({ name: 'bob' });
+    const posted = await client.chat.postMessage({ channel: alice.id, text: 'first' });
+    const opened = await client.conversations.open({ users: alice.id });
+    expect(opened).toMatchObject({ already_open: true, channel: { id: posted.channel } });
+    const bobDm = (await client.conversations.open({ users: bob.id })).channel?.id ?? '';
+    const toBob = await client.chat.postMessage({ channel: bob.id, text: 'checklist' });
+    expect(toBob.channel).toBe(bobDm);
+    expect(slack.workspace.history(bobDm).map((m) => [m.text, m.user])).toEqual([['checklist', slack.workspace.bot.userId]]);
+    expect(slack.workspace.history(posted.channel ?? '').map((m) => m.text)).toEqual(['first']);
+  });
+
+  it('refuses a user id that does not exist (channel_not_found)', async () => {
+    await expect(client.chat.postMessage({ channel: 'U0NOBODY', text: 'x' })).rejects.toMatchObject({
+      data: { error: 'channel_not_found' },
+    });
+  });
+
   it('refuses a message with neither text nor blocks', async () => {
     const channel = slack.addChannel({ name: 'ops', botIsMember: true });
     await expect(client.apiCall('chat.postMessage', { channel: channel.id })).rejects.toMatchObject({ data: { error: 'no_text' } });

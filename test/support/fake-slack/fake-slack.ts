@@ -13,6 +13,7 @@ import type { MethodHandler } from './method-args.js';
 import { chatMethods } from './methods/chat.js';
 import { conversationMethods } from './methods/conversations.js';
 import { pinAndReactionMethods } from './methods/pins-reactions.js';
+import { userGroupMethods } from './methods/usergroups.js';
 import { userMethods } from './methods/users.js';
 import { viewMethods } from './methods/views.js';
 import { RateLimits } from './rate-limits.js';
@@ -47,6 +48,7 @@ export type FakeSlackOptions = {
 
 const handlers: Record<string, MethodHandler> = {
   ...userMethods,
+  ...userGroupMethods,
   ...conversationMethods,
   ...chatMethods,
   ...pinAndReactionMethods,
@@ -155,6 +157,10 @@ export class FakeSlack {
 
   addChannel(...args: Parameters<Workspace['addChannel']>): ReturnType<Workspace['addChannel']> {
     return this.workspace.addChannel(...args);
+  }
+
+  addUserGroup(...args: Parameters<Workspace['addUserGroup']>): ReturnType<Workspace['addUserGroup']> {
+    return this.workspace.addUserGroup(...args);
   }
 
   runSlashCommand(input: SlashCommandInput): Promise<SlashCommandResult> {

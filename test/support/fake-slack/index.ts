@@ -20,4 +20,4 @@ export type { SlashCommandInput, SlashCommandResult } from './slash-commands.js'
 export type { SubmitViewInput, SubmitViewResult, SubmittedValues } from './view-submissions.js';
 export type { MessageRef, PostMessageInput, ReactionInput, UserEventResult } from './user-events.js';
 export { Workspace } from './workspace.js';
-export type { Conversation, EphemeralMessage, Message, User, View, WorkspaceOptions } from './workspace.js';
+export type { Conversation, EphemeralMessage, Message, NewUserGroup, User, UserGroup, View, WorkspaceOptions } from './workspace.js';

@@ -1,5 +1,5 @@
 /** Workspace objects rendered the way Slack's Web API and payloads render them (see the reference examples). */
-import type { Conversation, EphemeralMessage, Message, User, View, Workspace } from './workspace.js';
+import type { Conversation, EphemeralMessage, Message, User, UserGroup, View, Workspace } from './workspace.js';
 
 export function userObject(ws: Workspace, user: User): Record<string, unknown> {
   return {
@@ -137,4 +137,27 @@ export function viewObject(ws: Workspace, v: View): Record<string, unknown> {
 export function userRef(ws: Workspace, userId: string): Record<string, unknown> {
   const user = ws.user(userId);
   return { id: userId, username: user?.name ?? userId, name: user?.name ?? userId, team_id: ws.teamId };
+}
+
+/** A subteam object as usergroups.list renders it; `users` only when asked for. */
+export function userGroupObject(ws: Workspace, g: UserGroup, withUsers: boolean): Record<string, unknown> {
+  return {
+    id: g.id,
+    team_id: ws.teamId,
+    is_usergroup: true,
+    name: g.name,
+    description: g.description,
+    handle: g.handle,
+    is_external: false,
+    date_create: g.created,
+    date_update: g.disabledAt || g.created,
+    date_delete: g.disabledAt,
+    auto_type: null,
+    created_by: g.createdBy,
+    updated_by: g.createdBy,
+    deleted_by: g.disabledAt ? g.createdBy : null,
+    prefs: { channels: [], groups: [] },
+    ...(withUsers ? { users: [...g.users] } : {}),
+    user_count: g.users.length,
+  };
 }

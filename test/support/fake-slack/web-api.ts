@@ -1,8 +1,10 @@
 /**
- * The Web API front door: unknown methods, rate limits, authentication, token type, scopes and required
- * arguments are checked here, in that order, before a method handler runs. Every call is recorded.
+ * The Web API front door: unknown methods, rate limits, authentication, token type, scopes (for the type of
+ * conversation involved, see conversation-scopes.ts) and required arguments are checked here, in that order,
+ * before a method handler runs. Every call is recorded.
  */
 import type { IncomingHttpHeaders } from 'node:http';
+import { acceptedScopes } from './conversation-scopes.js';
 import { fail, invalidArguments, type ApiResponse, type Args, type MethodHandler } from './method-args.js';
 import { methodFacts } from './method-reference.js';
 import type { RateLimits } from './rate-limits.js';
@@ -62,12 +64,13 @@ function decide(deps: WebApiDeps, request: ApiRequest, bodyToken: unknown): ApiA
   if (token !== deps.botToken) return ok200(fail('invalid_auth'));
   if (!facts.bot) return ok200(fail('not_allowed_token_type'));
 
-  if (facts.scopes && !facts.scopes.some((s) => deps.scopes.has(s))) {
-    return ok200(fail('missing_scope', { needed: facts.scopes.join(','), provided: [...deps.scopes].join(',') }));
-  }
-
   // Methods without JSON support do not read a JSON body at all.
   const args = request.jsonBody && !facts.json ? {} : request.args;
+  const accepted = facts.scopes && acceptedScopes(deps.ws, method, facts.scopes, args);
+  if (accepted && !accepted.some((s) => deps.scopes.has(s))) {
+    return ok200(fail('missing_scope', { needed: accepted.join(','), provided: [...deps.scopes].join(',') }));
+  }
+
   const missing = facts.required.find((name) => args[name] === undefined || args[name] === '');
   if (missing !== undefined) {
     return ok200(

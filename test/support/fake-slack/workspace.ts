@@ -87,6 +87,19 @@ export type View = {
   notifyOnClose: boolean;
 };
 
+export type UserGroup = {
+  id: string;
+  handle: string;
+  name: string;
+  description: string;
+  /** member user ids, in the order given */
+  users: string[];
+  created: number;
+  createdBy: string;
+  /** seconds when it was disabled; 0 while enabled */
+  disabledAt: number;
+};
+
 export type Trigger = { id: string; user: string; issuedAt: number; used: boolean };
 
 export type BotIdentity = { userId: string; botId: string; appId: string; name: string };
@@ -110,6 +123,16 @@ export type NewChannel = {
   botIsMember?: boolean;
   topic?: string;
   creator?: string;
+};
+
+export type NewUserGroup = {
+  id?: string;
+  handle: string;
+  name?: string;
+  description?: string;
+  users: string[];
+  createdBy?: string;
+  disabled?: boolean;
 };
 
 export type NewMessage = {
@@ -139,6 +162,7 @@ export class Workspace {
   /** user id → published Home tab view id */
   readonly homeViews = new Map<string, string>();
   readonly triggers = new Map<string, Trigger>();
+  readonly userGroups = new Map<string, UserGroup>();
   readonly newId: (prefix: string) => string;
   readonly nextTs: () => string;
   private triggerCount = 0;
@@ -209,6 +233,34 @@ export class Workspace {
     this.conversations.set(channel.id, channel);
     this.messages.set(channel.id, []);
     return channel;
+  }
+
+  addUserGroup(input: NewUserGroup): UserGroup {
+    const id = input.id ?? this.newId('S');
+    if (!id.startsWith('S')) throw new Error(`fake-slack: user group id ${id} must start with S`);
+    if (this.userGroups.has(id)) throw new Error(`fake-slack: user group ${id} already exists`);
+    if ([...this.userGroups.values()].some((g) => g.handle === input.handle)) {
+      throw new Error(`fake-slack: user group handle @${input.handle} already exists`);
+    }
+    const unknown = input.users.find((u) => !this.users.has(u));
+    if (unknown !== undefined) throw new Error(`fake-slack: no user ${unknown} for user group @${input.handle}`);
+    const created = seconds(this.now());
+    const group: UserGroup = {
+      id,
+      handle: input.handle,
+      name: input.name ?? input.handle,
+      description: input.description ?? '',
+      users: [...new Set(input.users)],
+      created,
+      createdBy: input.createdBy ?? 'USLACKBOT',
+      disabledAt: input.disabled ? created : 0,
+    };
+    this.userGroups.set(id, group);
+    return group;
+  }
+
+  userGroup(id: string): UserGroup | undefined {
+    return this.userGroups.get(id);
   }
 
   user(id: string): User | undefined {

@@ -4,7 +4,7 @@ import { changeStatus } from '../../../app/change-status.js';
 import { incidentById } from '../../../app/find-incident.js';
 import { joinIncident } from '../../../app/join-incident.js';
 import type { Incident } from '../../../domain/incident/incident.js';
-import { declareModal, roleModal, severityModal, statusModal, updateModal } from '../../blocks/modals.js';
+import { declareModal, pageModal, roleModal, severityModal, statusModal, updateModal } from '../../blocks/modals.js';
 import type { ListenerContext } from '../context.js';
 import { reportingErrors, tellPrivately } from '../report-error.js';
 
@@ -28,6 +28,8 @@ export const statusButton = (ctx: ListenerContext) => openIncidentModal(ctx, sta
 export const severityButton = (ctx: ListenerContext) => openIncidentModal(ctx, severityModal);
 export const roleButton = (ctx: ListenerContext) => openIncidentModal(ctx, (incident) => roleModal(incident));
 export const updateButton = (ctx: ListenerContext) => openIncidentModal(ctx, updateModal);
+export const pageButton = (ctx: ListenerContext) =>
+  openIncidentModal(ctx, (incident) => pageModal(incident, ctx.deps.config().services));
 
 export const resolveButton = (ctx: ListenerContext) => async ({ ack, action, body, respond }: ButtonArgs) => {
   await ack();
@@ -49,6 +51,6 @@ export const declareButton = (ctx: ListenerContext) => async ({ ack, body, clien
   await ack();
   const logger = ctx.logger.child({ module: 'action', action: 'declare' });
   await reportingErrors(tellPrivately(client, body.user.id), logger, () =>
-    client.views.open({ trigger_id: body.trigger_id, view: declareModal({ title: '', reporterId: body.user.id }) }),
+    client.views.open({ trigger_id: body.trigger_id, view: declareModal({ title: '', reporterId: body.user.id, services: ctx.deps.config().services }) }),
   );
 };

@@ -1,7 +1,8 @@
 import type { App } from '@slack/bolt';
 import { actionIds } from '../../ids.js';
 import type { ListenerContext } from '../context.js';
-import { declareButton, joinButton, resolveButton, roleButton, severityButton, statusButton, updateButton } from './card-actions.js';
+import { declareButton, joinButton, pageButton, resolveButton, roleButton, severityButton, statusButton, updateButton } from './card-actions.js';
+import { acknowledgeButton, escalateNowButton, snoozeMenu } from './page-actions.js';
 
 export const registerActions = (app: App, ctx: ListenerContext): void => {
   app.action(actionIds.updateStatus, statusButton(ctx));
@@ -11,4 +12,9 @@ export const registerActions = (app: App, ctx: ListenerContext): void => {
   app.action(actionIds.resolve, resolveButton(ctx));
   app.action(actionIds.join, joinButton(ctx));
   app.action(actionIds.declare, declareButton(ctx));
+  app.action(actionIds.page, pageButton(ctx));
+  app.action(actionIds.acknowledgePage, acknowledgeButton(ctx));
+  app.action(actionIds.escalateNow, escalateNowButton(ctx));
+  app.action(actionIds.reminderPostUpdate, updateButton(ctx));
+  app.action(actionIds.snoozeReminder, snoozeMenu(ctx));
 };

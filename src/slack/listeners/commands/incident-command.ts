@@ -10,7 +10,11 @@ import { parseRole } from '../../../domain/incident/roles.js';
 import { parseSeverity } from '../../../domain/incident/severity.js';
 import { isStatus, type Status } from '../../../domain/incident/status.js';
 import { helpText, incidentList } from '../../blocks/messages.js';
-import { declareModal, roleModal, severityModal, statusModal, updateModal } from '../../blocks/modals.js';
+import { declareModal, pageModal, roleModal, severityModal, statusModal, updateModal } from '../../blocks/modals.js';
+import { onCallMessage } from '../../blocks/oncall.js';
+import { whoIsOnCall } from '../../../app/who-is-on-call.js';
+import { startPaging } from '../../../app/start-paging.js';
+import { handOver } from '../../../app/hand-over.js';
 import { parseCommandText, parseUserMention, unescapeSlackText } from '../../parse/command-text.js';
 import type { ListenerContext } from '../context.js';
 import { reportingErrors } from '../report-error.js';
@@ -41,7 +45,14 @@ export const incidentCommand = (ctx: ListenerContext) => async ({ command, ack, 
       case '':
       case 'declare':
       case 'new':
-        return openModal(declareModal({ title: unescapeSlackText(parsed.rest), reporterId: userId, channelId: command.channel_id }));
+        return openModal(
+          declareModal({
+            title: unescapeSlackText(parsed.rest),
+            reporterId: userId,
+            channelId: command.channel_id,
+            services: deps.config().services,
+          }),
+        );
       case 'help':
         return respond({ response_type: 'ephemeral', text: helpText });
       case 'list':
@@ -75,6 +86,22 @@ export const incidentCommand = (ctx: ListenerContext) => async ({ command, ack, 
         const assignee = who ? parseUserMention(who) : undefined;
         if (!assignee) return openModal(roleModal(incident, role));
         return assignRole(deps, { incidentId: incident.id, role, userId: assignee, actorId: userId });
+      }
+      case 'oncall':
+      case 'on-call':
+        return respond({ response_type: 'ephemeral', ...onCallMessage(whoIsOnCall(deps.config(), parsed.rest, deps.clock.now())) });
+      case 'page': {
+        const incident = inIncident();
+        if (!parsed.rest.trim()) return openModal(pageModal(incident, deps.config().services));
+        const user = parseUserMention(parsed.args[0] ?? '');
+        const target = user ? { kind: 'user' as const, id: user } : { kind: 'service' as const, id: parsed.rest.trim() };
+        return startPaging(deps, { incidentId: incident.id, target, requestedBy: userId });
+      }
+      case 'handover': {
+        const incident = inIncident();
+        const to = parseUserMention(parsed.args[0] ?? '');
+        if (!to) throw new DomainError('INVALID_INPUT', 'Name the new commander: `/incident handover @person`.');
+        return handOver(deps, { incidentId: incident.id, toUserId: to, actorId: userId });
       }
       case 'note':
         return addNote(deps, { incidentId: inIncident().id, actorId: userId, text: unescapeSlackText(parsed.rest) });

@@ -7,7 +7,8 @@ import { postUpdate } from '../../../app/post-update.js';
 import { incidentKey } from '../../../domain/incident/incident.js';
 import { viewIds } from '../../ids.js';
 import { parseDeclareView } from '../../parse/declare-view.js';
-import { parseRoleView, parseSeverityView, parseStatusView, parseUpdateView } from '../../parse/incident-views.js';
+import { parsePageView, parseRoleView, parseSeverityView, parseStatusView, parseUpdateView } from '../../parse/incident-views.js';
+import { startPaging } from '../../../app/start-paging.js';
 import type { ListenerContext } from '../context.js';
 import { submission } from './submission.js';
 
@@ -33,6 +34,10 @@ export const registerViews = (app: App, ctx: ListenerContext): void => {
   app.view(
     viewIds.role,
     submission(ctx, parseRoleView, ({ value, userId }) => assignRole(deps, { ...value, actorId: userId })),
+  );
+  app.view(
+    viewIds.page,
+    submission(ctx, parsePageView, ({ value, userId }) => startPaging(deps, { ...value, requestedBy: userId })),
   );
   app.view(
     viewIds.update,

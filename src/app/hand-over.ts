@@ -1,0 +1,30 @@
+import { formatDuration, incidentDuration, type Incident } from '../domain/incident/incident.js';
+import { roleLabels, roles } from '../domain/incident/roles.js';
+import { statusLabels } from '../domain/incident/status.js';
+import { assignRole } from './assign-role.js';
+import { incidentById } from './find-incident.js';
+import type { Escalation, UseCaseDeps } from './ports.js';
+
+/** The short brief a new commander reads first. */
+export const handoverBrief = (incident: Incident, pendingPages: Escalation[], now: number): string => {
+  const openRoles = roles.filter((role) => !incident.roles[role]).map((role) => roleLabels[role]);
+  const lines = [
+    `*Handover brief*`,
+    `• ${incident.severity} · ${statusLabels[incident.status]} · open ${formatDuration(incidentDuration(incident, now))}`,
+    `• Last update: ${incident.latestUpdate ? `${formatDuration(now - incident.latestUpdate.at)} ago: ${incident.latestUpdate.text}` : 'none yet'}`,
+    `• Open roles: ${openRoles.length > 0 ? openRoles.join(', ') : 'none'}`,
+    `• Pending pages: ${pendingPages.length > 0 ? pendingPages.map((page) => `${page.targetKind === 'user' ? `<@${page.targetId}>` : page.targetId} (level ${page.levelIndex + 1})`).join(', ') : 'none'}`,
+  ];
+  return lines.join('\n');
+};
+
+/** `/incident handover @user`: the commander role moves, and the channel gets a brief. */
+export const handOver = async (deps: UseCaseDeps, input: { incidentId: string; toUserId: string; actorId: string }): Promise<Incident> => {
+  incidentById(deps.incidents, input.incidentId);
+  const incident = await assignRole(deps, { incidentId: input.incidentId, role: 'commander', userId: input.toUserId, actorId: input.actorId });
+  const pending = deps.escalations.listForIncident(incident.id).filter((escalation) => escalation.status === 'active');
+  if (incident.channelId) {
+    await deps.notifier.postToChannel(incident.channelId, `:handshake: <@${input.toUserId}> is now in command.\n${handoverBrief(incident, pending, deps.clock.now())}`);
+  }
+  return incident;
+};

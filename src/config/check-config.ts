@@ -1,0 +1,38 @@
+import { existsSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { ConfigError } from './env.js';
+import { loadIncidentConfig } from './incident-config-file.js';
+
+export interface CheckOutput {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+/**
+ * `npm run config:check [file]`: validates the configuration file without starting the bot.
+ * The file defaults to $CONFIG_PATH, then ./incident-bot.yml. Returns the exit code.
+ */
+export const checkConfig = (args: readonly string[], env: NodeJS.ProcessEnv, output: CheckOutput): number => {
+  const file = args[0] ?? env.CONFIG_PATH ?? './incident-bot.yml';
+  try {
+    const config = loadIncidentConfig(file, { required: true });
+    output.out(
+      `ok: ${file}: ${config.services.length} services, ${config.teams.length} teams, ` +
+        `${config.schedules.length} schedules, ${config.escalationPolicies.length} escalation policies`,
+    );
+    return 0;
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    output.err(error.message);
+    return 1;
+  }
+};
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  // Like the bot, read CONFIG_PATH from .env when present; variables already set win.
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  process.exitCode = checkConfig(process.argv.slice(2), process.env, {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+  });
+}

@@ -1,0 +1,167 @@
+import { readFileSync } from 'node:fs';
+import { parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { parseDuration } from '../domain/escalation/duration.js';
+import type { Duration, IncidentConfig, SeverityPolicy } from '../domain/escalation/types.js';
+import { severityDescriptions, type Severity } from '../domain/incident/severity.js';
+import { ConfigError } from './env.js';
+import { crossReferenceProblems, type Problem } from './incident-config-references.js';
+import { incidentConfigFileSchema, type IncidentConfigFile } from './incident-config-schema.js';
+
+const duration = (text: string): Duration => {
+  const parsed = parseDuration(text);
+  if (!parsed) throw new Error(`invalid built-in duration ${text}`);
+  return parsed;
+};
+
+const defaultSeverities = (): Record<Severity, SeverityPolicy> => ({
+  SEV1: { id: 'SEV1', description: severityDescriptions.SEV1, page: true, updateEvery: duration('15m'), notifyExecutives: true },
+  SEV2: { id: 'SEV2', description: severityDescriptions.SEV2, page: true, updateEvery: duration('30m'), notifyExecutives: true },
+  SEV3: { id: 'SEV3', description: severityDescriptions.SEV3, page: false, updateEvery: duration('1h'), notifyExecutives: false },
+  SEV4: { id: 'SEV4', description: severityDescriptions.SEV4, page: false, updateEvery: null, notifyExecutives: false },
+});
+
+/** What the bot runs with when there is no configuration file. */
+export const defaultIncidentConfig = (): IncidentConfig => ({
+  timezone: 'UTC',
+  channels: { announcements: null, stakeholders: [], executives: null },
+  services: [],
+  teams: [],
+  schedules: [],
+  escalationPolicies: [],
+  severities: defaultSeverities(),
+  nudges: {
+    commanderMissingAfter: duration('5m'),
+    updateOverdueAfter: duration('10m'),
+    postmortemAfter: duration('3d'),
+  },
+});
+
+/** `services[0].escalation_policy`, `schedules[1].layers[0].rotation` */
+const formatPath = (path: readonly PropertyKey[]): string =>
+  path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)), '');
+
+const issueProblems = (issue: z.core.$ZodIssue): Problem[] => {
+  if (issue.code === 'unrecognized_keys') {
+    const messages = issue.message.split('\n');
+    return issue.keys.map((key, index) => ({ path: [...issue.path, key], message: messages[index] ?? 'unknown key' }));
+  }
+  if (issue.code === 'invalid_type' && issue.input === undefined) return [{ path: issue.path, message: 'is required' }];
+  return [{ path: issue.path, message: issue.message.replace(/^Invalid input: /, '') }];
+};
+
+const refuse = (source: string, lines: string[]): never => {
+  throw new ConfigError(`Invalid incident configuration in ${source}:\n${lines.map((line) => `  ${line}`).join('\n')}`);
+};
+
+const refuseProblems = (source: string, problems: Problem[]): never =>
+  refuse(
+    source,
+    problems.map((problem) => `${formatPath(problem.path) || '(top level)'}: ${problem.message}`),
+  );
+
+const toIncidentConfig = (file: IncidentConfigFile): IncidentConfig => {
+  const defaults = defaultIncidentConfig();
+  const timezone = file.timezone ?? defaults.timezone;
+  const severityPolicies = defaults.severities;
+  for (const entry of file.severities) {
+    const current = severityPolicies[entry.id];
+    severityPolicies[entry.id] = {
+      id: entry.id,
+      description: entry.description ?? current.description,
+      page: entry.page ?? current.page,
+      updateEvery:
+        entry.update_every === undefined
+          ? current.updateEvery
+          : typeof entry.update_every === 'object' && entry.update_every !== null
+            ? entry.update_every
+            : null,
+      notifyExecutives: entry.notify_executives ?? current.notifyExecutives,
+    };
+  }
+  return {
+    timezone,
+    channels: {
+      announcements: file.channels?.announcements ?? null,
+      stakeholders: file.channels?.stakeholders ?? [],
+      executives: file.channels?.executives ?? null,
+    },
+    services: file.services.map((service) => ({
+      id: service.id,
+      name: service.name ?? service.id,
+      tier: service.tier,
+      team: service.team,
+      runbook: service.runbook,
+      experts: service.experts,
+      escalationPolicy: service.escalation_policy,
+    })),
+    teams: file.teams.map((team) => ({ id: team.id, name: team.name ?? team.id, escalationPolicy: team.escalation_policy })),
+    schedules: file.schedules.map((schedule) => ({
+      id: schedule.id,
+      name: schedule.name ?? schedule.id,
+      timezone: schedule.timezone ?? timezone,
+      layers: schedule.layers.map((layer) => ({
+        users: layer.users,
+        rotation: layer.rotation,
+        handoff: layer.handoff,
+        ...(layer.restrict ? { restrict: layer.restrict } : {}),
+      })),
+      overrides: schedule.overrides,
+    })),
+    escalationPolicies: file.escalation_policies.map((policy) => ({ id: policy.id, levels: policy.levels, repeat: policy.repeat })),
+    severities: severityPolicies,
+    nudges: {
+      commanderMissingAfter: file.nudges?.commander_missing_after ?? defaults.nudges.commanderMissingAfter,
+      updateOverdueAfter: file.nudges?.update_overdue_after ?? defaults.nudges.updateOverdueAfter,
+      postmortemAfter: file.nudges?.postmortem_after ?? defaults.nudges.postmortemAfter,
+    },
+  };
+};
+
+/**
+ * Parses the YAML configuration. Throws a ConfigError listing every problem, one per line with its
+ * path (`schedules[0].layers[0].rotation: …`), or the line and column of a YAML syntax error.
+ */
+export const parseIncidentConfig = (yamlText: string, source = 'config'): IncidentConfig => {
+  const document = parseDocument(yamlText, { prettyErrors: true });
+  if (document.errors.length > 0) {
+    return refuse(
+      source,
+      document.errors.map((error) => {
+        const where = error.linePos?.[0];
+        const message = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '');
+        return where ? `line ${where.line}, column ${where.col}: ${message}` : message;
+      }),
+    );
+  }
+  const raw: unknown = document.toJS() ?? {};
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    return refuse(source, ['(top level): must be a mapping of settings such as timezone, services, schedules']);
+  }
+  const parsed = incidentConfigFileSchema.safeParse(raw, { reportInput: true });
+  const problems = [...(parsed.error?.issues.flatMap(issueProblems) ?? []), ...crossReferenceProblems(raw)];
+  if (!parsed.success || problems.length > 0) return refuseProblems(source, problems);
+  return toIncidentConfig(parsed.data);
+};
+
+const isMissingFile = (error: unknown): boolean =>
+  error instanceof Error && 'code' in error && (error.code === 'ENOENT' || error.code === 'ENOTDIR');
+
+/**
+ * Reads and parses the configuration file. Without a path, or when the file is missing and not
+ * required, the bot runs with `defaultIncidentConfig()`; a missing required file is a ConfigError.
+ */
+export const loadIncidentConfig = (path: string | undefined, options: { required: boolean }): IncidentConfig => {
+  if (path === undefined) return defaultIncidentConfig();
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if (isMissingFile(error)) {
+      if (!options.required) return defaultIncidentConfig();
+      throw new ConfigError(`Invalid incident configuration: ${path}: file not found`);
+    }
+    throw new ConfigError(`Invalid incident configuration: ${path}: cannot be read (${error instanceof Error ? error.message : String(error)})`);
+  }
+  return parseIncidentConfig(text, path);
+};

@@ -1,0 +1,82 @@
+export interface Problem {
+  path: PropertyKey[];
+  message: string;
+}
+
+type Entry = Record<string, unknown>;
+
+const isEntry = (value: unknown): value is Entry => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The entries of a top-level list, keeping their positions; whatever is not a mapping is skipped. */
+const entries = (file: unknown, section: string): [number, Entry][] => {
+  const list = isEntry(file) ? file[section] : undefined;
+  return Array.isArray(list) ? list.flatMap((item, index): [number, Entry][] => (isEntry(item) ? [[index, item]] : [])) : [];
+};
+
+const text = (entry: Entry, key: string): string | undefined => {
+  const value = entry[key];
+  return typeof value === 'string' ? value : undefined;
+};
+
+const known = (label: string, ids: Set<string>): string => (ids.size > 0 ? ` (${label}: ${[...ids].join(', ')})` : ` (no ${label} are defined)`);
+
+/** Ids must be unique within their list; returns the ids defined. */
+const uniqueIds = (file: unknown, section: string, problems: Problem[]): Set<string> => {
+  const first = new Map<string, number>();
+  for (const [index, entry] of entries(file, section)) {
+    const id = text(entry, 'id');
+    if (id === undefined) continue;
+    const earlier = first.get(id);
+    if (earlier === undefined) first.set(id, index);
+    else problems.push({ path: [section, index, 'id'], message: `duplicate id ${id} (also ${section}[${earlier}])` });
+  }
+  return new Set(first.keys());
+};
+
+/**
+ * Checks what a schema of each entry cannot: ids are unique and references name something defined.
+ * Works on the raw file, so these problems are reported together with any others.
+ */
+export const crossReferenceProblems = (file: unknown): Problem[] => {
+  const problems: Problem[] = [];
+  uniqueIds(file, 'services', problems);
+  const teams = uniqueIds(file, 'teams', problems);
+  const schedules = uniqueIds(file, 'schedules', problems);
+  const policies = uniqueIds(file, 'escalation_policies', problems);
+  uniqueIds(file, 'severities', problems);
+
+  const checkPolicy = (section: string, index: number, entry: Entry): void => {
+    const policyId = text(entry, 'escalation_policy');
+    if (policyId !== undefined && !policies.has(policyId)) {
+      problems.push({
+        path: [section, index, 'escalation_policy'],
+        message: `no escalation policy with id ${policyId}${known('escalation_policies', policies)}`,
+      });
+    }
+  };
+  for (const [index, service] of entries(file, 'services')) {
+    const team = text(service, 'team');
+    if (team !== undefined && !teams.has(team)) {
+      problems.push({ path: ['services', index, 'team'], message: `no team with id ${team}${known('teams', teams)}` });
+    }
+    checkPolicy('services', index, service);
+  }
+  for (const [index, team] of entries(file, 'teams')) checkPolicy('teams', index, team);
+  for (const [policyIndex, policy] of entries(file, 'escalation_policies')) {
+    const levels = Array.isArray(policy.levels) ? policy.levels : [];
+    levels.forEach((level: unknown, levelIndex) => {
+      const targets = isEntry(level) && Array.isArray(level.targets) ? level.targets : [];
+      targets.forEach((target: unknown, targetIndex) => {
+        if (typeof target !== 'string' || !target.startsWith('schedule:')) return;
+        const scheduleId = target.slice('schedule:'.length);
+        if (scheduleId && !schedules.has(scheduleId)) {
+          problems.push({
+            path: ['escalation_policies', policyIndex, 'levels', levelIndex, 'targets', targetIndex],
+            message: `no schedule with id ${scheduleId}${known('schedules', schedules)}`,
+          });
+        }
+      });
+    });
+  }
+  return problems;
+};

@@ -1,0 +1,186 @@
+import { DateTime, IANAZone } from 'luxon';
+import { z } from 'zod';
+import { durationHint, parseDuration } from '../domain/escalation/duration.js';
+import { weekdays, type EscalationTarget } from '../domain/escalation/types.js';
+import { severities } from '../domain/incident/severity.js';
+
+// The YAML file as written (snake_case); incident-config-file.ts turns it into an IncidentConfig.
+
+/** Levenshtein distance, for "did you mean" on misspelt keys. */
+const distance = (a: string, b: string): number => {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+};
+
+export const unknownKeyMessage = (key: string, known: string[]): string => {
+  const closest = known
+    .map((candidate) => ({ candidate, distance: distance(key.toLowerCase(), candidate) }))
+    .sort((a, b) => a.distance - b.distance)[0];
+  const hint = closest && closest.distance <= Math.max(2, Math.floor(key.length / 3)) ? `did you mean ${closest.candidate}? ` : '';
+  return `unknown key (${hint}allowed here: ${known.join(', ')})`;
+};
+
+/**
+ * An object that refuses unknown keys. The message holds one line per unknown key, in the order of
+ * the issue's `keys`, so the error report can give each its own path.
+ */
+const strict = <Shape extends z.ZodRawShape>(shape: Shape) =>
+  z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys' ? issue.keys.map((key) => unknownKeyMessage(key, Object.keys(shape))).join('\n') : undefined,
+  });
+
+/** Optional list: absent or empty (`services:` with nothing after it) both mean none. */
+const list = <Item extends z.ZodType>(item: Item) =>
+  z
+    .array(item, { error: 'must be a list' })
+    .nullish()
+    .transform((items) => items ?? []);
+
+const idHint = 'must be an id of letters, digits, -, _ or . such as payments-api';
+const id = z.string({ error: idHint }).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, idHint);
+const optionalId = id.nullish().transform((value) => value ?? null);
+const userHint = 'must be a Slack user id such as U0123ABCD';
+const userId = z.string({ error: userHint }).regex(/^[UW][A-Z0-9]{2,}$/, userHint);
+const channelHint = 'must be a Slack channel id such as C0123ABCD';
+const channelId = z.string({ error: channelHint }).regex(/^[CG][A-Z0-9]{2,}$/, channelHint);
+const text = z.string({ error: 'must be text' }).trim().min(1, 'must not be empty');
+
+const zoneHint = 'must be an IANA time zone such as UTC, Europe/London or America/New_York';
+const timezone = z.string({ error: zoneHint }).refine((zone) => IANAZone.isValidZone(zone), zoneHint);
+
+export const duration = z.string({ error: durationHint }).transform((value, context) => {
+  const parsed = parseDuration(value);
+  if (!parsed) context.addIssue({ code: 'custom', message: durationHint, input: value });
+  return parsed ?? z.NEVER;
+});
+
+const handoffHint = 'must be a local date-time such as 2026-01-05T09:00 (no offset: the schedule time zone applies)';
+const handoff = z
+  .string({ error: handoffHint })
+  .refine(
+    (value) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value) && DateTime.fromISO(value, { zone: 'UTC' }).isValid,
+    handoffHint,
+  );
+
+const clockHint = 'must be a time of day HH:MM such as 09:00';
+const clockTime = z.string({ error: clockHint }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, clockHint);
+
+const instantHint = 'must be a date-time with an offset such as 2026-11-27T00:00:00Z or 2026-11-27T09:00:00+01:00';
+const instant = z
+  .string({ error: instantHint })
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, instantHint)
+  .transform((value, context) => {
+    const parsed = DateTime.fromISO(value, { setZone: true });
+    if (!parsed.isValid) context.addIssue({ code: 'custom', message: instantHint, input: value });
+    return parsed.isValid ? parsed.toMillis() : z.NEVER;
+  });
+
+const targetHint = 'must be schedule:<schedule id>, user:<U…> or usergroup:<S…>';
+const target = z.string({ error: targetHint }).transform((value, context): EscalationTarget => {
+  const [kind, ...rest] = value.split(':');
+  const targetId = rest.join(':');
+  if (kind === 'schedule' && id.safeParse(targetId).success) return { kind, id: targetId };
+  if (kind === 'user' && userId.safeParse(targetId).success) return { kind, id: targetId };
+  if (kind === 'usergroup' && /^S[A-Z0-9]{2,}$/.test(targetId)) return { kind, id: targetId };
+  context.addIssue({ code: 'custom', message: targetHint, input: value });
+  return z.NEVER;
+});
+
+const weekday = z.enum(weekdays, { error: `must be one of ${weekdays.join(', ')}` });
+
+const restrictionFile = strict({
+  days: z
+    .array(weekday, { error: 'must be a list of days such as [mon, tue, wed, thu, fri]' })
+    .min(1, 'must name at least one day')
+    .optional()
+    .transform((days) => (days ? [...new Set(days)] : [...weekdays])),
+  from: clockTime,
+  to: clockTime,
+});
+
+const layerFile = strict({
+  users: z.array(userId, { error: 'must be a list of Slack user ids' }).min(1, 'must name at least one person'),
+  rotation: duration,
+  handoff,
+  restrict: restrictionFile.optional(),
+});
+
+const overrideFile = strict({ user: userId, from: instant, to: instant }).superRefine((value, context) => {
+  if (value.from >= value.to) context.addIssue({ code: 'custom', path: ['to'], message: 'must be after from', input: value.to });
+});
+
+const scheduleFile = strict({
+  id,
+  name: text.optional(),
+  timezone: timezone.optional(),
+  layers: z.array(layerFile, { error: 'must be a list of layers' }).min(1, 'must have at least one layer'),
+  overrides: list(overrideFile),
+});
+
+const levelFile = strict({
+  targets: z.array(target, { error: 'must be a list of targets' }).min(1, 'must name at least one target'),
+  after: duration,
+});
+
+const policyFile = strict({
+  id,
+  levels: z.array(levelFile, { error: 'must be a list of levels' }).min(1, 'must have at least one level'),
+  repeat: z.int({ error: 'must be a whole number, 0 or more' }).min(0, 'must be a whole number, 0 or more').default(0),
+});
+
+const serviceFile = strict({
+  id,
+  name: text.optional(),
+  tier: z.int({ error: 'must be a whole number, 1 or more' }).min(1, 'must be a whole number, 1 or more').default(3),
+  team: optionalId,
+  runbook: z.url({ error: 'must be a URL such as https://runbooks.example.com/payments' }).nullish().transform((value) => value ?? null),
+  experts: list(userId),
+  escalation_policy: optionalId,
+});
+
+const teamFile = strict({ id, name: text.optional(), escalation_policy: optionalId });
+
+const updateEvery = z.union([z.literal('off'), z.literal(false), z.null(), duration], {
+  error: `${durationHint}, or off`,
+});
+
+const severityFile = strict({
+  id: z.enum(severities, { error: `must be one of ${severities.join(', ')}` }),
+  description: text.optional(),
+  page: z.boolean({ error: 'must be true or false' }).optional(),
+  update_every: updateEvery.optional(),
+  notify_executives: z.boolean({ error: 'must be true or false' }).optional(),
+});
+
+const nudgesFile = strict({
+  commander_missing_after: duration.optional(),
+  update_overdue_after: duration.optional(),
+  postmortem_after: duration.optional(),
+});
+
+const channelsFile = strict({
+  announcements: channelId.nullish(),
+  stakeholders: list(channelId),
+  executives: channelId.nullish(),
+});
+
+export const incidentConfigFileSchema = strict({
+  timezone: timezone.optional(),
+  channels: channelsFile.nullish(),
+  services: list(serviceFile),
+  teams: list(teamFile),
+  schedules: list(scheduleFile),
+  escalation_policies: list(policyFile),
+  severities: list(severityFile),
+  nudges: nudgesFile.nullish(),
+});
+
+export type IncidentConfigFile = z.infer<typeof incidentConfigFileSchema>;

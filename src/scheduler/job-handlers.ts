@@ -1,0 +1,15 @@
+import { escalatePage } from '../app/escalate-page.js';
+import type { JobKind, UseCaseDeps } from '../app/ports.js';
+import { remindCommanderMissing, remindPostmortem, remindUpdateDue, remindUpdateOverdue } from '../app/run-reminders.js';
+import type { JobHandler } from './scheduler.js';
+
+/** Which use case runs each kind of job. */
+export const jobHandlers = (deps: UseCaseDeps): Record<JobKind, JobHandler> => ({
+  escalate: async (job) => {
+    await escalatePage(deps, { escalationId: String(job.payload.escalationId) });
+  },
+  commander_missing: (job) => remindCommanderMissing(deps, job),
+  update_due: (job) => remindUpdateDue(deps, job),
+  update_overdue: (job) => remindUpdateOverdue(deps, job),
+  postmortem_due: (job) => remindPostmortem(deps, job),
+});

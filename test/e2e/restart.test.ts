@@ -1,0 +1,75 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { people } from '../support/bot-harness.js';
+import { startBotProcess, type BotProcess } from '../support/bot-process.js';
+import { eventually } from '../support/eventually.js';
+import { startFakeSlack, type FakeSlack } from '../support/fake-slack/index.js';
+import { declareValues, openModal } from '../support/incident-flows.js';
+import { oncall, pagingConfigYaml } from '../support/paging-config.js';
+
+let slack: FakeSlack;
+let dir: string;
+const running: BotProcess[] = [];
+afterEach(async () => {
+  for (const bot of running) bot.child.kill('SIGKILL');
+  await slack?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const signingSecret = 'restart-test-secret';
+
+describe('the durable scheduler across a crash', () => {
+  it('fires an escalation exactly once when the process is SIGKILLed between the first page and the escalation', async () => {
+    slack = await startFakeSlack();
+    for (const [name, id] of Object.entries(people)) slack.addUser({ id, name });
+    for (const [name, id] of Object.entries(oncall)) slack.addUser({ id, name });
+    dir = mkdtempSync(join(tmpdir(), 'incident-bot-restart-'));
+    const configPath = join(dir, 'incident-bot.yml');
+    writeFileSync(configPath, pagingConfigYaml({ after: '3s', repeat: 0 }));
+    const env = {
+      SLACK_BOT_TOKEN: slack.botToken,
+      SLACK_SIGNING_SECRET: signingSecret,
+      SLACK_API_URL: slack.apiUrl,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_PATH: join(dir, 'bot.sqlite'),
+      CONFIG_PATH: configPath,
+    };
+    const launch = async () => {
+      const bot = startBotProcess(env);
+      running.push(bot);
+      slack.configureApp({ requestUrl: `${await bot.started}/slack/events`, signingSecret });
+      return bot;
+    };
+    const pagesTo = (user: string) =>
+      slack.workspace.history(slack.workspace.dmWith(user).id).filter((message) => message.text.includes('You are paged'));
+
+    const first = await launch();
+    const general = slack.workspace.channelByName('general')!.id;
+    await slack.runSlashCommand({ user: people.reporter, channel: general, command: '/incident', text: 'declare Payments down' });
+    const view = await eventually(() => openModal({ slack }, people.reporter), 10_000);
+    await slack.submitView({
+      user: people.reporter,
+      viewId: view.id,
+      values: declareValues({ title: 'Payments down', severity: 'SEV1', services: ['payments'] }),
+    });
+    await eventually(() => expect(pagesTo(oncall.primary).length + pagesTo(oncall.secondary).length).toBe(1), 10_000);
+
+    first.child.kill('SIGKILL');
+    await first.exited;
+    expect(pagesTo(oncall.manager)).toHaveLength(0);
+    // The escalation falls due while nobody is running.
+    await new Promise((resolve) => setTimeout(resolve, 3_500));
+
+    const second = await launch();
+    await eventually(() => expect(pagesTo(oncall.manager)).toHaveLength(1), 10_000);
+    // Several more ticks (every 2 s) must not fire it again.
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    expect(pagesTo(oncall.manager)).toHaveLength(1);
+    expect(pagesTo(oncall.primary).length + pagesTo(oncall.secondary).length).toBe(1);
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+  }, 60_000);
+});

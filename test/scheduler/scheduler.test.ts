@@ -1,0 +1,111 @@
+import { pino } from 'pino';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { jobKinds, type Job, type JobKind, type JobRepository } from '../../src/app/ports.js';
+import { createScheduler } from '../../src/scheduler/scheduler.js';
+import { createJobRepository } from '../../src/storage/job-repository.js';
+import { fixedClock, sequentialIds, type FixedClock } from '../support/clock.js';
+import { testDatabase } from '../support/test-db.js';
+
+let database: ReturnType<typeof testDatabase>;
+let jobs: JobRepository;
+let clock: FixedClock;
+const ran: Job[] = [];
+const failing = new Set<string>();
+
+const handlers = Object.fromEntries(
+  jobKinds.map((kind) => [
+    kind,
+    async (job: Job) => {
+      ran.push(job);
+      if (failing.has(job.id)) throw new Error(`boom ${job.id}`);
+    },
+  ]),
+) as Record<JobKind, (job: Job) => Promise<void>>;
+
+const scheduler = (runId = 'run-1') =>
+  createScheduler({ jobs, handlers, clock, logger: pino({ level: 'silent' }), runId, retryDelaysMs: [1000, 5000] });
+
+beforeEach(() => {
+  database = testDatabase();
+  jobs = createJobRepository(database.db, sequentialIds('job'));
+  clock = fixedClock();
+  ran.length = 0;
+  failing.clear();
+});
+afterEach(() => database.close());
+
+describe('job repository', () => {
+  it('keeps one pending job per key: scheduling again replaces it', () => {
+    jobs.schedule({ kind: 'update_due', key: 'update_due:i1', dueAt: clock.now() + 1000 }, clock.now());
+    jobs.schedule({ kind: 'update_due', key: 'update_due:i1', dueAt: clock.now() + 5000 }, clock.now());
+    expect(jobs.countPending()).toBe(1);
+    expect(jobs.pending('update_due:i1')?.dueAt).toBe(clock.now() + 5000);
+    expect(jobs.cancel('update_due:i1', clock.now())).toBe(true);
+    expect(jobs.cancel('update_due:i1', clock.now())).toBe(false);
+    expect(jobs.countPending()).toBe(0);
+  });
+
+  it('claims a due job once, oldest first, and never a future one', () => {
+    jobs.schedule({ kind: 'escalate', dueAt: clock.now() - 10 }, clock.now());
+    jobs.schedule({ kind: 'escalate', dueAt: clock.now() - 20 }, clock.now());
+    jobs.schedule({ kind: 'escalate', dueAt: clock.now() + 1 }, clock.now());
+    const claimed = jobs.claimDue(clock.now(), 10, 'run-1');
+    expect(claimed.map((job) => job.dueAt)).toEqual([clock.now() - 20, clock.now() - 10]);
+    expect(claimed.every((job) => job.attempts === 1)).toBe(true);
+    expect(jobs.claimDue(clock.now(), 10, 'run-1')).toEqual([]);
+  });
+});
+
+describe('scheduler', () => {
+  it('runs what is due on each tick, once', async () => {
+    jobs.schedule({ kind: 'escalate', key: 'a', dueAt: clock.now() + 30_000 }, clock.now());
+    const runner = scheduler();
+    expect(await runner.tick()).toEqual({ ran: 0, failed: 0 });
+    clock.advance(30_000);
+    expect(await runner.tick()).toEqual({ ran: 1, failed: 0 });
+    expect(await runner.tick()).toEqual({ ran: 0, failed: 0 });
+    expect(ran.map((job) => job.key)).toEqual(['a']);
+  });
+
+  it('does not overlap itself: a tick during a tick does nothing', async () => {
+    jobs.schedule({ kind: 'escalate', dueAt: clock.now() }, clock.now());
+    const runner = scheduler();
+    const [first, second] = await Promise.all([runner.tick(), runner.tick()]);
+    expect(first.ran + second.ran).toBe(1);
+  });
+
+  it('retries a failed job after the configured delays, then gives up', async () => {
+    const job = jobs.schedule({ kind: 'update_due', dueAt: clock.now() }, clock.now());
+    failing.add(job.id);
+    const runner = scheduler();
+    expect(await runner.tick()).toEqual({ ran: 0, failed: 1 });
+    clock.advance(999);
+    expect(await runner.tick()).toEqual({ ran: 0, failed: 0 });
+    clock.advance(1);
+    expect(await runner.tick()).toEqual({ ran: 0, failed: 1 });
+    clock.advance(5000);
+    expect(await runner.tick()).toEqual({ ran: 0, failed: 1 });
+    clock.advance(3_600_000);
+    expect(await runner.tick()).toEqual({ ran: 0, failed: 0 });
+    expect(ran).toHaveLength(3);
+    expect(jobs.countPending()).toBe(0);
+  });
+
+  it('puts back, at start, a job a killed process had claimed but not finished', async () => {
+    jobs.schedule({ kind: 'escalate', key: 'interrupted', dueAt: clock.now() }, clock.now());
+    expect(jobs.claimDue(clock.now(), 10, 'dead-process')).toHaveLength(1);
+    const runner = scheduler('new-process');
+    await runner.start('0 0 1 1 *');
+    await runner.stop();
+    expect(ran.map((job) => job.key)).toEqual(['interrupted']);
+  });
+
+  it('runs overdue jobs once at start-up', async () => {
+    jobs.schedule({ kind: 'postmortem_due', key: 'late', dueAt: clock.now() - 3_600_000 }, clock.now());
+    const runner = scheduler();
+    await runner.start('0 0 1 1 *');
+    await runner.tick();
+    await runner.stop();
+    expect(ran.map((job) => job.key)).toEqual(['late']);
+  });
+});
