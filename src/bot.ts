@@ -14,6 +14,9 @@ import { createIncidentRepository } from './storage/incident-repository.js';
 import { createTimelineRepository } from './storage/timeline-repository.js';
 import { createJobRepository } from './storage/job-repository.js';
 import { createEscalationRepository } from './storage/escalation-repository.js';
+import { createUpdateRepository } from './storage/update-repository.js';
+import { createMaintenanceRepository } from './storage/maintenance-repository.js';
+import { scheduleDigest } from './app/post-digest.js';
 import { createScheduler, type Scheduler } from './scheduler/scheduler.js';
 import { jobHandlers } from './scheduler/job-handlers.js';
 import { createConfigStore, type ConfigStore } from './config/config-store.js';
@@ -79,6 +82,8 @@ export const startBot = async ({
       jobs: createJobRepository(database.db, newId),
       escalations: createEscalationRepository(database.db, newId),
       config: configStore.current,
+      updates: createUpdateRepository(database.db, newId),
+      maintenances: createMaintenanceRepository(database.db, newId),
     };
     attachListeners(app, { deps, logger });
     const scheduler = createScheduler({ jobs: deps.jobs, handlers: jobHandlers(deps), clock, logger });
@@ -86,6 +91,7 @@ export const startBot = async ({
     const server = (await app.start({ port: config.http.port, host: config.http.host })) as Server | undefined;
     const address = config.slack.appToken ? undefined : (server?.address() as AddressInfo | null);
     const url = address ? `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}` : undefined;
+    scheduleDigest(deps);
     if (tickExpression) await scheduler.start(tickExpression);
     logger.info({ url, mode: config.slack.appToken ? 'socket' : 'http', pendingJobs: deps.jobs.countPending() }, 'incident bot started');
 
@@ -93,7 +99,15 @@ export const startBot = async ({
       url,
       deps,
       scheduler,
-      config: configStore,
+      config: {
+        current: configStore.current,
+        // A reload may change the digest's cron: move the pending digest to the new next time.
+        reload: () => {
+          const result = configStore.reload();
+          if (result.ok) scheduleDigest(deps);
+          return result;
+        },
+      },
       stop: async () => {
         await scheduler.stop();
         await app.stop();

@@ -3,6 +3,7 @@ import type { Incident } from '../domain/incident/incident.js';
 import { applyCommand } from './apply-command.js';
 import { incidentById } from './find-incident.js';
 import type { UseCaseDeps } from './ports.js';
+import { publishResolution } from './publish-resolution.js';
 
 export interface ChangeStatusInput {
   incidentId: string;
@@ -25,6 +26,7 @@ export const changeStatus = async (deps: UseCaseDeps, input: ChangeStatusInput):
     actorId: input.actorId,
     ...(input.reason ? { reason: input.reason } : {}),
   });
+  if (input.to === 'resolved') publishResolution(deps, incident);
   const reopened = before.status === 'resolved' && input.to === 'investigating';
   const [emoji, what] = reopened
     ? [':leftwards_arrow_with_hook:', 'reopened the incident']

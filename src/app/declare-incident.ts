@@ -4,6 +4,7 @@ import { incidentKey, type Incident } from '../domain/incident/incident.js';
 import type { NewIncident, UseCaseDeps } from './ports.js';
 import { reminderKeys, scheduleUpdateReminder } from './reminders.js';
 import { startPaging } from './start-paging.js';
+import { postExecutiveSummary } from './executive-summary.js';
 import { findService, policyForService } from '../domain/escalation/escalation.js';
 import { isDomainError } from '../domain/errors.js';
 
@@ -75,6 +76,7 @@ export const declareIncident = async (deps: UseCaseDeps, input: NewIncident): Pr
   if (input.commanderId) await notifier.sendRoleChecklist(input.commanderId, incident, 'commander');
   startTimers(deps, incident);
   await pageServices(deps, incident);
+  await postExecutiveSummary(deps, incident, 'declared');
   deps.log.info({ incidentId: incident.id, incident: incidentKey(incident), channelId: channel.id }, 'incident channel ready');
   return incident;
 };

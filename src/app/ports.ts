@@ -3,6 +3,8 @@ import type { Role } from '../domain/incident/roles.js';
 import type { Severity } from '../domain/incident/severity.js';
 import type { TimelineEntry, TimelineEvent } from '../domain/timeline/event.js';
 import type { IncidentConfig } from '../domain/escalation/types.js';
+import type { IncidentUpdate, Maintenance } from '../domain/communication/types.js';
+import type { Digest } from '../domain/communication/digest.js';
 
 export interface Clock {
   now(): number;
@@ -53,6 +55,8 @@ export interface IncidentRepository {
   findByNumber(number: number): Incident | undefined;
   findByChannel(channelId: string): Incident | undefined;
   listOpen(): Incident[];
+  /** Incidents declared at or after `since`, or still open, newest first. */
+  listSince(since: number): Incident[];
   /** Stores the changed incident, its role history and its events in one transaction. */
   save(incident: Incident, events: TimelineEvent[]): void;
   setSlackRefs(id: string, refs: SlackRefs): Incident;
@@ -100,6 +104,31 @@ export interface Notifier {
   userGroupMembers(usergroupId: string): Promise<string[]>;
   /** DMs a status-update reminder with Post update and Snooze buttons. */
   sendUpdateReminder(userId: string, incident: Incident, overdueForMs: number): Promise<void>;
+  /** One update, in the words of one audience; returns the ts of the posted message. */
+  sendUpdate(audience: Audience, channelId: string, incident: Incident, update: UpdateView): Promise<string>;
+  sendExecutiveSummary(channelId: string, incident: Incident, summary: ExecutiveSummary): Promise<void>;
+  sendDigest(channelId: string, digest: Digest): Promise<void>;
+  sendMaintenanceNotice(channelId: string, maintenance: Maintenance, phase: MaintenancePhase, serviceNames: string[]): Promise<void>;
+}
+
+export type Audience = 'engineers' | 'stakeholders' | 'executives';
+export type MaintenancePhase = 'scheduled' | 'started' | 'completed';
+
+/** An update with what changed since the previous one, ready to render for any audience. */
+export interface UpdateView {
+  update: IncidentUpdate;
+  serviceNames: string[];
+  /** e.g. ["Status: Investigating → Identified", "Severity: SEV2 → SEV1"]; empty on the first update. */
+  changes: string[];
+  /** True when this is the first update. */
+  first: boolean;
+}
+
+export interface ExecutiveSummary {
+  reason: 'declared' | 'severity_changed' | 'resolved';
+  serviceNames: string[];
+  nextUpdateAt: number | null;
+  previousSeverity?: Severity;
 }
 
 export interface PageDetails {
@@ -134,9 +163,20 @@ export interface UseCaseDeps {
   escalations: EscalationRepository;
   /** The configuration in force now; a reload (SIGHUP) swaps it. */
   config: () => IncidentConfig;
+  updates: UpdateRepository;
+  maintenances: MaintenanceRepository;
 }
 
-export const jobKinds = ['escalate', 'commander_missing', 'update_due', 'update_overdue', 'postmortem_due'] as const;
+export const jobKinds = [
+  'escalate',
+  'commander_missing',
+  'update_due',
+  'update_overdue',
+  'postmortem_due',
+  'digest',
+  'maintenance_start',
+  'maintenance_end',
+] as const;
 export type JobKind = (typeof jobKinds)[number];
 
 export interface Job {
@@ -209,4 +249,19 @@ export interface EscalationRepository {
   update(escalation: Escalation): void;
   addNotification(notification: PageNotification): void;
   notifications(escalationId: string): PageNotification[];
+}
+
+export interface UpdateRepository {
+  add(update: Omit<IncidentUpdate, 'id'> & { severity: Severity }): IncidentUpdate;
+  listForIncident(incidentId: string): (IncidentUpdate & { severity: Severity })[];
+  /** Updates of the given incidents, oldest first. */
+  listForIncidents(incidentIds: string[]): IncidentUpdate[];
+}
+
+export interface MaintenanceRepository {
+  create(input: Omit<Maintenance, 'id' | 'cancelledAt'>): Maintenance;
+  findById(id: string): Maintenance | undefined;
+  /** Windows that end after `since`, soonest start first. */
+  listEndingAfter(since: number): Maintenance[];
+  cancel(id: string, at: number): void;
 }

@@ -1,28 +1,94 @@
+import { DateTime } from 'luxon';
+import type { IncidentUpdate } from '../domain/communication/types.js';
 import { DomainError } from '../domain/errors.js';
 import type { Incident } from '../domain/incident/incident.js';
+import type { Severity } from '../domain/incident/severity.js';
+import { statusLabels, type Status } from '../domain/incident/status.js';
+import { applyCommand } from './apply-command.js';
+import { audiencesFor, serviceNames } from './audiences.js';
 import { incidentById } from './find-incident.js';
-import type { UseCaseDeps } from './ports.js';
-import { followUpChange } from './reminders.js';
+import type { UpdateView, UseCaseDeps } from './ports.js';
+import { followUpChange, reminderKeys } from './reminders.js';
 
 export interface PostUpdateInput {
   incidentId: string;
   actorId: string;
-  text: string;
+  /** A new status, when the update moves the incident on. */
+  status?: Status;
+  whatChanged: string;
+  impact?: string;
+  nextSteps?: string;
+  /** When the next update is due; null = the severity's cadence. */
+  nextUpdateAt?: number | null;
+  /** The public status page's words; null or empty = an internal update. */
+  customerMessage?: string | null;
 }
 
-/** Records the latest update, shows it on the card and in the channel. */
+/** "Status: Investigating → Identified" and the like, since the previous update (or the declaration). */
+export const changesSince = (
+  previous: (IncidentUpdate & { severity: Severity }) | undefined,
+  incident: Incident,
+): string[] => {
+  if (!previous) return [];
+  const changes: string[] = [];
+  if (previous.status !== incident.status) changes.push(`status ${statusLabels[previous.status]} → ${statusLabels[incident.status]}`);
+  if (previous.severity !== incident.severity) changes.push(`severity ${previous.severity} → ${incident.severity}`);
+  return changes;
+};
+
+/**
+ * One submission, every audience: the engineers' version in the channel, the stakeholders' in theirs,
+ * the executives' one-liner, and the public status page when a customer message is given.
+ */
 export const postUpdate = async (deps: UseCaseDeps, input: PostUpdateInput): Promise<Incident> => {
-  const text = input.text.trim();
-  if (!text) throw new DomainError('INVALID_INPUT', 'An update needs some text.', 'text');
-  const before = incidentById(deps.incidents, input.incidentId);
+  const whatChanged = input.whatChanged.trim();
+  if (!whatChanged) throw new DomainError('INVALID_INPUT', 'An update needs to say what changed.', 'what_changed');
+  let before = incidentById(deps.incidents, input.incidentId);
+  if (input.status && input.status !== before.status) {
+    before = await applyCommand(deps, before, { type: 'set_status', to: input.status, actorId: input.actorId, reason: whatChanged });
+  }
+  const customerMessage = before.isPrivate ? null : input.customerMessage?.trim() || null;
   const now = deps.clock.now();
-  const incident: Incident = { ...before, latestUpdate: { text, at: now, by: input.actorId }, updatedAt: now };
-  deps.incidents.save(incident, [{ kind: 'note', actorId: input.actorId, at: now, text, data: { update: true } }]);
-  deps.log.info({ incidentId: incident.id, actorId: input.actorId }, 'update posted');
+  const previous = deps.updates.listForIncident(before.id).at(-1);
+  const update = deps.updates.add({
+    incidentId: before.id,
+    status: before.status,
+    severity: before.severity,
+    whatChanged,
+    impact: input.impact?.trim() ?? '',
+    nextSteps: input.nextSteps?.trim() ?? '',
+    nextUpdateAt: input.nextUpdateAt ?? null,
+    customerMessage,
+    postedBy: input.actorId,
+    postedAt: now,
+  });
+  const incident: Incident = {
+    ...before,
+    impact: update.impact || before.impact,
+    latestUpdate: { text: whatChanged, at: now, by: input.actorId },
+    updatedAt: now,
+  };
+  deps.incidents.save(incident, [
+    { kind: 'update_posted', actorId: input.actorId, at: now, text: whatChanged, data: { updateId: update.id, public: customerMessage !== null } },
+  ]);
+  deps.log.info({ incidentId: incident.id, actorId: input.actorId, public: customerMessage !== null }, 'update posted');
   await deps.notifier.refresh(incident);
   await followUpChange(deps, before, incident);
-  if (incident.channelId) {
-    await deps.notifier.postToChannel(incident.channelId, `:loudspeaker: *Update* from <@${input.actorId}>: ${text}`);
+  if (update.nextUpdateAt) {
+    deps.jobs.schedule(
+      { kind: 'update_due', key: reminderKeys.updateDue(incident.id), incidentId: incident.id, dueAt: Math.max(now, update.nextUpdateAt) },
+      now,
+    );
   }
+
+  const config = deps.config();
+  const view: UpdateView = { update, serviceNames: serviceNames(config, incident), changes: changesSince(previous, incident), first: !previous };
+  if (incident.channelId) await deps.notifier.sendUpdate('engineers', incident.channelId, incident, view);
+  const audiences = audiencesFor(config, incident);
+  for (const channel of audiences.stakeholders) await deps.notifier.sendUpdate('stakeholders', channel, incident, view);
+  if (audiences.executives) await deps.notifier.sendUpdate('executives', audiences.executives, incident, view);
   return incident;
 };
+
+/** The default "next update by" time shown in templates and the modal, in the configured zone. */
+export const formatLocalTime = (at: number, zone: string): string => DateTime.fromMillis(at, { zone }).toFormat("HH:mm ZZZZ");

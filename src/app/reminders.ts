@@ -2,6 +2,7 @@ import type { Incident } from '../domain/incident/incident.js';
 import { activeStatuses } from '../domain/incident/status.js';
 import type { UseCaseDeps } from './ports.js';
 import { stopPaging } from './stop-paging.js';
+import { postExecutiveSummary } from './executive-summary.js';
 
 export const reminderKeys = {
   updateDue: (incidentId: string) => `update_due:${incidentId}`,
@@ -35,7 +36,9 @@ export const scheduleUpdateReminder = (deps: UseCaseDeps, incident: Incident, fr
 export const followUpChange = async (deps: UseCaseDeps, before: Incident, after: Incident): Promise<void> => {
   const now = deps.clock.now();
   const { nudges } = deps.config();
+  if (after.severity !== before.severity) await postExecutiveSummary(deps, after, 'severity_changed', before.severity);
   if (after.status === 'resolved' && before.status !== 'resolved') {
+    await postExecutiveSummary(deps, after, 'resolved');
     await stopPaging(deps, after, 'The incident was resolved');
     deps.jobs.schedule(
       { kind: 'postmortem_due', key: reminderKeys.postmortem(after.id), incidentId: after.id, dueAt: now + nudges.postmortemAfter.ms },

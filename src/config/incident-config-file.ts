@@ -15,11 +15,19 @@ const duration = (text: string): Duration => {
 };
 
 const defaultSeverities = (): Record<Severity, SeverityPolicy> => ({
-  SEV1: { id: 'SEV1', description: severityDescriptions.SEV1, page: true, updateEvery: duration('15m'), notifyExecutives: true },
-  SEV2: { id: 'SEV2', description: severityDescriptions.SEV2, page: true, updateEvery: duration('30m'), notifyExecutives: true },
-  SEV3: { id: 'SEV3', description: severityDescriptions.SEV3, page: false, updateEvery: duration('1h'), notifyExecutives: false },
-  SEV4: { id: 'SEV4', description: severityDescriptions.SEV4, page: false, updateEvery: null, notifyExecutives: false },
+  SEV1: { id: 'SEV1', description: severityDescriptions.SEV1, page: true, updateEvery: duration('15m'), notifyExecutives: true, notifyStakeholders: true },
+  SEV2: { id: 'SEV2', description: severityDescriptions.SEV2, page: true, updateEvery: duration('30m'), notifyExecutives: true, notifyStakeholders: true },
+  SEV3: { id: 'SEV3', description: severityDescriptions.SEV3, page: false, updateEvery: duration('1h'), notifyExecutives: false, notifyStakeholders: true },
+  SEV4: { id: 'SEV4', description: severityDescriptions.SEV4, page: false, updateEvery: null, notifyExecutives: false, notifyStakeholders: false },
 });
+
+/** Customer-facing wording per status; {services}, {time} and {next_update} are filled in. */
+export const defaultTemplates = {
+  investigating: 'We are investigating problems with {services}. We will post an update by {next_update}.',
+  identified: 'We have found the cause of the problems with {services} and are working on a fix. Next update by {next_update}.',
+  monitoring: 'A fix for {services} is in place and we are watching the results. Next update by {next_update}.',
+  resolved: 'The problems with {services} were resolved at {time}. We are sorry for the disruption.',
+} as const;
 
 /** What the bot runs with when there is no configuration file. */
 export const defaultIncidentConfig = (): IncidentConfig => ({
@@ -35,6 +43,8 @@ export const defaultIncidentConfig = (): IncidentConfig => ({
     updateOverdueAfter: duration('10m'),
     postmortemAfter: duration('3d'),
   },
+  statusPage: { name: 'Service status', url: null, templates: { ...defaultTemplates } },
+  digest: { cron: '0 9 * * 1-5', timezone: 'UTC' },
 });
 
 /** `services[0].escalation_policy`, `schedules[1].layers[0].rotation` */
@@ -60,6 +70,9 @@ const refuseProblems = (source: string, problems: Problem[]): never =>
     problems.map((problem) => `${formatPath(problem.path) || '(top level)'}: ${problem.message}`),
   );
 
+const stripUndefined = <T extends object>(value: T): Partial<T> =>
+  Object.fromEntries(Object.entries(value).filter((entry) => entry[1] !== undefined)) as Partial<T>;
+
 const toIncidentConfig = (file: IncidentConfigFile): IncidentConfig => {
   const defaults = defaultIncidentConfig();
   const timezone = file.timezone ?? defaults.timezone;
@@ -77,6 +90,7 @@ const toIncidentConfig = (file: IncidentConfigFile): IncidentConfig => {
             ? entry.update_every
             : null,
       notifyExecutives: entry.notify_executives ?? current.notifyExecutives,
+      notifyStakeholders: entry.notify_stakeholders ?? current.notifyStakeholders,
     };
   }
   return {
@@ -94,6 +108,8 @@ const toIncidentConfig = (file: IncidentConfigFile): IncidentConfig => {
       runbook: service.runbook,
       experts: service.experts,
       escalationPolicy: service.escalation_policy,
+      description: service.description,
+      stakeholderChannels: service.stakeholder_channels,
     })),
     teams: file.teams.map((team) => ({ id: team.id, name: team.name ?? team.id, escalationPolicy: team.escalation_policy })),
     schedules: file.schedules.map((schedule) => ({
@@ -115,6 +131,12 @@ const toIncidentConfig = (file: IncidentConfigFile): IncidentConfig => {
       updateOverdueAfter: file.nudges?.update_overdue_after ?? defaults.nudges.updateOverdueAfter,
       postmortemAfter: file.nudges?.postmortem_after ?? defaults.nudges.postmortemAfter,
     },
+    statusPage: {
+      name: file.status_page?.name ?? defaults.statusPage.name,
+      url: file.status_page?.url ?? null,
+      templates: { ...defaults.statusPage.templates, ...stripUndefined(file.status_page?.templates ?? {}) },
+    },
+    digest: { cron: file.digest?.cron ?? defaults.digest.cron, timezone: file.digest?.timezone ?? timezone },
   };
 };
 

@@ -1,4 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
+import cron from 'node-cron';
 import { z } from 'zod';
 import { durationHint, parseDuration } from '../domain/escalation/duration.js';
 import { weekdays, type EscalationTarget } from '../domain/escalation/types.js';
@@ -144,6 +145,8 @@ const serviceFile = strict({
   runbook: z.url({ error: 'must be a URL such as https://runbooks.example.com/payments' }).nullish().transform((value) => value ?? null),
   experts: list(userId),
   escalation_policy: optionalId,
+  description: text.nullish().transform((value) => value ?? null),
+  stakeholder_channels: list(channelId),
 });
 
 const teamFile = strict({ id, name: text.optional(), escalation_policy: optionalId });
@@ -158,6 +161,7 @@ const severityFile = strict({
   page: z.boolean({ error: 'must be true or false' }).optional(),
   update_every: updateEvery.optional(),
   notify_executives: z.boolean({ error: 'must be true or false' }).optional(),
+  notify_stakeholders: z.boolean({ error: 'must be true or false' }).optional(),
 });
 
 const nudgesFile = strict({
@@ -172,6 +176,22 @@ const channelsFile = strict({
   executives: channelId.nullish(),
 });
 
+const cronHint = 'must be a cron expression such as "0 9 * * 1-5" (minute hour day month weekday)';
+const cronExpression = z.string({ error: cronHint }).refine((value) => cron.validate(value), cronHint);
+
+const statusPageFile = strict({
+  name: text.optional(),
+  url: z.url({ error: 'must be a URL such as https://status.example.com' }).nullish(),
+  templates: strict({
+    investigating: text.optional(),
+    identified: text.optional(),
+    monitoring: text.optional(),
+    resolved: text.optional(),
+  }).nullish(),
+});
+
+const digestFile = strict({ cron: cronExpression.optional(), timezone: timezone.optional() });
+
 export const incidentConfigFileSchema = strict({
   timezone: timezone.optional(),
   channels: channelsFile.nullish(),
@@ -181,6 +201,8 @@ export const incidentConfigFileSchema = strict({
   escalation_policies: list(policyFile),
   severities: list(severityFile),
   nudges: nudgesFile.nullish(),
+  status_page: statusPageFile.nullish(),
+  digest: digestFile.nullish(),
 });
 
 export type IncidentConfigFile = z.infer<typeof incidentConfigFileSchema>;

@@ -1,6 +1,8 @@
 import { escalatePage } from '../app/escalate-page.js';
 import type { JobKind, UseCaseDeps } from '../app/ports.js';
+import { postDigest } from '../app/post-digest.js';
 import { remindCommanderMissing, remindPostmortem, remindUpdateDue, remindUpdateOverdue } from '../app/run-reminders.js';
+import { announceMaintenancePhase } from '../app/schedule-maintenance.js';
 import type { JobHandler } from './scheduler.js';
 
 /** Which use case runs each kind of job. */
@@ -12,4 +14,7 @@ export const jobHandlers = (deps: UseCaseDeps): Record<JobKind, JobHandler> => (
   update_due: (job) => remindUpdateDue(deps, job),
   update_overdue: (job) => remindUpdateOverdue(deps, job),
   postmortem_due: (job) => remindPostmortem(deps, job),
+  digest: (job) => postDigest(deps, job),
+  maintenance_start: (job) => announceMaintenancePhase('started')(deps, job),
+  maintenance_end: (job) => announceMaintenancePhase('completed')(deps, job),
 });

@@ -21,6 +21,7 @@ export const viewIds = {
   role: 'incident_role_modal',
   update: 'incident_update_modal',
   page: 'incident_page_modal',
+  maintenance: 'maintenance_modal',
 } as const;
 
 /** Input blocks: block_id and action_id are the same string, which keeps view state lookups plain. */
@@ -38,6 +39,14 @@ export const inputIds = {
   user: 'user',
   update: 'update',
   pageService: 'page_service',
+  nextSteps: 'next_steps',
+  nextUpdate: 'next_update',
+  customerMessage: 'customer_message',
+  maintenanceTitle: 'maintenance_title',
+  maintenanceServices: 'maintenance_services',
+  startsAt: 'starts_at',
+  endsAt: 'ends_at',
+  maintenanceMessage: 'maintenance_message',
   pageUser: 'page_user',
 } as const;
 

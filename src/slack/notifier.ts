@@ -5,6 +5,7 @@ import type { Incident } from '../domain/incident/incident.js';
 import { incidentAnnouncement, incidentCard, incidentFallbackText, incidentTopic } from './blocks/incident-card.js';
 import { roleChecklistMessage } from './blocks/messages.js';
 import { closedPageMessage, pageMessage, updateReminderMessage } from './blocks/page.js';
+import { digestMessage, engineerUpdate, executiveLine, executiveSummary, maintenanceNotice, stakeholderUpdate } from './blocks/communications.js';
 import { slackErrorCode } from './slack-error.js';
 
 export interface NotifierOptions {
@@ -123,6 +124,30 @@ export const createNotifier = ({ client, workspaceUrl, clock, logger }: Notifier
     userGroupMembers: async (usergroupId) => {
       const result = await client.usergroups.users.list({ usergroup: usergroupId });
       return result.users ?? [];
+    },
+
+    sendUpdate: async (audience, channelId, incident, view) => {
+      const now = clock.now();
+      const rendered =
+        audience === 'engineers'
+          ? engineerUpdate(incident, view)
+          : audience === 'stakeholders'
+            ? stakeholderUpdate(incident, view)
+            : executiveLine(incident, view, now);
+      const posted = await client.chat.postMessage({ channel: channelId, ...rendered, unfurl_links: false });
+      return posted.ts!;
+    },
+
+    sendExecutiveSummary: async (channelId, incident, summary) => {
+      await client.chat.postMessage({ channel: channelId, ...executiveSummary(incident, summary, clock.now()), unfurl_links: false });
+    },
+
+    sendDigest: async (channelId, digest) => {
+      await client.chat.postMessage({ channel: channelId, ...digestMessage(digest, clock.now()), unfurl_links: false });
+    },
+
+    sendMaintenanceNotice: async (channelId, maintenance, phase, serviceNames) => {
+      await client.chat.postMessage({ channel: channelId, ...maintenanceNotice(maintenance, phase, serviceNames), unfurl_links: false });
     },
 
     sendUpdateReminder: async (userId, incident, overdueForMs) => {

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, max } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, max, or } from 'drizzle-orm';
 import type { IdGenerator, IncidentRepository, NewIncident, RoleTenure } from '../app/ports.js';
 import type { Incident } from '../domain/incident/incident.js';
 import { openStatuses, type Status } from '../domain/incident/status.js';
@@ -136,6 +136,16 @@ export const createIncidentRepository = (db: Db, newId: IdGenerator): IncidentRe
           .from(incidents)
           .where(inArray(incidents.status, [...openStatuses]))
           .orderBy(asc(incidents.number))
+          .all(),
+      ),
+
+    listSince: (since) =>
+      hydrate(
+        db
+          .select()
+          .from(incidents)
+          .where(or(gte(incidents.declaredAt, since), inArray(incidents.status, [...openStatuses])))
+          .orderBy(desc(incidents.declaredAt))
           .all(),
       ),
 

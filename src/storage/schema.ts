@@ -148,3 +148,40 @@ export const pageNotifications = sqliteTable(
   },
   (table) => [index('page_notifications_escalation_idx').on(table.escalationId)],
 );
+
+/** Every posted update, with the customer-facing words kept apart from the internal ones. */
+export const incidentUpdates = sqliteTable(
+  'incident_updates',
+  {
+    id: text('id').primaryKey(),
+    incidentId: text('incident_id')
+      .notNull()
+      .references(() => incidents.id, { onDelete: 'cascade' }),
+    status: text('status').notNull(),
+    severity: text('severity').notNull(),
+    whatChanged: text('what_changed').notNull().default(''),
+    impact: text('impact').notNull().default(''),
+    nextSteps: text('next_steps').notNull().default(''),
+    nextUpdateAt: integer('next_update_at'),
+    customerMessage: text('customer_message'),
+    postedBy: text('posted_by').notNull(),
+    postedAt: integer('posted_at').notNull(),
+  },
+  (table) => [index('incident_updates_incident_idx').on(table.incidentId, table.postedAt), index('incident_updates_posted_idx').on(table.postedAt)],
+);
+
+export const maintenances = sqliteTable(
+  'maintenances',
+  {
+    id: text('id').primaryKey(),
+    title: text('title').notNull(),
+    message: text('message').notNull(),
+    services: text('services', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    startsAt: integer('starts_at').notNull(),
+    endsAt: integer('ends_at').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: integer('created_at').notNull(),
+    cancelledAt: integer('cancelled_at'),
+  },
+  (table) => [index('maintenances_window_idx').on(table.endsAt)],
+);

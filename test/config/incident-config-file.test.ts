@@ -11,10 +11,10 @@ import type { IncidentConfig, SeverityPolicy } from '../../src/domain/escalation
 const minutes = (n: number) => ({ text: `${n}m`, ms: n * 60_000, calendarDays: null });
 
 const builtInSeverities: IncidentConfig['severities'] = {
-  SEV1: { id: 'SEV1', description: 'Critical: customers broadly affected, revenue or data at risk', page: true, updateEvery: minutes(15), notifyExecutives: true },
-  SEV2: { id: 'SEV2', description: 'Major: a key feature is down or badly degraded for many customers', page: true, updateEvery: minutes(30), notifyExecutives: true },
-  SEV3: { id: 'SEV3', description: 'Minor: limited impact, a workaround exists', page: false, updateEvery: { text: '1h', ms: 3_600_000, calendarDays: null }, notifyExecutives: false },
-  SEV4: { id: 'SEV4', description: 'Low: no customer impact yet, needs attention', page: false, updateEvery: null, notifyExecutives: false },
+  SEV1: { id: 'SEV1', description: 'Critical: customers broadly affected, revenue or data at risk', page: true, updateEvery: minutes(15), notifyExecutives: true, notifyStakeholders: true },
+  SEV2: { id: 'SEV2', description: 'Major: a key feature is down or badly degraded for many customers', page: true, updateEvery: minutes(30), notifyExecutives: true, notifyStakeholders: true },
+  SEV3: { id: 'SEV3', description: 'Minor: limited impact, a workaround exists', page: false, updateEvery: { text: '1h', ms: 3_600_000, calendarDays: null }, notifyExecutives: false, notifyStakeholders: true },
+  SEV4: { id: 'SEV4', description: 'Low: no customer impact yet, needs attention', page: false, updateEvery: null, notifyExecutives: false, notifyStakeholders: false },
 };
 
 const builtInDefaults: IncidentConfig = {
@@ -30,6 +30,17 @@ const builtInDefaults: IncidentConfig = {
     updateOverdueAfter: minutes(10),
     postmortemAfter: { text: '3d', ms: 3 * 86_400_000, calendarDays: 3 },
   },
+  statusPage: {
+    name: 'Service status',
+    url: null,
+    templates: {
+      investigating: 'We are investigating problems with {services}. We will post an update by {next_update}.',
+      identified: 'We have found the cause of the problems with {services} and are working on a fix. Next update by {next_update}.',
+      monitoring: 'A fix for {services} is in place and we are watching the results. Next update by {next_update}.',
+      resolved: 'The problems with {services} were resolved at {time}. We are sorry for the disruption.',
+    },
+  },
+  digest: { cron: '0 9 * * 1-5', timezone: 'UTC' },
 };
 
 const briefExample = `
@@ -76,7 +87,7 @@ describe('defaultIncidentConfig', () => {
 
   it('returns a fresh object each time', () => {
     const first = defaultIncidentConfig();
-    first.services.push({ id: 'x', name: 'x', tier: 1, team: null, runbook: null, experts: [], escalationPolicy: null });
+    first.services.push({ id: 'x', name: 'x', tier: 1, team: null, runbook: null, experts: [], escalationPolicy: null, description: null, stakeholderChannels: [] });
     first.severities.SEV1.page = false;
     expect(defaultIncidentConfig()).toEqual(builtInDefaults);
   });
@@ -96,6 +107,8 @@ describe('parseIncidentConfig', () => {
           runbook: 'https://runbooks.example.com/payments',
           experts: ['U0EXPERT1'],
           escalationPolicy: 'payments-critical',
+          description: null,
+          stakeholderChannels: [],
         },
       ],
       teams: [{ id: 'payments', name: 'Payments', escalationPolicy: 'payments-critical' }],
@@ -127,6 +140,8 @@ describe('parseIncidentConfig', () => {
       ],
       severities: { ...builtInSeverities, SEV1: { ...builtInSeverities.SEV1, description: 'Critical customer impact' } },
       nudges: builtInDefaults.nudges,
+      statusPage: builtInDefaults.statusPage,
+      digest: { cron: '0 9 * * 1-5', timezone: 'Europe/London' },
     } satisfies IncidentConfig);
   });
 
@@ -149,7 +164,7 @@ schedules:
 escalation_policies:
   - { id: standard, levels: [{ targets: ["schedule:nights"], after: 30s }] }
 `);
-    expect(config.services).toEqual([{ id: 'search', name: 'search', tier: 3, team: null, runbook: null, experts: [], escalationPolicy: null }]);
+    expect(config.services).toEqual([{ id: 'search', name: 'search', tier: 3, team: null, runbook: null, experts: [], escalationPolicy: null, description: null, stakeholderChannels: [] }]);
     expect(config.teams).toEqual([{ id: 'platform', name: 'platform', escalationPolicy: null }]);
     expect(config.schedules[0]).toEqual({
       id: 'nights',

@@ -4,10 +4,11 @@ import { statuses } from '../../src/domain/incident/status.js';
 import { homeView, maxHomeIncidents } from '../../src/slack/blocks/home.js';
 import { incidentAnnouncement, incidentCard, incidentTopic } from '../../src/slack/blocks/incident-card.js';
 import { incidentList, roleChecklistMessage } from '../../src/slack/blocks/messages.js';
-import { declareModal, pageModal, roleModal, severityModal, statusModal, updateModal } from '../../src/slack/blocks/modals.js';
+import { declareModal, maintenanceModal, pageModal, roleModal, severityModal, statusModal, updateModal } from '../../src/slack/blocks/modals.js';
 import { actionIds } from '../../src/slack/ids.js';
 import { closedPageMessage, pageMessage, updateReminderMessage } from '../../src/slack/blocks/page.js';
 import { onCallMessage } from '../../src/slack/blocks/oncall.js';
+import { digestMessage, engineerUpdate, executiveLine, executiveSummary, maintenanceNotice, stakeholderUpdate } from '../../src/slack/blocks/communications.js';
 import { validateBlocks, validateView } from '../support/fake-slack/index.js';
 
 const now = Date.UTC(2026, 10, 26, 12);
@@ -88,7 +89,11 @@ describe('modals', () => {
     ['status', statusModal(incident())],
     ['severity', severityModal(incident())],
     ['role', roleModal(incident(), 'scribe')],
-    ['update', updateModal(incident())],
+    ['update', updateModal(oversized, { defaultMinutes: 15, customerDraft: huge })],
+    ['private update', updateModal(incident({ isPrivate: true }), { defaultMinutes: 45, customerDraft: null })],
+    ['declare with 150 services', declareModal({ title: 'x', reporterId: 'U1', services: Array.from({ length: 150 }, (_, i) => ({ id: `s${i}`, name: huge })) })],
+    ['maintenance', maintenanceModal({ services: [{ id: 'payments', name: 'Payments API' }], now })],
+    ['maintenance without services', maintenanceModal({ services: [], now })],
   ])('%s modal is a valid view', (_name, view) => {
     expect(validateView(view, 'modal')).toBeNull();
   });
@@ -136,6 +141,47 @@ describe('paging and reminders', () => {
       levels: [{ after: '5m', targets: [{ target: 'schedule:s', kind: 'schedule' as const, id: 's', now: ['U1'], next: { at: now, users: ['U2'] } }] }],
     }));
     expect(validateBlocks(onCallMessage(answers).blocks, 'message')).toEqual([]);
+  });
+});
+
+describe('one update, every audience', () => {
+  const update = {
+    id: 'u1', incidentId: 'inc-id', status: 'identified' as const, whatChanged: 'Rolled back deploy 1234', impact: 'EU card payments fail',
+    nextSteps: 'Watch error rate', nextUpdateAt: now + 900_000, customerMessage: 'We found the cause.', postedBy: 'U0IC', postedAt: now,
+  };
+  const view = { update, serviceNames: ['Payments API'], changes: ['status Investigating → Identified'], first: false };
+
+  it('each version stays within limits even with oversized text', () => {
+    const big = { ...view, update: { ...update, whatChanged: huge, impact: huge, nextSteps: huge, customerMessage: huge }, serviceNames: [huge] };
+    for (const rendered of [engineerUpdate(oversized, big), stakeholderUpdate(oversized, big), executiveLine(oversized, big, now)]) {
+      expect(validateBlocks(rendered.blocks, 'message')).toEqual([]);
+    }
+  });
+
+  it('engineers get everything; stakeholders get impact and status without next steps; executives one line', () => {
+    const engineers = JSON.stringify(engineerUpdate(incident(), view).blocks);
+    const stakeholders = JSON.stringify(stakeholderUpdate(incident(), view).blocks);
+    const executives = executiveLine(incident(), view, now).blocks;
+    expect(engineers).toContain('Watch error rate');
+    expect(engineers).toContain('Since the last update: status Investigating → Identified');
+    expect(stakeholders).toContain('EU card payments fail');
+    expect(stakeholders).toContain('Since the last update: status Investigating → Identified');
+    expect(stakeholders).not.toContain('Watch error rate');
+    expect(executives).toHaveLength(1);
+    expect(JSON.stringify(executives)).toMatch(/SEV1 Payments API.*EU card payments fail.*Identified.*1h 0m.*IC <@U0IC>.*next update/);
+  });
+
+  it('executive summary, digest and maintenance notices stay within limits', () => {
+    expect(validateBlocks(executiveSummary(oversized, { reason: 'severity_changed', serviceNames: [huge], nextUpdateAt: now, previousSeverity: 'SEV3' }, now).blocks, 'message')).toEqual([]);
+    const many = Array.from({ length: 40 }, (_, i) => incident({ id: `i${i}`, title: huge }));
+    const digest = {
+      periodStart: now - 86_400_000, periodEnd: now, open: many, resolved: many,
+      timeToAcknowledge: { median: 60_000, worst: 600_000, count: 3 }, timeToResolve: null,
+      bySeverity: { SEV1: 40, SEV2: 0, SEV3: 0, SEV4: 0 }, byService: Array.from({ length: 30 }, (_, i) => [`${huge}${i}`, i] as [string, number]), overdueFollowUps: 2,
+    };
+    expect(validateBlocks(digestMessage(digest, now).blocks, 'message')).toEqual([]);
+    const maintenance = { id: 'm1', title: huge, message: huge, services: ['payments'], startsAt: now, endsAt: now + 1, createdBy: 'U1', createdAt: now, cancelledAt: null };
+    expect(validateBlocks(maintenanceNotice(maintenance, 'started', [huge]).blocks, 'message')).toEqual([]);
   });
 });
 

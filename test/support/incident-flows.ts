@@ -29,7 +29,7 @@ export const declareValues = (form: DeclareForm) => ({
   ...(form.summary ? { [inputIds.summary]: { [inputIds.summary]: form.summary } } : {}),
   ...(form.impact ? { [inputIds.impact]: { [inputIds.impact]: form.impact } } : {}),
   ...(form.services ? { [inputIds.services]: { [inputIds.services]: form.services } } : {}),
-  ...(form.commander === '' ? {} : { [inputIds.commander]: { [inputIds.commander]: form.commander ?? people.commander } }),
+  [inputIds.commander]: { [inputIds.commander]: form.commander === '' ? null : (form.commander ?? people.commander) },
   ...(form.private ? { [inputIds.visibility]: { [inputIds.visibility]: ['private'] } } : {}),
 });
 

@@ -78,6 +78,10 @@ export interface ServiceConfig {
   experts: string[];
   /** Overrides the team's policy when set. */
   escalationPolicy: string | null;
+  /** Shown under the component on the public status page. */
+  description: string | null;
+  /** Stakeholder channels for this service, in addition to channels.stakeholders. */
+  stakeholderChannels: string[];
 }
 
 export interface TeamConfig {
@@ -94,6 +98,8 @@ export interface SeverityPolicy {
   /** Status update cadence; null = no update reminders. */
   updateEvery: Duration | null;
   notifyExecutives: boolean;
+  /** Updates at this severity also go to the stakeholder channels. */
+  notifyStakeholders: boolean;
 }
 
 export interface NudgePolicy {
@@ -115,4 +121,18 @@ export interface IncidentConfig {
   /** Always all four, defaults filled in for those the file leaves out. */
   severities: Record<Severity, SeverityPolicy>;
   nudges: NudgePolicy;
+  statusPage: StatusPageConfig;
+  /** When the executive digest is posted: a cron expression in a time zone. */
+  digest: { cron: string; timezone: string };
+}
+
+export const publicStatuses = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
+export type PublicStatus = (typeof publicStatuses)[number];
+
+export interface StatusPageConfig {
+  name: string;
+  /** Public URL of the page, for links and the Atom feed; null = the bot's own /status. */
+  url: string | null;
+  /** Customer message templates per status; placeholders {services}, {time}, {next_update}. */
+  templates: Record<PublicStatus, string>;
 }

@@ -15,6 +15,7 @@ export const timelineKinds = [
   'page_acknowledged',
   'escalation_exhausted',
   'reminder',
+  'update_posted',
 ] as const;
 export type TimelineKind = (typeof timelineKinds)[number];
 

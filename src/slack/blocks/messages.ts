@@ -9,6 +9,7 @@ export const helpText = [
   '`/incident` or `/incident declare [title]`: declare an incident (opens a form)',
   '`/incident list`: open incidents',
   '`/incident oncall [service|team]`: who is on call now and next',
+  '`/incident maintenance`: schedule a maintenance window (status page and stakeholders)',
   '`/incident help`: this help',
   '*In an incident channel*',
   '`/incident status [investigating|identified|monitoring|resolved|closed]`: change the status',

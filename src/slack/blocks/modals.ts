@@ -4,9 +4,9 @@ import { roleLabels, roles, type Role } from '../../domain/incident/roles.js';
 import { severities, severityDescriptions, type Severity } from '../../domain/incident/severity.js';
 import { allowedTransitions, statusLabels } from '../../domain/incident/status.js';
 import { inputIds, viewIds } from '../ids.js';
-import { clip, option, plain, section } from './text.js';
+import { clip, context, option, plain, section } from './text.js';
 
-export const limits = { title: 120, summary: 2000, impact: 1000, services: 300, reason: 500, update: 2500 } as const;
+export const limits = { title: 120, summary: 2000, impact: 1000, services: 300, reason: 500, update: 2500, customerMessage: 1500 } as const;
 
 export interface ModalMetadata {
   incidentId?: string;
@@ -74,21 +74,24 @@ export const severityOptions = (): PlainTextOption[] =>
 const severityOption = (severity: Severity) => severityOptions().find((candidate) => candidate.value === severity);
 
 /** Configured services become a multi-select (at most 100 options); without configuration, free text. */
-const servicesInput = (services: readonly { id: string; name: string }[]): KnownBlock =>
+const servicesInput = (
+  services: readonly { id: string; name: string }[],
+  { id = inputIds.services as string, optional = true } = {},
+): KnownBlock =>
   services.length === 0
-    ? textInput(inputIds.services, 'Affected services', {
+    ? textInput(id, 'Affected services', {
         maxLength: limits.services,
         placeholder: 'payments, checkout (comma separated)',
-        optional: true,
+        optional,
       })
     : {
         type: 'input',
-        block_id: inputIds.services,
-        optional: true,
+        block_id: id,
+        optional,
         label: plain('Affected services'),
         element: {
           type: 'multi_static_select',
-          action_id: inputIds.services,
+          action_id: id,
           options: services.slice(0, 100).map((service) => option(service.name, service.id)),
         },
       };
@@ -212,18 +215,77 @@ export const pageModal = (incident: Incident, services: readonly { id: string; n
     incidentMetadata(incident),
   );
 
-export const updateModal = (incident: Incident): ModalView =>
-  modal(
+export const nextUpdateChoices = [15, 30, 60, 120, 240] as const;
+
+export interface UpdateModalOptions {
+  /** Prefilled "next update in", from the severity's cadence. */
+  defaultMinutes: number;
+  /** Prefilled customer message from the status template; null = private incident, no public field. */
+  customerDraft: string | null;
+}
+
+const minutesLabel = (minutes: number) => (minutes < 60 ? `${minutes} minutes` : `${minutes / 60} hour${minutes === 60 ? '' : 's'}`);
+
+/** Post update: one form, every audience. */
+export const updateModal = (incident: Incident, options: UpdateModalOptions): ModalView => {
+  const statusOptions = [incident.status, ...allowedTransitions[incident.status].filter((status) => status !== 'cancelled')].map((status) =>
+    option(statusLabels[status], status),
+  );
+  const minuteOptions = [...new Set([...nextUpdateChoices, options.defaultMinutes])].sort((a, b) => a - b).map((minutes) => option(minutesLabel(minutes), String(minutes)));
+  return modal(
     viewIds.update,
     'Post update',
     'Post',
     [
-      section(`Tell everyone in *${incidentKey(incident)}* where things stand.`),
-      textInput(inputIds.update, 'Update', {
-        multiline: true,
-        maxLength: limits.update,
-        placeholder: 'What changed, current impact, next steps',
-      }),
+      section(`Tell everyone in *${incidentKey(incident)}* where things stand. Engineers, stakeholders and executives each get their own version.`),
+      staticSelect(inputIds.status, 'Status', statusOptions, statusOptions[0]),
+      textInput(inputIds.update, 'What changed', { multiline: true, maxLength: limits.update, placeholder: 'What we learned or did since the last update' }),
+      textInput(inputIds.impact, 'Current impact', { multiline: true, maxLength: limits.impact, initial: incident.impact, optional: true }),
+      textInput(inputIds.nextSteps, 'Next steps', { multiline: true, maxLength: limits.update, optional: true }),
+      staticSelect(inputIds.nextUpdate, 'Next update in', minuteOptions, minuteOptions.find((candidate) => candidate.value === String(options.defaultMinutes))),
+      ...(options.customerDraft === null
+        ? [context(':lock: Private incident: nothing is published on the status page.')]
+        : [
+            {
+              ...textInput(inputIds.customerMessage, 'Customer-facing message (status page)', {
+                multiline: true,
+                maxLength: limits.customerMessage,
+                initial: options.customerDraft,
+                optional: true,
+              }),
+              hint: plain('Published on the public status page. Leave empty for an internal-only update. No internal details.', 2000),
+            } as KnownBlock,
+          ]),
     ],
     incidentMetadata(incident),
   );
+};
+
+/** `/incident maintenance`: a planned window for the status page and the stakeholders. */
+export const maintenanceModal = (input: { services: readonly { id: string; name: string }[]; now: number; channelId?: string }): ModalView => {
+  const hour = 3_600_000;
+  const start = Math.ceil((input.now + hour) / hour) * hour;
+  const picker = (id: string, label: string, at: number): KnownBlock => ({
+    type: 'input',
+    block_id: id,
+    label: plain(label),
+    element: { type: 'datetimepicker', action_id: id, initial_date_time: Math.floor(at / 1000) },
+  });
+  return modal(
+    viewIds.maintenance,
+    'Schedule maintenance',
+    'Schedule',
+    [
+      textInput(inputIds.maintenanceTitle, 'Title (public)', { maxLength: 120, placeholder: 'Database upgrade' }),
+      servicesInput(input.services, { id: inputIds.maintenanceServices, optional: false }),
+      picker(inputIds.startsAt, 'Starts', start),
+      picker(inputIds.endsAt, 'Ends', start + hour),
+      textInput(inputIds.maintenanceMessage, 'Message (public)', {
+        multiline: true,
+        maxLength: 1500,
+        placeholder: 'What happens and what customers may notice',
+      }),
+    ],
+    input.channelId ? { channelId: input.channelId } : {},
+  );
+};

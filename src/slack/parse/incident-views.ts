@@ -3,7 +3,7 @@ import { parseSeverity, type Severity } from '../../domain/incident/severity.js'
 import { isStatus, type Status } from '../../domain/incident/status.js';
 import type { ModalMetadata } from '../blocks/modals.js';
 import { inputIds } from '../ids.js';
-import { readSelected, readText, readUser, type FieldErrors, type Parsed, type ViewState } from './view-state.js';
+import { readChecked, readDateTime, readSelected, readText, readUser, type FieldErrors, type Parsed, type ViewState } from './view-state.js';
 
 const fail = (errors: FieldErrors): Parsed<never> => ({ ok: false, errors });
 
@@ -51,16 +51,39 @@ export const parseRoleView = (
   return { ok: true, value: { incidentId: incidentId.value, role, userId } };
 };
 
-export const parseUpdateView = (
-  values: ViewState,
-  _userId: string,
-  metadata: ModalMetadata,
-): Parsed<{ incidentId: string; text: string }> => {
+export interface UpdateForm {
+  incidentId: string;
+  status: Status;
+  whatChanged: string;
+  impact: string;
+  nextSteps: string;
+  nextUpdateMinutes: number;
+  customerMessage: string | null;
+}
+
+export const parseUpdateView = (values: ViewState, _userId: string, metadata: ModalMetadata): Parsed<UpdateForm> => {
   const incidentId = incidentIdOf(metadata, inputIds.update);
   if (!incidentId.ok) return incidentId;
-  const text = readText(values, inputIds.update);
-  if (!text) return fail({ [inputIds.update]: 'Write the update.' });
-  return { ok: true, value: { incidentId: incidentId.value, text } };
+  const errors: FieldErrors = {};
+  const whatChanged = readText(values, inputIds.update);
+  if (!whatChanged) errors[inputIds.update] = 'Say what changed since the last update.';
+  const status = readSelected(values, inputIds.status) ?? '';
+  if (!isStatus(status)) errors[inputIds.status] = 'Choose the status.';
+  const minutes = Number(readSelected(values, inputIds.nextUpdate) ?? '');
+  if (!Number.isInteger(minutes) || minutes <= 0) errors[inputIds.nextUpdate] = 'Choose when the next update is due.';
+  if (Object.keys(errors).length > 0 || !isStatus(status)) return fail(errors);
+  return {
+    ok: true,
+    value: {
+      incidentId: incidentId.value,
+      status,
+      whatChanged,
+      impact: readText(values, inputIds.impact),
+      nextSteps: readText(values, inputIds.nextSteps),
+      nextUpdateMinutes: minutes,
+      customerMessage: readText(values, inputIds.customerMessage) || null,
+    },
+  };
 };
 
 export const parsePageView = (
@@ -76,4 +99,31 @@ export const parsePageView = (
   if (service) return { ok: true, value: { incidentId: incidentId.value, target: { kind: 'service', id: service } } };
   if (user) return { ok: true, value: { incidentId: incidentId.value, target: { kind: 'user', id: user } } };
   return fail({ [inputIds.pageUser]: 'Choose a service or a person to page.' });
+};
+
+export interface MaintenanceForm {
+  title: string;
+  message: string;
+  services: string[];
+  startsAt: number;
+  endsAt: number;
+}
+
+export const parseMaintenanceView = (values: ViewState, _userId: string, _metadata: ModalMetadata, now: number): Parsed<MaintenanceForm> => {
+  const errors: FieldErrors = {};
+  const title = readText(values, inputIds.maintenanceTitle);
+  if (!title) errors[inputIds.maintenanceTitle] = 'Give the maintenance a title.';
+  const message = readText(values, inputIds.maintenanceMessage);
+  if (!message) errors[inputIds.maintenanceMessage] = 'Say what happens and what customers may notice.';
+  const selected = readChecked(values, inputIds.maintenanceServices);
+  const services = (selected.length > 0 ? selected : readText(values, inputIds.maintenanceServices).split(',')).map((s) => s.trim()).filter(Boolean);
+  if (services.length === 0) errors[inputIds.maintenanceServices] = 'Choose at least one service.';
+  const startsAt = readDateTime(values, inputIds.startsAt);
+  const endsAt = readDateTime(values, inputIds.endsAt);
+  if (startsAt === undefined) errors[inputIds.startsAt] = 'Choose when it starts.';
+  if (endsAt === undefined) errors[inputIds.endsAt] = 'Choose when it ends.';
+  else if (startsAt !== undefined && endsAt <= startsAt) errors[inputIds.endsAt] = 'The window must end after it starts.';
+  else if (endsAt <= now) errors[inputIds.endsAt] = 'The window must end in the future.';
+  if (Object.keys(errors).length > 0 || startsAt === undefined || endsAt === undefined) return fail(errors);
+  return { ok: true, value: { title, message, services: [...new Set(services)], startsAt, endsAt } };
 };

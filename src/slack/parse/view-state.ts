@@ -8,6 +8,8 @@ const elementStateSchema = z.object({
   selected_option: z.object({ value: z.string() }).nullish(),
   selected_options: z.array(z.object({ value: z.string() })).nullish(),
   selected_user: z.string().nullish(),
+  /** datetimepicker: Unix seconds */
+  selected_date_time: z.number().nullish(),
 });
 
 export const viewStateSchema = z.record(z.string(), z.record(z.string(), elementStateSchema));
@@ -37,6 +39,10 @@ export const readText = (values: ViewState, id: string): string => readInput(val
 export const readSelected = (values: ViewState, id: string): string | undefined =>
   readInput(values, id)?.selected_option?.value ?? undefined;
 export const readUser = (values: ViewState, id: string): string | undefined => readInput(values, id)?.selected_user ?? undefined;
+export const readDateTime = (values: ViewState, id: string): number | undefined => {
+  const seconds = readInput(values, id)?.selected_date_time;
+  return typeof seconds === 'number' ? seconds * 1000 : undefined;
+};
 export const readChecked = (values: ViewState, id: string): string[] =>
   readInput(values, id)?.selected_options?.map((selected) => selected.value) ?? [];
 

@@ -87,7 +87,9 @@ function stateValues(d: Driver, view: View, values: SubmittedValues): View['stat
     const blockId = blockIdOf(block, index);
     const actionId = String(block['element']['action_id'] ?? `fake-action-${index}`);
     const found = { element: block['element'], blockId, actionId, type: String(block['element']['type']) };
-    const chosen = chosenValue(d.ws, found, values[blockId]?.[actionId]);
+    // What the person did not touch keeps what the app rendered: Slack submits initial values as chosen.
+    const given = values[blockId] && actionId in values[blockId]! ? values[blockId]![actionId] : initialValue(found.element);
+    const chosen = chosenValue(d.ws, found, given);
     if (block['optional'] !== true && isEmptyChoice(chosen)) {
       throw new Error(`fake-slack: required input ${blockId}/${actionId} is empty; Slack would not submit`);
     }
@@ -134,4 +136,18 @@ function applyResponseAction(d: Driver, view: View, body: unknown): string[] {
   }
   d.ws.closeModal(view.user);
   return [];
+}
+
+/** The raw value an untouched element submits: its initial_* field, in the form `chosenValue` takes. */
+function initialValue(element: Record<string, unknown>): unknown {
+  if (typeof element['initial_value'] === 'string') return element['initial_value'];
+  if (isRecord(element['initial_option'])) return element['initial_option']['value'];
+  if (Array.isArray(element['initial_options'])) return element['initial_options'].map((o) => (isRecord(o) ? o['value'] : o));
+  for (const key of ['initial_user', 'initial_conversation', 'initial_channel', 'initial_date', 'initial_time', 'initial_date_time']) {
+    if (element[key] !== undefined) return element[key];
+  }
+  for (const key of ['initial_users', 'initial_conversations', 'initial_channels']) {
+    if (Array.isArray(element[key])) return element[key];
+  }
+  return undefined;
 }

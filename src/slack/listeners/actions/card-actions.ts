@@ -4,7 +4,8 @@ import { changeStatus } from '../../../app/change-status.js';
 import { incidentById } from '../../../app/find-incident.js';
 import { joinIncident } from '../../../app/join-incident.js';
 import type { Incident } from '../../../domain/incident/incident.js';
-import { declareModal, pageModal, roleModal, severityModal, statusModal, updateModal } from '../../blocks/modals.js';
+import { declareModal, pageModal, roleModal, severityModal, statusModal } from '../../blocks/modals.js';
+import { updateModalFor } from '../update-modal.js';
 import type { ListenerContext } from '../context.js';
 import { reportingErrors, tellPrivately } from '../report-error.js';
 
@@ -27,7 +28,7 @@ export const openIncidentModal =
 export const statusButton = (ctx: ListenerContext) => openIncidentModal(ctx, statusModal);
 export const severityButton = (ctx: ListenerContext) => openIncidentModal(ctx, severityModal);
 export const roleButton = (ctx: ListenerContext) => openIncidentModal(ctx, (incident) => roleModal(incident));
-export const updateButton = (ctx: ListenerContext) => openIncidentModal(ctx, updateModal);
+export const updateButton = (ctx: ListenerContext) => openIncidentModal(ctx, (incident) => updateModalFor(ctx.deps, incident));
 export const pageButton = (ctx: ListenerContext) =>
   openIncidentModal(ctx, (incident) => pageModal(incident, ctx.deps.config().services));
 

@@ -10,7 +10,8 @@ import { parseRole } from '../../../domain/incident/roles.js';
 import { parseSeverity } from '../../../domain/incident/severity.js';
 import { isStatus, type Status } from '../../../domain/incident/status.js';
 import { helpText, incidentList } from '../../blocks/messages.js';
-import { declareModal, pageModal, roleModal, severityModal, statusModal, updateModal } from '../../blocks/modals.js';
+import { declareModal, maintenanceModal, pageModal, roleModal, severityModal, statusModal } from '../../blocks/modals.js';
+import { updateModalFor } from '../update-modal.js';
 import { onCallMessage } from '../../blocks/oncall.js';
 import { whoIsOnCall } from '../../../app/who-is-on-call.js';
 import { startPaging } from '../../../app/start-paging.js';
@@ -103,10 +104,12 @@ export const incidentCommand = (ctx: ListenerContext) => async ({ command, ack, 
         if (!to) throw new DomainError('INVALID_INPUT', 'Name the new commander: `/incident handover @person`.');
         return handOver(deps, { incidentId: incident.id, toUserId: to, actorId: userId });
       }
+      case 'maintenance':
+        return openModal(maintenanceModal({ services: deps.config().services, now: deps.clock.now(), channelId: command.channel_id }));
       case 'note':
         return addNote(deps, { incidentId: inIncident().id, actorId: userId, text: unescapeSlackText(parsed.rest) });
       case 'update':
-        return openModal(updateModal(inIncident()));
+        return openModal(updateModalFor(deps, inIncident()));
       case 'resolve':
       case 'cancel':
       case 'reopen':

@@ -7,8 +7,9 @@ import { postUpdate } from '../../../app/post-update.js';
 import { incidentKey } from '../../../domain/incident/incident.js';
 import { viewIds } from '../../ids.js';
 import { parseDeclareView } from '../../parse/declare-view.js';
-import { parsePageView, parseRoleView, parseSeverityView, parseStatusView, parseUpdateView } from '../../parse/incident-views.js';
+import { parseMaintenanceView, parsePageView, parseRoleView, parseSeverityView, parseStatusView, parseUpdateView } from '../../parse/incident-views.js';
 import { startPaging } from '../../../app/start-paging.js';
+import { scheduleMaintenance } from '../../../app/schedule-maintenance.js';
 import type { ListenerContext } from '../context.js';
 import { submission } from './submission.js';
 
@@ -36,11 +37,33 @@ export const registerViews = (app: App, ctx: ListenerContext): void => {
     submission(ctx, parseRoleView, ({ value, userId }) => assignRole(deps, { ...value, actorId: userId })),
   );
   app.view(
+    viewIds.maintenance,
+    submission(
+      ctx,
+      (values, userId, metadata) => parseMaintenanceView(values, userId, metadata, deps.clock.now()),
+      async ({ value, userId, tell }) => {
+        const maintenance = await scheduleMaintenance(deps, { ...value, createdBy: userId });
+        await tell(`:calendar: Maintenance *${maintenance.title}* scheduled; it is on the status page and stakeholders were told.`);
+      },
+    ),
+  );
+  app.view(
     viewIds.page,
     submission(ctx, parsePageView, ({ value, userId }) => startPaging(deps, { ...value, requestedBy: userId })),
   );
   app.view(
     viewIds.update,
-    submission(ctx, parseUpdateView, ({ value, userId }) => postUpdate(deps, { ...value, actorId: userId })),
+    submission(ctx, parseUpdateView, ({ value, userId }) =>
+      postUpdate(deps, {
+        incidentId: value.incidentId,
+        actorId: userId,
+        status: value.status,
+        whatChanged: value.whatChanged,
+        impact: value.impact,
+        nextSteps: value.nextSteps,
+        nextUpdateAt: deps.clock.now() + value.nextUpdateMinutes * 60_000,
+        customerMessage: value.customerMessage,
+      }),
+    ),
   );
 };

@@ -1,0 +1,29 @@
+import { findService } from '../domain/escalation/escalation.js';
+import type { IncidentConfig } from '../domain/escalation/types.js';
+import type { Incident } from '../domain/incident/incident.js';
+
+/** Service names as configured (ids resolved), or as typed when not configured. */
+export const serviceNames = (config: IncidentConfig, incident: Pick<Incident, 'services'>): string[] =>
+  incident.services.map((service) => findService(config, service)?.name ?? service);
+
+/**
+ * Who hears about an incident beyond its channel. Private (security) incidents stay in their channel;
+ * stakeholders by severity policy, from the global list and the affected services' own channels;
+ * executives by severity policy.
+ */
+export const audiencesFor = (config: IncidentConfig, incident: Incident): { stakeholders: string[]; executives: string | null } => {
+  if (incident.isPrivate) return { stakeholders: [], executives: null };
+  const policy = config.severities[incident.severity];
+  const perService = incident.services.flatMap((service) => findService(config, service)?.stakeholderChannels ?? []);
+  return {
+    stakeholders: policy.notifyStakeholders ? [...new Set([...config.channels.stakeholders, ...perService])] : [],
+    executives: policy.notifyExecutives ? config.channels.executives : null,
+  };
+};
+
+/** Fills a customer message template: {services}, {time}, {next_update}. */
+export const fillTemplate = (template: string, values: { services: string[]; time: string; nextUpdate: string }): string =>
+  template
+    .replaceAll('{services}', values.services.length > 0 ? values.services.join(', ') : 'our services')
+    .replaceAll('{time}', values.time)
+    .replaceAll('{next_update}', values.nextUpdate);

@@ -1,0 +1,253 @@
+import { DateTime } from 'luxon';
+import type {
+  ComponentStatus,
+  PublicIncident,
+  PublicMaintenance,
+  PublicUpdate,
+  StatusPageSnapshot,
+} from '../../domain/communication/types.js';
+import { escapeMarkup as e } from './escape.js';
+import { componentStatusLabels, impactLabels, updateStatusLabels } from './labels.js';
+import { anchorId, isoTime, overallStatus, type StatusIndicator } from './statuspage-json.js';
+
+/** Days of history shown under "Past incidents", today included. */
+export const historyDays = 90;
+
+const zoned = (ms: number, timeZone: string): DateTime => {
+  const time = DateTime.fromMillis(ms, { zone: timeZone, locale: 'en-GB' });
+  return time.isValid ? time : DateTime.fromMillis(ms, { zone: 'utc', locale: 'en-GB' });
+};
+
+/** `<time>` with the machine-readable instant and the wall-clock time in the page's zone. */
+const timeTag = (ms: number, timeZone: string, format = 'd MMM yyyy, HH:mm ZZZZ'): string =>
+  `<time datetime="${e(isoTime(ms, timeZone))}">${e(zoned(ms, timeZone).toFormat(format))}</time>`;
+
+/** A small shape beside each status word; the word carries the meaning, the shape and colour help. */
+const statusIcons: Record<ComponentStatus, string> = {
+  operational: '✓',
+  degraded_performance: '▲',
+  partial_outage: '▲',
+  major_outage: '✕',
+  under_maintenance: '◆',
+};
+
+const statusBadge = (status: ComponentStatus): string =>
+  `<span class="st st-${status}"><span aria-hidden="true">${statusIcons[status]}</span> ${e(componentStatusLabels[status])}</span>`;
+
+const bannerClass: Record<StatusIndicator, string> = { none: 'ok', minor: 'minor', major: 'major', critical: 'critical' };
+
+const updatesList = (updates: readonly PublicUpdate[], timeZone: string): string =>
+  `<ol class="updates">${updates
+    .map(
+      (update) =>
+        `<li><p class="update-head"><strong>${e(updateStatusLabels[update.status])}</strong> · ${timeTag(update.createdAt, timeZone)}</p><p class="body">${e(update.body)}</p></li>`,
+    )
+    .join('')}</ol>`;
+
+const componentNames = (snapshot: StatusPageSnapshot, ids: readonly string[]): string =>
+  snapshot.components
+    .filter((component) => ids.includes(component.id))
+    .map((component) => e(component.name))
+    .join(', ');
+
+const affects = (snapshot: StatusPageSnapshot, ids: readonly string[]): string => {
+  const names = componentNames(snapshot, ids);
+  return names === '' ? '' : `<p class="meta">Affects: ${names}</p>`;
+};
+
+const activeIncident = (snapshot: StatusPageSnapshot, incident: PublicIncident): string => `
+<article class="card card-${incident.impact}" id="${anchorId(incident.id)}" aria-labelledby="${anchorId(incident.id)}-name">
+  <h3 id="${anchorId(incident.id)}-name">${e(incident.name)}</h3>
+  <p class="meta"><span class="pill">${e(updateStatusLabels[incident.status])}</span> ${e(impactLabels[incident.impact])} · started ${timeTag(incident.startedAt, snapshot.page.timeZone)}</p>
+  ${affects(snapshot, incident.componentIds)}
+  ${updatesList(incident.updates, snapshot.page.timeZone)}
+</article>`;
+
+const maintenanceCard = (snapshot: StatusPageSnapshot, maintenance: PublicMaintenance): string => {
+  const zone = snapshot.page.timeZone;
+  return `
+<article class="card card-maintenance" id="${anchorId(maintenance.id)}" aria-labelledby="${anchorId(maintenance.id)}-name">
+  <h3 id="${anchorId(maintenance.id)}-name">${e(maintenance.name)}</h3>
+  <p class="meta"><span class="pill">${e(updateStatusLabels[maintenance.status])}</span> ${timeTag(maintenance.scheduledFor, zone)} to ${timeTag(maintenance.scheduledUntil, zone)}</p>
+  ${affects(snapshot, maintenance.componentIds)}
+  ${updatesList(maintenance.updates, zone)}
+</article>`;
+};
+
+const componentsSection = (snapshot: StatusPageSnapshot): string => `
+<section aria-labelledby="components-heading">
+  <h2 id="components-heading">Components</h2>
+  <ul class="components">${snapshot.components
+    .map(
+      (component) => `
+    <li><div class="component-name">${e(component.name)}${component.description ? `<p class="desc">${e(component.description)}</p>` : ''}</div>${statusBadge(component.status)}</li>`,
+    )
+    .join('')}
+  </ul>
+</section>`;
+
+interface HistoryEntry {
+  at: number;
+  html: string;
+}
+
+/** Items not shown above (resolved incidents, finished maintenance) hold their shortlink anchor here. */
+const historyItem = (snapshot: StatusPageSnapshot, item: PublicIncident | PublicMaintenance, label: string, holdsAnchor: boolean): string => `
+<article class="past"${holdsAnchor ? ` id="${anchorId(item.id)}"` : ''} aria-labelledby="past-${anchorId(item.id)}">
+  <h4 id="past-${anchorId(item.id)}">${e(item.name)}</h4>
+  <p class="meta"><span class="pill">${e(label)}</span></p>
+  ${updatesList(item.updates, snapshot.page.timeZone)}
+</article>`;
+
+/**
+ * The last 90 days in the page's zone, newest first: a heading per day with incidents or finished
+ * maintenance, and one line for each run of quiet days.
+ */
+const historySection = (snapshot: StatusPageSnapshot, now: number): string => {
+  const zone = snapshot.page.timeZone;
+  const dayKey = (ms: number) => zoned(ms, zone).toISODate() ?? '';
+  const entries = new Map<string, HistoryEntry[]>();
+  const add = (at: number, html: string) => {
+    const key = dayKey(at);
+    entries.set(key, [...(entries.get(key) ?? []), { at, html }]);
+  };
+  for (const incident of snapshot.incidents) {
+    add(
+      incident.createdAt,
+      historyItem(snapshot, incident, `${updateStatusLabels[incident.status]} · ${impactLabels[incident.impact]}`, incident.status === 'resolved'),
+    );
+  }
+  for (const maintenance of snapshot.maintenances.filter((m) => m.status === 'completed')) {
+    add(maintenance.scheduledFor, historyItem(snapshot, maintenance, 'Maintenance completed', true));
+  }
+
+  const today = zoned(now, zone).startOf('day');
+  const blocks: string[] = [];
+  let quiet: DateTime[] = [];
+  const flushQuiet = () => {
+    if (quiet.length === 0) return;
+    const newest = quiet[0]!;
+    const oldest = quiet.at(-1)!;
+    const range =
+      quiet.length === 1
+        ? `<time datetime="${newest.toISODate()}">${e(newest.toFormat('d MMM yyyy'))}</time>`
+        : `<time datetime="${oldest.toISODate()}">${e(oldest.toFormat(oldest.year === newest.year ? 'd MMM' : 'd MMM yyyy'))}</time> – <time datetime="${newest.toISODate()}">${e(newest.toFormat('d MMM yyyy'))}</time>`;
+    blocks.push(`<li class="quiet"><p><span class="day">${range}</span> No incidents reported.</p></li>`);
+    quiet = [];
+  };
+  for (let offset = 0; offset < historyDays; offset += 1) {
+    const day = today.minus({ days: offset });
+    const items = entries.get(day.toISODate() ?? '');
+    if (!items) {
+      quiet.push(day);
+      continue;
+    }
+    flushQuiet();
+    const sorted = [...items].sort((a, b) => b.at - a.at).map((item) => item.html).join('');
+    blocks.push(`<li><h3><time datetime="${day.toISODate()}">${e(day.toFormat('cccc d MMMM yyyy'))}</time></h3>${sorted}</li>`);
+  }
+  flushQuiet();
+  return `
+<section aria-labelledby="history-heading">
+  <h2 id="history-heading">Past incidents</h2>
+  <ol class="history">${blocks.join('')}</ol>
+</section>`;
+};
+
+const styles = `
+:root{color-scheme:light;--fg:#1f2328;--muted:#57606a;--line:#d0d7de;--bg:#f6f8fa;--ok:#1a7f37;--minor:#8a5c00;--major:#b35900;--critical:#c62828;--maint:#0a5cc2}
+*{box-sizing:border-box}
+body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;color:var(--fg);background:#fff;overflow-wrap:anywhere}
+a{color:var(--maint)}
+.skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem;z-index:1}
+header,main,footer{max-width:46rem;margin:0 auto;padding:0 1rem}
+header{padding-top:1.25rem}
+h1{font-size:1.6rem;margin:0 0 1rem}
+h2{font-size:1.25rem;margin:2rem 0 .75rem}
+h3{font-size:1.05rem;margin:0 0 .25rem}
+h4{font-size:1rem;margin:0 0 .25rem}
+p{margin:0}
+.banner{border-radius:8px;padding:1rem 1.25rem;color:#fff;background:var(--ok)}
+.banner h2{margin:0;font-size:1.3rem}
+.banner p{margin-top:.25rem}
+.banner-minor{background:var(--minor)}.banner-major{background:var(--major)}.banner-critical{background:var(--critical)}.banner-maintenance{background:var(--maint)}
+.card{border:1px solid var(--line);border-left:6px solid var(--minor);border-radius:8px;padding:1rem;margin:0 0 1rem}
+.card-critical{border-left-color:var(--critical)}.card-major{border-left-color:var(--major)}.card-maintenance{border-left-color:var(--maint)}
+.meta{color:var(--muted);font-size:.925rem;margin-top:.25rem}
+.pill{display:inline-block;border:1px solid currentColor;border-radius:999px;padding:0 .5rem;font-size:.85rem;font-weight:600;color:var(--fg)}
+.updates{list-style:none;margin:.75rem 0 0;padding:0}
+.updates li{border-top:1px solid var(--line);padding:.6rem 0 0;margin-top:.6rem}
+.updates li:first-child{border-top:0;margin-top:0;padding-top:0}
+.update-head{font-size:.925rem;color:var(--muted)}.update-head strong{color:var(--fg)}
+.body{white-space:pre-line;margin-top:.15rem}
+.components{list-style:none;margin:0;padding:0;border:1px solid var(--line);border-radius:8px}
+.components li{display:flex;flex-wrap:wrap;justify-content:space-between;align-items:baseline;gap:.25rem 1rem;padding:.75rem 1rem;border-top:1px solid var(--line)}
+.components li:first-child{border-top:0}
+.component-name{font-weight:600;flex:1 1 12rem}
+.desc{font-weight:400;color:var(--muted);font-size:.925rem}
+.st{font-weight:600;white-space:nowrap}
+.st-operational{color:var(--ok)}.st-degraded_performance{color:var(--minor)}.st-partial_outage{color:var(--major)}.st-major_outage{color:var(--critical)}.st-under_maintenance{color:var(--maint)}
+.history{list-style:none;margin:0;padding:0}
+.history>li{border-top:1px solid var(--line);padding:.75rem 0}
+.history h3{margin-bottom:.5rem}
+.past{margin:0 0 .75rem;padding-left:.75rem;border-left:3px solid var(--line)}
+.quiet p{color:var(--muted)}.quiet .day{color:var(--fg);font-weight:600;margin-right:.5rem}
+.none{color:var(--muted)}
+footer{margin-top:2rem;padding-bottom:2rem;color:var(--muted);font-size:.925rem;border-top:1px solid var(--line);padding-top:1rem}
+`;
+
+export interface RenderStatusPageOptions {
+  /** Path of the Atom feed, linked from the page. */
+  feedPath?: string;
+  /** Path of the Statuspage-compatible JSON summary, linked from the page. */
+  summaryPath?: string;
+}
+
+/** The public status page, complete and readable without JavaScript. Every text from data is escaped. */
+export const renderStatusPage = (snapshot: StatusPageSnapshot, now: number, options: RenderStatusPageOptions = {}): string => {
+  const { feedPath = '/history.atom', summaryPath = '/api/v2/summary.json' } = options;
+  const zone = snapshot.page.timeZone;
+  const overall = overallStatus(snapshot);
+  const banner = overall.indicator === 'none' && overall.description !== 'All Systems Operational' ? 'maintenance' : bannerClass[overall.indicator];
+  const active = snapshot.incidents.filter((incident) => incident.status !== 'resolved');
+  const planned = snapshot.maintenances.filter((maintenance) => maintenance.status !== 'completed');
+
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${e(snapshot.page.name)}: ${e(overall.description)}</title>
+<link rel="alternate" type="application/atom+xml" title="${e(snapshot.page.name)} history" href="${e(feedPath)}">
+<style>${styles}</style>
+</head>
+<body>
+<a class="skip" href="#main">Skip to content</a>
+<header><h1>${e(snapshot.page.name)}</h1></header>
+<main id="main">
+<section class="banner banner-${banner}" aria-labelledby="overall-heading">
+  <h2 id="overall-heading">${e(overall.description)}</h2>
+  <p>Updated ${timeTag(snapshot.page.updatedAt, zone)}</p>
+</section>
+<section aria-labelledby="active-heading">
+  <h2 id="active-heading">Active incidents</h2>
+  ${active.length === 0 ? '<p class="none">No active incidents.</p>' : active.map((incident) => activeIncident(snapshot, incident)).join('')}
+</section>
+${
+  planned.length === 0
+    ? ''
+    : `<section aria-labelledby="maintenance-heading">
+  <h2 id="maintenance-heading">Scheduled maintenance</h2>
+  ${planned.map((maintenance) => maintenanceCard(snapshot, maintenance)).join('')}
+</section>`
+}
+${componentsSection(snapshot)}
+${historySection(snapshot, now)}
+</main>
+<footer>
+  <p>Times are shown in ${e(zone)}. <a href="${e(feedPath)}">Atom feed of updates</a> · <a href="${e(summaryPath)}">JSON API</a></p>
+</footer>
+</body>
+</html>
+`;
+};
