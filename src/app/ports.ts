@@ -118,7 +118,7 @@ export type MaintenancePhase = 'scheduled' | 'started' | 'completed';
 export interface UpdateView {
   update: IncidentUpdate;
   serviceNames: string[];
-  /** e.g. ["Status: Investigating → Identified", "Severity: SEV2 → SEV1"]; empty on the first update. */
+  /** e.g. ["status Investigating → Identified", "severity SEV2 → SEV1"], since the previous update or the declaration. */
   changes: string[];
   /** True when this is the first update. */
   first: boolean;

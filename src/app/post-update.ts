@@ -25,11 +25,7 @@ export interface PostUpdateInput {
 }
 
 /** "Status: Investigating → Identified" and the like, since the previous update (or the declaration). */
-export const changesSince = (
-  previous: (IncidentUpdate & { severity: Severity }) | undefined,
-  incident: Incident,
-): string[] => {
-  if (!previous) return [];
+export const changesSince = (previous: Pick<IncidentUpdate, 'status'> & { severity: Severity }, incident: Incident): string[] => {
   const changes: string[] = [];
   if (previous.status !== incident.status) changes.push(`status ${statusLabels[previous.status]} → ${statusLabels[incident.status]}`);
   if (previous.severity !== incident.severity) changes.push(`severity ${previous.severity} → ${incident.severity}`);
@@ -82,12 +78,20 @@ export const postUpdate = async (deps: UseCaseDeps, input: PostUpdateInput): Pro
   }
 
   const config = deps.config();
-  const view: UpdateView = { update, serviceNames: serviceNames(config, incident), changes: changesSince(previous, incident), first: !previous };
+  const baseline = previous ?? declaredState(deps, incident);
+  const view: UpdateView = { update, serviceNames: serviceNames(config, incident), changes: changesSince(baseline, incident), first: !previous };
   if (incident.channelId) await deps.notifier.sendUpdate('engineers', incident.channelId, incident, view);
   const audiences = audiencesFor(config, incident);
   for (const channel of audiences.stakeholders) await deps.notifier.sendUpdate('stakeholders', channel, incident, view);
   if (audiences.executives) await deps.notifier.sendUpdate('executives', audiences.executives, incident, view);
   return incident;
+};
+
+/** How the incident started, for the first update's "what changed": the declared severity, investigating. */
+const declaredState = (deps: UseCaseDeps, incident: Incident): { status: Status; severity: Severity } => {
+  const declared = deps.timeline.list(incident.id).find((entry) => entry.kind === 'declared');
+  const severity = typeof declared?.data.severity === 'string' ? (declared.data.severity as Severity) : incident.severity;
+  return { status: 'investigating', severity };
 };
 
 /** The default "next update by" time shown in templates and the modal, in the configured zone. */

@@ -3,7 +3,7 @@ import { onCallAt } from '../../src/domain/escalation/schedule.js';
 import { actionIds, inputIds } from '../../src/slack/ids.js';
 import { people, startHarness, type Harness } from '../support/bot-harness.js';
 import { fixedClock, type FixedClock } from '../support/clock.js';
-import { eventually } from '../support/eventually.js';
+import { defined, eventually } from '../support/eventually.js';
 import type { Conversation, Message } from '../support/fake-slack/index.js';
 import { botMessages, declareIncident, ephemeralsFor, openModal, readable } from '../support/incident-flows.js';
 import { oncall, pagingConfigYaml } from '../support/paging-config.js';
@@ -26,10 +26,7 @@ const pagesTo = (user: string): Message[] => {
   );
   return botMessages(h, dm).filter((message) => posted.has(message.ts));
 };
-const defined = <T>(value: T | undefined): T => {
-  expect(value).toBeDefined();
-  return value!;
-};
+
 const primaryNow = () => onCallAt(h.bot.deps.config().schedules[0]!, clock.now())[0]!;
 const advance = async (ms: number) => {
   clock.advance(ms);

@@ -22,6 +22,14 @@ const zoned = (ms: number, timeZone: string): DateTime => {
 const timeTag = (ms: number, timeZone: string, format = 'd MMM yyyy, HH:mm ZZZZ'): string =>
   `<time datetime="${e(isoTime(ms, timeZone))}">${e(zoned(ms, timeZone).toFormat(format))}</time>`;
 
+/** `10 Mar 2026, 14:30 – 15:30 CET`; the end date is repeated only when the window spans days. */
+const timeRange = (from: number, until: number, timeZone: string): string => {
+  const sameDay = zoned(from, timeZone).hasSame(zoned(until, timeZone), 'day');
+  return sameDay
+    ? `${timeTag(from, timeZone, 'd MMM yyyy, HH:mm')} – ${timeTag(until, timeZone, 'HH:mm ZZZZ')}`
+    : `${timeTag(from, timeZone)} – ${timeTag(until, timeZone)}`;
+};
+
 /** A small shape beside each status word; the word carries the meaning, the shape and colour help. */
 const statusIcons: Record<ComponentStatus, string> = {
   operational: '✓',
@@ -68,7 +76,7 @@ const maintenanceCard = (snapshot: StatusPageSnapshot, maintenance: PublicMainte
   return `
 <article class="card card-maintenance" id="${anchorId(maintenance.id)}" aria-labelledby="${anchorId(maintenance.id)}-name">
   <h3 id="${anchorId(maintenance.id)}-name">${e(maintenance.name)}</h3>
-  <p class="meta"><span class="pill">${e(updateStatusLabels[maintenance.status])}</span> ${timeTag(maintenance.scheduledFor, zone)} to ${timeTag(maintenance.scheduledUntil, zone)}</p>
+  <p class="meta"><span class="pill">${e(updateStatusLabels[maintenance.status])}</span> ${timeRange(maintenance.scheduledFor, maintenance.scheduledUntil, zone)}</p>
   ${affects(snapshot, maintenance.componentIds)}
   ${updatesList(maintenance.updates, zone)}
 </article>`;
@@ -91,12 +99,15 @@ interface HistoryEntry {
   html: string;
 }
 
-/** Items not shown above (resolved incidents, finished maintenance) hold their shortlink anchor here. */
-const historyItem = (snapshot: StatusPageSnapshot, item: PublicIncident | PublicMaintenance, label: string, holdsAnchor: boolean): string => `
-<article class="past"${holdsAnchor ? ` id="${anchorId(item.id)}"` : ''} aria-labelledby="past-${anchorId(item.id)}">
+/**
+ * A day's entry. Items shown in full above (active incidents) only link there; the others (resolved
+ * incidents, finished maintenance) are shown here with their updates and hold their shortlink anchor.
+ */
+const historyItem = (snapshot: StatusPageSnapshot, item: PublicIncident | PublicMaintenance, status: string, impact: string | null, shownAbove: boolean): string => `
+<article class="past"${shownAbove ? '' : ` id="${anchorId(item.id)}"`} aria-labelledby="past-${anchorId(item.id)}">
   <h4 id="past-${anchorId(item.id)}">${e(item.name)}</h4>
-  <p class="meta"><span class="pill">${e(label)}</span></p>
-  ${updatesList(item.updates, snapshot.page.timeZone)}
+  <p class="meta"><span class="pill">${e(status)}</span>${impact === null ? '' : ` ${e(impact)}`}</p>
+  ${shownAbove ? `<p class="meta"><a href="#${anchorId(item.id)}">Updates are shown under Active incidents</a></p>` : updatesList(item.updates, snapshot.page.timeZone)}
 </article>`;
 
 /**
@@ -114,11 +125,11 @@ const historySection = (snapshot: StatusPageSnapshot, now: number): string => {
   for (const incident of snapshot.incidents) {
     add(
       incident.createdAt,
-      historyItem(snapshot, incident, `${updateStatusLabels[incident.status]} · ${impactLabels[incident.impact]}`, incident.status === 'resolved'),
+      historyItem(snapshot, incident, updateStatusLabels[incident.status], impactLabels[incident.impact], incident.status !== 'resolved'),
     );
   }
   for (const maintenance of snapshot.maintenances.filter((m) => m.status === 'completed')) {
-    add(maintenance.scheduledFor, historyItem(snapshot, maintenance, 'Maintenance completed', true));
+    add(maintenance.scheduledFor, historyItem(snapshot, maintenance, 'Completed', 'Maintenance', false));
   }
 
   const today = zoned(now, zone).startOf('day');
@@ -193,7 +204,9 @@ p{margin:0}
 .past{margin:0 0 .75rem;padding-left:.75rem;border-left:3px solid var(--line)}
 .quiet p{color:var(--muted)}.quiet .day{color:var(--fg);font-weight:600;margin-right:.5rem}
 .none{color:var(--muted)}
-footer{margin-top:2rem;padding-bottom:2rem;color:var(--muted);font-size:.925rem;border-top:1px solid var(--line);padding-top:1rem}
+time{white-space:nowrap}
+footer{margin-top:2rem;padding-bottom:2rem;color:var(--muted);font-size:.925rem}
+footer p{border-top:1px solid var(--line);padding-top:1rem}
 `;
 
 export interface RenderStatusPageOptions {
@@ -233,6 +246,7 @@ export const renderStatusPage = (snapshot: StatusPageSnapshot, now: number, opti
   <h2 id="active-heading">Active incidents</h2>
   ${active.length === 0 ? '<p class="none">No active incidents.</p>' : active.map((incident) => activeIncident(snapshot, incident)).join('')}
 </section>
+${componentsSection(snapshot)}
 ${
   planned.length === 0
     ? ''
@@ -241,7 +255,6 @@ ${
   ${planned.map((maintenance) => maintenanceCard(snapshot, maintenance)).join('')}
 </section>`
 }
-${componentsSection(snapshot)}
 ${historySection(snapshot, now)}
 </main>
 <footer>

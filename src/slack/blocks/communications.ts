@@ -14,8 +14,11 @@ export interface Rendered {
 
 const services = (names: string[]) => (names.length > 0 ? names.join(', ') : 'our services');
 const nextUpdate = (at: number | null) => (at ? slackDate(at, '{time}') : 'when there is news');
-const changesLine = (view: UpdateView) =>
-  view.first ? 'First update.' : view.changes.length > 0 ? `Since the last update: ${view.changes.join('; ')}.` : 'No change in status or severity since the last update.';
+const changesLine = (view: UpdateView) => {
+  const since = view.first ? 'Since the incident was declared' : 'Since the last update';
+  if (view.changes.length > 0) return `${since}: ${view.changes.join('; ')}.`;
+  return view.first ? 'First update.' : 'No change in status or severity since the last update.';
+};
 
 /** The engineers' version in the incident channel: everything, with what changed. */
 export const engineerUpdate = (incident: Incident, view: UpdateView): Rendered => {
@@ -122,17 +125,17 @@ export const digestMessage = (digest: Digest, now: number): Rendered => {
   };
 };
 
-const phaseText: Record<MaintenancePhase, string> = {
-  scheduled: ':calendar: *Maintenance scheduled*',
-  started: ':construction: *Maintenance starting now*',
-  completed: ':white_check_mark: *Maintenance completed*',
+const phaseText: Record<MaintenancePhase, [emoji: string, label: string]> = {
+  scheduled: [':calendar:', 'Maintenance scheduled'],
+  started: [':construction:', 'Maintenance starting now'],
+  completed: [':white_check_mark:', 'Maintenance completed'],
 };
 
 export const maintenanceNotice = (maintenance: Maintenance, phase: MaintenancePhase, serviceNames: string[]): Rendered => ({
-  text: `${phaseText[phase].replace(/[:*]/g, '').trim()}: ${maintenance.title}`,
+  text: `${phaseText[phase][1]}: ${maintenance.title}`,
   blocks: [
     section(
-      `${phaseText[phase]}: *${escape(clip(maintenance.title, 200))}*\n${escape(services(serviceNames))} · ${slackDate(maintenance.startsAt)} – ${slackDate(maintenance.endsAt)}\n${escape(clip(maintenance.message, 2000))}`,
+      `${phaseText[phase][0]} *${phaseText[phase][1]}: ${escape(clip(maintenance.title, 200))}*\n${escape(services(serviceNames))} · ${slackDate(maintenance.startsAt)} – ${slackDate(maintenance.endsAt)}\n${escape(clip(maintenance.message, 2000))}`,
     ),
   ],
 });
