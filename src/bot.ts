@@ -17,6 +17,13 @@ import { createEscalationRepository } from './storage/escalation-repository.js';
 import { createUpdateRepository } from './storage/update-repository.js';
 import { createMaintenanceRepository } from './storage/maintenance-repository.js';
 import { scheduleDigest } from './app/post-digest.js';
+import { cachedReader, readStatusPage } from './app/read-status-page.js';
+import type { StatusPageSnapshot } from './domain/communication/types.js';
+import { statusPageRoutes } from './http/status-page/routes.js';
+
+/** Where people reach the bot; used for the status page's own links when status_page.url is unset. */
+const publicBaseUrl = (config: Config): string =>
+  config.publicUrl ?? `http://${config.http.host && config.http.host !== '0.0.0.0' ? config.http.host : 'localhost'}:${config.http.port}`;
 import { createScheduler, type Scheduler } from './scheduler/scheduler.js';
 import { jobHandlers } from './scheduler/job-handlers.js';
 import { createConfigStore, type ConfigStore } from './config/config-store.js';
@@ -66,9 +73,19 @@ export const startBot = async ({
     }
     logger.info({ team: identity.team, botUserId: identity.user_id }, 'connected to Slack');
 
+    // The status page reads the use-case dependencies, which need the Slack app's client: bind late.
+    let readSnapshot: () => StatusPageSnapshot = () => {
+      throw new Error('status page read before start-up finished');
+    };
     const app = createSlackApp(config, {
       logger,
-      routes: [healthRoute(database.ping)],
+      routes: [
+        healthRoute(database.ping),
+        ...statusPageRoutes(() => readSnapshot(), {
+          now: () => clock.now(),
+          onError: (error) => logger.error({ err: error, module: 'status-page' }, 'status page failed'),
+        }),
+      ],
       identity: { botId: identity.bot_id, botUserId: identity.user_id },
     });
     const deps: UseCaseDeps = {
@@ -85,6 +102,7 @@ export const startBot = async ({
       updates: createUpdateRepository(database.db, newId),
       maintenances: createMaintenanceRepository(database.db, newId),
     };
+    readSnapshot = cachedReader(() => readStatusPage(deps, { fallbackUrl: `${publicBaseUrl(config)}/status` }), () => clock.now());
     attachListeners(app, { deps, logger });
     const scheduler = createScheduler({ jobs: deps.jobs, handlers: jobHandlers(deps), clock, logger });
 

@@ -16,6 +16,7 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ANNOUNCEMENTS_CHANNEL: channelId.optional(),
   CONFIG_PATH: z.string().min(1).optional(),
+  PUBLIC_URL: z.url('must be the URL people use to reach the bot, such as https://incident-bot.example.com').optional(),
   CHANNEL_NAME_TEMPLATE: z
     .string()
     .includes('{number}', { message: 'must contain {number} so every incident gets its own channel' })
@@ -40,6 +41,8 @@ export interface Config {
   /** True when CONFIG_PATH was set: then a missing file is an error rather than "use the defaults". */
   configRequired: boolean;
   channelNameTemplate: string;
+  /** The URL people reach the bot at (status page links, Atom feed ids); no trailing slash. */
+  publicUrl: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -77,5 +80,6 @@ export const loadConfig = (source: NodeJS.ProcessEnv = process.env): Config => {
     configPath: env.CONFIG_PATH ?? 'incident-bot.yml',
     configRequired: env.CONFIG_PATH !== undefined,
     channelNameTemplate: env.CHANNEL_NAME_TEMPLATE,
+    publicUrl: env.PUBLIC_URL?.replace(/\/+$/, ''),
   };
 };

@@ -171,3 +171,54 @@ describe('scheduled maintenance', () => {
     expect(h.bot.deps.maintenances.listEndingAfter(0)).toEqual([]);
   });
 });
+
+describe('the public status page', () => {
+  it('shows the incident and its public update; a private incident appears in no public output', async () => {
+    const { channel, card } = await declareIncident(h, { title: 'Card auth timeouts at acquirer X', severity: 'SEV1', services: ['payments'] });
+    await postUpdate(channel, card, {
+      [inputIds.status]: 'identified',
+      [inputIds.update]: 'Acquirer X TLS cert expired',
+      [inputIds.customerMessage]: 'Some card payments are failing. We are fixing it.',
+    });
+    const secret = await declareIncident(h, { title: 'Credential leak in vault-7', severity: 'SEV1', services: ['search'], private: true });
+    await postUpdate(secret.channel, secret.card, { [inputIds.update]: 'Rotated vault-7 keys' });
+    await eventually(() => expect(h.bot.deps.updates.listForIncident(incidentIn(secret.channel).id)).toHaveLength(1));
+    clock.advance(10_000); // past the page cache
+
+    const html = await (await fetch(`${h.bot.url}/status`)).text();
+    expect(html).toContain('Some card payments are failing. We are fixing it.');
+    expect(html).toContain('Payments API');
+    const summary = await (await fetch(`${h.bot.url}/api/v2/summary.json`)).json();
+    expect(summary.incidents).toHaveLength(1);
+    expect(summary.incidents[0]).toMatchObject({ status: 'identified', impact: 'critical' });
+    expect(summary.components.find((c: { name: string }) => c.name === 'Payments API').status).toBe('major_outage');
+    expect(summary.components.find((c: { name: string }) => c.name === 'Search').status).toBe('operational');
+
+    const everything = await Promise.all(
+      ['/status', '/history.atom', ...['summary', 'status', 'components', 'incidents', 'incidents/unresolved', 'scheduled-maintenances'].map((name) => `/api/v2/${name}.json`)].map(
+        async (path) => (await fetch(`${h.bot.url}${path}`)).text(),
+      ),
+    );
+    for (const body of everything) {
+      expect(body).not.toContain('vault-7');
+      expect(body).not.toContain('Credential leak');
+      expect(body).not.toContain('Acquirer X TLS cert expired'); // internal detail of the public incident
+      expect(body).not.toContain('Card auth timeouts'); // its internal title
+    }
+  });
+
+  it('resolving by button publishes the resolved template on the status page', async () => {
+    const { channel, card } = await declareIncident(h, { title: 'Checkout errors', severity: 'SEV2', services: ['payments'] });
+    await postUpdate(channel, card, { [inputIds.update]: 'Investigating', [inputIds.customerMessage]: 'Checkout is failing for some customers.' });
+    await eventually(() => expect(h.bot.deps.updates.listForIncident(incidentIn(channel).id)).toHaveLength(1));
+    clock.advance(60_000);
+    await h.slack.clickButton({ user: people.commander, channel: channel.id, messageTs: card.ts, actionId: actionIds.resolve });
+    await eventually(() => expect(h.bot.deps.updates.listForIncident(incidentIn(channel).id)).toHaveLength(2));
+    clock.advance(10_000);
+    const unresolved = await (await fetch(`${h.bot.url}/api/v2/incidents/unresolved.json`)).json();
+    expect(unresolved.incidents).toEqual([]);
+    const incidents = await (await fetch(`${h.bot.url}/api/v2/incidents.json`)).json();
+    expect(incidents.incidents[0].status).toBe('resolved');
+    expect(incidents.incidents[0].incident_updates[0].body).toMatch(/^The problems with Payments API were resolved at \d\d:\d\d/);
+  });
+});

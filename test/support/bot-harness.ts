@@ -74,6 +74,7 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
     configPath: configFile(options.configYaml),
     configRequired: options.configYaml !== undefined,
     channelNameTemplate: 'inc-{number}-{slug}',
+    publicUrl: undefined,
     ...options.config,
   };
   const bot = await startBot({

@@ -6,12 +6,11 @@ import type {
   PublicUpdate,
   StatusPageSnapshot,
 } from '../../domain/communication/types.js';
+import { historyDays } from '../../domain/communication/status-snapshot.js';
 import { escapeMarkup as e } from './escape.js';
 import { componentStatusLabels, impactLabels, updateStatusLabels } from './labels.js';
 import { anchorId, isoTime, overallStatus, type StatusIndicator } from './statuspage-json.js';
 
-/** Days of history shown under "Past incidents", today included. */
-export const historyDays = 90;
 
 const zoned = (ms: number, timeZone: string): DateTime => {
   const time = DateTime.fromMillis(ms, { zone: timeZone, locale: 'en-GB' });
