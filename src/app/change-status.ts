@@ -26,7 +26,7 @@ export const changeStatus = async (deps: UseCaseDeps, input: ChangeStatusInput):
     actorId: input.actorId,
     ...(input.reason ? { reason: input.reason } : {}),
   });
-  if (input.to === 'resolved') publishResolution(deps, incident);
+  if (input.to === 'resolved' || input.to === 'cancelled' || input.to === 'closed') publishResolution(deps, incident);
   const reopened = before.status === 'resolved' && input.to === 'investigating';
   const [emoji, what] = reopened
     ? [':leftwards_arrow_with_hook:', 'reopened the incident']
