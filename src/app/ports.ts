@@ -33,13 +33,8 @@ export interface SlackRefs {
   announcementTs?: string;
 }
 
-export interface RoleTenure {
-  role: Role;
-  userId: string;
-  assignedBy: string;
-  startedAt: number;
-  endedAt: number | null;
-}
+export type { RoleTenure } from '../domain/incident/roles.js';
+import type { RoleTenure } from '../domain/incident/roles.js';
 
 /** Where a timeline fact came from in Slack; `sourceKey` makes a repeated fact update, not duplicate. */
 export interface SlackSource {

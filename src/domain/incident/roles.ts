@@ -48,3 +48,12 @@ export const parseRole = (value: string): Role | undefined => {
   const key = value.trim().toLowerCase();
   return Object.hasOwn(aliases, key) ? aliases[key] : undefined;
 };
+
+/** Who held a role, from when to when (endedAt null: still holds it). */
+export interface RoleTenure {
+  role: Role;
+  userId: string;
+  assignedBy: string;
+  startedAt: number;
+  endedAt: number | null;
+}

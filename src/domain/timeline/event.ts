@@ -16,6 +16,10 @@ export const timelineKinds = [
   'escalation_exhausted',
   'reminder',
   'update_posted',
+  /** A message added to the timeline with the "Add to incident timeline" shortcut; data: { comment } */
+  'curated',
+  /** A milestone set by hand; data: { milestone: 'started' | 'detected' | 'mitigated', at } */
+  'milestone',
 ] as const;
 export type TimelineKind = (typeof timelineKinds)[number];
 
