@@ -20,6 +20,11 @@ import { scheduleDigest } from './app/post-digest.js';
 import { cachedReader, readStatusPage } from './app/read-status-page.js';
 import type { StatusPageSnapshot } from './domain/communication/types.js';
 import { statusPageRoutes } from './http/status-page/routes.js';
+import { postmortemRoute, safeEqual } from './http/postmortem-route.js';
+import { createFollowUpRepository } from './storage/follow-up-repository.js';
+import { createPostmortemRepository } from './storage/postmortem-repository.js';
+import { createSearchRepository } from './storage/search-repository.js';
+import type { StoredPostmortem } from './app/ports.js';
 
 /** Where people reach the bot; used for the status page's own links when status_page.url is unset. */
 const publicBaseUrl = (config: Config): string =>
@@ -74,6 +79,7 @@ export const startBot = async ({
     logger.info({ team: identity.team, botUserId: identity.user_id }, 'connected to Slack');
 
     // The status page reads the use-case dependencies, which need the Slack app's client: bind late.
+    let findPostmortem: (incidentId: string) => StoredPostmortem | undefined = () => undefined;
     let readSnapshot: () => StatusPageSnapshot = () => {
       throw new Error('status page read before start-up finished');
     };
@@ -81,6 +87,10 @@ export const startBot = async ({
       logger,
       routes: [
         healthRoute(database.ping),
+        postmortemRoute((incidentId, token) => {
+          const stored = findPostmortem(incidentId);
+          return stored && safeEqual(stored.token, token) ? stored.markdown : undefined;
+        }),
         ...statusPageRoutes(() => readSnapshot(), {
           now: () => clock.now(),
           onError: (error) => logger.error({ err: error, module: 'status-page' }, 'status page failed'),
@@ -101,7 +111,12 @@ export const startBot = async ({
       config: configStore.current,
       updates: createUpdateRepository(database.db, newId),
       maintenances: createMaintenanceRepository(database.db, newId),
+      followUps: createFollowUpRepository(database.db, newId),
+      postmortems: createPostmortemRepository(database.db),
+      search: createSearchRepository(database.db),
+      publicUrl: () => publicBaseUrl(config),
     };
+    findPostmortem = (incidentId) => deps.postmortems.find(incidentId);
     readSnapshot = cachedReader(() => readStatusPage(deps, { fallbackUrl: `${publicBaseUrl(config)}/status` }), () => clock.now());
     attachListeners(app, { deps, logger });
     const scheduler = createScheduler({ jobs: deps.jobs, handlers: jobHandlers(deps), clock, logger });

@@ -3,6 +3,7 @@ import type { Incident } from '../domain/incident/incident.js';
 import { applyCommand } from './apply-command.js';
 import { incidentById } from './find-incident.js';
 import type { UseCaseDeps } from './ports.js';
+import { DomainError } from '../domain/errors.js';
 import { publishResolution } from './publish-resolution.js';
 
 export interface ChangeStatusInput {
@@ -10,6 +11,8 @@ export interface ChangeStatusInput {
   to: Status;
   actorId: string;
   reason?: string;
+  /** Closing with open blocking follow-ups needs the closer to confirm. */
+  confirmOpenFollowUps?: boolean;
 }
 
 const verbs: Partial<Record<Status, [emoji: string, what: string]>> = {
@@ -20,6 +23,15 @@ const verbs: Partial<Record<Status, [emoji: string, what: string]>> = {
 
 export const changeStatus = async (deps: UseCaseDeps, input: ChangeStatusInput): Promise<Incident> => {
   const before = incidentById(deps.incidents, input.incidentId);
+  if (input.to === 'closed' && !input.confirmOpenFollowUps) {
+    const blocking = deps.followUps.listForIncident(before.id).filter((followUp) => followUp.status === 'open' && followUp.blocking);
+    if (blocking.length > 0) {
+      throw new DomainError(
+        'FOLLOW_UPS_OPEN',
+        `${blocking.length} blocking follow-up${blocking.length === 1 ? ' is' : 's are'} still open: ${blocking.map((followUp) => followUp.text).join('; ')}.`,
+      );
+    }
+  }
   const incident = await applyCommand(deps, before, {
     type: 'set_status',
     to: input.to,

@@ -5,6 +5,7 @@ import type { NewIncident, UseCaseDeps } from './ports.js';
 import { reminderKeys, scheduleUpdateReminder } from './reminders.js';
 import { startPaging } from './start-paging.js';
 import { postExecutiveSummary } from './executive-summary.js';
+import { suggestSimilarIncidents } from './search-incidents.js';
 import { findService, policyForService } from '../domain/escalation/escalation.js';
 import { isDomainError } from '../domain/errors.js';
 
@@ -77,6 +78,7 @@ export const declareIncident = async (deps: UseCaseDeps, input: NewIncident): Pr
   startTimers(deps, incident);
   await pageServices(deps, incident);
   await postExecutiveSummary(deps, incident, 'declared');
+  await suggestSimilarIncidents(deps, incident);
   deps.log.info({ incidentId: incident.id, incident: incidentKey(incident), channelId: channel.id }, 'incident channel ready');
   return incident;
 };

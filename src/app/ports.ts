@@ -5,6 +5,7 @@ import type { TimelineEntry, TimelineEvent } from '../domain/timeline/event.js';
 import type { IncidentConfig } from '../domain/escalation/types.js';
 import type { IncidentUpdate, Maintenance } from '../domain/communication/types.js';
 import type { Digest } from '../domain/communication/digest.js';
+import type { FollowUp } from '../domain/postmortem/types.js';
 
 export interface Clock {
   now(): number;
@@ -104,6 +105,29 @@ export interface Notifier {
   sendExecutiveSummary(channelId: string, incident: Incident, summary: ExecutiveSummary): Promise<void>;
   sendDigest(channelId: string, digest: Digest): Promise<void>;
   sendMaintenanceNotice(channelId: string, maintenance: Maintenance, phase: MaintenancePhase, serviceNames: string[]): Promise<void>;
+  /** Uploads a file into a channel with Slack's external upload flow; returns the file id. */
+  uploadFile(channelId: string, file: { filename: string; title: string; content: string; comment: string }): Promise<string>;
+  /** Creates a canvas; null when the workspace does not allow canvases (the caller falls back). */
+  createCanvas(channelId: string, title: string, markdown: string): Promise<string | null>;
+  /** A message only `userId` sees, in the channel (or by DM when that fails). */
+  tellPrivately(channelId: string, userId: string, text: string): Promise<void>;
+  /** Posts blocks the Slack layer builds for a use case's result (postmortem notice, similar incidents…). */
+  postPostmortemNotice(channelId: string, notice: PostmortemNotice): Promise<void>;
+  postSimilarIncidents(channelId: string, similar: SimilarIncident[]): Promise<void>;
+  sendFollowUpReminder(userId: string, followUp: FollowUp, incident: Incident): Promise<void>;
+}
+
+export interface PostmortemNotice {
+  incident: Incident;
+  url: string;
+  canvasId: string | null;
+  fileId: string;
+  openFollowUps: number;
+}
+
+export interface SimilarIncident {
+  incident: Incident;
+  postmortemUrl: string | null;
 }
 
 export type Audience = 'engineers' | 'stakeholders' | 'executives';
@@ -144,6 +168,7 @@ export interface UseCaseSettings {
 /** The slice of a structured logger the use cases need; pino's Logger satisfies it. */
 export interface Log {
   info(fields: object, message: string): void;
+  error(fields: object, message: string): void;
 }
 
 export interface UseCaseDeps {
@@ -160,6 +185,11 @@ export interface UseCaseDeps {
   config: () => IncidentConfig;
   updates: UpdateRepository;
   maintenances: MaintenanceRepository;
+  followUps: FollowUpRepository;
+  postmortems: PostmortemRepository;
+  search: SearchRepository;
+  /** The bot's public base URL (no trailing slash), for links to the postmortem drafts it serves. */
+  publicUrl: () => string;
 }
 
 export const jobKinds = [
@@ -171,6 +201,7 @@ export const jobKinds = [
   'digest',
   'maintenance_start',
   'maintenance_end',
+  'follow_up_due',
 ] as const;
 export type JobKind = (typeof jobKinds)[number];
 
@@ -259,4 +290,42 @@ export interface MaintenanceRepository {
   /** Windows that end after `since`, soonest start first. */
   listEndingAfter(since: number): Maintenance[];
   cancel(id: string, at: number): void;
+}
+
+export interface FollowUpRepository {
+  add(input: Omit<FollowUp, 'id' | 'status' | 'doneAt'>): FollowUp;
+  findById(id: string): FollowUp | undefined;
+  listForIncident(incidentId: string): FollowUp[];
+  /** Open follow-ups, optionally only one owner's, oldest due first (no due date last). */
+  listOpen(filter?: { ownerId?: string; dueBefore?: number }): FollowUp[];
+  markDone(id: string, at: number): FollowUp | undefined;
+  countOverdue(now: number): number;
+}
+
+export interface StoredPostmortem {
+  incidentId: string;
+  markdown: string;
+  token: string;
+  generatedAt: number;
+  generatedBy: string;
+  fileId: string | null;
+  canvasId: string | null;
+}
+
+export interface PostmortemRepository {
+  /** Stores the draft, keeping the incident's URL token across regenerations. */
+  save(draft: Omit<StoredPostmortem, 'token' | 'fileId' | 'canvasId'>, newToken: () => string): StoredPostmortem;
+  find(incidentId: string): StoredPostmortem | undefined;
+  setDelivery(incidentId: string, delivery: { fileId?: string | null; canvasId?: string | null }): void;
+}
+
+export interface SearchHit {
+  incidentId: string;
+  /** Lower is better (bm25). */
+  rank: number;
+}
+
+export interface SearchRepository {
+  /** Incidents matching the words in titles, summaries, timelines and postmortems, best first. */
+  search(words: string[], options: { limit: number; anyWord?: boolean; excludeIncidentId?: string }): SearchHit[];
 }

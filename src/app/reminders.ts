@@ -3,6 +3,16 @@ import { activeStatuses } from '../domain/incident/status.js';
 import type { UseCaseDeps } from './ports.js';
 import { stopPaging } from './stop-paging.js';
 import { postExecutiveSummary } from './executive-summary.js';
+import { generatePostmortem } from './generate-postmortem.js';
+
+/** The draft is assembled automatically on resolve; a failure there must not undo the resolution. */
+const draftPostmortemOnResolve = async (deps: UseCaseDeps, incident: Incident) => {
+  try {
+    await generatePostmortem(deps, { incidentId: incident.id, actorId: incident.roles.commander ?? incident.reporterId });
+  } catch (error) {
+    deps.log.error({ incidentId: incident.id, err: error }, 'postmortem draft on resolve failed');
+  }
+};
 
 export const reminderKeys = {
   updateDue: (incidentId: string) => `update_due:${incidentId}`,
@@ -39,6 +49,7 @@ export const followUpChange = async (deps: UseCaseDeps, before: Incident, after:
   if (after.severity !== before.severity) await postExecutiveSummary(deps, after, 'severity_changed', before.severity);
   if (after.status === 'resolved' && before.status !== 'resolved') {
     await postExecutiveSummary(deps, after, 'resolved');
+    await draftPostmortemOnResolve(deps, after);
     await stopPaging(deps, after, 'The incident was resolved');
     deps.jobs.schedule(
       { kind: 'postmortem_due', key: reminderKeys.postmortem(after.id), incidentId: after.id, dueAt: now + nudges.postmortemAfter.ms },

@@ -5,6 +5,7 @@ import { parseDuration } from '../domain/escalation/duration.js';
 import type { Duration, IncidentConfig, SeverityPolicy } from '../domain/escalation/types.js';
 import { severityDescriptions, type Severity } from '../domain/incident/severity.js';
 import { ConfigError } from './env.js';
+import { defaultCuration } from '../domain/postmortem/types.js';
 import { crossReferenceProblems, type Problem } from './incident-config-references.js';
 import { incidentConfigFileSchema, type IncidentConfigFile } from './incident-config-schema.js';
 
@@ -45,6 +46,11 @@ export const defaultIncidentConfig = (): IncidentConfig => ({
   },
   statusPage: { name: 'Service status', url: null, templates: { ...defaultTemplates } },
   digest: { cron: '0 9 * * 1-5', timezone: 'UTC' },
+  postmortem: {
+    keyReactions: [...defaultCuration.keyReactions],
+    typedReactions: { ...defaultCuration.typedReactions },
+    blamePhrases: [],
+  },
 });
 
 /** `services[0].escalation_policy`, `schedules[1].layers[0].rotation` */
@@ -137,6 +143,11 @@ const toIncidentConfig = (file: IncidentConfigFile): IncidentConfig => {
       templates: { ...defaults.statusPage.templates, ...stripUndefined(file.status_page?.templates ?? {}) },
     },
     digest: { cron: file.digest?.cron ?? defaults.digest.cron, timezone: file.digest?.timezone ?? timezone },
+    postmortem: {
+      keyReactions: file.postmortem?.key_reactions.length ? file.postmortem.key_reactions : defaults.postmortem.keyReactions,
+      typedReactions: file.postmortem?.typed_reactions ?? defaults.postmortem.typedReactions,
+      blamePhrases: file.postmortem?.blame_phrases ?? [],
+    },
   };
 };
 

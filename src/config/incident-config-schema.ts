@@ -190,6 +190,15 @@ const statusPageFile = strict({
   }).nullish(),
 });
 
+const reactionName = z.string({ error: 'must be a reaction name such as pushpin' }).regex(/^[a-z0-9_+'-]+$/, 'must be a reaction name such as pushpin (no colons)');
+const postmortemFile = strict({
+  key_reactions: list(reactionName),
+  typed_reactions: z
+    .record(reactionName, z.enum(['observation', 'hypothesis', 'action', 'decision'], { error: 'must be observation, hypothesis, action or decision' }))
+    .nullish(),
+  blame_phrases: list(text),
+});
+
 const digestFile = strict({ cron: cronExpression.optional(), timezone: timezone.optional() });
 
 export const incidentConfigFileSchema = strict({
@@ -203,6 +212,7 @@ export const incidentConfigFileSchema = strict({
   nudges: nudgesFile.nullish(),
   status_page: statusPageFile.nullish(),
   digest: digestFile.nullish(),
+  postmortem: postmortemFile.nullish(),
 });
 
 export type IncidentConfigFile = z.infer<typeof incidentConfigFileSchema>;

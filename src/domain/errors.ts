@@ -13,6 +13,7 @@ export const errorCodes = {
   INVALID_INPUT: 'The input is not valid.',
   CHANNEL_NAME_UNAVAILABLE: 'No free channel name could be found.',
   SAME_VALUE: 'The incident already has that value.',
+  FOLLOW_UPS_OPEN: 'Blocking follow-ups are still open; closing needs confirmation.',
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;

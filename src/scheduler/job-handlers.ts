@@ -4,6 +4,7 @@ import { postDigest } from '../app/post-digest.js';
 import { remindCommanderMissing, remindPostmortem, remindUpdateDue, remindUpdateOverdue } from '../app/run-reminders.js';
 import { announceMaintenancePhase } from '../app/schedule-maintenance.js';
 import type { JobHandler } from './scheduler.js';
+import { remindFollowUp } from '../app/follow-ups.js';
 
 /** Which use case runs each kind of job. */
 export const jobHandlers = (deps: UseCaseDeps): Record<JobKind, JobHandler> => ({
@@ -17,4 +18,5 @@ export const jobHandlers = (deps: UseCaseDeps): Record<JobKind, JobHandler> => (
   digest: (job) => postDigest(deps, job),
   maintenance_start: (job) => announceMaintenancePhase('started')(deps, job),
   maintenance_end: (job) => announceMaintenancePhase('completed')(deps, job),
+  follow_up_due: (job) => remindFollowUp(deps, job),
 });

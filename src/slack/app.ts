@@ -8,6 +8,7 @@ import { registerActions } from './listeners/actions/index.js';
 import { registerCommands } from './listeners/commands/index.js';
 import { registerEvents } from './listeners/events/index.js';
 import { registerViews } from './listeners/views/index.js';
+import { registerShortcuts } from './listeners/shortcuts/index.js';
 
 export interface SlackAppOptions {
   logger: Logger;
@@ -69,6 +70,7 @@ export const attachListeners = (app: App, ctx: ListenerContext): void => {
   registerActions(app, ctx);
   registerViews(app, ctx);
   registerEvents(app, ctx);
+  registerShortcuts(app, ctx);
   app.error(async (error) => {
     ctx.logger.error({ err: error, code: error.code }, 'unhandled error in a Slack listener');
   });

@@ -12,6 +12,9 @@ export const actionIds = {
   escalateNow: 'page_escalate_now',
   reminderPostUpdate: 'reminder_post_update',
   snoozeReminder: 'reminder_snooze',
+  addFollowUp: 'follow_up_add',
+  completeFollowUp: 'follow_up_done',
+  confirmClose: 'incident_confirm_close',
 } as const;
 
 export const viewIds = {
@@ -22,6 +25,8 @@ export const viewIds = {
   update: 'incident_update_modal',
   page: 'incident_page_modal',
   maintenance: 'maintenance_modal',
+  followUp: 'follow_up_modal',
+  addToTimeline: 'add_to_timeline_modal',
 } as const;
 
 /** Input blocks: block_id and action_id are the same string, which keeps view state lookups plain. */
@@ -43,6 +48,11 @@ export const inputIds = {
   nextUpdate: 'next_update',
   customerMessage: 'customer_message',
   maintenanceTitle: 'maintenance_title',
+  followUpText: 'follow_up_text',
+  followUpOwner: 'follow_up_owner',
+  followUpDue: 'follow_up_due',
+  followUpBlocking: 'follow_up_blocking',
+  comment: 'comment',
   maintenanceServices: 'maintenance_services',
   startsAt: 'starts_at',
   endsAt: 'ends_at',
@@ -56,4 +66,9 @@ export const blockIds = {
   homeActions: 'home_actions',
   pageActions: 'page_actions',
   reminderActions: 'reminder_actions',
+} as const;
+
+/** Shortcuts declared in manifest.yml. */
+export const shortcutIds = {
+  addToTimeline: 'add_to_timeline',
 } as const;

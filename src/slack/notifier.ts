@@ -5,6 +5,7 @@ import type { Incident } from '../domain/incident/incident.js';
 import { incidentAnnouncement, incidentCard, incidentFallbackText, incidentTopic } from './blocks/incident-card.js';
 import { roleChecklistMessage } from './blocks/messages.js';
 import { closedPageMessage, pageMessage, updateReminderMessage } from './blocks/page.js';
+import { followUpReminder, postmortemNotice, similarIncidents } from './blocks/postmortem.js';
 import { digestMessage, engineerUpdate, executiveLine, executiveSummary, maintenanceNotice, stakeholderUpdate } from './blocks/communications.js';
 import { slackErrorCode } from './slack-error.js';
 
@@ -148,6 +149,52 @@ export const createNotifier = ({ client, workspaceUrl, clock, logger }: Notifier
 
     sendMaintenanceNotice: async (channelId, maintenance, phase, serviceNames) => {
       await client.chat.postMessage({ channel: channelId, ...maintenanceNotice(maintenance, phase, serviceNames), unfurl_links: false });
+    },
+
+    uploadFile: async (channelId, file) => {
+      const bytes = Buffer.from(file.content, 'utf8');
+      const target = await client.files.getUploadURLExternal({ filename: file.filename, length: bytes.length });
+      const upload = await fetch(target.upload_url!, { method: 'POST', body: new Uint8Array(bytes) });
+      if (!upload.ok) throw new Error(`file upload answered HTTP ${upload.status}`);
+      await client.files.completeUploadExternal({
+        files: [{ id: target.file_id!, title: file.title }],
+        channel_id: channelId,
+        initial_comment: file.comment,
+      });
+      return target.file_id!;
+    },
+
+    createCanvas: async (channelId, title, markdown) => {
+      try {
+        const created = await client.canvases.create({ title, channel_id: channelId, document_content: { type: 'markdown', markdown } });
+        return created.canvas_id ?? null;
+      } catch (error) {
+        const code = slackErrorCode(error);
+        if (!code) throw error;
+        // Canvases are not available everywhere (plan, admin settings); the Markdown file is the fallback.
+        logger.warn({ slackError: code }, 'canvas not created; the Markdown draft stands alone');
+        return null;
+      }
+    },
+
+    tellPrivately: async (channelId, userId, text) => {
+      try {
+        await client.chat.postEphemeral({ channel: channelId, user: userId, text });
+      } catch {
+        await client.chat.postMessage({ channel: await openDm(userId), text });
+      }
+    },
+
+    postPostmortemNotice: async (channelId, notice) => {
+      await client.chat.postMessage({ channel: channelId, ...postmortemNotice(notice), unfurl_links: false });
+    },
+
+    postSimilarIncidents: async (channelId, similar) => {
+      await client.chat.postMessage({ channel: channelId, ...similarIncidents(similar), unfurl_links: false });
+    },
+
+    sendFollowUpReminder: async (userId, followUp, incident) => {
+      await client.chat.postMessage({ channel: await openDm(userId), ...followUpReminder(followUp, incident) });
     },
 
     sendUpdateReminder: async (userId, incident, overdueForMs) => {

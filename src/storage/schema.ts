@@ -185,3 +185,36 @@ export const maintenances = sqliteTable(
   },
   (table) => [index('maintenances_window_idx').on(table.endsAt)],
 );
+
+export const followUps = sqliteTable(
+  'follow_ups',
+  {
+    id: text('id').primaryKey(),
+    incidentId: text('incident_id')
+      .notNull()
+      .references(() => incidents.id, { onDelete: 'cascade' }),
+    text: text('text').notNull(),
+    ownerId: text('owner_id'),
+    dueAt: integer('due_at'),
+    status: text('status').notNull().default('open'),
+    blocking: integer('blocking', { mode: 'boolean' }).notNull().default(false),
+    createdBy: text('created_by').notNull(),
+    createdAt: integer('created_at').notNull(),
+    doneAt: integer('done_at'),
+  },
+  (table) => [index('follow_ups_incident_idx').on(table.incidentId), index('follow_ups_owner_idx').on(table.ownerId, table.status)],
+);
+
+/** The latest generated draft of each incident's postmortem, and where it was delivered. */
+export const postmortems = sqliteTable('postmortems', {
+  incidentId: text('incident_id')
+    .primaryKey()
+    .references(() => incidents.id, { onDelete: 'cascade' }),
+  markdown: text('markdown').notNull(),
+  /** Unguessable part of the draft's HTTP URL: postmortems are internal and the URL is the key. */
+  token: text('token').notNull(),
+  generatedAt: integer('generated_at').notNull(),
+  generatedBy: text('generated_by').notNull(),
+  fileId: text('file_id'),
+  canvasId: text('canvas_id'),
+});

@@ -41,6 +41,11 @@ const builtInDefaults: IncidentConfig = {
     },
   },
   digest: { cron: '0 9 * * 1-5', timezone: 'UTC' },
+  postmortem: {
+    keyReactions: ['pushpin'],
+    typedReactions: { bulb: 'observation', thinking_face: 'hypothesis', white_check_mark: 'action', scales: 'decision' },
+    blamePhrases: [],
+  },
 };
 
 const briefExample = `
@@ -142,6 +147,7 @@ describe('parseIncidentConfig', () => {
       nudges: builtInDefaults.nudges,
       statusPage: builtInDefaults.statusPage,
       digest: { cron: '0 9 * * 1-5', timezone: 'Europe/London' },
+      postmortem: builtInDefaults.postmortem,
     } satisfies IncidentConfig);
   });
 

@@ -64,12 +64,12 @@ describe('the durable scheduler across a crash', () => {
     await new Promise((resolve) => setTimeout(resolve, 3_500));
 
     const second = await launch();
-    await eventually(() => expect(pagesTo(oncall.manager)).toHaveLength(1), 10_000);
+    await eventually(() => expect(pagesTo(oncall.manager)).toHaveLength(1), 30_000);
     // Several more ticks (every 2 s) must not fire it again.
     await new Promise((resolve) => setTimeout(resolve, 5_000));
     expect(pagesTo(oncall.manager)).toHaveLength(1);
     expect(pagesTo(oncall.primary).length + pagesTo(oncall.secondary).length).toBe(1);
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
-  }, 60_000);
+  }, 120_000);
 });

@@ -26,7 +26,7 @@ export const startBotProcess = (env: Record<string, string>): BotProcess => {
   child.stderr.on('data', (chunk) => (output.stderr += chunk));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const started = new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the bot did not start:\n${output.stdout}\n${output.stderr}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`the bot did not start:\n${output.stdout}\n${output.stderr}`)), 45_000);
     const look = () => {
       const line = output.stdout.split('\n').find((candidate) => candidate.includes('incident bot started'));
       if (!line) return;

@@ -122,12 +122,22 @@ export interface IncidentConfig {
   severities: Record<Severity, SeverityPolicy>;
   nudges: NudgePolicy;
   statusPage: StatusPageConfig;
+  postmortem: PostmortemConfig;
   /** When the executive digest is posted: a cron expression in a time zone. */
   digest: { cron: string; timezone: string };
 }
 
 export const publicStatuses = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
 export type PublicStatus = (typeof publicStatuses)[number];
+
+export interface PostmortemConfig {
+  /** Reactions that mark a key event (pinning always does). */
+  keyReactions: string[];
+  /** Reaction name → timeline section. */
+  typedReactions: Record<string, 'observation' | 'hypothesis' | 'action' | 'decision'>;
+  /** Extra phrases the blameless-language check flags, besides the built-in ones. */
+  blamePhrases: string[];
+}
 
 export interface StatusPageConfig {
   name: string;

@@ -11,6 +11,11 @@ export const limits = { title: 120, summary: 2000, impact: 1000, services: 300, 
 export interface ModalMetadata {
   incidentId?: string;
   channelId?: string;
+  /** The message a shortcut was used on. */
+  messageTs?: string;
+  messageUserId?: string;
+  /** The message's text (clipped), so a message the bot never stored can still be quoted. */
+  messageText?: string;
 }
 
 const incidentMetadata = (incident: Incident): ModalMetadata => ({
@@ -289,3 +294,42 @@ export const maintenanceModal = (input: { services: readonly { id: string; name:
     input.channelId ? { channelId: input.channelId } : {},
   );
 };
+
+/** Add follow-up: what, who, by when, and whether it must be done before the incident is closed. */
+export const followUpModal = (incident: Incident): ModalView =>
+  modal(
+    viewIds.followUp,
+    'Add follow-up',
+    'Add',
+    [
+      textInput(inputIds.followUpText, 'What needs doing', { multiline: true, maxLength: 500, placeholder: 'Alert on certificate expiry 14 days ahead' }),
+      userSelect(inputIds.followUpOwner, 'Owner', undefined, 'Who makes sure it happens. Optional.'),
+      { type: 'input', block_id: inputIds.followUpDue, optional: true, label: plain('Due'), element: { type: 'datepicker', action_id: inputIds.followUpDue } },
+      {
+        type: 'input',
+        block_id: inputIds.followUpBlocking,
+        optional: true,
+        label: plain('Blocking'),
+        element: { type: 'checkboxes', action_id: inputIds.followUpBlocking, options: [option('Must be done before the incident is closed', 'blocking')] },
+      },
+    ],
+    incidentMetadata(incident),
+  );
+
+/** The "Add to incident timeline" shortcut: an optional comment on why the message matters. */
+export const addToTimelineModal = (input: { channelId: string; messageTs: string; messageUserId?: string; preview: string }): ModalView =>
+  modal(
+    viewIds.addToTimeline,
+    'Add to timeline',
+    'Add',
+    [
+      section(`> ${clip(input.preview.replace(/\n/g, ' '), 500)}`),
+      textInput(inputIds.comment, 'Comment (optional)', { multiline: true, maxLength: 500, optional: true, placeholder: 'Why this moment matters' }),
+    ],
+    {
+      channelId: input.channelId,
+      messageTs: input.messageTs,
+      messageText: clip(input.preview, 2000),
+      ...(input.messageUserId ? { messageUserId: input.messageUserId } : {}),
+    },
+  );

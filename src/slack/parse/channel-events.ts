@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { ChannelActivity } from '../../app/record-channel-activity.js';
 
-/** Slack ts "1700000000.000100" → milliseconds. */
-export const tsToMillis = (ts: string): number => Math.round(Number.parseFloat(ts) * 1000);
+import { tsToMillis } from '../../app/time.js';
 
 const plainMessage = z.object({
   type: z.literal('message'),

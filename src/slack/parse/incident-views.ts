@@ -3,7 +3,7 @@ import { parseSeverity, type Severity } from '../../domain/incident/severity.js'
 import { isStatus, type Status } from '../../domain/incident/status.js';
 import type { ModalMetadata } from '../blocks/modals.js';
 import { inputIds } from '../ids.js';
-import { readChecked, readDateTime, readSelected, readText, readUser, type FieldErrors, type Parsed, type ViewState } from './view-state.js';
+import { readChecked, readDateTime, readInput, readSelected, readText, readUser, type FieldErrors, type Parsed, type ViewState } from './view-state.js';
 
 const fail = (errors: FieldErrors): Parsed<never> => ({ ok: false, errors });
 
@@ -126,4 +126,47 @@ export const parseMaintenanceView = (values: ViewState, _userId: string, _metada
   else if (endsAt <= now) errors[inputIds.endsAt] = 'The window must end in the future.';
   if (Object.keys(errors).length > 0 || startsAt === undefined || endsAt === undefined) return fail(errors);
   return { ok: true, value: { title, message, services: [...new Set(services)], startsAt, endsAt } };
+};
+
+export interface FollowUpForm {
+  incidentId: string;
+  text: string;
+  ownerId: string | null;
+  dueDate: string | null;
+  blocking: boolean;
+}
+
+export const parseFollowUpView = (values: ViewState, _userId: string, metadata: ModalMetadata): Parsed<FollowUpForm> => {
+  const incidentId = incidentIdOf(metadata, inputIds.followUpText);
+  if (!incidentId.ok) return incidentId;
+  const text = readText(values, inputIds.followUpText);
+  if (text.length < 3) return fail({ [inputIds.followUpText]: 'Describe what needs doing.' });
+  return {
+    ok: true,
+    value: {
+      incidentId: incidentId.value,
+      text,
+      ownerId: readUser(values, inputIds.followUpOwner) ?? null,
+      dueDate: readInput(values, inputIds.followUpDue)?.selected_date ?? null,
+      blocking: readChecked(values, inputIds.followUpBlocking).includes('blocking'),
+    },
+  };
+};
+
+export const parseAddToTimelineView = (
+  values: ViewState,
+  _userId: string,
+  metadata: ModalMetadata,
+): Parsed<{ channelId: string; messageTs: string; messageUserId: string | null; messageText: string; comment: string }> => {
+  if (!metadata.channelId || !metadata.messageTs) return fail({ [inputIds.comment]: 'This form lost its message; use the shortcut again.' });
+  return {
+    ok: true,
+    value: {
+      channelId: metadata.channelId,
+      messageTs: metadata.messageTs,
+      messageUserId: metadata.messageUserId ?? null,
+      messageText: metadata.messageText ?? '',
+      comment: readText(values, inputIds.comment),
+    },
+  };
 };

@@ -10,6 +10,8 @@ const elementStateSchema = z.object({
   selected_user: z.string().nullish(),
   /** datetimepicker: Unix seconds */
   selected_date_time: z.number().nullish(),
+  /** datepicker: YYYY-MM-DD */
+  selected_date: z.string().nullish(),
 });
 
 export const viewStateSchema = z.record(z.string(), z.record(z.string(), elementStateSchema));
@@ -22,7 +24,13 @@ export const viewSubmissionSchema = z.object({
   state: z.object({ values: viewStateSchema }),
 });
 
-export const metadataSchema = z.object({ incidentId: z.string().optional(), channelId: z.string().optional() });
+export const metadataSchema = z.object({
+  incidentId: z.string().optional(),
+  channelId: z.string().optional(),
+  messageTs: z.string().optional(),
+  messageUserId: z.string().optional(),
+  messageText: z.string().optional(),
+});
 
 export const parseMetadata = (raw: string): ModalMetadata => {
   try {

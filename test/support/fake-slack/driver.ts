@@ -13,6 +13,8 @@ export type Driver = {
   events: EventsApi;
   responseUrls: ResponseUrls;
   commands: readonly string[];
+  /** callback ids of the manifest's message shortcuts */
+  messageShortcuts: readonly string[];
   interactivity: boolean;
   verificationToken: string;
 };
@@ -27,6 +29,15 @@ export function requireMember(ws: Workspace, userId: string, channelId: string):
   const channel = ws.conversation(channelId);
   if (!channel) throw new Error(`fake-slack: no conversation ${channelId}`);
   if (!channel.members.has(userId)) throw new Error(`fake-slack: ${userId} is not in ${channelId}`);
+  return channel;
+}
+
+/** A person can open any public channel, joined or not; other conversations only as a member. */
+export function requireVisible(ws: Workspace, userId: string, channelId: string): Conversation {
+  const channel = ws.conversation(channelId);
+  if (!channel) throw new Error(`fake-slack: no conversation ${channelId}`);
+  const isPublic = channel.kind === 'channel' && !channel.isPrivate;
+  if (!isPublic && !channel.members.has(userId)) throw new Error(`fake-slack: ${userId} cannot see ${channelId}`);
   return channel;
 }
 

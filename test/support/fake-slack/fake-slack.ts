@@ -6,18 +6,22 @@ import { AppClient, type AppConfig, type AppResponse, type SendOptions } from '.
 import * as actions from './block-actions.js';
 import type { Driver } from './driver.js';
 import { EventsApi, type EventResult } from './events-api.js';
+import { answerFileRequest } from './file-server.js';
 import { startHttpServer, type RunningServer } from './http-server.js';
 import type { Now } from './ids.js';
 import { loadManifest } from './manifest.js';
 import type { MethodHandler } from './method-args.js';
+import { canvasMethods } from './methods/canvases.js';
 import { chatMethods } from './methods/chat.js';
 import { conversationMethods } from './methods/conversations.js';
+import { fileMethods } from './methods/files.js';
 import { pinAndReactionMethods } from './methods/pins-reactions.js';
 import { userGroupMethods } from './methods/usergroups.js';
 import { userMethods } from './methods/users.js';
 import { viewMethods } from './methods/views.js';
 import { RateLimits } from './rate-limits.js';
 import { ResponseUrls, type ResponsePost } from './response-urls.js';
+import { runMessageShortcut, type MessageShortcutInput, type MessageShortcutResult } from './shortcuts.js';
 import { runSlashCommand, type SlashCommandInput, type SlashCommandResult } from './slash-commands.js';
 import * as people from './user-events.js';
 import * as modals from './view-submissions.js';
@@ -41,6 +45,8 @@ export type FakeSlackOptions = {
   teamName?: string;
   domain?: string;
   bot?: Partial<BotIdentity>;
+  /** whether the team may use canvases (default allowed); see methods/canvases.ts */
+  canvases?: 'allowed' | 'disabled';
   /** where to send the app's requests; can also be set later with configureApp */
   app?: AppConfig;
   port?: number;
@@ -53,6 +59,8 @@ const handlers: Record<string, MethodHandler> = {
   ...chatMethods,
   ...pinAndReactionMethods,
   ...viewMethods,
+  ...fileMethods,
+  ...canvasMethods,
 };
 
 export class FakeSlack {
@@ -74,6 +82,7 @@ export class FakeSlack {
       ...(options.teamName ? { teamName: options.teamName } : {}),
       ...(options.domain ? { domain: options.domain } : {}),
       ...(options.bot ? { bot: options.bot } : {}),
+      ...(options.canvases ? { canvases: options.canvases } : {}),
     });
     this.botToken = options.botToken ?? 'xoxb-fake-bot-token';
     this.scopes = new Set(options.scopes ?? manifest.botScopes);
@@ -93,6 +102,7 @@ export class FakeSlack {
         verificationToken,
       }),
       commands: manifest.commands,
+      messageShortcuts: manifest.messageShortcuts,
       interactivity: manifest.interactivity,
       verificationToken,
     };
@@ -103,10 +113,19 @@ export class FakeSlack {
       {
         api: (request) =>
           answerApiCall(
-            { ws: this.workspace, botToken: this.botToken, scopes: this.scopes, handlers, rateLimits: this.rateLimits, calls: this.calls },
+            {
+              ws: this.workspace,
+              botToken: this.botToken,
+              scopes: this.scopes,
+              handlers,
+              rateLimits: this.rateLimits,
+              calls: this.calls,
+              baseUrl: this.baseUrl,
+            },
             request,
           ),
         responseUrl: (id, body) => this.responseUrls.post(id, body),
+        files: (request) => answerFileRequest({ ws: this.workspace, botToken: this.botToken, scopes: this.scopes }, request),
       },
       port,
     );
@@ -165,6 +184,11 @@ export class FakeSlack {
 
   runSlashCommand(input: SlashCommandInput): Promise<SlashCommandResult> {
     return runSlashCommand(this.driver, input);
+  }
+
+  /** A person runs one of the manifest's message shortcuts on a message. */
+  runMessageShortcut(input: MessageShortcutInput): Promise<MessageShortcutResult> {
+    return runMessageShortcut(this.driver, input);
   }
 
   clickButton(input: actions.ClickButtonInput): Promise<actions.ActionResult> {

@@ -1,12 +1,18 @@
-/** The HTTP side: `/api/<method>` for the Web API and `/response-url/<id>` for response_url posts. */
+/**
+ * The HTTP side: `/api/<method>` for the Web API, `/response-url/<id>` for response_url posts, and the file
+ * host's upload and download paths (file-server.ts).
+ */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { parseForm, type FileRequest, type RawAnswer } from './file-server.js';
 import type { Args } from './method-args.js';
 import type { ApiAnswer, ApiRequest } from './web-api.js';
 
 export type Routes = {
   api: (request: ApiRequest) => ApiAnswer;
   responseUrl: (id: string, body: unknown) => ApiAnswer;
+  /** undefined when the path is not the file host's */
+  files: (request: FileRequest) => Promise<RawAnswer | undefined>;
 };
 
 export type RunningServer = { baseUrl: string; close: () => Promise<void> };
@@ -33,10 +39,20 @@ export async function startHttpServer(routes: Routes, port = 0): Promise<Running
 
 async function handle(routes: Routes, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-  const raw = await readBody(req);
+  const bytes = await readBody(req);
+  const file = await routes.files({ method: req.method ?? 'GET', path: url.pathname, headers: req.headers, body: bytes });
+  if (file) {
+    res.writeHead(file.status, file.headers);
+    res.end(file.body);
+    return;
+  }
+  const raw = bytes.toString('utf8');
   const api = /^\/api\/([A-Za-z0-9._]+)$/.exec(url.pathname);
   if (api?.[1] !== undefined) {
-    const parsed = parseArgs(req.headers['content-type'] ?? '', raw, url.searchParams);
+    const contentType = req.headers['content-type'] ?? '';
+    const parsed = contentType.startsWith('multipart/form-data')
+      ? await parseMultipart(contentType, bytes, url.searchParams)
+      : parseArgs(contentType, raw, url.searchParams);
     if (!parsed) return send(res, { status: 200, headers: {}, body: { ok: false, error: 'invalid_json' } });
     return send(res, routes.api({ method: api[1], headers: req.headers, args: parsed.args, jsonBody: parsed.json }));
   }
@@ -70,10 +86,22 @@ function parseArgs(contentType: string, raw: string, query: URLSearchParams): { 
   return { args: { ...args, ...Object.fromEntries(new URLSearchParams(raw)) }, json: false };
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+/** `curl -F name=value`: Slack reads the text fields of a multipart form like a urlencoded one. */
+async function parseMultipart(contentType: string, bytes: Buffer, query: URLSearchParams): Promise<{ args: Args; json: boolean }> {
+  const args: Args = Object.fromEntries(query);
+  try {
+    const form = await parseForm(contentType, bytes);
+    for (const [name, value] of form) if (typeof value === 'string') args[name] = value;
+  } catch {
+    // a malformed form carries no arguments
+  }
+  return { args, json: false };
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 function send(res: ServerResponse, answer: ApiAnswer): void {

@@ -8,6 +8,7 @@ const manifestSchema = z.object({
     .object({
       slash_commands: z.array(z.object({ command: z.string() })).optional(),
       app_home: z.object({ home_tab_enabled: z.boolean().optional() }).optional(),
+      shortcuts: z.array(z.object({ type: z.enum(['message', 'global']), callback_id: z.string() })).optional(),
     })
     .optional(),
   oauth_config: z.object({ scopes: z.object({ bot: z.array(z.string()).optional() }).optional() }).optional(),
@@ -25,6 +26,8 @@ export type AppManifest = {
   commands: string[];
   interactivity: boolean;
   homeTab: boolean;
+  /** callback ids of the `type: message` shortcuts */
+  messageShortcuts: string[];
 };
 
 export const defaultManifestPath = new URL('../../../manifest.yml', import.meta.url);
@@ -37,5 +40,6 @@ export function loadManifest(path: string | URL = defaultManifestPath): AppManif
     commands: (raw.features?.slash_commands ?? []).map((c) => c.command),
     interactivity: raw.settings?.interactivity?.is_enabled ?? false,
     homeTab: raw.features?.app_home?.home_tab_enabled ?? false,
+    messageShortcuts: (raw.features?.shortcuts ?? []).filter((s) => s.type === 'message').map((s) => s.callback_id),
   };
 }

@@ -5,7 +5,13 @@ export type Args = Record<string, unknown>;
 
 export type ApiResponse = { ok: boolean; error?: string } & Record<string, unknown>;
 
-export type MethodContext = { ws: Workspace; args: Args; scopes: ReadonlySet<string> };
+export type MethodContext = {
+  ws: Workspace;
+  args: Args;
+  scopes: ReadonlySet<string>;
+  /** the fake server's address, e.g. for upload URLs and url_private */
+  baseUrl: string;
+};
 
 export type MethodHandler = (ctx: MethodContext) => ApiResponse;
 

@@ -31,6 +31,7 @@ export type WebApiDeps = {
   handlers: Record<string, MethodHandler>;
   rateLimits: RateLimits;
   calls: ApiCall[];
+  baseUrl: string;
 };
 
 export function answerApiCall(deps: WebApiDeps, request: ApiRequest): ApiAnswer {
@@ -82,10 +83,10 @@ function decide(deps: WebApiDeps, request: ApiRequest, bodyToken: unknown): ApiA
 
   const handler = deps.handlers[method];
   if (!handler) return ok200(fail('fake_slack_not_emulated', { method }));
-  return ok200(handler({ ws: deps.ws, args, scopes: deps.scopes }));
+  return ok200(handler({ ws: deps.ws, args, scopes: deps.scopes, baseUrl: deps.baseUrl }));
 }
 
-function bearer(headers: IncomingHttpHeaders): string | undefined {
+export function bearer(headers: IncomingHttpHeaders): string | undefined {
   const match = /^Bearer\s+(\S+)$/i.exec(headers.authorization ?? '');
   return match?.[1];
 }

@@ -4,6 +4,7 @@
  * helpers do that, so a browser sandbox can reuse the same model.
  */
 import { createIdGenerator, createTsGenerator, seconds, type Now } from './ids.js';
+import type { Canvas, SlackFile } from './stored-files.js';
 
 export type User = {
   id: string;
@@ -110,6 +111,8 @@ export type WorkspaceOptions = {
   teamName?: string;
   domain?: string;
   bot?: Partial<BotIdentity>;
+  /** whether the team may use canvases; canvases.create answers canvas_disabled_user_team when not */
+  canvases?: 'allowed' | 'disabled';
 };
 
 export type NewUser = { id?: string; name: string; realName?: string; tz?: string; isBot?: boolean; email?: string };
@@ -163,6 +166,10 @@ export class Workspace {
   readonly homeViews = new Map<string, string>();
   readonly triggers = new Map<string, Trigger>();
   readonly userGroups = new Map<string, UserGroup>();
+  /** uploads by file id, from files.getUploadURLExternal on (see stored-files.ts) */
+  readonly files = new Map<string, SlackFile>();
+  readonly canvases = new Map<string, Canvas>();
+  readonly canvasesAllowed: boolean;
   readonly newId: (prefix: string) => string;
   readonly nextTs: () => string;
   private triggerCount = 0;
@@ -178,6 +185,7 @@ export class Workspace {
       appId: options.bot?.appId ?? 'A0APP00001',
       name: options.bot?.name ?? 'incident-bot',
     };
+    this.canvasesAllowed = options.canvases !== 'disabled';
     this.newId = createIdGenerator();
     this.nextTs = createTsGenerator(this.now);
     this.users.set(this.bot.userId, {
@@ -436,6 +444,31 @@ export class Workspace {
     const stack = this.modalStacks.get(userId) ?? [];
     const closed = all ? stack.splice(0) : stack.splice(-1);
     for (const id of closed) this.views.delete(id);
+  }
+
+  /** A file announced by files.getUploadURLExternal: no bytes yet, not completed. */
+  addFile(input: { name: string; announcedLength: number; altTxt?: string; snippetType?: string }): SlackFile {
+    const file: SlackFile = {
+      id: this.newId('F'),
+      name: input.name,
+      title: input.name,
+      announcedLength: input.announcedLength,
+      ...(input.altTxt === undefined ? {} : { altTxt: input.altTxt }),
+      ...(input.snippetType === undefined ? {} : { snippetType: input.snippetType }),
+      uploader: this.bot.userId,
+      created: seconds(this.now()),
+      completed: false,
+      shares: [],
+    };
+    this.files.set(file.id, file);
+    return file;
+  }
+
+  /** Canvases are files too: their ids come from the same `F` sequence. */
+  addCanvas(input: { title: string; markdown: string; channel?: string }): Canvas {
+    const canvas: Canvas = { id: this.newId('F'), ...input, creator: this.bot.userId, created: seconds(this.now()) };
+    this.canvases.set(canvas.id, canvas);
+    return canvas;
   }
 
   homeView(userId: string): View | undefined {

@@ -3,6 +3,9 @@ import { actionIds } from '../../ids.js';
 import type { ListenerContext } from '../context.js';
 import { declareButton, joinButton, pageButton, resolveButton, roleButton, severityButton, statusButton, updateButton } from './card-actions.js';
 import { acknowledgeButton, escalateNowButton, snoozeMenu } from './page-actions.js';
+import { completeFollowUpButton, confirmCloseButton } from './follow-up-actions.js';
+import { openIncidentModal } from './card-actions.js';
+import { followUpModal } from '../../blocks/modals.js';
 
 export const registerActions = (app: App, ctx: ListenerContext): void => {
   app.action(actionIds.updateStatus, statusButton(ctx));
@@ -17,4 +20,7 @@ export const registerActions = (app: App, ctx: ListenerContext): void => {
   app.action(actionIds.escalateNow, escalateNowButton(ctx));
   app.action(actionIds.reminderPostUpdate, updateButton(ctx));
   app.action(actionIds.snoozeReminder, snoozeMenu(ctx));
+  app.action(actionIds.addFollowUp, openIncidentModal(ctx, followUpModal));
+  app.action(actionIds.completeFollowUp, completeFollowUpButton(ctx));
+  app.action(actionIds.confirmClose, confirmCloseButton(ctx));
 };

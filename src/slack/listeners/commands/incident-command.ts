@@ -14,6 +14,15 @@ import { declareModal, maintenanceModal, pageModal, roleModal, severityModal, st
 import { updateModalFor } from '../update-modal.js';
 import { onCallMessage } from '../../blocks/oncall.js';
 import { whoIsOnCall } from '../../../app/who-is-on-call.js';
+import { curateTimeline } from '../../../domain/postmortem/curate-timeline.js';
+import { postmortemInput } from '../../../app/postmortem-input.js';
+import { generatePostmortem } from '../../../app/generate-postmortem.js';
+import { addFollowUp, listFollowUps, type FollowUpView } from '../../../app/follow-ups.js';
+import { searchIncidents } from '../../../app/search-incidents.js';
+import { isDomainError } from '../../../domain/errors.js';
+import { curatedTimelineMessage } from '../../blocks/timeline.js';
+import { confirmCloseMessage, followUpList, searchResults } from '../../blocks/postmortem.js';
+import { parseFollowUpCommand } from '../../parse/follow-up-command.js';
 import { startPaging } from '../../../app/start-paging.js';
 import { handOver } from '../../../app/hand-over.js';
 import { parseCommandText, parseUserMention, unescapeSlackText } from '../../parse/command-text.js';
@@ -106,6 +115,42 @@ export const incidentCommand = (ctx: ListenerContext) => async ({ command, ack, 
       }
       case 'maintenance':
         return openModal(maintenanceModal({ services: deps.config().services, now: deps.clock.now(), channelId: command.channel_id }));
+      case 'timeline': {
+        const incident = inIncident();
+        return respond({ response_type: 'ephemeral', ...curatedTimelineMessage(incident, curateTimeline(postmortemInput(deps, incident))) });
+      }
+      case 'postmortem': {
+        const incident = inIncident();
+        await respond({ response_type: 'ephemeral', text: ':hourglass_flowing_sand: Assembling the postmortem draft from the timeline…' });
+        return generatePostmortem(deps, { incidentId: incident.id, actorId: userId });
+      }
+      case 'followup':
+      case 'follow-up': {
+        const incident = inIncident();
+        const parsedFollowUp = parseFollowUpCommand(unescapeSlackText(parsed.rest), deps.config().timezone);
+        if (parsedFollowUp.badDate) throw new DomainError('INVALID_INPUT', `\`${parsedFollowUp.badDate}\` is not a date; write it as YYYY-MM-DD.`);
+        return addFollowUp(deps, { incidentId: incident.id, ...parsedFollowUp, actorId: userId });
+      }
+      case 'followups':
+      case 'follow-ups': {
+        const here = deps.incidents.findByChannel(command.channel_id);
+        const requested = parsed.args[0]?.toLowerCase();
+        const view: FollowUpView =
+          requested === 'mine' || requested === 'overdue' || requested === 'all' ? requested : here ? 'incident' : 'mine';
+        const list = listFollowUps(deps, { view, userId, ...(here ? { incidentId: here.id } : {}) });
+        const incidents = new Map(list.map((followUp) => [followUp.incidentId, deps.incidents.findById(followUp.incidentId)!]));
+        const titles: Record<FollowUpView, string> = {
+          mine: 'Your open follow-ups',
+          overdue: 'Overdue follow-ups',
+          incident: 'Open follow-ups of this incident',
+          all: 'All open follow-ups',
+        };
+        return respond({ response_type: 'ephemeral', ...followUpList(titles[view], list, incidents) });
+      }
+      case 'search': {
+        if (!parsed.rest.trim()) throw new DomainError('INVALID_INPUT', 'Say what to look for: `/incident search <words>`.');
+        return respond({ response_type: 'ephemeral', ...searchResults(parsed.rest.trim(), searchIncidents(deps, unescapeSlackText(parsed.rest))) });
+      }
       case 'note':
         return addNote(deps, { incidentId: inIncident().id, actorId: userId, text: unescapeSlackText(parsed.rest) });
       case 'update':
@@ -113,13 +158,15 @@ export const incidentCommand = (ctx: ListenerContext) => async ({ command, ack, 
       case 'resolve':
       case 'cancel':
       case 'reopen':
-      case 'close':
-        return changeStatus(deps, {
-          incidentId: inIncident().id,
-          to: statusShortcuts[parsed.name]!,
-          actorId: userId,
-          reason: unescapeSlackText(parsed.rest),
-        });
+      case 'close': {
+        const incident = inIncident();
+        try {
+          return await changeStatus(deps, { incidentId: incident.id, to: statusShortcuts[parsed.name]!, actorId: userId, reason: unescapeSlackText(parsed.rest) });
+        } catch (error) {
+          if (isDomainError(error) && error.code === 'FOLLOW_UPS_OPEN') return respond({ response_type: 'ephemeral', ...confirmCloseMessage(incident, error.message) });
+          throw error;
+        }
+      }
       default:
         return respond({ response_type: 'ephemeral', text: `:thinking_face: I don't know \`${parsed.name}\`.\n${helpText}` });
     }

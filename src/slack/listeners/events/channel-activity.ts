@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { recordChannelActivity } from '../../../app/record-channel-activity.js';
+import { checkBlame } from '../../../app/check-blame.js';
 import { parseChannelEvent } from '../../parse/channel-events.js';
 import type { ListenerContext } from '../context.js';
 
@@ -13,4 +14,5 @@ export const channelActivity = (ctx: ListenerContext) => async ({ event, context
   if ('userId' in activity && activity.userId === context.botUserId) return;
   const outcome = recordChannelActivity(ctx.deps, activity);
   ctx.logger.debug({ module: 'events', type: activity.type, outcome }, 'channel activity');
+  if (outcome === 'recorded' || outcome === 'updated') await checkBlame(ctx.deps, activity);
 };

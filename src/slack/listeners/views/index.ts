@@ -7,9 +7,12 @@ import { postUpdate } from '../../../app/post-update.js';
 import { incidentKey } from '../../../domain/incident/incident.js';
 import { viewIds } from '../../ids.js';
 import { parseDeclareView } from '../../parse/declare-view.js';
-import { parseMaintenanceView, parsePageView, parseRoleView, parseSeverityView, parseStatusView, parseUpdateView } from '../../parse/incident-views.js';
+import { parseAddToTimelineView, parseFollowUpView, parseMaintenanceView, parsePageView, parseRoleView, parseSeverityView, parseStatusView, parseUpdateView } from '../../parse/incident-views.js';
 import { startPaging } from '../../../app/start-paging.js';
 import { scheduleMaintenance } from '../../../app/schedule-maintenance.js';
+import { addFollowUp } from '../../../app/follow-ups.js';
+import { addToTimeline } from '../../../app/add-to-timeline.js';
+import { dueAtEndOfDay } from '../../parse/follow-up-command.js';
 import type { ListenerContext } from '../context.js';
 import { submission } from './submission.js';
 
@@ -46,6 +49,26 @@ export const registerViews = (app: App, ctx: ListenerContext): void => {
         await tell(`:calendar: Maintenance *${maintenance.title}* scheduled; it is on the status page and stakeholders were told.`);
       },
     ),
+  );
+  app.view(
+    viewIds.followUp,
+    submission(ctx, parseFollowUpView, ({ value, userId }) =>
+      addFollowUp(deps, {
+        incidentId: value.incidentId,
+        text: value.text,
+        ownerId: value.ownerId,
+        dueAt: value.dueDate ? dueAtEndOfDay(value.dueDate, deps.config().timezone) : null,
+        blocking: value.blocking,
+        actorId: userId,
+      }),
+    ),
+  );
+  app.view(
+    viewIds.addToTimeline,
+    submission(ctx, parseAddToTimelineView, async ({ value, userId, tell }) => {
+      const outcome = addToTimeline(deps, { ...value, actorId: userId });
+      await tell(outcome === 'added' ? ':pushpin: Added to the incident timeline.' : 'That message is already on the timeline.');
+    }),
   );
   app.view(
     viewIds.page,

@@ -1,0 +1,91 @@
+import type { KnownBlock } from '@slack/types';
+import type { PostmortemNotice, SimilarIncident } from '../../app/ports.js';
+import { incidentKey, type Incident } from '../../domain/incident/incident.js';
+import type { FollowUp } from '../../domain/postmortem/types.js';
+import { actionIds } from '../ids.js';
+import type { Rendered } from './communications.js';
+import { clip, context, escape, mention, plain, section, slackDate } from './text.js';
+
+export const postmortemNotice = (notice: PostmortemNotice): Rendered => ({
+  text: `Postmortem draft for ${incidentKey(notice.incident)}`,
+  blocks: [
+    section(
+      `:memo: *Postmortem draft* for ${incidentKey(notice.incident)} is ready: <${notice.url}|Markdown>` +
+        (notice.canvasId ? ' and a canvas in this channel' : '') +
+        `. It is a starting point: add contributing factors, what went well and where we got lucky.\n` +
+        `Open follow-ups: ${notice.openFollowUps}.`,
+    ),
+    {
+      type: 'actions',
+      elements: [{ type: 'button', text: plain('Add follow-up'), action_id: actionIds.addFollowUp, value: notice.incident.id }],
+    },
+    context('Blameless: describe systems and conditions, not people.'),
+  ],
+});
+
+/** One line per past incident: key, title, severity, date, channel and postmortem links. */
+const incidentLinks = (found: SimilarIncident[]): string =>
+  found
+    .map(
+      ({ incident, postmortemUrl }) =>
+        `• ${incidentKey(incident)} ${escape(clip(incident.title, 150))} (${incident.severity}, ${slackDate(incident.declaredAt, '{date_short}')})` +
+        (incident.channelId ? ` <#${incident.channelId}>` : '') +
+        (postmortemUrl ? ` · <${postmortemUrl}|postmortem>` : ''),
+    )
+    .join('\n');
+
+export const similarIncidents = (similar: SimilarIncident[]): Rendered => ({
+  text: `Similar past incidents: ${similar.map((entry) => incidentKey(entry.incident)).join(', ')}`,
+  blocks: [section(`:books: *Similar past incidents*\n${incidentLinks(similar)}`)],
+});
+
+const followUpLine = (followUp: FollowUp, incident: Incident | undefined) =>
+  `${followUp.blocking ? ':no_entry: ' : ''}${escape(clip(followUp.text, 300))} · ${mention(followUp.ownerId)}` +
+  (followUp.dueAt ? ` · due ${slackDate(followUp.dueAt, '{date_short}')}` : '') +
+  (incident ? ` · ${incidentKey(incident)}` : '');
+
+/** At most 40 follow-ups, each with a Done button, within a message's 50 blocks. */
+export const followUpList = (title: string, followUps: FollowUp[], incidents: Map<string, Incident>): Rendered => ({
+  text: `${title}: ${followUps.length}`,
+  blocks: [
+    section(`*${escape(title)}*${followUps.length === 0 ? '\nNone. :tada:' : ''}`),
+    ...followUps.slice(0, 40).map(
+      (followUp): KnownBlock => ({
+        type: 'section',
+        text: { type: 'mrkdwn', text: followUpLine(followUp, incidents.get(followUp.incidentId)) },
+        accessory: { type: 'button', text: plain('Done'), action_id: actionIds.completeFollowUp, value: followUp.id },
+      }),
+    ),
+    ...(followUps.length > 40 ? [context(`${followUps.length - 40} more not shown.`)] : []),
+  ],
+});
+
+export const followUpReminder = (followUp: FollowUp, incident: Incident): Rendered => ({
+  text: `Follow-up due: ${followUp.text}`,
+  blocks: [
+    {
+      type: 'section',
+      text: { type: 'mrkdwn', text: `:alarm_clock: *Follow-up due* from ${incidentKey(incident)}:\n${followUpLine(followUp, undefined)}` },
+      accessory: { type: 'button', text: plain('Mark done'), action_id: actionIds.completeFollowUp, value: followUp.id, style: 'primary' },
+    },
+  ],
+});
+
+export const confirmCloseMessage = (incident: Incident, reason: string): Rendered => ({
+  text: reason,
+  blocks: [
+    section(`:warning: ${escape(reason)} Close ${incidentKey(incident)} anyway?`),
+    {
+      type: 'actions',
+      elements: [{ type: 'button', text: plain('Close anyway'), action_id: actionIds.confirmClose, value: incident.id, style: 'danger' }],
+    },
+  ],
+});
+
+export const searchResults = (words: string, found: SimilarIncident[]): Rendered => ({
+  text: `${found.length} incidents match "${words}"`,
+  blocks:
+    found.length === 0
+      ? [section(`No past incident matches *${escape(clip(words, 200))}*.`)]
+      : [section(`*${found.length} incident${found.length === 1 ? '' : 's'} match “${escape(clip(words, 200))}”*\n${incidentLinks(found)}`)],
+});
