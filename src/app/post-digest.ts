@@ -42,6 +42,7 @@ export const postDigest = async (deps: UseCaseDeps, job: Job): Promise<void> => 
     periodEnd: now,
     serviceName: (service) => findService(config, service)?.name ?? service,
   });
+  digest.overdueFollowUps = deps.followUps.countOverdue(now);
   if (config.channels.executives) await deps.notifier.sendDigest(config.channels.executives, digest);
   deps.log.info({ open: digest.open.length, resolved: digest.resolved.length, posted: Boolean(config.channels.executives) }, 'digest');
   deps.jobs.schedule(
