@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { actionIds, inputIds, shortcutIds } from '../../src/slack/ids.js';
 import { people, startHarness, type Harness } from '../support/bot-harness.js';
 import { defined, eventually } from '../support/eventually.js';
-import type { Conversation, Message } from '../support/fake-slack/index.js';
+import type { Conversation, Message } from '../../src/sandbox/slack-emulator/index.js';
 import { botMessages, declareIncident, ephemeralsFor, openModal } from '../support/incident-flows.js';
 
 let h: Harness;
