@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo, Server } from 'node:net';
 import { WebClient } from '@slack/web-api';
+import type { CustomRoute } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { systemClock, type Clock, type IdGenerator, type UseCaseDeps } from './app/ports.js';
 import type { Config } from './config/env.js';
@@ -41,6 +42,8 @@ export interface BotOptions {
   newId?: IdGenerator;
   /** node-cron expression of the scheduler tick; null leaves ticking to the caller (tests). */
   tickExpression?: string | null;
+  /** More HTTP routes on the same server (the local sandbox's UI). */
+  extraRoutes?: CustomRoute[];
 }
 
 export interface RunningBot {
@@ -62,6 +65,7 @@ export const startBot = async ({
   clock = systemClock,
   newId = randomUUID,
   tickExpression = '*/2 * * * * *',
+  extraRoutes = [],
 }: BotOptions): Promise<RunningBot> => {
   const configStore = createConfigStore(() => loadIncidentConfig(config.configPath, { required: config.configRequired }), logger);
   const database = openDatabase(config.databasePath);
@@ -86,6 +90,7 @@ export const startBot = async ({
     const app = createSlackApp(config, {
       logger,
       routes: [
+        ...extraRoutes,
         healthRoute(database.ping),
         postmortemRoute((incidentId, token) => {
           const stored = findPostmortem(incidentId);
