@@ -1,33 +1,45 @@
 import { existsSync } from 'node:fs';
+import { startBot } from './bot.js';
 import { ConfigError, loadConfig } from './config/env.js';
 import { createLogger } from './logger.js';
-import { startBot } from './bot.js';
+import { startSandbox } from './sandbox/start-sandbox.js';
 import { slackErrorCode } from './slack/slack-error.js';
 
-/** Process concerns only: read the environment, start, stop cleanly on SIGTERM/SIGINT. */
+interface Running {
+  config: { reload(): unknown };
+  stop(): Promise<void>;
+}
+
+const fail = (message: string): never => {
+  process.stderr.write(`${message}\nSee README.md and .env.example.\n`);
+  process.exit(1);
+};
+
+/**
+ * Process concerns only: read the environment, start (against Slack, or the local sandbox when no
+ * Slack credentials are given), reload the configuration on SIGHUP, stop cleanly on SIGTERM/SIGINT.
+ */
 const main = async () => {
   // A .env file in the working directory is read when present; variables already set win.
   if (existsSync('.env')) process.loadEnvFile('.env');
-  let config;
+  const sandbox = !process.env.SLACK_BOT_TOKEN?.trim();
+  const logger = createLogger(process.env.LOG_LEVEL?.trim() || 'info');
+  let running: Running;
   try {
-    config = loadConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\nSee README.md and .env.example.\n`);
-      process.exit(1);
+    if (sandbox) {
+      const started = await startSandbox({ env: process.env, logger });
+      running = { config: started.bot.config, stop: started.stop };
+      process.stdout.write(`\nno Slack credentials: running the local sandbox at ${started.url}\n(set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to run against Slack; see README.md)\n\n`);
+    } else {
+      const bot = await startBot({ config: loadConfig(process.env), logger });
+      running = bot;
     }
-    throw error;
-  }
-  const logger = createLogger(config.logLevel);
-  let bot;
-  try {
-    bot = await startBot({ config, logger });
   } catch (error) {
+    if (error instanceof ConfigError) return fail(error.message);
     const code = slackErrorCode(error);
     logger.fatal({ err: error, slackError: code }, code === 'invalid_auth' ? 'Slack refused SLACK_BOT_TOKEN (invalid_auth)' : 'could not start');
-    process.exit(1);
+    return process.exit(1);
   }
-  const running = bot;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

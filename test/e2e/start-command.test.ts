@@ -13,10 +13,21 @@ afterEach(async () => {
 });
 
 describe('the start command', () => {
-  it('without Slack credentials names what is missing and exits non-zero', async () => {
-    const bot = startBotProcess({});
+  it('without Slack credentials runs the local sandbox on loopback and says where', async () => {
+    const bot = startBotProcess({ PORT: '0' });
+    const url = await bot.started;
+    expect(new URL(url).hostname).toBe('127.0.0.1');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(bot.output.stdout).toMatch(/no Slack credentials: running the local sandbox at http:\/\/localhost:\d+\/sandbox/);
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    bot.child.kill('SIGTERM');
+    expect(await bot.exited).toBe(0);
+  });
+
+  it('with a bot token but no signing secret names what is missing and exits non-zero', async () => {
+    const bot = startBotProcess({ SLACK_BOT_TOKEN: 'xoxb-1' });
     expect(await bot.exited).toBe(1);
-    expect(bot.output.stderr).toContain('SLACK_BOT_TOKEN');
+    expect(bot.output.stderr).toContain('SLACK_SIGNING_SECRET');
   });
 
   it('with credentials connects, serves /healthz, and stops cleanly on SIGTERM', async () => {
