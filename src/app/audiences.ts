@@ -12,7 +12,8 @@ export const serviceNames = (config: IncidentConfig, incident: Pick<Incident, 's
  * executives by severity policy.
  */
 export const audiencesFor = (config: IncidentConfig, incident: Incident): { stakeholders: string[]; executives: string | null } => {
-  if (incident.isPrivate) return { stakeholders: [], executives: null };
+  // Private (security) incidents and practice drills never leave their channel.
+  if (incident.isPrivate || incident.isDrill) return { stakeholders: [], executives: null };
   const policy = config.severities[incident.severity];
   const perService = incident.services.flatMap((service) => findService(config, service)?.stakeholderChannels ?? []);
   return {

@@ -8,6 +8,7 @@ import { postExecutiveSummary } from './executive-summary.js';
 import { suggestSimilarIncidents } from './search-incidents.js';
 import { findService, policyForService } from '../domain/escalation/escalation.js';
 import { isDomainError } from '../domain/errors.js';
+import { timerMs } from '../domain/incident/drills.js';
 
 const startTimers = (deps: UseCaseDeps, incident: Incident) => {
   const now = deps.clock.now();
@@ -16,7 +17,7 @@ const startTimers = (deps: UseCaseDeps, incident: Incident) => {
       kind: 'commander_missing',
       key: reminderKeys.commanderMissing(incident.id),
       incidentId: incident.id,
-      dueAt: now + deps.config().nudges.commanderMissingAfter.ms,
+      dueAt: now + timerMs(incident, deps.config().nudges.commanderMissingAfter.ms, deps.config().drills.speedup),
     },
     now,
   );
@@ -49,7 +50,8 @@ export const declareIncident = async (deps: UseCaseDeps, input: NewIncident): Pr
   const { incidents, notifier, clock, settings } = deps;
   const created = incidents.create(input, clock.now());
   deps.log.info({ incidentId: created.id, incident: incidentKey(created), severity: created.severity }, 'incident declared');
-  const baseName = renderChannelName(settings.channelNameTemplate, created);
+  // Drills get their own prefix so nobody mistakes the channel for a real incident.
+  const baseName = renderChannelName(created.isDrill ? 'drill-{number}-{slug}' : settings.channelNameTemplate, created);
 
   let channel: { id: string; name: string } | undefined;
   for (let attempt = 1; attempt <= maxNameAttempts && !channel; attempt += 1) {

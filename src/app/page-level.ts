@@ -2,6 +2,7 @@ import { levelRecipients } from '../domain/escalation/escalation.js';
 import type { EscalationPolicy } from '../domain/escalation/types.js';
 import type { Incident } from '../domain/incident/incident.js';
 import type { Escalation, UseCaseDeps } from './ports.js';
+import { timerMs } from '../domain/incident/drills.js';
 
 export const escalationJobKey = (escalationId: string) => `escalate:${escalationId}`;
 
@@ -61,11 +62,11 @@ export const pageLevel = async (
     const empty = recipients.emptySchedules.length > 0 ? ` (nobody on call in ${recipients.emptySchedules.join(', ')})` : '';
     await deps.notifier.postToChannel(
       incident.channelId,
-      `:pager: Paged ${who} for *${context.about}*, ${where}${empty}. Escalating in ${level.after.text} without an acknowledgement.`,
+      `:pager: Paged ${who} for *${context.about}*, ${where}${empty}. Escalating in ${incident.isDrill ? `${Math.round(timerMs(incident, level.after.ms, deps.config().drills.speedup) / 1000)}s (drill time)` : level.after.text} without an acknowledgement.`,
     );
   }
   // Nobody to page at this level: move on at once rather than wait for an acknowledgement that cannot come.
-  const dueAt = users.length > 0 ? now + level.after.ms : now;
+  const dueAt = users.length > 0 ? now + timerMs(incident, level.after.ms, deps.config().drills.speedup) : now;
   deps.jobs.schedule({ kind: 'escalate', key: escalationJobKey(escalation.id), incidentId: incident.id, dueAt, payload: { escalationId: escalation.id } }, now);
   deps.log.info({ incidentId: incident.id, escalationId: escalation.id, users, level: escalation.levelIndex, pass: escalation.pass }, 'paged');
   return users;

@@ -21,6 +21,7 @@ export interface NewIncident {
   impact: string;
   services: string[];
   isPrivate: boolean;
+  isDrill?: boolean;
   reporterId: string;
   /** Null when the reporter left it empty: the channel is nudged until someone takes command. */
   commanderId: string | null;

@@ -26,7 +26,8 @@ export const postDigest = async (deps: UseCaseDeps, job: Job): Promise<void> => 
   const now = deps.clock.now();
   const config = deps.config();
   const since = typeof job.payload.since === 'number' ? job.payload.since : now - 86_400_000;
-  const incidents = deps.incidents.listSince(Math.min(since, now - ninetyDays)).filter((incident) => !incident.isPrivate);
+  // Drills are practice: left out of every metric.
+  const incidents = deps.incidents.listSince(Math.min(since, now - ninetyDays)).filter((incident) => !incident.isPrivate && !incident.isDrill);
   const acknowledgements = new Map<string, { at: number; tookMs: number }>();
   for (const incident of incidents) {
     const first = deps.escalations

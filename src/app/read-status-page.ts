@@ -8,7 +8,7 @@ const ninetyDays = 90 * 86_400_000;
 export const readStatusPage = (deps: UseCaseDeps, options: { fallbackUrl: string }): StatusPageSnapshot => {
   const now = deps.clock.now();
   const config = deps.config();
-  const incidents = deps.incidents.listSince(now - ninetyDays);
+  const incidents = deps.incidents.listSince(now - ninetyDays).filter((incident) => !incident.isDrill);
   return buildStatusSnapshot({
     now,
     page: { id: 'incident-bot', name: config.statusPage.name, url: config.statusPage.url ?? options.fallbackUrl, timeZone: config.timezone },

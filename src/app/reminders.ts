@@ -1,6 +1,7 @@
 import type { Incident } from '../domain/incident/incident.js';
 import { activeStatuses } from '../domain/incident/status.js';
 import type { UseCaseDeps } from './ports.js';
+import { timerMs } from '../domain/incident/drills.js';
 import { stopPaging } from './stop-paging.js';
 import { postExecutiveSummary } from './executive-summary.js';
 import { generatePostmortem } from './generate-postmortem.js';
@@ -33,8 +34,9 @@ export const scheduleUpdateReminder = (deps: UseCaseDeps, incident: Incident, fr
     return;
   }
   const base = from ?? incident.latestUpdate?.at ?? incident.declaredAt;
+  const wait = timerMs(incident, cadence.ms, deps.config().drills.speedup);
   deps.jobs.schedule(
-    { kind: 'update_due', key: reminderKeys.updateDue(incident.id), incidentId: incident.id, dueAt: Math.max(now, base + cadence.ms) },
+    { kind: 'update_due', key: reminderKeys.updateDue(incident.id), incidentId: incident.id, dueAt: Math.max(now, base + wait) },
     now,
   );
 };
@@ -52,7 +54,12 @@ export const followUpChange = async (deps: UseCaseDeps, before: Incident, after:
     await draftPostmortemOnResolve(deps, after);
     await stopPaging(deps, after, 'The incident was resolved');
     deps.jobs.schedule(
-      { kind: 'postmortem_due', key: reminderKeys.postmortem(after.id), incidentId: after.id, dueAt: now + nudges.postmortemAfter.ms },
+      {
+        kind: 'postmortem_due',
+        key: reminderKeys.postmortem(after.id),
+        incidentId: after.id,
+        dueAt: now + timerMs(after, nudges.postmortemAfter.ms, deps.config().drills.speedup),
+      },
       now,
     );
   }

@@ -2,6 +2,7 @@ import { formatDuration, type Incident } from '../domain/incident/incident.js';
 import { activeStatuses } from '../domain/incident/status.js';
 import { reminderKeys, scheduleUpdateReminder } from './reminders.js';
 import type { Job, UseCaseDeps } from './ports.js';
+import { timerMs } from '../domain/incident/drills.js';
 
 const incidentOf = (deps: UseCaseDeps, job: Job): Incident | undefined =>
   job.incidentId ? deps.incidents.findById(job.incidentId) : undefined;
@@ -34,7 +35,7 @@ export const remindUpdateDue = async (deps: UseCaseDeps, job: Job): Promise<void
       kind: 'update_overdue',
       key: reminderKeys.updateOverdue(incident.id),
       incidentId: incident.id,
-      dueAt: now + deps.config().nudges.updateOverdueAfter.ms,
+      dueAt: now + timerMs(incident, deps.config().nudges.updateOverdueAfter.ms, deps.config().drills.speedup),
       payload: { lastUpdateAt: lastUpdate },
     },
     now,

@@ -21,7 +21,7 @@ export const suggestSimilarIncidents = async (deps: UseCaseDeps, incident: Incid
   const similar = deps.search
     .search([incident.title, ...incident.services], { limit: 10, anyWord: true, excludeIncidentId: incident.id })
     .map((hit) => deps.incidents.findById(hit.incidentId))
-    .filter((past): past is Incident => past !== undefined && !past.isPrivate && past.declaredAt < incident.declaredAt)
+    .filter((past): past is Incident => past !== undefined && !past.isPrivate && !past.isDrill && past.declaredAt < incident.declaredAt)
     .slice(0, 3)
     .map((past) => withPostmortem(deps, past));
   if (similar.length > 0 && incident.channelId) await deps.notifier.postSimilarIncidents(incident.channelId, similar);

@@ -51,6 +51,7 @@ export const defaultIncidentConfig = (): IncidentConfig => ({
     typedReactions: { ...defaultCuration.typedReactions },
     blamePhrases: [],
   },
+  drills: { speedup: 60 },
 });
 
 /** `services[0].escalation_policy`, `schedules[1].layers[0].rotation` */
@@ -148,6 +149,7 @@ const toIncidentConfig = (file: IncidentConfigFile): IncidentConfig => {
       typedReactions: file.postmortem?.typed_reactions ?? defaults.postmortem.typedReactions,
       blamePhrases: file.postmortem?.blame_phrases ?? [],
     },
+    drills: { speedup: file.drills?.speedup ?? defaults.drills.speedup },
   };
 };
 

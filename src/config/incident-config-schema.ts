@@ -213,6 +213,7 @@ export const incidentConfigFileSchema = strict({
   status_page: statusPageFile.nullish(),
   digest: digestFile.nullish(),
   postmortem: postmortemFile.nullish(),
+  drills: strict({ speedup: z.number({ error: 'must be a number from 1 to 3600' }).min(1, 'must be a number from 1 to 3600').max(3600, 'must be a number from 1 to 3600').optional() }).nullish(),
 });
 
 export type IncidentConfigFile = z.infer<typeof incidentConfigFileSchema>;

@@ -14,6 +14,8 @@ export const incidents = sqliteTable(
     impact: text('impact').notNull().default(''),
     services: text('services', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
     isPrivate: integer('is_private', { mode: 'boolean' }).notNull().default(false),
+    /** A practice incident: timers run faster, nothing reaches stakeholders, executives, the status page or metrics. */
+    isDrill: integer('is_drill', { mode: 'boolean' }).notNull().default(false),
     reporterId: text('reporter_id').notNull(),
     channelId: text('channel_id').unique(),
     channelName: text('channel_name'),

@@ -46,6 +46,7 @@ const builtInDefaults: IncidentConfig = {
     typedReactions: { bulb: 'observation', thinking_face: 'hypothesis', white_check_mark: 'action', scales: 'decision' },
     blamePhrases: [],
   },
+  drills: { speedup: 60 },
 };
 
 const briefExample = `
@@ -148,6 +149,7 @@ describe('parseIncidentConfig', () => {
       statusPage: builtInDefaults.statusPage,
       digest: { cron: '0 9 * * 1-5', timezone: 'Europe/London' },
       postmortem: builtInDefaults.postmortem,
+      drills: builtInDefaults.drills,
     } satisfies IncidentConfig);
   });
 

@@ -19,6 +19,7 @@ export const makeIncident = (overrides: Partial<Incident> = {}): Incident => ({
   impact: 'About 30% of checkouts fail',
   services: ['checkout', 'payments'],
   isPrivate: false,
+  isDrill: false,
   reporterId: 'U_REPORTER',
   roles: { commander: 'U_IC' },
   channelId: 'C_INC42',

@@ -24,6 +24,7 @@ const incident = (overrides: Partial<Incident> = {}): Incident => ({
   impact: 'EU customers cannot pay',
   services: ['payments', 'checkout'],
   isPrivate: false,
+  isDrill: false,
   reporterId: 'U0REPORTER',
   roles: { commander: 'U0IC', scribe: 'U0SCRIBE' },
   channelId: 'C0INC42',

@@ -123,6 +123,8 @@ export interface IncidentConfig {
   nudges: NudgePolicy;
   statusPage: StatusPageConfig;
   postmortem: PostmortemConfig;
+  /** Practice incidents: their timers (escalation, reminders) run this many times faster. */
+  drills: { speedup: number };
   /** When the executive digest is posted: a cron expression in a time zone. */
   digest: { cron: string; timezone: string };
 }

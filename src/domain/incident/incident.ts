@@ -19,6 +19,8 @@ export interface Incident {
   impact: string;
   services: string[];
   isPrivate: boolean;
+  /** A practice run: marked everywhere, timers sped up, left out of metrics and public outputs. */
+  isDrill: boolean;
   reporterId: string;
   /** Current holder of each role; history lives in role assignments. */
   roles: Partial<Record<Role, string>>;

@@ -6,13 +6,16 @@ import { isFinished, statusLabels } from '../../domain/incident/status.js';
 import { actionIds, blockIds } from '../ids.js';
 import { clip, context, escape, mention, plain, section, slackDate } from './text.js';
 
+/** Drills are marked on every surface so nobody mistakes practice for the real thing. */
+export const drillMark = (incident: Pick<Incident, 'isDrill'>): string => (incident.isDrill ? 'DRILL · ' : '');
+
 export const incidentHeadline = (incident: Incident): string =>
-  `${severityEmoji[incident.severity]} ${incidentKey(incident)} · ${incident.severity} · ${incident.title}`;
+  `${severityEmoji[incident.severity]} ${drillMark(incident)}${incidentKey(incident)} · ${incident.severity} · ${incident.title}`;
 
 /** The one-line topic: severity · status · commander, within Slack's 250-character topic limit. */
 export const incidentTopic = (incident: Incident, commanderName?: string): string =>
   clip(
-    `${incident.severity} · ${statusLabels[incident.status]} · IC: ${commanderName ?? (incident.roles.commander ? `<@${incident.roles.commander}>` : 'unassigned')} · ${incident.title}`,
+    `${drillMark(incident)}${incident.severity} · ${statusLabels[incident.status]} · IC: ${commanderName ?? (incident.roles.commander ? `<@${incident.roles.commander}>` : 'unassigned')} · ${incident.title}`,
     250,
   );
 
@@ -50,7 +53,8 @@ const latestUpdate = (incident: Incident): KnownBlock =>
 /** The pinned card in the incident channel: the state of things at a glance, and the buttons to change it. */
 export const incidentCard = (incident: Incident, now: number): KnownBlock[] => {
   const blocks: KnownBlock[] = [
-    { type: 'header', text: plain(`${incidentKey(incident)}: ${incident.title}`, 150) },
+    { type: 'header', text: plain(`${drillMark(incident)}${incidentKey(incident)}: ${incident.title}`, 150) },
+    ...(incident.isDrill ? [context(':construction: *This is a drill.* Timers run faster; nothing reaches stakeholders, executives, the status page or metrics.')] : []),
     stateFields(incident, now),
     rolesSection(incident),
   ];

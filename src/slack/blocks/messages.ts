@@ -11,6 +11,7 @@ export const helpText = [
   '`/incident oncall [service|team]`: who is on call now and next',
   '`/incident maintenance`: schedule a maintenance window (status page and stakeholders)',
   '`/incident search <words>`: find past incidents and their postmortems',
+  '`/incident drill [payments|search|database]`: run a practice incident with sped-up timers',
   '`/incident help`: this help',
   '*In an incident channel*',
   '`/incident status [investigating|identified|monitoring|resolved|closed]`: change the status',

@@ -4,6 +4,7 @@ import { formatDuration, incidentKey, type Incident } from '../../domain/inciden
 import { severityEmoji } from '../../domain/incident/severity.js';
 import { statusLabels } from '../../domain/incident/status.js';
 import { actionIds, blockIds } from '../ids.js';
+import { drillMark } from './incident-card.js';
 import { clip, context, escape, plain, section } from './text.js';
 
 const summaryLine = (incident: Incident) =>
@@ -12,9 +13,9 @@ const summaryLine = (incident: Incident) =>
 
 /** The page DM: what, how bad, where to go, the runbook, and the two buttons that matter at 2 AM. */
 export const pageMessage = (incident: Incident, page: PageDetails): { text: string; blocks: KnownBlock[] } => ({
-  text: `:pager: You are paged for ${incidentKey(incident)} (${incident.severity}): ${incident.title}`,
+  text: `:pager: ${drillMark(incident)}You are paged for ${incidentKey(incident)} (${incident.severity}): ${incident.title}`,
   blocks: [
-    { type: 'header', text: plain(`Paged: ${incidentKey(incident)} ${incident.title}`, 150) },
+    { type: 'header', text: plain(`${drillMark(incident)}Paged: ${incidentKey(incident)} ${incident.title}`, 150) },
     section(`${summaryLine(incident)}\nFor *${escape(page.about)}*, level ${page.levelIndex + 1}${page.pass > 0 ? `, repeat ${page.pass}` : ''}, requested by <@${page.requestedBy}>`),
     ...(incident.summary ? [section(`*Summary*\n${escape(clip(incident.summary, 1500))}`)] : []),
     ...(incident.impact ? [section(`*Customer impact*\n${escape(clip(incident.impact, 1000))}`)] : []),

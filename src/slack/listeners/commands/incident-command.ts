@@ -23,6 +23,9 @@ import { isDomainError } from '../../../domain/errors.js';
 import { curatedTimelineMessage } from '../../blocks/timeline.js';
 import { confirmCloseMessage, followUpList, searchResults } from '../../blocks/postmortem.js';
 import { parseFollowUpCommand } from '../../parse/follow-up-command.js';
+import { drillScenarios, findDrillScenario } from '../../../domain/incident/drills.js';
+import { declareIncident } from '../../../app/declare-incident.js';
+import { incidentKey } from '../../../domain/incident/incident.js';
 import { startPaging } from '../../../app/start-paging.js';
 import { handOver } from '../../../app/hand-over.js';
 import { parseCommandText, parseUserMention, unescapeSlackText } from '../../parse/command-text.js';
@@ -150,6 +153,25 @@ export const incidentCommand = (ctx: ListenerContext) => async ({ command, ack, 
       case 'search': {
         if (!parsed.rest.trim()) throw new DomainError('INVALID_INPUT', 'Say what to look for: `/incident search <words>`.');
         return respond({ response_type: 'ephemeral', ...searchResults(parsed.rest.trim(), searchIncidents(deps, unescapeSlackText(parsed.rest))) });
+      }
+      case 'drill': {
+        const scenario = findDrillScenario(parsed.args[0]);
+        if (!scenario) {
+          throw new DomainError('INVALID_INPUT', `No drill \`${parsed.args[0]}\`. Scenarios: ${drillScenarios.map((candidate) => `\`${candidate.id}\``).join(', ')}.`);
+        }
+        const incident = await declareIncident(deps, {
+          title: scenario.title,
+          severity: scenario.severity,
+          summary: scenario.summary,
+          impact: scenario.impact,
+          services: scenario.services,
+          isPrivate: false,
+          isDrill: true,
+          reporterId: userId,
+          commanderId: userId,
+        });
+        const speedup = deps.config().drills.speedup;
+        return respond({ response_type: 'ephemeral', text: `:construction: Drill ${incidentKey(incident)} started in <#${incident.channelId}>; its timers run ${speedup}× faster.` });
       }
       case 'note':
         return addNote(deps, { incidentId: inIncident().id, actorId: userId, text: unescapeSlackText(parsed.rest) });

@@ -1,0 +1,1 @@
+ALTER TABLE `incidents` ADD `is_drill` integer DEFAULT false NOT NULL;
