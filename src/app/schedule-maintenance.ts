@@ -3,14 +3,7 @@ import { DomainError } from '../domain/errors.js';
 import { findService } from '../domain/escalation/escalation.js';
 import type { Job, MaintenancePhase, UseCaseDeps } from './ports.js';
 
-export interface ScheduleMaintenanceInput {
-  title: string;
-  message: string;
-  services: string[];
-  startsAt: number;
-  endsAt: number;
-  createdBy: string;
-}
+export type ScheduleMaintenanceInput = Omit<Maintenance, 'id' | 'createdAt' | 'cancelledAt'>;
 
 const announce = async (deps: UseCaseDeps, maintenance: Maintenance, phase: MaintenancePhase) => {
   const config = deps.config();
