@@ -28,9 +28,13 @@ const startTimers = (deps: UseCaseDeps, incident: Incident) => {
 const pageServices = async (deps: UseCaseDeps, incident: Incident) => {
   const config = deps.config();
   if (!config.severities[incident.severity].page) return;
+  // Services sharing a policy (one team's) page its people once, not once per service.
+  const pagedPolicies = new Set<string>();
   for (const name of incident.services) {
     const service = findService(config, name);
-    if (!service || !policyForService(config, service)) continue;
+    const policy = service ? policyForService(config, service) : undefined;
+    if (!service || !policy || pagedPolicies.has(policy.id)) continue;
+    pagedPolicies.add(policy.id);
     try {
       await startPaging(deps, { incidentId: incident.id, target: { kind: 'service', id: service.id }, requestedBy: incident.reporterId });
     } catch (error) {

@@ -39,7 +39,8 @@ describe('paging and escalation', () => {
   beforeEach(() => start());
 
   it('pages level 1 on a SEV1 declare, escalates to level 2 after the delay, and stops when acknowledged', async () => {
-    const { channel } = await declareIncident(h, { title: 'Payments down', severity: 'SEV1', services: ['payments'] });
+    // Two services of one team share its policy: its people are paged once, not once per service.
+    const { channel } = await declareIncident(h, { title: 'Payments down', severity: 'SEV1', services: ['payments', 'checkout'] });
     const primary = primaryNow();
     const page = await eventually(() => {
       expect(pagesTo(primary)).toHaveLength(1);

@@ -10,6 +10,9 @@ services:
     team: payments
     runbook: https://runbooks.example.com/payments
     experts: []
+  - id: checkout
+    name: Checkout
+    team: payments
 teams:
   - id: payments
     name: Payments
