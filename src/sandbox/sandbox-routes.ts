@@ -1,5 +1,164 @@
+/**
+ * The browser sandbox at /sandbox: a Slack-like page over the emulator, and the JSON API it (and tests)
+ * use to act as one of the seeded people. Mounted on the bot's own HTTP server (loopback only).
+ *
+ *   GET  /sandbox?as=U…&c=C…|home       the page
+ *   GET  /sandbox/ui/fragments?as&c       the page's parts, re-rendered, for live updates
+ *   GET  /sandbox/api/version             { version }: changes whenever the workspace may have
+ *   GET  /sandbox/api/people              the people one can act as
+ *   GET  /sandbox/api/state?as&channel    what that person sees (see api/read-state.ts)
+ *   POST /sandbox/api/<action>            act as that person (see api/request-schemas.ts)
+ *   GET  /sandbox/files/<id>?as           an uploaded file (text as text);  /sandbox/api/files/<id> as JSON
+ *   GET  /sandbox/canvases/<id>?as        a canvas's Markdown as text;      /sandbox/api/canvases/<id> as JSON
+ */
+import { readFileSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
 import type { CustomRoute } from '@slack/bolt';
+import { actingPerson, sandboxPersons } from './api/acting-person.js';
+import { ChangeTracker } from './api/change-tracker.js';
+import { HttpError, queryOf, readJsonBody, sendError, sendJson, sendText } from './api/http-io.js';
+import { readCanvas, readFile } from './api/read-file.js';
+import { readState, visibleConversation } from './api/read-state.js';
+import { isActionName, actionSchemas } from './api/request-schemas.js';
+import { runAction } from './api/run-action.js';
+import { sandboxPeople } from './seed-workspace.js';
 import type { FakeSlack } from './slack-emulator/index.js';
+import { esc } from './ui/html.js';
+import { renderFragments, renderPage, type Place } from './ui/render-page.js';
 
-/** Placeholder until the sandbox UI lands: the routes of the browser UI at /sandbox. */
-export const sandboxRoutes = (_slack: FakeSlack): CustomRoute[] => [];
+export type SandboxRouteOptions = {
+  /** failures that are not the person's doing (a bug); they get a 500 */
+  onError?: (error: unknown) => void;
+};
+
+const asset = (name: string): string => readFileSync(new URL(`./ui/${name}`, import.meta.url), 'utf8');
+
+/** Scripts and styles come only from this server; no inline script runs. */
+const pagePolicy = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+export const sandboxRoutes = (slack: FakeSlack, options: SandboxRouteOptions = {}): CustomRoute[] => {
+  const tracker = new ChangeTracker(slack);
+  const ws = slack.workspace;
+  const onError = options.onError ?? ((error: unknown) => console.error('sandbox:', error));
+  const styles = asset('sandbox.css');
+  const script = asset('sandbox-client.js');
+
+  /** `as` defaults to the first person; `c` to #general. */
+  const placeOf = (as: string, c: string | null): Place => {
+    if (c === 'home') return { kind: 'home' };
+    const id = c || ws.generalChannel()?.id || '';
+    visibleConversation(ws, id, as);
+    return { kind: 'conversation', id };
+  };
+
+  const safely =
+    (handler: CustomRoute['handler']): CustomRoute['handler'] =>
+    async (request, response) => {
+      try {
+        await handler(request, response);
+      } catch (error) {
+        sendError(response, error, onError);
+      }
+    };
+
+  const sendPageError = (response: ServerResponse, error: unknown) => {
+    if (!(error instanceof HttpError)) throw error;
+    const links = sandboxPeople.map((p) => `<li><a href="/sandbox?as=${p.id}">${esc(p.realName)}</a></li>`).join('');
+    sendText(response, error.status, 'text/html; charset=utf-8', `<!doctype html><meta charset="utf-8"><title>Sandbox</title><p>${esc(error.message)}</p><p>Open the sandbox as:</p><ul>${links}</ul>`);
+  };
+
+  return [
+    {
+      path: '/sandbox',
+      method: 'GET',
+      handler: safely((request, response) => {
+        const query = queryOf(request);
+        const as = query.get('as') || sandboxPeople[0].id;
+        try {
+          const me = actingPerson(ws, as).id;
+          // After switching person, the conversation may be private to the last one: fall back to #general.
+          let place: Place;
+          try {
+            place = placeOf(me, query.get('c'));
+          } catch {
+            place = placeOf(me, null);
+          }
+          const state = readState(slack, tracker, as, place.kind === 'conversation' ? place.id : null);
+          response.setHeader('content-security-policy', pagePolicy);
+          sendText(response, 200, 'text/html; charset=utf-8', renderPage(ws, state, place));
+        } catch (error) {
+          sendPageError(response, error);
+        }
+      }),
+    },
+    { path: '/sandbox/assets/sandbox.css', method: 'GET', handler: (_request, response) => sendText(response, 200, 'text/css; charset=utf-8', styles) },
+    { path: '/sandbox/assets/sandbox-client.js', method: 'GET', handler: (_request, response) => sendText(response, 200, 'text/javascript; charset=utf-8', script) },
+    {
+      path: '/sandbox/ui/fragments',
+      method: 'GET',
+      handler: safely((request, response) => {
+        const query = queryOf(request);
+        const as = actingPerson(ws, query.get('as')).id;
+        const place = placeOf(as, query.get('c'));
+        const state = readState(slack, tracker, as, place.kind === 'conversation' ? place.id : null);
+        sendJson(response, 200, renderFragments(ws, state, place));
+      }),
+    },
+    { path: '/sandbox/api/version', method: 'GET', handler: (_request, response) => sendJson(response, 200, { version: tracker.version }) },
+    { path: '/sandbox/api/people', method: 'GET', handler: (_request, response) => sendJson(response, 200, { people: sandboxPersons() }) },
+    {
+      path: '/sandbox/api/state',
+      method: 'GET',
+      handler: safely((request, response) => {
+        const query = queryOf(request);
+        sendJson(response, 200, readState(slack, tracker, query.get('as'), query.get('channel')));
+      }),
+    },
+    {
+      path: '/sandbox/api/files/:id',
+      method: 'GET',
+      handler: safely((request, response) => {
+        const as = actingPerson(ws, queryOf(request).get('as')).id;
+        sendJson(response, 200, readFile(ws, String(request.params?.['id'] ?? ''), as).content);
+      }),
+    },
+    {
+      path: '/sandbox/files/:id',
+      method: 'GET',
+      handler: safely((request, response) => {
+        const as = actingPerson(ws, queryOf(request).get('as')).id;
+        const { content, bytes } = readFile(ws, String(request.params?.['id'] ?? ''), as);
+        if (content.text !== null) return sendText(response, 200, 'text/plain; charset=utf-8', content.text);
+        response.writeHead(200, { 'content-type': content.mimetype, 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(content.name)}`, 'x-content-type-options': 'nosniff' });
+        response.end(bytes);
+      }),
+    },
+    {
+      path: '/sandbox/api/canvases/:id',
+      method: 'GET',
+      handler: safely((request, response) => {
+        const as = actingPerson(ws, queryOf(request).get('as')).id;
+        sendJson(response, 200, readCanvas(ws, String(request.params?.['id'] ?? ''), as));
+      }),
+    },
+    {
+      path: '/sandbox/canvases/:id',
+      method: 'GET',
+      handler: safely((request, response) => {
+        const as = actingPerson(ws, queryOf(request).get('as')).id;
+        const canvas = readCanvas(ws, String(request.params?.['id'] ?? ''), as);
+        sendText(response, 200, 'text/plain; charset=utf-8', `# ${canvas.title}\n\n${canvas.markdown}`);
+      }),
+    },
+    {
+      path: '/sandbox/api/:action',
+      method: 'POST',
+      handler: safely(async (request, response) => {
+        const name = String(request.params?.['action'] ?? '');
+        if (!isActionName(name)) throw new HttpError(404, `no action ${name}; actions: ${Object.keys(actionSchemas).join(', ')}`);
+        const body = await readJsonBody(request);
+        sendJson(response, 200, await runAction({ slack, tracker }, name, body));
+      }),
+    },
+  ];
+};

@@ -20,6 +20,9 @@ describe('the start command', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(bot.output.stdout).toMatch(/no Slack credentials: running the local sandbox at http:\/\/localhost:\d+\/sandbox/);
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    const page = await fetch(`${url}/sandbox`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Alice Reporter');
     bot.child.kill('SIGTERM');
     expect(await bot.exited).toBe(0);
   });

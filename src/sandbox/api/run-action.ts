@@ -1,4 +1,4 @@
-import type { FakeSlack } from '../slack-emulator/index.js';
+import type { FakeSlack, SubmittedValues, View } from '../slack-emulator/index.js';
 import { actingPerson } from './acting-person.js';
 import type { ChangeTracker, ModalErrors } from './change-tracker.js';
 import { HttpError } from './http-io.js';
@@ -39,6 +39,26 @@ const clientRefusal = (message: string): ModalErrors | undefined => {
   const length = /input ([^/\s]+)\/\S+ is (shorter|longer) than (\d+)/.exec(message) ?? /: ([^/\s]+)\/\S+ is (shorter|longer) than (\d+)/.exec(message);
   if (length?.[1]) return { [length[1]]: length[2] === 'shorter' ? `Use at least ${length[3]} characters.` : `Use at most ${length[3]} characters.` };
   return undefined;
+};
+
+/**
+ * Required inputs the person left empty, all at once, as the Slack client marks them. Only values the
+ * browser sent count; for inputs left out, the emulator uses what the app rendered.
+ */
+const emptyRequired = (view: View | undefined, values: SubmittedValues): ModalErrors => {
+  const errors: ModalErrors = {};
+  (view?.blocks ?? []).forEach((block, index) => {
+    if (typeof block !== 'object' || block === null) return;
+    const b = block as { type?: unknown; optional?: unknown; block_id?: unknown; element?: { action_id?: unknown } };
+    if (b.type !== 'input' || b.optional === true) return;
+    const blockId = typeof b.block_id === 'string' ? b.block_id : `fake-block-${index}`;
+    const actionId = String(b.element?.action_id ?? '');
+    const given = values[blockId];
+    if (!given || !(actionId in given)) return;
+    const value = given[actionId];
+    if (value === null || value === '' || (Array.isArray(value) && value.length === 0)) errors[blockId] = 'Please complete this required field.';
+  });
+  return errors;
 };
 
 const handlers: { [N in ActionName]: Handler<N> } = {
@@ -95,6 +115,12 @@ const handlers: { [N in ActionName]: Handler<N> } = {
   },
   submit: async ({ slack, tracker }, input) => {
     tracker.clearModalErrors(input.as);
+    const top = slack.workspace.topModal(input.as);
+    const missing = top?.id === input.viewId ? emptyRequired(top, input.values) : {};
+    if (Object.keys(missing).length > 0) {
+      tracker.setModalErrors(input.as, input.viewId, missing);
+      return { errors: missing, openView: input.viewId };
+    }
     let result;
     try {
       result = await slack.submitView({ user: input.as, viewId: input.viewId, values: input.values });
