@@ -66,6 +66,8 @@ export interface TimelineRepository {
   appendOnce(incidentId: string, event: TimelineEvent, source: SlackSource): TimelineEntry | undefined;
   edit(incidentId: string, sourceKey: string, text: string, at: number): boolean;
   remove(incidentId: string, sourceKey: string, at: number): boolean;
+  /** Undoes `remove` for a fact that came back (a message pinned again, a reaction added again). */
+  restore(incidentId: string, sourceKey: string, at: number): boolean;
   list(incidentId: string): TimelineEntry[];
 }
 

@@ -33,10 +33,11 @@ export const recordChannelActivity = (
   const incident = deps.incidents.findByChannel(activity.channelId);
   if (!incident) return 'not_an_incident';
   const { timeline, notifier } = deps;
-  const append = (event: TimelineEvent, ts: string, sourceKey: string): RecordOutcome =>
-    timeline.appendOnce(incident.id, event, { ts, permalink: notifier.permalink(activity.channelId, ts), sourceKey })
-      ? 'recorded'
-      : 'duplicate';
+  const append = (event: TimelineEvent, ts: string, sourceKey: string): RecordOutcome => {
+    if (timeline.appendOnce(incident.id, event, { ts, permalink: notifier.permalink(activity.channelId, ts), sourceKey })) return 'recorded';
+    // A pin or reaction that was removed and is now back counts again; a resent event changes nothing.
+    return event.kind !== 'message' && timeline.restore(incident.id, sourceKey, event.at) ? 'updated' : 'duplicate';
+  };
   const updated = (changed: boolean): RecordOutcome => (changed ? 'updated' : 'unknown_message');
 
   switch (activity.type) {

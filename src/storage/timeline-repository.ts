@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { IdGenerator, SlackSource, TimelineRepository } from '../app/ports.js';
 import type { TimelineEntry, TimelineEvent, TimelineKind } from '../domain/timeline/event.js';
 import type { Db } from './database.js';
@@ -65,6 +65,13 @@ export const createTimelineRepository = (db: Db, newId: IdGenerator): TimelineRe
         .update(timelineEntries)
         .set({ text: '', deletedAt: at })
         .where(bySource(incidentId, sourceKey))
+        .run().changes > 0,
+
+    restore: (incidentId, sourceKey, at) =>
+      db
+        .update(timelineEntries)
+        .set({ deletedAt: null, occurredAt: at })
+        .where(and(bySource(incidentId, sourceKey), isNotNull(timelineEntries.deletedAt)))
         .run().changes > 0,
 
     list: (incidentId) =>

@@ -50,6 +50,9 @@ describe('the incident timeline records the channel', () => {
       expect(entries('reaction_added')[0]?.deletedAt).not.toBeNull();
       expect(entries('pin_added')[0]?.deletedAt).not.toBeNull();
     });
+    // Pinned again: it counts again.
+    await h.slack.pinMessage({ user: people.commander, channel: channel.id, ts: message.ts });
+    await eventually(() => expect(entries('pin_added')).toMatchObject([{ deletedAt: null }]));
   });
 
   it("does not record the bot's own card pin or messages as human activity", async () => {
