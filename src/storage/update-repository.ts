@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { IdGenerator, UpdateRepository } from '../app/ports.js';
 import type { IncidentUpdate } from '../domain/communication/types.js';
 import type { Severity } from '../domain/incident/severity.js';
@@ -21,7 +21,7 @@ export const createUpdateRepository = (db: Db, newId: IdGenerator): UpdateReposi
       .select()
       .from(incidentUpdates)
       .where(eq(incidentUpdates.incidentId, incidentId))
-      .orderBy(asc(incidentUpdates.postedAt))
+      .orderBy(asc(incidentUpdates.postedAt), asc(sql`rowid`))
       .all()
       .map(toUpdate),
   listForIncidents: (incidentIds) =>
@@ -31,7 +31,7 @@ export const createUpdateRepository = (db: Db, newId: IdGenerator): UpdateReposi
           .select()
           .from(incidentUpdates)
           .where(inArray(incidentUpdates.incidentId, incidentIds))
-          .orderBy(asc(incidentUpdates.postedAt))
+          .orderBy(asc(incidentUpdates.postedAt), asc(sql`rowid`))
           .all()
           .map(toUpdate),
 });

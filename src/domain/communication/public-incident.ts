@@ -46,7 +46,8 @@ export const publicIncidentName = (impact: PublicImpact, serviceNames: readonly 
 export const isPublicUpdate = (update: IncidentUpdate, now: number): boolean =>
   update.customerMessage !== null && update.customerMessage.trim() !== '' && update.postedAt <= now;
 
-const byPostedAt = (a: IncidentUpdate, b: IncidentUpdate): number => a.postedAt - b.postedAt || a.id.localeCompare(b.id);
+/** Stable: updates posted in the same millisecond keep the order they were stored in. */
+const byPostedAt = (a: IncidentUpdate, b: IncidentUpdate): number => a.postedAt - b.postedAt;
 
 /**
  * The public face of an incident, or null when customers must not see it: private incidents, and
