@@ -134,7 +134,7 @@ export interface SimilarIncident {
 }
 
 export type Audience = 'engineers' | 'stakeholders' | 'executives';
-export type MaintenancePhase = 'scheduled' | 'started' | 'completed';
+export type MaintenancePhase = 'scheduled' | 'started' | 'completed' | 'cancelled';
 
 /** An update with what changed since the previous one, ready to render for any audience. */
 export interface UpdateView {

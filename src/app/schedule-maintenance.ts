@@ -40,3 +40,23 @@ export const announceMaintenancePhase = (phase: 'started' | 'completed') => asyn
   if (!maintenance || maintenance.cancelledAt !== null) return;
   await announce(deps, maintenance, phase);
 };
+
+/** Cancels a window that has not ended: it leaves the status page and stakeholders are told. */
+export const cancelMaintenance = async (deps: UseCaseDeps, input: { maintenanceId: string; actorId: string }): Promise<Maintenance> => {
+  const maintenance = deps.maintenances.findById(input.maintenanceId);
+  if (!maintenance) throw new DomainError('INVALID_INPUT', 'That maintenance window no longer exists.');
+  const now = deps.clock.now();
+  if (maintenance.cancelledAt !== null) throw new DomainError('SAME_VALUE', 'That maintenance window is already cancelled.');
+  if (maintenance.endsAt <= now) throw new DomainError('INVALID_INPUT', 'That maintenance window has already ended.');
+  deps.maintenances.cancel(maintenance.id, now);
+  deps.jobs.cancel(`maintenance_start:${maintenance.id}`, now);
+  deps.jobs.cancel(`maintenance_end:${maintenance.id}`, now);
+  const cancelled = { ...maintenance, cancelledAt: now };
+  await announce(deps, cancelled, 'cancelled');
+  deps.log.info({ maintenanceId: maintenance.id, actorId: input.actorId }, 'maintenance cancelled');
+  return cancelled;
+};
+
+/** Windows not yet ended and not cancelled, soonest first. */
+export const upcomingMaintenance = (deps: UseCaseDeps): Maintenance[] =>
+  deps.maintenances.listEndingAfter(deps.clock.now()).filter((maintenance) => maintenance.cancelledAt === null);

@@ -15,6 +15,7 @@ export const actionIds = {
   addFollowUp: 'follow_up_add',
   completeFollowUp: 'follow_up_done',
   confirmClose: 'incident_confirm_close',
+  cancelMaintenance: 'maintenance_cancel',
 } as const;
 
 export const viewIds = {

@@ -152,6 +152,33 @@ describe('scheduled maintenance', () => {
     await eventually(() => expect(ephemeralsFor(h, people.ops).at(-1)?.text).toContain('Database upgrade'));
   });
 
+  it('can be listed and cancelled: stakeholders are told, nothing is announced at the start, the status page drops it', async () => {
+    await h.slack.runSlashCommand({ user: people.ops, channel: h.general, command: '/incident', text: 'maintenance' });
+    const view = await eventually(() => openModal(h, people.ops));
+    const start = clock.now() + 2 * 3_600_000;
+    await h.slack.submitView({
+      user: people.ops,
+      viewId: view.id,
+      values: {
+        [inputIds.maintenanceTitle]: { [inputIds.maintenanceTitle]: 'Network upgrade' },
+        [inputIds.maintenanceServices]: { [inputIds.maintenanceServices]: ['payments'] },
+        [inputIds.startsAt]: { [inputIds.startsAt]: String(Math.floor(start / 1000)) },
+        [inputIds.endsAt]: { [inputIds.endsAt]: String(Math.floor((start + 3_600_000) / 1000)) },
+        [inputIds.maintenanceMessage]: { [inputIds.maintenanceMessage]: 'Brief interruptions possible.' },
+      },
+    });
+    await eventually(() => expect(posted(commsChannels.payments)).toHaveLength(1));
+    await h.slack.runSlashCommand({ user: people.ops, channel: h.general, command: '/incident', text: 'maintenance list' });
+    const list = await eventually(() => defined(ephemeralsFor(h, people.ops).find((e) => JSON.stringify(e.blocks ?? []).includes('Network upgrade'))));
+    await h.slack.clickButton({ user: people.ops, channel: h.general, messageTs: list.ts, actionId: actionIds.cancelMaintenance });
+    await eventually(() => expect(posted(commsChannels.payments).map((m) => m.text)).toEqual(['Maintenance scheduled: Network upgrade', 'Maintenance cancelled: Network upgrade']));
+    clock.set(start);
+    await h.bot.scheduler.tick();
+    expect(posted(commsChannels.payments)).toHaveLength(2);
+    const maintenances = await (await fetch(`${h.bot.url}/api/v2/scheduled-maintenances.json`)).json();
+    expect(maintenances.scheduled_maintenances).toEqual([]);
+  });
+
   it('refuses a window that ends before it starts, inline', async () => {
     await h.slack.runSlashCommand({ user: people.ops, channel: h.general, command: '/incident', text: 'maintenance' });
     const view = await eventually(() => openModal(h, people.ops));

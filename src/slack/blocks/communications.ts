@@ -6,6 +6,7 @@ import { formatDuration, incidentDuration, incidentKey, type Incident } from '..
 import { severities, severityEmoji } from '../../domain/incident/severity.js';
 import { statusLabels } from '../../domain/incident/status.js';
 import { clip, context, escape, mention, plain, section, slackDate } from './text.js';
+import { actionIds } from '../ids.js';
 
 export interface Rendered {
   text: string;
@@ -129,6 +130,7 @@ const phaseText: Record<MaintenancePhase, [emoji: string, label: string]> = {
   scheduled: [':calendar:', 'Maintenance scheduled'],
   started: [':construction:', 'Maintenance starting now'],
   completed: [':white_check_mark:', 'Maintenance completed'],
+  cancelled: [':no_entry_sign:', 'Maintenance cancelled'],
 };
 
 export const maintenanceNotice = (maintenance: Maintenance, phase: MaintenancePhase, serviceNames: string[]): Rendered => ({
@@ -138,4 +140,22 @@ export const maintenanceNotice = (maintenance: Maintenance, phase: MaintenancePh
       `${phaseText[phase][0]} *${phaseText[phase][1]}: ${escape(clip(maintenance.title, 200))}*\n${escape(services(serviceNames))} · ${slackDate(maintenance.startsAt)} – ${slackDate(maintenance.endsAt)}\n${escape(clip(maintenance.message, 2000))}`,
     ),
   ],
+});
+
+/** `/incident maintenance list`: upcoming windows, each with a Cancel button. */
+export const maintenanceList = (windows: Maintenance[], serviceName: (id: string) => string): Rendered => ({
+  text: `${windows.length} maintenance windows`,
+  blocks:
+    windows.length === 0
+      ? [section('No maintenance scheduled. `/incident maintenance` schedules one.')]
+      : windows.slice(0, 40).map(
+          (window): KnownBlock => ({
+            type: 'section',
+            text: {
+              type: 'mrkdwn',
+              text: clip(`*${escape(window.title)}* · ${escape(window.services.map(serviceName).join(', '))}\n${slackDate(window.startsAt)} – ${slackDate(window.endsAt)}`, 3000),
+            },
+            accessory: { type: 'button', text: plain('Cancel'), action_id: actionIds.cancelMaintenance, value: window.id, style: 'danger' },
+          }),
+        ),
 });

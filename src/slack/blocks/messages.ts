@@ -9,7 +9,7 @@ export const helpText = [
   '`/incident` or `/incident declare [title]`: declare an incident (opens a form)',
   '`/incident list`: open incidents',
   '`/incident oncall [service|team]`: who is on call now and next',
-  '`/incident maintenance`: schedule a maintenance window (status page and stakeholders)',
+  '`/incident maintenance`: schedule a maintenance window (status page and stakeholders); `/incident maintenance list` to see or cancel them',
   '`/incident search <words>`: find past incidents and their postmortems',
   '`/incident drill [payments|search|database]`: run a practice incident with sped-up timers',
   '`/incident help`: this help',

@@ -4,6 +4,7 @@ import type { ListenerContext } from '../context.js';
 import { declareButton, joinButton, pageButton, resolveButton, roleButton, severityButton, statusButton, updateButton } from './card-actions.js';
 import { acknowledgeButton, escalateNowButton, snoozeMenu } from './page-actions.js';
 import { completeFollowUpButton, confirmCloseButton } from './follow-up-actions.js';
+import { cancelMaintenanceButton } from './maintenance-actions.js';
 import { openIncidentModal } from './card-actions.js';
 import { followUpModal } from '../../blocks/modals.js';
 
@@ -23,4 +24,5 @@ export const registerActions = (app: App, ctx: ListenerContext): void => {
   app.action(actionIds.addFollowUp, openIncidentModal(ctx, followUpModal));
   app.action(actionIds.completeFollowUp, completeFollowUpButton(ctx));
   app.action(actionIds.confirmClose, confirmCloseButton(ctx));
+  app.action(actionIds.cancelMaintenance, cancelMaintenanceButton(ctx));
 };

@@ -25,6 +25,9 @@ import { confirmCloseMessage, followUpList, searchResults } from '../../blocks/p
 import { parseFollowUpCommand } from '../../parse/follow-up-command.js';
 import { drillScenarios, findDrillScenario } from '../../../domain/incident/drills.js';
 import { declareIncident } from '../../../app/declare-incident.js';
+import { upcomingMaintenance } from '../../../app/schedule-maintenance.js';
+import { findService } from '../../../domain/escalation/escalation.js';
+import { maintenanceList } from '../../blocks/communications.js';
 import { incidentKey } from '../../../domain/incident/incident.js';
 import { startPaging } from '../../../app/start-paging.js';
 import { handOver } from '../../../app/hand-over.js';
@@ -117,6 +120,13 @@ export const incidentCommand = (ctx: ListenerContext) => async ({ command, ack, 
         return handOver(deps, { incidentId: incident.id, toUserId: to, actorId: userId });
       }
       case 'maintenance':
+        if (parsed.args[0]?.toLowerCase() === 'list') {
+          const config = deps.config();
+          return respond({
+            response_type: 'ephemeral',
+            ...maintenanceList(upcomingMaintenance(deps), (id) => findService(config, id)?.name ?? id),
+          });
+        }
         return openModal(maintenanceModal({ services: deps.config().services, now: deps.clock.now(), channelId: command.channel_id }));
       case 'timeline': {
         const incident = inIncident();
