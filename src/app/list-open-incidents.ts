@@ -1,9 +1,13 @@
 import type { Incident } from '../domain/incident/incident.js';
 import type { UseCaseDeps } from './ports.js';
 
-/** Open incidents, most severe first, then oldest first. Private ones only for their members' eyes. */
-export const listOpenIncidents = (deps: Pick<UseCaseDeps, 'incidents'>, options: { includePrivate: boolean }): Incident[] =>
+/** A private (security) incident is shown only to the people in it: its reporter and role holders. */
+const visibleTo = (incident: Incident, viewerId: string): boolean =>
+  !incident.isPrivate || incident.reporterId === viewerId || Object.values(incident.roles).includes(viewerId);
+
+/** Open incidents the viewer may see, most severe first, then oldest first. */
+export const listOpenIncidents = (deps: Pick<UseCaseDeps, 'incidents'>, options: { viewerId: string }): Incident[] =>
   deps.incidents
     .listOpen()
-    .filter((incident) => options.includePrivate || !incident.isPrivate)
+    .filter((incident) => visibleTo(incident, options.viewerId))
     .sort((a, b) => a.severity.localeCompare(b.severity) || a.declaredAt - b.declaredAt);

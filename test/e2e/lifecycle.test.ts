@@ -142,6 +142,16 @@ describe('incident lifecycle over Slack', () => {
     });
   });
 
+  it('lists a private incident only for the people in it', async () => {
+    const secret = await declareIncident(h, { title: 'Credential leak', private: true, commander: people.ops });
+    await eventually(() => expect(secret.channel.isPrivate).toBe(true));
+    await incidentCommand('list', people.bystander, h.general);
+    await eventually(() => expect(readable(ephemeralsFor(h, people.bystander).at(-1))).toContain('INC-1'));
+    expect(readable(ephemeralsFor(h, people.bystander).at(-1))).not.toContain('Credential leak');
+    await incidentCommand('list', people.ops, h.general);
+    await eventually(() => expect(readable(ephemeralsFor(h, people.ops).at(-1))).toContain('Credential leak'));
+  });
+
   it('/incident list and /incident help work anywhere', async () => {
     await incidentCommand('list', people.bystander, h.general);
     await eventually(() => expect(readable(ephemeralsFor(h, people.bystander).at(-1))).toContain('INC-1'));

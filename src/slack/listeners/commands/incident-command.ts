@@ -74,7 +74,7 @@ export const incidentCommand = (ctx: ListenerContext) => async ({ command, ack, 
       case 'list':
         return respond({
           response_type: 'ephemeral',
-          ...incidentList(listOpenIncidents(deps, { includePrivate: false }), deps.clock.now()),
+          ...incidentList(listOpenIncidents(deps, { viewerId: userId }), deps.clock.now()),
         });
       case 'status': {
         const incident = inIncident();

@@ -9,7 +9,7 @@ type HomeArgs = SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs;
 export const appHomeOpened = (ctx: ListenerContext) => async ({ event, client }: HomeArgs) => {
   if (event.tab && event.tab !== 'home') return;
   const now = ctx.deps.clock.now();
-  const open = listOpenIncidents(ctx.deps, { includePrivate: false });
+  const open = listOpenIncidents(ctx.deps, { viewerId: event.user });
   const { schedules } = ctx.deps.config();
   const shift = schedules.length > 0 ? nextShiftFor(schedules, event.user, now) : undefined;
   const nextShift =
