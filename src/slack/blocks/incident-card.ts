@@ -19,6 +19,15 @@ export const incidentTopic = (incident: Incident, commanderName?: string): strin
     250,
   );
 
+/**
+ * The card is updated on every change, not every minute: while the incident is open its duration is
+ * stated with the time it was measured, so it is never silently stale.
+ */
+const durationText = (incident: Incident, now: number): string => {
+  const duration = formatDuration(incidentDuration(incident, now));
+  return incident.resolvedAt !== null || incident.closedAt !== null ? duration : `${duration} as of ${slackDate(now, '{time}')}`;
+};
+
 const button = (text: string, actionId: string, value: string, style?: 'primary' | 'danger') => ({
   type: 'button' as const,
   text: plain(text),
@@ -33,7 +42,7 @@ const stateFields = (incident: Incident, now: number): KnownBlock => ({
     { type: 'mrkdwn', text: `*Severity*\n${severityEmoji[incident.severity]} ${incident.severity}` },
     { type: 'mrkdwn', text: `*Status*\n${statusLabels[incident.status]}` },
     { type: 'mrkdwn', text: `*Declared*\n${slackDate(incident.declaredAt)}` },
-    { type: 'mrkdwn', text: `*Duration*\n${formatDuration(incidentDuration(incident, now))}` },
+    { type: 'mrkdwn', text: `*Duration*\n${durationText(incident, now)}` },
     ...(incident.services.length > 0
       ? [{ type: 'mrkdwn' as const, text: `*Services*\n${clip(escape(incident.services.join(', ')), 1900)}` }]
       : []),
@@ -84,7 +93,7 @@ export const incidentCard = (incident: Incident, now: number): KnownBlock[] => {
 export const incidentAnnouncement = (incident: Incident, now: number): KnownBlock[] => {
   const blocks: KnownBlock[] = [
     section(
-      `*${escape(incidentHeadline(incident))}*\n${statusLabels[incident.status]} · IC ${mention(incident.roles.commander)} · ${formatDuration(incidentDuration(incident, now))}` +
+      `*${escape(incidentHeadline(incident))}*\n${statusLabels[incident.status]} · IC ${mention(incident.roles.commander)} · ${durationText(incident, now)}` +
         (incident.channelId ? ` · <#${incident.channelId}>` : ''),
     ),
   ];
