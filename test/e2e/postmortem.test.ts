@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { actionIds, inputIds, shortcutIds } from '../../src/slack/ids.js';
 import { people, startHarness, type Harness } from '../support/bot-harness.js';
 import { defined, eventually } from '../support/eventually.js';
+import { fixedClock } from '../support/clock.js';
 import type { Conversation, Message } from '../../src/sandbox/slack-emulator/index.js';
 import { botMessages, declareIncident, ephemeralsFor, openModal } from '../support/incident-flows.js';
 
@@ -105,6 +106,21 @@ describe('the postmortem draft', () => {
     await eventually(() => defined(uploadedDraft()));
     expect(h.slack.workspace.canvases.size).toBe(0);
     await eventually(() => expect(botMessages(h, channel.id).some((m) => m.text.startsWith('Postmortem draft'))).toBe(true));
+  });
+});
+
+describe('milestones set by hand', () => {
+  it('/incident milestone started 09:30 moves the start: the draft derives time to detect from it', async () => {
+    h = await startHarness({ clock: fixedClock(Date.UTC(2026, 10, 26, 10, 0, 0)) });
+    const { channel } = await declareIncident(h, { title: 'Slow checkout' });
+    await command(channel, 'milestone started 09:30');
+    await eventually(() => expect(botMessages(h, channel.id).at(-1)?.text).toContain('set *started*'));
+    await command(channel, 'milestone started 25:99');
+    await eventually(() => expect(ephemeralsFor(h, people.commander).at(-1)?.text).toContain('`25:99` is not a time'));
+    await command(channel, 'postmortem');
+    const markdown = await eventually(() => defined(uploadedDraft()));
+    expect(markdown).toContain('| Started | 2026-11-26 09:30 |');
+    expect(markdown).toContain('| Time to detect | Time to acknowledge | Time to mitigate | Time to resolve |\n| --- | --- | --- | --- |\n| 30m |');
   });
 });
 

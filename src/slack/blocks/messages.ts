@@ -20,6 +20,7 @@ export const helpText = [
   '`/incident note <text>`: add a note to the timeline',
   '`/incident update`: post an update',
   '`/incident timeline`: the curated timeline so far',
+  '`/incident milestone <started|detected|mitigated> [HH:MM]`: when impact began, was detected or mitigated (for the postmortem)',
   '`/incident postmortem`: assemble the blameless postmortem draft (also automatic on resolve)',
   '`/incident followup <what> [@owner] [YYYY-MM-DD] [blocking]`: record a follow-up action',
   '`/incident followups [mine|overdue|all]`: open follow-ups',

@@ -25,6 +25,8 @@ import { confirmCloseMessage, followUpList, searchResults } from '../../blocks/p
 import { parseFollowUpCommand } from '../../parse/follow-up-command.js';
 import { drillScenarios, findDrillScenario } from '../../../domain/incident/drills.js';
 import { declareIncident } from '../../../app/declare-incident.js';
+import { setMilestone } from '../../../app/set-milestone.js';
+import { parseMilestoneTime } from '../../parse/milestone-time.js';
 import { upcomingMaintenance } from '../../../app/schedule-maintenance.js';
 import { findService } from '../../../domain/escalation/escalation.js';
 import { maintenanceList } from '../../blocks/communications.js';
@@ -182,6 +184,15 @@ export const incidentCommand = (ctx: ListenerContext) => async ({ command, ack, 
         });
         const speedup = deps.config().drills.speedup;
         return respond({ response_type: 'ephemeral', text: `:construction: Drill ${incidentKey(incident)} started in <#${incident.channelId}>; its timers run ${speedup}× faster.` });
+      }
+      case 'milestone': {
+        const incident = inIncident();
+        const [name, when] = parsed.args;
+        const zone = deps.config().timezone;
+        const at = parseMilestoneTime(when, zone, deps.clock.now());
+        if (!name) throw new DomainError('INVALID_INPUT', 'Say which milestone: `/incident milestone <started|detected|mitigated> [HH:MM]`.');
+        if (at === undefined) throw new DomainError('INVALID_INPUT', `\`${when}\` is not a time; write HH:MM or YYYY-MM-DDTHH:MM (${zone}).`);
+        return setMilestone(deps, { incidentId: incident.id, milestone: name.toLowerCase(), at, actorId: userId });
       }
       case 'note':
         return addNote(deps, { incidentId: inIncident().id, actorId: userId, text: unescapeSlackText(parsed.rest) });

@@ -1,0 +1,21 @@
+import { DateTime } from 'luxon';
+
+/**
+ * `09:12` (today, or yesterday when that is still ahead), `2026-11-26T09:12`, or nothing (now),
+ * in the configured time zone. Undefined when it cannot be read.
+ */
+export const parseMilestoneTime = (text: string | undefined, zone: string, now: number): number | undefined => {
+  const value = text?.trim();
+  if (!value) return now;
+  const today = DateTime.fromMillis(now, { zone });
+  const clock = /^(\d{1,2}):(\d{2})$/.exec(value);
+  if (clock) {
+    const hour = Number(clock[1]);
+    const minute = Number(clock[2]);
+    if (hour > 23 || minute > 59) return undefined;
+    const at = today.set({ hour, minute, second: 0, millisecond: 0 });
+    return (at.toMillis() > now ? at.minus({ days: 1 }) : at).toMillis();
+  }
+  const parsed = DateTime.fromISO(value, { zone });
+  return parsed.isValid ? parsed.toMillis() : undefined;
+};
