@@ -38,3 +38,9 @@ export const tellPrivately = (client: WebClient, userId: string, channelId?: str
   const dm = await client.conversations.open({ users: userId });
   return client.chat.postMessage({ channel: dm.channel!.id!, text });
 };
+
+/** A private reply next to the message whose button was clicked, leaving that message as it is. */
+export const replyPrivately =
+  (respond: (message: { response_type: 'ephemeral'; replace_original: false; text: string }) => Promise<unknown>): Tell =>
+  (text) =>
+    respond({ response_type: 'ephemeral', replace_original: false, text });

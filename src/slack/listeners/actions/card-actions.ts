@@ -7,19 +7,16 @@ import type { Incident } from '../../../domain/incident/incident.js';
 import { declareModal, pageModal, roleModal, severityModal, statusModal } from '../../blocks/modals.js';
 import { updateModalFor } from '../update-modal.js';
 import type { ListenerContext } from '../context.js';
-import { reportingErrors, tellPrivately } from '../report-error.js';
+import { replyPrivately, reportingErrors, tellPrivately } from '../report-error.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
-
-const ephemeral = (respond: ButtonArgs['respond']) => (text: string) =>
-  respond({ response_type: 'ephemeral', replace_original: false, text });
 
 /** A card button that opens a modal about the incident whose id the button carries. */
 export const openIncidentModal =
   (ctx: ListenerContext, render: (incident: Incident) => ModalView) =>
   async ({ ack, action, body, client, respond }: ButtonArgs) => {
     await ack();
-    await reportingErrors(ephemeral(respond), ctx.logger.child({ module: 'action', action: action.action_id }), async () => {
+    await reportingErrors(replyPrivately(respond), ctx.logger.child({ module: 'action', action: action.action_id }), async () => {
       const incident = incidentById(ctx.deps.incidents, action.value ?? '');
       await client.views.open({ trigger_id: body.trigger_id, view: render(incident) });
     });
@@ -34,16 +31,16 @@ export const pageButton = (ctx: ListenerContext) =>
 
 export const resolveButton = (ctx: ListenerContext) => async ({ ack, action, body, respond }: ButtonArgs) => {
   await ack();
-  await reportingErrors(ephemeral(respond), ctx.logger.child({ module: 'action', action: action.action_id }), () =>
+  await reportingErrors(replyPrivately(respond), ctx.logger.child({ module: 'action', action: action.action_id }), () =>
     changeStatus(ctx.deps, { incidentId: action.value ?? '', to: 'resolved', actorId: body.user.id }),
   );
 };
 
 export const joinButton = (ctx: ListenerContext) => async ({ ack, action, body, respond }: ButtonArgs) => {
   await ack();
-  await reportingErrors(ephemeral(respond), ctx.logger.child({ module: 'action', action: action.action_id }), async () => {
+  await reportingErrors(replyPrivately(respond), ctx.logger.child({ module: 'action', action: action.action_id }), async () => {
     const incident = await joinIncident(ctx.deps, { incidentId: action.value ?? '', userId: body.user.id });
-    await ephemeral(respond)(`You joined <#${incident.channelId}>.`);
+    await replyPrivately(respond)(`You joined <#${incident.channelId}>.`);
   });
 };
 

@@ -2,25 +2,22 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import { changeStatus } from '../../../app/change-status.js';
 import { completeFollowUp } from '../../../app/follow-ups.js';
 import type { ListenerContext } from '../context.js';
-import { reportingErrors } from '../report-error.js';
+import { replyPrivately, reportingErrors } from '../report-error.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
-const ephemeral = (respond: ButtonArgs['respond']) => (text: string) =>
-  respond({ response_type: 'ephemeral', replace_original: false, text });
-
 export const completeFollowUpButton = (ctx: ListenerContext) => async ({ ack, action, body, respond }: ButtonArgs) => {
   await ack();
-  await reportingErrors(ephemeral(respond), ctx.logger.child({ module: 'action', action: action.action_id }), async () => {
+  await reportingErrors(replyPrivately(respond), ctx.logger.child({ module: 'action', action: action.action_id }), async () => {
     const done = await completeFollowUp(ctx.deps, { followUpId: action.value ?? '', actorId: body.user.id });
-    await ephemeral(respond)(`:white_check_mark: Done: ${done.text}`);
+    await replyPrivately(respond)(`:white_check_mark: Done: ${done.text}`);
   });
 };
 
 /** "Close anyway" after being told blocking follow-ups are open. */
 export const confirmCloseButton = (ctx: ListenerContext) => async ({ ack, action, body, respond }: ButtonArgs) => {
   await ack();
-  await reportingErrors(ephemeral(respond), ctx.logger.child({ module: 'action', action: action.action_id }), () =>
+  await reportingErrors(replyPrivately(respond), ctx.logger.child({ module: 'action', action: action.action_id }), () =>
     changeStatus(ctx.deps, { incidentId: action.value ?? '', to: 'closed', actorId: body.user.id, confirmOpenFollowUps: true }),
   );
 };

@@ -1,17 +1,14 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { cancelMaintenance } from '../../../app/schedule-maintenance.js';
 import type { ListenerContext } from '../context.js';
-import { reportingErrors } from '../report-error.js';
+import { replyPrivately, reportingErrors } from '../report-error.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
-const ephemeral = (respond: ButtonArgs['respond']) => (text: string) =>
-  respond({ response_type: 'ephemeral', replace_original: false, text });
-
 export const cancelMaintenanceButton = (ctx: ListenerContext) => async ({ ack, action, body, respond }: ButtonArgs) => {
   await ack();
-  await reportingErrors(ephemeral(respond), ctx.logger.child({ module: 'action', action: action.action_id }), async () => {
+  await reportingErrors(replyPrivately(respond), ctx.logger.child({ module: 'action', action: action.action_id }), async () => {
     const cancelled = await cancelMaintenance(ctx.deps, { maintenanceId: action.value ?? '', actorId: body.user.id });
-    await ephemeral(respond)(`:no_entry_sign: Cancelled *${cancelled.title}*; stakeholders were told.`);
+    await replyPrivately(respond)(`:no_entry_sign: Cancelled *${cancelled.title}*; stakeholders were told.`);
   });
 };

@@ -4,24 +4,21 @@ import { escalatePage } from '../../../app/escalate-page.js';
 import { snoozeUpdateReminder } from '../../../app/run-reminders.js';
 import { DomainError } from '../../../domain/errors.js';
 import type { ListenerContext } from '../context.js';
-import { reportingErrors } from '../report-error.js';
+import { replyPrivately, reportingErrors } from '../report-error.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 type OverflowArgs = SlackActionMiddlewareArgs<BlockOverflowAction> & AllMiddlewareArgs;
 
-const ephemeral = (respond: ButtonArgs['respond']) => (text: string) =>
-  respond({ response_type: 'ephemeral', replace_original: false, text });
-
 export const acknowledgeButton = (ctx: ListenerContext) => async ({ ack, action, body, respond }: ButtonArgs) => {
   await ack();
-  await reportingErrors(ephemeral(respond), ctx.logger.child({ module: 'action', action: action.action_id }), () =>
+  await reportingErrors(replyPrivately(respond), ctx.logger.child({ module: 'action', action: action.action_id }), () =>
     acknowledgePage(ctx.deps, { escalationId: action.value ?? '', userId: body.user.id }),
   );
 };
 
 export const escalateNowButton = (ctx: ListenerContext) => async ({ ack, action, body, respond }: ButtonArgs) => {
   await ack();
-  await reportingErrors(ephemeral(respond), ctx.logger.child({ module: 'action', action: action.action_id }), async () => {
+  await reportingErrors(replyPrivately(respond), ctx.logger.child({ module: 'action', action: action.action_id }), async () => {
     const escalation = await escalatePage(ctx.deps, { escalationId: action.value ?? '', actorId: body.user.id });
     if (!escalation || escalation.status === 'acknowledged') {
       throw new DomainError('SAME_VALUE', 'This page was already acknowledged; nothing to escalate.');
@@ -32,10 +29,10 @@ export const escalateNowButton = (ctx: ListenerContext) => async ({ ack, action,
 /** The reminder's overflow menu: "Snooze 15 min" and friends, value `<incidentId>:<minutes>`. */
 export const snoozeMenu = (ctx: ListenerContext) => async ({ ack, action, respond }: OverflowArgs) => {
   await ack();
-  await reportingErrors(ephemeral(respond), ctx.logger.child({ module: 'action', action: action.action_id }), async () => {
+  await reportingErrors(replyPrivately(respond), ctx.logger.child({ module: 'action', action: action.action_id }), async () => {
     const match = /^(.+):(\d+)$/.exec(action.selected_option.value);
     if (!match) throw new DomainError('INVALID_INPUT', 'That snooze option is not one I know.');
     snoozeUpdateReminder(ctx.deps, { incidentId: match[1]!, minutes: Number(match[2]) });
-    await ephemeral(respond)(`:zzz: Snoozed: I will remind you again in ${match[2]} minutes.`);
+    await replyPrivately(respond)(`:zzz: Snoozed: I will remind you again in ${match[2]} minutes.`);
   });
 };
