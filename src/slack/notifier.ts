@@ -37,12 +37,17 @@ export const createNotifier = ({ client, workspaceUrl, clock, logger }: Notifier
     return dm.channel!.id!;
   };
 
-  const setTopic = (incident: Incident) =>
-    incident.channelId
-      ? ignoring(['too_long'], () =>
-          client.conversations.setTopic({ channel: incident.channelId!, topic: incidentTopic(incident) }),
-        )
-      : Promise.resolve();
+  // Slack posts "set the channel topic" in the channel on every call, so an unchanged topic is not set
+  // again. After a restart the first refresh sets it once more, which is harmless.
+  const topics = new Map<string, string>();
+  const setTopic = async (incident: Incident) => {
+    if (!incident.channelId) return;
+    const channel = incident.channelId;
+    const topic = incidentTopic(incident);
+    if (topics.get(channel) === topic) return;
+    await ignoring(['too_long'], () => client.conversations.setTopic({ channel, topic }));
+    topics.set(channel, topic);
+  };
 
   return {
     createChannel: async (name, isPrivate) => {

@@ -97,10 +97,13 @@ describe('incident lifecycle over Slack', () => {
   });
 
   it('posts an update from the card; the card shows it as the latest update', async () => {
+    const topicsSet = h.slack.callsTo('conversations.setTopic').length;
     await h.slack.clickButton({ user: people.commander, channel: channel.id, messageTs: card.ts, actionId: actionIds.postUpdate });
     const view = await eventually(() => openModal(h, people.commander));
     await h.slack.submitView({ user: people.commander, viewId: view.id, values: { [inputIds.update]: { [inputIds.update]: 'Error rate back to 0.1%' } } });
     await eventually(() => expect(readable(currentCard())).toContain('Error rate back to 0.1%'));
+    // Severity, status and commander did not change: the topic is not set again (Slack would announce it).
+    expect(h.slack.callsTo('conversations.setTopic')).toHaveLength(topicsSet);
   });
 
   it('resolves from the card, then reopens and cancels by command', async () => {
