@@ -1,6 +1,7 @@
 import { DomainError } from '../domain/errors.js';
 import { tsToMillis } from './time.js';
 import type { UseCaseDeps } from './ports.js';
+import { messageKey } from './record-channel-activity.js';
 
 export interface AddToTimelineInput {
   channelId: string;
@@ -21,7 +22,7 @@ export const addToTimeline = (deps: UseCaseDeps, input: AddToTimelineInput): 'ad
   deps.timeline.appendOnce(
     incident.id,
     { kind: 'message', actorId: input.messageUserId ?? 'unknown', at, text: input.messageText, data: {} },
-    { ts: input.messageTs, permalink, sourceKey: `message:${input.messageTs}` },
+    { ts: input.messageTs, permalink, sourceKey: messageKey(input.messageTs) },
   );
   const added = deps.timeline.appendOnce(
     incident.id,

@@ -1,5 +1,5 @@
 import { findBlame } from '../domain/postmortem/blame.js';
-import type { ChannelActivity } from './record-channel-activity.js';
+import { messageKey, type ChannelActivity } from './record-channel-activity.js';
 import type { UseCaseDeps } from './ports.js';
 
 /**
@@ -11,7 +11,7 @@ export const checkBlame = async (deps: UseCaseDeps, activity: ChannelActivity): 
   const incident = deps.incidents.findByChannel(activity.channelId);
   if (!incident || (incident.status !== 'resolved' && incident.status !== 'closed')) return 0;
   const findings = findBlame(activity.text, { extraPhrases: deps.config().postmortem.blamePhrases });
-  const userId = activity.type === 'message' ? activity.userId : deps.timeline.list(incident.id).find((entry) => entry.slackTs === activity.ts && entry.kind === 'message')?.actorId;
+  const userId = activity.type === 'message' ? activity.userId : deps.timeline.findBySource(incident.id, messageKey(activity.ts))?.actorId;
   if (findings.length === 0 || !userId) return 0;
   const lines = findings.slice(0, 5).map((finding) => `• “${finding.phrase}”: ${finding.suggestion}`);
   await deps.notifier.tellPrivately(

@@ -69,6 +69,7 @@ export interface TimelineRepository {
   /** Undoes `remove` for a fact that came back (a message pinned again, a reaction added again). */
   restore(incidentId: string, sourceKey: string, at: number): boolean;
   list(incidentId: string): TimelineEntry[];
+  findBySource(incidentId: string, sourceKey: string): TimelineEntry | undefined;
 }
 
 export interface IdempotencyRepository {

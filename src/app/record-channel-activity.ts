@@ -18,7 +18,8 @@ export type ChannelActivity =
 
 export type RecordOutcome = 'recorded' | 'updated' | 'duplicate' | 'not_an_incident' | 'unknown_message';
 
-const messageKey = (ts: string) => `message:${ts}`;
+/** The source key of a channel message on the timeline: one entry per message, edits update it. */
+export const messageKey = (ts: string) => `message:${ts}`;
 const reactionKey = (ts: string, userId: string, reaction: string) => `reaction:${ts}:${userId}:${reaction}`;
 const pinKey = (ts: string) => `pin:${ts}`;
 

@@ -74,6 +74,11 @@ export const createTimelineRepository = (db: Db, newId: IdGenerator): TimelineRe
         .where(and(bySource(incidentId, sourceKey), isNotNull(timelineEntries.deletedAt)))
         .run().changes > 0,
 
+    findBySource: (incidentId, sourceKey) => {
+      const row = db.select().from(timelineEntries).where(bySource(incidentId, sourceKey)).get();
+      return row ? toEntry(row) : undefined;
+    },
+
     list: (incidentId) =>
       db
         .select()

@@ -153,13 +153,18 @@ describe('blameless language', () => {
     await command(channel, 'resolve');
     await eventually(() => expect(incidentIn(channel).status).toBe('resolved'));
     await h.slack.postMessage({ user: people.ops, channel: channel.id, text: 'Honestly it was human error, Carol should have checked the config' });
-    await h.slack.postMessage({ user: people.reporter, channel: channel.id, text: 'The deploy pipeline lets config changes skip review' });
+    const neutral = await h.slack.postMessage({ user: people.reporter, channel: channel.id, text: 'The deploy pipeline lets config changes skip review' });
     const hint = await eventually(() => defined(ephemeralsFor(h, people.ops).find((e) => e.text.includes('Only you can see this'))));
     expect(hint.text).toContain('human error');
     expect(hint.text).toContain('should have');
     expect(ephemeralsFor(h, people.ops).filter((e) => e.text.includes('Only you can see this'))).toHaveLength(1);
     expect(ephemeralsFor(h, people.reporter).some((e) => e.text.includes('Only you can see this'))).toBe(false);
     expect(botMessages(h, channel.id).some((m) => m.text.includes('human error'))).toBe(false);
+
+    // An edit that turns to blame is checked too, and its author (not the editor of record) is told.
+    await h.slack.editMessage({ user: people.reporter, channel: channel.id, ts: neutral.ts, text: 'The pipeline is fine, Carol was careless' });
+    const edited = await eventually(() => defined(ephemeralsFor(h, people.reporter).find((e) => e.text.includes('Only you can see this'))));
+    expect(edited.text).toContain('careless');
   });
 });
 
