@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { findService } from '../domain/escalation/escalation.js';
 import type { IncidentConfig } from '../domain/escalation/types.js';
 import type { Incident } from '../domain/incident/incident.js';
@@ -21,6 +22,9 @@ export const audiencesFor = (config: IncidentConfig, incident: Incident): { stak
     executives: policy.notifyExecutives ? config.channels.executives : null,
   };
 };
+
+/** A time as customer messages show it, in the configured zone: "14:30 GMT". */
+export const formatLocalTime = (at: number, zone: string): string => DateTime.fromMillis(at, { zone }).toFormat('HH:mm ZZZZ');
 
 /** Fills a customer message template: {services}, {time}, {next_update}. */
 export const fillTemplate = (template: string, values: { services: string[]; time: string; nextUpdate: string }): string =>

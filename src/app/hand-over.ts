@@ -2,7 +2,6 @@ import { formatDuration, incidentDuration, type Incident } from '../domain/incid
 import { roleLabels, roles } from '../domain/incident/roles.js';
 import { statusLabels } from '../domain/incident/status.js';
 import { assignRole } from './assign-role.js';
-import { incidentById } from './find-incident.js';
 import type { Escalation, UseCaseDeps } from './ports.js';
 
 /** The short brief a new commander reads first. */
@@ -20,7 +19,6 @@ export const handoverBrief = (incident: Incident, pendingPages: Escalation[], no
 
 /** `/incident handover @user`: the commander role moves, and the channel gets a brief. */
 export const handOver = async (deps: UseCaseDeps, input: { incidentId: string; toUserId: string; actorId: string }): Promise<Incident> => {
-  incidentById(deps.incidents, input.incidentId);
   const incident = await assignRole(deps, { incidentId: input.incidentId, role: 'commander', userId: input.toUserId, actorId: input.actorId });
   const pending = deps.escalations.listForIncident(incident.id).filter((escalation) => escalation.status === 'active');
   if (incident.channelId) {

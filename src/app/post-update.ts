@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import type { IncidentUpdate } from '../domain/communication/types.js';
 import { DomainError } from '../domain/errors.js';
 import type { Incident } from '../domain/incident/incident.js';
@@ -93,6 +92,3 @@ const declaredState = (deps: UseCaseDeps, incident: Incident): { status: Status;
   const severity = typeof declared?.data.severity === 'string' ? (declared.data.severity as Severity) : incident.severity;
   return { status: 'investigating', severity };
 };
-
-/** The default "next update by" time shown in templates and the modal, in the configured zone. */
-export const formatLocalTime = (at: number, zone: string): string => DateTime.fromMillis(at, { zone }).toFormat("HH:mm ZZZZ");

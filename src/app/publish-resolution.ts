@@ -1,6 +1,5 @@
-import { DateTime } from 'luxon';
 import type { Incident } from '../domain/incident/incident.js';
-import { fillTemplate, serviceNames } from './audiences.js';
+import { fillTemplate, formatLocalTime, serviceNames } from './audiences.js';
 import type { UseCaseDeps } from './ports.js';
 
 /**
@@ -14,7 +13,7 @@ export const publishResolution = (deps: UseCaseDeps, incident: Incident): boolea
   if (!lastPublic || lastPublic.status === 'resolved') return false;
   const config = deps.config();
   const now = deps.clock.now();
-  const time = DateTime.fromMillis(now, { zone: config.timezone }).toFormat('HH:mm ZZZZ');
+  const time = formatLocalTime(now, config.timezone);
   deps.updates.add({
     incidentId: incident.id,
     status: 'resolved',

@@ -65,7 +65,8 @@ export const followUpChange = async (deps: UseCaseDeps, before: Incident, after:
   }
   if (after.status === 'cancelled' || after.status === 'closed') {
     await stopPaging(deps, after, `The incident was ${after.status}`);
-    deps.jobs.cancelForIncident(after.id, ['update_due', 'update_overdue', 'commander_missing', 'postmortem_due', 'escalate'], now);
+    // stopPaging has already cancelled the escalations.
+    deps.jobs.cancelForIncident(after.id, ['update_due', 'update_overdue', 'commander_missing', 'postmortem_due'], now);
     return;
   }
   if (isActive(after) && before.status === 'resolved') deps.jobs.cancel(reminderKeys.postmortem(after.id), now);
