@@ -170,7 +170,8 @@ describe('blameless language', () => {
 
 describe('follow-ups', () => {
   it('are recorded, listed, reminded when due, and block closing until confirmed', async () => {
-    h = await startHarness();
+    // The due date below lies ahead of the injected clock, whatever today's date is.
+    h = await startHarness({ clock: fixedClock() });
     const { channel } = await declareIncident(h, { title: 'Cert expiry' });
     join(channel);
     await command(channel, `followup Alert on cert expiry 14 days ahead <@${people.ops}|dave> 2026-12-01 blocking`);
