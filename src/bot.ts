@@ -32,6 +32,8 @@ const publicBaseUrl = (config: Config): string =>
   config.publicUrl ?? `http://${config.http.host && config.http.host !== '0.0.0.0' ? config.http.host : 'localhost'}:${config.http.port}`;
 import { createScheduler, type Scheduler } from './scheduler/scheduler.js';
 import { jobHandlers } from './scheduler/job-handlers.js';
+import { reportJobFailure } from './app/effects/report-failures.js';
+import { classifySlackFailure } from './slack/slack-error.js';
 import { createConfigStore, type ConfigStore } from './config/config-store.js';
 import { loadIncidentConfig } from './config/incident-config-file.js';
 
@@ -40,7 +42,7 @@ export interface BotOptions {
   logger: Logger;
   clock?: Clock;
   newId?: IdGenerator;
-  /** node-cron expression of the scheduler tick; null leaves ticking to the caller (tests). */
+  /** null leaves ticking to the caller (tests with an injected clock): only what is due now runs by itself. */
   tickExpression?: string | null;
   /** More HTTP routes on the same server (the local sandbox's UI). */
   extraRoutes?: CustomRoute[];
@@ -51,6 +53,8 @@ export interface RunningBot {
   url: string | undefined;
   deps: UseCaseDeps;
   scheduler: Scheduler;
+  /** Resolves once no listener is still working and no job is due or running (retries waiting on a later time aside). */
+  idle(): Promise<void>;
   config: ConfigStore;
   stop(): Promise<void>;
 }
@@ -103,15 +107,27 @@ export const startBot = async ({
       ],
       identity: { botId: identity.bot_id, botUserId: identity.user_id },
     });
+    // Every job written wakes the scheduler once its transaction has committed.
+    let wake = () => {};
+    const jobRepository = createJobRepository(database.db, newId);
+    const jobs: typeof jobRepository = {
+      ...jobRepository,
+      schedule: (job, now) => {
+        const stored = jobRepository.schedule(job, now);
+        wake();
+        return stored;
+      },
+    };
     const deps: UseCaseDeps = {
+      atomically: database.atomically,
       incidents: createIncidentRepository(database.db, newId),
       timeline: createTimelineRepository(database.db, newId),
       idempotency: createIdempotencyRepository(database.db),
-      notifier: createNotifier({ client: app.client, workspaceUrl: identity.url, clock, logger }),
+      notifier: createNotifier({ client: app.client, workspaceUrl: identity.url, botUserId: identity.user_id, clock, logger }),
       clock,
       settings: { channelNameTemplate: config.channelNameTemplate, announcementsChannel: config.announcementsChannel },
       log: logger.child({ module: 'incidents' }),
-      jobs: createJobRepository(database.db, newId),
+      jobs,
       escalations: createEscalationRepository(database.db, newId),
       config: configStore.current,
       updates: createUpdateRepository(database.db, newId),
@@ -123,20 +139,50 @@ export const startBot = async ({
     };
     findPostmortem = (incidentId) => deps.postmortems.find(incidentId);
     readSnapshot = cachedReader(() => readStatusPage(deps, { fallbackUrl: `${publicBaseUrl(config)}/status` }), () => clock.now());
+    // Listener work still running after its ack(), for `idle()`.
+    let inFlight = 0;
+    app.use(async ({ next }) => {
+      inFlight += 1;
+      try {
+        await next();
+      } finally {
+        inFlight -= 1;
+      }
+    });
     attachListeners(app, { deps, logger });
-    const scheduler = createScheduler({ jobs: deps.jobs, handlers: jobHandlers(deps), clock, logger });
+    const scheduler = createScheduler({
+      jobs: jobRepository,
+      handlers: jobHandlers(deps),
+      clock,
+      logger,
+      classify: classifySlackFailure,
+      onFailure: reportJobFailure(deps),
+    });
+    wake = () => scheduler.kick();
 
     const server = (await app.start({ port: config.http.port, host: config.http.host })) as Server | undefined;
     const address = config.slack.appToken ? undefined : (server?.address() as AddressInfo | null);
     const url = address ? `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}` : undefined;
     scheduleDigest(deps);
-    if (tickExpression) await scheduler.start(tickExpression);
+    if (tickExpression !== null) await scheduler.start();
     logger.info({ url, mode: config.slack.appToken ? 'socket' : 'http', pendingJobs: deps.jobs.countPending() }, 'incident bot started');
+
+    const nextTurn = () => new Promise((resolve) => setTimeout(resolve, 1));
+    const idle = async () => {
+      for (let round = 0; round < 10_000; round += 1) {
+        await nextTurn();
+        if (inFlight > 0) continue;
+        const { ran, failed } = await scheduler.tick();
+        if (ran === 0 && failed === 0 && inFlight === 0) return;
+      }
+      throw new Error('the bot did not settle');
+    };
 
     return {
       url,
       deps,
       scheduler,
+      idle,
       config: {
         current: configStore.current,
         // A reload may change the digest's cron: move the pending digest to the new next time.

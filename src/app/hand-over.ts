@@ -1,7 +1,8 @@
 import { formatDuration, incidentDuration, type Incident } from '../domain/incident/incident.js';
 import { roleLabels, roles } from '../domain/incident/roles.js';
 import { statusLabels } from '../domain/incident/status.js';
-import { assignRole } from './assign-role.js';
+import { assignRoleNow } from './assign-role.js';
+import { effect, enqueue } from './effects/effect-jobs.js';
 import type { Escalation, UseCaseDeps } from './ports.js';
 
 /** The short brief a new commander reads first. */
@@ -18,11 +19,10 @@ export const handoverBrief = (incident: Incident, pendingPages: Escalation[], no
 };
 
 /** `/incident handover @user`: the commander role moves, and the channel gets a brief. */
-export const handOver = async (deps: UseCaseDeps, input: { incidentId: string; toUserId: string; actorId: string }): Promise<Incident> => {
-  const incident = await assignRole(deps, { incidentId: input.incidentId, role: 'commander', userId: input.toUserId, actorId: input.actorId });
-  const pending = deps.escalations.listForIncident(incident.id).filter((escalation) => escalation.status === 'active');
-  if (incident.channelId) {
-    await deps.notifier.postToChannel(incident.channelId, `:handshake: <@${input.toUserId}> is now in command.\n${handoverBrief(incident, pending, deps.clock.now())}`);
-  }
-  return incident;
-};
+export const handOver = async (deps: UseCaseDeps, input: { incidentId: string; toUserId: string; actorId: string }): Promise<Incident> =>
+  deps.atomically(() => {
+    const incident = assignRoleNow(deps, { incidentId: input.incidentId, role: 'commander', userId: input.toUserId, actorId: input.actorId });
+    const pending = deps.escalations.listForIncident(incident.id).filter((escalation) => escalation.status === 'active');
+    enqueue(deps, effect.postLine(incident.id, `:handshake: <@${input.toUserId}> is now in command.\n${handoverBrief(incident, pending, deps.clock.now())}`, input.actorId));
+    return incident;
+  });

@@ -28,6 +28,7 @@ export interface NewIncident {
 }
 
 export interface SlackRefs {
+  setupError?: string | null;
   channelId?: string;
   channelName?: string;
   cardTs?: string;
@@ -54,8 +55,11 @@ export interface IncidentRepository {
   listOpen(): Incident[];
   /** Incidents declared at or after `since`, or still open, newest first. */
   listSince(since: number): Incident[];
-  /** Stores the changed incident, its role history and its events in one transaction. */
-  save(incident: Incident, events: TimelineEvent[]): void;
+  /**
+   * Stores the changed incident, its role history and its events in one transaction. With `before`
+   * (the copy the change was decided from) only the fields that differ are written.
+   */
+  save(incident: Incident, events: TimelineEvent[], before?: Incident): void;
   setSlackRefs(id: string, refs: SlackRefs): Incident;
   roleHistory(id: string): RoleTenure[];
 }
@@ -86,8 +90,11 @@ export type CreateChannelResult = { id: string; name: string } | 'name_taken';
 export interface Notifier {
   createChannel(name: string, isPrivate: boolean): Promise<CreateChannelResult>;
   inviteUsers(channelId: string, userIds: string[]): Promise<void>;
-  /** Posts and pins the incident card in its channel; returns the card's ts. */
+  /** Posts the incident card in its channel; returns the card's ts. */
   postCard(incident: Incident): Promise<string>;
+  pin(channelId: string, ts: string): Promise<void>;
+  /** The channel of that name if this bot created it since `createdSince` (a creation whose answer was lost). */
+  findOwnChannel(name: string, createdSince: number): Promise<{ id: string; name: string } | null>;
   /** Posts the announcement with a Join button; returns its ts. */
   postAnnouncement(channelId: string, incident: Incident): Promise<string>;
   setTopic(incident: Incident): Promise<void>;
@@ -176,6 +183,8 @@ export interface Log {
 }
 
 export interface UseCaseDeps {
+  /** Runs `work` in one database transaction: a decision and the jobs it implies are stored together or not at all. */
+  atomically<T>(work: () => T): T;
   incidents: IncidentRepository;
   timeline: TimelineRepository;
   idempotency: IdempotencyRepository;
@@ -197,6 +206,7 @@ export interface UseCaseDeps {
 }
 
 export const jobKinds = [
+  // Timers
   'escalate',
   'commander_missing',
   'update_due',
@@ -206,8 +216,28 @@ export const jobKinds = [
   'maintenance_start',
   'maintenance_end',
   'follow_up_due',
+  // Effects: what a committed change still has to do in Slack (app/effects/)
+  'send_page',
+  'close_page_dms',
+  'create_channel',
+  'set_topic',
+  'invite',
+  'post_card',
+  'post_announcement',
+  'send_checklist',
+  'refresh_incident',
+  'post_line',
+  'tell_privately',
+  'send_update',
+  'executive_summary',
+  'draft_postmortem',
+  'similar_incidents',
+  'report_failure',
 ] as const;
 export type JobKind = (typeof jobKinds)[number];
+
+/** Lower runs first: under load or rate limits, pages go before what people wait on, then cosmetics. */
+export const jobPriority = { page: 0, urgent: 1, cosmetic: 2, background: 3 } as const;
 
 export interface Job {
   id: string;
@@ -217,6 +247,9 @@ export interface Job {
   dueAt: number;
   payload: Record<string, unknown>;
   attempts: number;
+  priority: number;
+  lane: string | null;
+  actorId: string | null;
 }
 
 export interface NewJob {
@@ -226,6 +259,12 @@ export interface NewJob {
   incidentId?: string;
   dueAt: number;
   payload?: Record<string, unknown>;
+  /** jobPriority; the kind's default when absent. */
+  priority?: number;
+  /** Jobs sharing a lane run one at a time, oldest first. */
+  lane?: string;
+  /** The person whose action this job carries out; told privately if it cannot be done. */
+  actorId?: string;
 }
 
 export interface JobRepository {
@@ -234,14 +273,21 @@ export interface JobRepository {
   cancel(key: string, now: number): boolean;
   cancelForIncident(incidentId: string, kinds: readonly JobKind[], now: number): number;
   pending(key: string): Job | undefined;
-  /** Atomically marks up to `limit` due jobs as running under `runId` and returns them, oldest first. */
-  claimDue(now: number, limit: number, runId: string): Job[];
+  /**
+   * Atomically marks up to `limit` due jobs of at most `maxPriority` as running under `runId` and
+   * returns them, most urgent first. A job waits while an older job of its lane is pending or running.
+   */
+  claimDue(now: number, limit: number, runId: string, maxPriority?: number): Job[];
   complete(id: string, now: number): void;
   /** Puts a failed job back for another try at `retryAt`, or marks it failed for good when null. */
   fail(id: string, error: string, retryAt: number | null, now: number): void;
   /** Jobs a previous process claimed but never finished go back to pending; returns how many. */
   recoverInterrupted(currentRunId: string, now: number): number;
   countPending(): number;
+  /** When the soonest pending job is due, if any. */
+  nextDueAt(): number | undefined;
+  /** Jobs of one incident in the order they were written, for tests and diagnostics. */
+  listForIncident(incidentId: string): (Job & { status: string; lastError: string | null })[];
 }
 
 export type EscalationStatus = 'active' | 'acknowledged' | 'exhausted' | 'cancelled';

@@ -4,10 +4,12 @@ import { postDigest } from '../app/post-digest.js';
 import { remindCommanderMissing, remindPostmortem, remindUpdateDue, remindUpdateOverdue } from '../app/run-reminders.js';
 import { announceMaintenancePhase } from '../app/schedule-maintenance.js';
 import type { JobHandler } from './scheduler.js';
+import { effectHandlers } from '../app/effects/effect-handlers.js';
 import { remindFollowUp } from '../app/follow-ups.js';
 
 /** Which use case runs each kind of job. */
 export const jobHandlers = (deps: UseCaseDeps): Record<JobKind, JobHandler> => ({
+  ...effectHandlers(deps),
   escalate: async (job) => {
     await escalatePage(deps, { escalationId: String(job.payload.escalationId) });
   },

@@ -43,7 +43,14 @@ export const createSlackApp = (config: Config, options: SlackAppOptions): App =>
     token: config.slack.botToken,
     receiver: createReceiver(config, options),
     logger: toSlackLogger(options.logger),
-    clientOptions: config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {},
+    clientOptions: {
+      ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
+      // A call that never answers is abandoned after 10 s; jobs retry with their own backoff, and a
+      // rate limit comes back at once with Retry-After so that pages can go first.
+      timeout: 10_000,
+      retryConfig: { retries: 1, factor: 1, minTimeout: 200, maxTimeout: 500 },
+      rejectRateLimitedCalls: true,
+    },
     botId: options.identity.botId,
     botUserId: options.identity.botUserId,
     // The token was checked once at start-up (auth.test), which also gave the identity above.

@@ -13,6 +13,8 @@ export interface NotifierOptions {
   client: WebClient;
   /** The workspace's URL as auth.test reports it, e.g. https://acme.slack.com/ */
   workspaceUrl: string;
+  /** The bot's own user id (auth.test): channels it created carry it as their creator. */
+  botUserId: string;
   clock: Clock;
   logger: Logger;
 }
@@ -21,7 +23,7 @@ export interface NotifierOptions {
 export const buildPermalink = (workspaceUrl: string, channelId: string, ts: string): string =>
   `${workspaceUrl.replace(/\/$/, '')}/archives/${channelId}/p${ts.replace('.', '')}`;
 
-export const createNotifier = ({ client, workspaceUrl, clock, logger }: NotifierOptions): Notifier => {
+export const createNotifier = ({ client, workspaceUrl, botUserId, clock, logger }: NotifierOptions): Notifier => {
   const ignoring = async (codes: string[], call: () => Promise<unknown>) => {
     try {
       await call();
@@ -77,8 +79,25 @@ export const createNotifier = ({ client, workspaceUrl, clock, logger }: Notifier
         text: incidentFallbackText(incident),
         blocks: incidentCard(incident, clock.now()),
       });
-      await ignoring(['already_pinned'], () => client.pins.add({ channel, timestamp: posted.ts! }));
       return posted.ts!;
+    },
+
+    pin: async (channel, ts) => {
+      await ignoring(['already_pinned'], () => client.pins.add({ channel, timestamp: ts }));
+    },
+
+    findOwnChannel: async (name, createdSince) => {
+      for (let cursor: string | undefined = undefined, pages = 0; pages < 20; pages += 1) {
+        const page = await client.conversations.list({ types: 'public_channel,private_channel', exclude_archived: true, limit: 1000, ...(cursor ? { cursor } : {}) });
+        const found = page.channels?.find((channel) => channel.name === name);
+        if (found?.id) {
+          const ours = found.creator === botUserId && (found.created ?? 0) * 1000 >= createdSince - 60_000;
+          return ours ? { id: found.id, name } : null;
+        }
+        cursor = page.response_metadata?.next_cursor || undefined;
+        if (!cursor) return null;
+      }
+      return null;
     },
 
     postAnnouncement: async (channelId, incident) => {
@@ -115,10 +134,10 @@ export const createNotifier = ({ client, workspaceUrl, clock, logger }: Notifier
 
     permalink: (channelId, ts) => buildPermalink(workspaceUrl, channelId, ts),
 
+    // Posting to the user id lands in the bot's DM with them: one round trip, no conversations.open first.
     sendPage: async (userId, incident, page) => {
-      const dm = await openDm(userId);
-      const posted = await client.chat.postMessage({ channel: dm, ...pageMessage(incident, page) });
-      return { channelId: dm, ts: posted.ts! };
+      const posted = await client.chat.postMessage({ channel: userId, ...pageMessage(incident, page) });
+      return { channelId: posted.channel!, ts: posted.ts! };
     },
 
     closePage: async (notification, incident, outcome) => {

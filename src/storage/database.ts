@@ -11,6 +11,8 @@ export type Db = BetterSQLite3Database<typeof schema>;
 
 export interface OpenDatabase {
   db: Db;
+  /** Runs `work` in one transaction (a savepoint when one is already open); `work` must not await. */
+  atomically<T>(work: () => T): T;
   /** True when a trivial query answers; used by /healthz. */
   ping(): boolean;
   close(): void;
@@ -29,6 +31,7 @@ export const openDatabase = (path: string): OpenDatabase => {
   migrate(db, { migrationsFolder });
   return {
     db,
+    atomically: (work) => client.transaction(work)(),
     ping: () => {
       try {
         return db.get<{ one: number }>(sql`select 1 as one`)?.one === 1;

@@ -29,6 +29,10 @@ export const incidents = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
     resolvedAt: integer('resolved_at'),
     closedAt: integer('closed_at'),
+    /** Bumped by every write: a save from a stale copy is refused instead of overwriting newer facts. */
+    version: integer('version').notNull().default(1),
+    /** Why the incident's channel could not be created (e.g. missing_scope); null while it is fine or pending. */
+    setupError: text('setup_error'),
   },
   (table) => [index('incidents_status_idx').on(table.status)],
 );
@@ -99,11 +103,19 @@ export const jobs = sqliteTable(
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     runId: text('run_id'),
+    /** 0 pages, 1 what people wait on (channel, acknowledgements), 2 cosmetic, 3 background; lower runs first. */
+    priority: integer('priority').notNull().default(2),
+    /** Jobs of one lane run one at a time in the order they were written (e.g. the card before its refresh). */
+    lane: text('lane'),
+    /** Who asked for the change this job carries out: told privately when it fails. */
+    actorId: text('actor_id'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
   (table) => [
     index('jobs_due_idx').on(table.status, table.dueAt),
+    index('jobs_claim_idx').on(table.status, table.priority, table.dueAt),
+    index('jobs_lane_idx').on(table.lane, table.status),
     index('jobs_key_idx').on(table.key, table.status),
     index('jobs_incident_idx').on(table.incidentId),
   ],

@@ -47,6 +47,22 @@ export interface HarnessOptions {
 }
 
 /**
+ * Every interaction with the fake Slack (a command, a click, a message) resolves once the bot has
+ * settled: its listener finished and every job that was due has run. Tests assert on that, not on sleeps.
+ */
+const settling = (slack: FakeSlack, idle: () => Promise<void>): FakeSlack =>
+  new Proxy(slack, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver) as unknown;
+      if (typeof value !== 'function' || property === 'close' || property === 'listen') return value;
+      return (...args: unknown[]) => {
+        const result = (value as (...a: unknown[]) => unknown).apply(target, args);
+        return result instanceof Promise ? result.then(async (answer) => (await idle(), answer)) : result;
+      };
+    },
+  });
+
+/**
  * The real bot (Bolt HTTP receiver, real WebClient, real SQLite) against the fake Slack over loopback.
  */
 export const startHarness = async (options: HarnessOptions = {}): Promise<Harness> => {
@@ -85,7 +101,7 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
   slack.configureApp({ requestUrl: `${bot.url}/slack/events`, signingSecret });
   const general = slack.workspace.channelByName(generalChannelName)!.id;
   return {
-    slack,
+    slack: settling(slack, () => bot.idle()),
     bot,
     logs,
     general,

@@ -25,7 +25,7 @@ export const pageMessage = (incident: Incident, page: PageDetails): { text: stri
       block_id: blockIds.pageActions,
       elements: [
         { type: 'button', text: plain('Acknowledge'), action_id: actionIds.acknowledgePage, value: page.escalationId, style: 'primary' },
-        { type: 'button', text: plain('Escalate now'), action_id: actionIds.escalateNow, value: page.escalationId, style: 'danger' },
+        { type: 'button', text: plain('Escalate now'), action_id: actionIds.escalateNow, value: `${page.escalationId}:${page.levelIndex}:${page.pass}`, style: 'danger' },
       ],
     },
   ],

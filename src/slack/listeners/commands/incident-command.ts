@@ -181,9 +181,9 @@ export const incidentCommand = (ctx: ListenerContext) => async ({ command, ack, 
           isDrill: true,
           reporterId: userId,
           commanderId: userId,
-        });
+        }, { tellIn: command.channel_id });
         const speedup = deps.config().drills.speedup;
-        return respond({ response_type: 'ephemeral', text: `:construction: Drill ${incidentKey(incident)} started in <#${incident.channelId}>; its timers run ${speedup}× faster.` });
+        return respond({ response_type: 'ephemeral', text: `:construction: Drill ${incidentKey(incident)} started; its channel is on its way and its timers run ${speedup}× faster.` });
       }
       case 'milestone': {
         const incident = inIncident();

@@ -4,7 +4,6 @@ import { changeSeverity } from '../../../app/change-severity.js';
 import { changeStatus } from '../../../app/change-status.js';
 import { declareIncident } from '../../../app/declare-incident.js';
 import { postUpdate } from '../../../app/post-update.js';
-import { incidentKey } from '../../../domain/incident/incident.js';
 import { viewIds } from '../../ids.js';
 import { parseDeclareView } from '../../parse/declare-view.js';
 import { parseAddToTimelineView, parseFollowUpView, parseMaintenanceView, parsePageView, parseRoleView, parseSeverityView, parseStatusView, parseUpdateView } from '../../parse/incident-views.js';
@@ -20,9 +19,9 @@ export const registerViews = (app: App, ctx: ListenerContext): void => {
   const { deps } = ctx;
   app.view(
     viewIds.declare,
-    submission(ctx, parseDeclareView, async ({ value, userId, tell }) => {
-      const incident = await declareIncident(deps, { ...value, reporterId: userId });
-      await tell(`:rotating_light: ${incidentKey(incident)} declared: <#${incident.channelId}>`);
+    // Stored before Slack hears back; the reporter is told where the channel is once it exists.
+    submission(ctx, parseDeclareView, async ({ value, userId, metadata }) => {
+      await declareIncident(deps, { ...value, reporterId: userId }, metadata.channelId ? { tellIn: metadata.channelId } : {});
     }),
   );
   app.view(
