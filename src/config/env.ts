@@ -31,6 +31,8 @@ export interface Config {
     signingSecret: string | undefined;
     appToken: string | undefined;
     apiUrl: string | undefined;
+    /** How long one Web API call may take before it is abandoned (and its job retried); 10 s unless a test says otherwise. */
+    timeoutMs?: number;
   };
   http: { port: number; host: string | undefined };
   databasePath: string;

@@ -47,7 +47,7 @@ export const createSlackApp = (config: Config, options: SlackAppOptions): App =>
       ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
       // A call that never answers is abandoned after 10 s; jobs retry with their own backoff, and a
       // rate limit comes back at once with Retry-After so that pages can go first.
-      timeout: 10_000,
+      timeout: config.slack.timeoutMs ?? 10_000,
       retryConfig: { retries: 1, factor: 1, minTimeout: 200, maxTimeout: 500 },
       rejectRateLimitedCalls: true,
     },

@@ -91,7 +91,7 @@ export const createNotifier = ({ client, workspaceUrl, botUserId, clock, logger 
         const page = await client.conversations.list({ types: 'public_channel,private_channel', exclude_archived: true, limit: 1000, ...(cursor ? { cursor } : {}) });
         const found = page.channels?.find((channel) => channel.name === name);
         if (found?.id) {
-          const ours = found.creator === botUserId && (found.created ?? 0) * 1000 >= createdSince - 60_000;
+          const ours = found.creator === botUserId && (found.created ?? 0) * 1000 >= createdSince - 1000;
           return ours ? { id: found.id, name } : null;
         }
         cursor = page.response_metadata?.next_cursor || undefined;

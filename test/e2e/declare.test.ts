@@ -91,7 +91,7 @@ describe('declaring an incident', () => {
   });
 
   it('retries with a suffix when the channel name is taken', async () => {
-    h.slack.addChannel({ name: 'inc-1-checkout-failing' });
+    h.slack.addChannel({ name: 'inc-1-checkout-failing', creator: people.bystander });
     const { channel } = await declareIncident(h, { title: 'Checkout failing' });
     expect(channel.name).toBe('inc-1-checkout-failing-2');
     expect(h.slack.callsTo('conversations.create').map((call) => call.ok ? 'ok' : call.error)).toEqual(['name_taken', 'ok']);

@@ -42,6 +42,8 @@ export interface HarnessOptions {
   slack?: FakeSlackOptions;
   /** The YAML configuration file's text (services, schedules, policies); none = built-in defaults. */
   configYaml?: string;
+  /** How long a Web API call may take (tests of hung calls keep it short). */
+  slackTimeout?: { timeoutMs: number };
   /** The bot's clock; the scheduler does not tick by itself then, call `bot.scheduler.tick()`. */
   clock?: Clock;
 }
@@ -82,7 +84,7 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
     },
   });
   const config: Config = {
-    slack: { botToken: slack.botToken, signingSecret, appToken: undefined, apiUrl: slack.apiUrl },
+    slack: { botToken: slack.botToken, signingSecret, appToken: undefined, apiUrl: slack.apiUrl, ...options.slackTimeout },
     http: { port: 0, host: '127.0.0.1' },
     databasePath: ':memory:',
     logLevel: 'debug',

@@ -52,8 +52,9 @@ export const effectHandlers = (deps: UseCaseDeps): Record<EffectKind, Handler> =
         const candidate = channelNameCandidate(baseName, attempt);
         const result = await notifier.createChannel(candidate, incident.isPrivate);
         if (result !== 'name_taken') channel = result;
-        // An earlier try may have created it and lost the answer: take our own channel back, never orphan it.
-        else if (job.attempts > 1) channel = (await notifier.findOwnChannel(candidate, incident.declaredAt)) ?? undefined;
+        // An earlier try (ours or the client's own retry) may have created it and lost the answer:
+        // take our own channel back rather than leave it orphaned.
+        else channel = (await notifier.findOwnChannel(candidate, incident.declaredAt)) ?? undefined;
       }
       if (!channel) throw new DomainError('CHANNEL_NAME_UNAVAILABLE', `no free channel name near #${baseName} after ${maxNameAttempts} tries`);
       const created = channel;

@@ -15,6 +15,7 @@ export { methodFacts, methodReference, type MethodFacts } from './method-referen
 export { loadManifest, type AppManifest } from './manifest.js';
 export { permalink } from './methods/chat.js';
 export type { ApiCall } from './web-api.js';
+export type { Fault, FaultRate } from './faults.js';
 export type { ResponsePost } from './response-urls.js';
 export type { SlashCommandInput, SlashCommandResult } from './slash-commands.js';
 export type { MessageShortcutInput, MessageShortcutResult } from './shortcuts.js';
