@@ -9,7 +9,7 @@ type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareAr
 export const completeFollowUpButton = (ctx: ListenerContext) => async ({ ack, action, body, respond }: ButtonArgs) => {
   await ack();
   await reportingErrors(replyPrivately(respond), ctx.logger.child({ module: 'action', action: action.action_id }), async () => {
-    const done = await completeFollowUp(ctx.deps, { followUpId: action.value ?? '', actorId: body.user.id });
+    const done = await completeFollowUp(ctx.deps, { followUpId: action.value ?? '', actorId: body.user.id, channelId: body.channel?.id });
     await replyPrivately(respond)(`:white_check_mark: Done: ${done.text}`);
   });
 };

@@ -152,8 +152,9 @@ export const incidentCommand = (ctx: ListenerContext) => async ({ command, ack, 
         const requested = parsed.args[0]?.toLowerCase();
         const view: FollowUpView =
           requested === 'mine' || requested === 'overdue' || requested === 'all' ? requested : here ? 'incident' : 'mine';
-        const list = listFollowUps(deps, { view, userId, ...(here ? { incidentId: here.id } : {}) });
-        const incidents = new Map(list.map((followUp) => [followUp.incidentId, deps.incidents.findById(followUp.incidentId)!]));
+        const listed = listFollowUps(deps, { view, userId, channelId: command.channel_id, ...(here ? { incidentId: here.id } : {}) });
+        const list = listed.map((entry) => entry.followUp);
+        const incidents = new Map(listed.flatMap(({ incident }) => (incident ? [[incident.id, incident] as const] : [])));
         const titles: Record<FollowUpView, string> = {
           mine: 'Your open follow-ups',
           overdue: 'Overdue follow-ups',
