@@ -4,6 +4,7 @@ import type { Incident } from '../domain/incident/incident.js';
 import { canSeeFollowUp } from '../domain/incident/visibility.js';
 import { incidentById } from './find-incident.js';
 import type { Job, UseCaseDeps } from './ports.js';
+import { escapeUserText } from '../domain/communication/slack-text.js';
 
 export interface AddFollowUpInput {
   incidentId: string;
@@ -37,7 +38,7 @@ export const addFollowUp = async (deps: UseCaseDeps, input: AddFollowUpInput): P
   if (incident.channelId) {
     const owner = followUp.ownerId ? ` owned by <@${followUp.ownerId}>` : ' (no owner yet)';
     const due = followUp.dueAt ? `, due <!date^${Math.floor(followUp.dueAt / 1000)}^{date_short}|${new Date(followUp.dueAt).toISOString().slice(0, 10)}>` : '';
-    await deps.notifier.postToChannel(incident.channelId, `:white_square: Follow-up${followUp.blocking ? ' *(blocking)*' : ''}: ${text}${owner}${due}`);
+    await deps.notifier.postToChannel(incident.channelId, `:white_square: Follow-up${followUp.blocking ? ' *(blocking)*' : ''}: ${escapeUserText(text)}${owner}${due}`);
   }
   deps.log.info({ incidentId: incident.id, followUpId: followUp.id }, 'follow-up added');
   return followUp;
@@ -58,7 +59,7 @@ export const completeFollowUp = async (deps: UseCaseDeps, input: { followUpId: s
   const now = deps.clock.now();
   const done = deps.followUps.markDone(existing.id, now)!;
   deps.jobs.cancel(dueKey(existing.id), now);
-  if (incident?.channelId) await deps.notifier.postToChannel(incident.channelId, `:white_check_mark: <@${input.actorId}> completed the follow-up: ${existing.text}`);
+  if (incident?.channelId) await deps.notifier.postToChannel(incident.channelId, `:white_check_mark: <@${input.actorId}> completed the follow-up: ${escapeUserText(existing.text)}`);
   return done;
 };
 
