@@ -24,6 +24,8 @@ const main = async () => {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const sandbox = !process.env.SLACK_BOT_TOKEN?.trim();
   const logger = createLogger(process.env.LOG_LEVEL?.trim() || 'info');
+  // Node ends the process on an unhandled rejection; a pager that dies pages nobody. Log it and stay up.
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
   let running: Running;
   try {
     if (sandbox) {

@@ -5,6 +5,7 @@ import { effect, enqueue } from './effects/effect-jobs.js';
 import type { UseCaseDeps } from './ports.js';
 import { DomainError } from '../domain/errors.js';
 import { publishResolution } from './publish-resolution.js';
+import { escapeUserText } from '../domain/communication/slack-text.js';
 
 export interface ChangeStatusInput {
   incidentId: string;
@@ -28,7 +29,7 @@ export const changeStatus = async (deps: UseCaseDeps, input: ChangeStatusInput):
       if (blocking.length > 0) {
         throw new DomainError(
           'FOLLOW_UPS_OPEN',
-          `${blocking.length} blocking follow-up${blocking.length === 1 ? ' is' : 's are'} still open: ${blocking.map((followUp) => followUp.text).join('; ')}.`,
+          `${blocking.length} blocking follow-up${blocking.length === 1 ? ' is' : 's are'} still open: ${blocking.map((followUp) => escapeUserText(followUp.text)).join('; ')}.`,
         );
       }
     }
@@ -43,7 +44,7 @@ export const changeStatus = async (deps: UseCaseDeps, input: ChangeStatusInput):
     const [emoji, what] = reopened
       ? [':leftwards_arrow_with_hook:', 'reopened the incident']
       : (verbs[input.to] ?? [':arrows_counterclockwise:', `changed the status to *${statusLabels[input.to]}*`]);
-    const reason = input.reason ? `: ${input.reason}` : '';
+    const reason = input.reason ? `: ${escapeUserText(input.reason)}` : '';
     enqueue(deps, effect.postLine(incident.id, `${emoji} <@${input.actorId}> ${what}${reason}`, input.actorId));
     return incident;
   });

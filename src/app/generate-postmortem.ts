@@ -5,6 +5,7 @@ import { incidentKey } from '../domain/incident/incident.js';
 import { incidentById } from './find-incident.js';
 import { postmortemInput, postmortemUrl } from './postmortem-input.js';
 import type { StoredPostmortem, UseCaseDeps } from './ports.js';
+import { escapeUserText } from '../domain/communication/slack-text.js';
 
 const newToken = () => randomBytes(18).toString('base64url');
 
@@ -40,7 +41,7 @@ export const generatePostmortem = async (deps: UseCaseDeps, input: { incidentId:
 
   const blame = findBlame(markdown, { extraPhrases: deps.config().postmortem.blamePhrases });
   if (blame.length > 0) {
-    const lines = blame.slice(0, 8).map((finding) => `• “${finding.phrase}”: ${finding.suggestion}`);
+    const lines = blame.slice(0, 8).map((finding) => `• “${escapeUserText(finding.phrase)}”: ${finding.suggestion}`);
     await deps.notifier.tellPrivately(
       incident.channelId,
       input.actorId,

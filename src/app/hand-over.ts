@@ -4,6 +4,7 @@ import { statusLabels } from '../domain/incident/status.js';
 import { assignRoleNow } from './assign-role.js';
 import { effect, enqueue } from './effects/effect-jobs.js';
 import type { Escalation, UseCaseDeps } from './ports.js';
+import { escapeUserText } from '../domain/communication/slack-text.js';
 
 /** The short brief a new commander reads first. */
 export const handoverBrief = (incident: Incident, pendingPages: Escalation[], now: number): string => {
@@ -11,7 +12,7 @@ export const handoverBrief = (incident: Incident, pendingPages: Escalation[], no
   const lines = [
     `*Handover brief*`,
     `• ${incident.severity} · ${statusLabels[incident.status]} · open ${formatDuration(incidentDuration(incident, now))}`,
-    `• Last update: ${incident.latestUpdate ? `${formatDuration(now - incident.latestUpdate.at)} ago: ${incident.latestUpdate.text}` : 'none yet'}`,
+    `• Last update: ${incident.latestUpdate ? `${formatDuration(now - incident.latestUpdate.at)} ago: ${escapeUserText(incident.latestUpdate.text)}` : 'none yet'}`,
     `• Open roles: ${openRoles.length > 0 ? openRoles.join(', ') : 'none'}`,
     `• Pending pages: ${pendingPages.length > 0 ? pendingPages.map((page) => `${page.targetKind === 'user' ? `<@${page.targetId}>` : page.targetId} (level ${page.levelIndex + 1})`).join(', ') : 'none'}`,
   ];

@@ -1,44 +1,29 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/chromium.js';
 import { sandboxChannels } from '../../src/sandbox/seed-workspace.js';
 import { buildView } from '../../src/sandbox/slack-emulator/methods/views.js';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/start-sandbox.js';
 
 /**
- * The sandbox in a real browser (Debian's Chromium, driven by playwright-core), used the way a person
+ * The sandbox in a real browser (Chromium, driven by playwright-core; see test/support/chromium.ts), used the way a person
  * would: declare an incident from the message box, assign a role and resolve from the pinned card, and
  * read the announcement. Screenshots land in test-artifacts/ for a person to look at.
  */
-const chromiumPath = '/usr/bin/chromium';
 const artifacts = join(import.meta.dirname, '../../test-artifacts');
 
 describe('the sandbox in Chromium', () => {
   let sandbox: RunningSandbox;
   let browser: Browser | undefined;
 
-  // A missing browser fails every test here with the fix in the message; it is never a skip.
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
     // PORT 0: any free port, so this file can run beside others that start a sandbox.
     sandbox = await startSandbox({ env: { PORT: '0' }, logger: pino({ level: 'silent' }) });
-    if (!existsSync(chromiumPath)) return;
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {
@@ -46,13 +31,6 @@ describe('the sandbox in Chromium', () => {
     await sandbox?.stop();
   });
 
-  const requireBrowser = (): Browser => {
-    if (browser) return browser;
-    throw new Error(
-      `Chromium is missing at ${chromiumPath}; the browser tests need it. Install it with ` +
-        '`apt-get install -y chromium` (CI does this in .ci/run).',
-    );
-  };
 
   const collectErrors = (page: Page): string[] => {
     const errors: string[] = [];
@@ -64,7 +42,7 @@ describe('the sandbox in Chromium', () => {
   };
 
   it('declare from the message box, assign a role and resolve from the card, see the announcement resolved', async () => {
-    const context = await requireBrowser().newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 800 } });
     try {
       const page = await context.newPage();
       const errors = collectErrors(page);
@@ -126,7 +104,7 @@ describe('the sandbox in Chromium', () => {
   }, 90_000);
 
   it('on a phone: the sidebar opens from the header, nothing scrolls sideways', async () => {
-    const context = await requireBrowser().newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const context = await browser!.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     try {
       const page = await context.newPage();
       const errors = collectErrors(page);
@@ -211,7 +189,7 @@ describe('the sandbox in Chromium', () => {
     ws.views.set(view.id, view);
     ws.pushModal(view);
 
-    const context = await requireBrowser().newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 800 } });
     try {
       const page = await context.newPage();
       const errors = collectErrors(page);
@@ -273,7 +251,7 @@ describe('the sandbox in Chromium', () => {
   }, 60_000);
 
   it('the message menu: react, pin, edit and delete one’s own message', async () => {
-    const context = await requireBrowser().newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 800 } });
     try {
       const page = await context.newPage();
       const errors = collectErrors(page);

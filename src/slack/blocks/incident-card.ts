@@ -15,7 +15,7 @@ export const incidentHeadline = (incident: Incident): string =>
 /** The one-line topic: severity · status · commander, within Slack's 250-character topic limit. */
 export const incidentTopic = (incident: Incident, commanderName?: string): string =>
   clip(
-    `${drillMark(incident)}${incident.severity} · ${statusLabels[incident.status]} · IC: ${commanderName ?? (incident.roles.commander ? `<@${incident.roles.commander}>` : 'unassigned')} · ${incident.title}`,
+    `${drillMark(incident)}${incident.severity} · ${statusLabels[incident.status]} · IC: ${commanderName ?? (incident.roles.commander ? `<@${incident.roles.commander}>` : 'unassigned')} · ${escape(incident.title)}`,
     250,
   );
 
@@ -109,4 +109,4 @@ export const incidentAnnouncement = (incident: Incident, now: number): KnownBloc
 };
 
 export const incidentFallbackText = (incident: Incident): string =>
-  `${incidentHeadline(incident)} (${statusLabels[incident.status]})`;
+  `${escape(incidentHeadline(incident))} (${statusLabels[incident.status]})`;

@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import { incidentKey, type Incident } from '../../domain/incident/incident.js';
 import { roleChecklists, roleLabels, type Role } from '../../domain/incident/roles.js';
 import { incidentLine } from './home.js';
-import { clip, context, section } from './text.js';
+import { clip, context, escape, section } from './text.js';
 
 export const helpText = [
   '*`/incident` commands*',
@@ -41,7 +41,7 @@ export const incidentList = (open: Incident[], now: number): { text: string; blo
 
 export const roleChecklistMessage = (incident: Incident, role: Role): { text: string; blocks: KnownBlock[] } => {
   const where = incident.channelId ? `<#${incident.channelId}>` : incidentKey(incident);
-  const text = `You are the ${roleLabels[role]} for ${incidentKey(incident)}: ${incident.title}`;
+  const text = `You are the ${roleLabels[role]} for ${incidentKey(incident)}: ${escape(incident.title)}`;
   return {
     text,
     blocks: [

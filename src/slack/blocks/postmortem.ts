@@ -61,7 +61,7 @@ export const followUpList = (title: string, followUps: FollowUp[], incidents: Ma
 });
 
 export const followUpReminder = (followUp: FollowUp, incident: Incident): Rendered => ({
-  text: `Follow-up due: ${followUp.text}`,
+  text: `Follow-up due: ${escape(followUp.text)}`,
   blocks: [
     {
       type: 'section',
@@ -71,10 +71,11 @@ export const followUpReminder = (followUp: FollowUp, incident: Incident): Render
   ],
 });
 
+/** `reason` is a refusal's message: mrkdwn whose user text (follow-up titles) is already escaped. */
 export const confirmCloseMessage = (incident: Incident, reason: string): Rendered => ({
   text: reason,
   blocks: [
-    section(`:warning: ${escape(reason)} Close ${incidentKey(incident)} anyway?`),
+    section(`:warning: ${reason} Close ${incidentKey(incident)} anyway?`),
     {
       type: 'actions',
       elements: [{ type: 'button', text: plain('Close anyway'), action_id: actionIds.confirmClose, value: incident.id, style: 'danger' }],
@@ -83,7 +84,7 @@ export const confirmCloseMessage = (incident: Incident, reason: string): Rendere
 });
 
 export const searchResults = (words: string, found: SimilarIncident[]): Rendered => ({
-  text: `${found.length} incidents match "${words}"`,
+  text: `${found.length} incidents match "${escape(words)}"`,
   blocks:
     found.length === 0
       ? [section(`No past incident matches *${escape(clip(words, 200))}*.`)]

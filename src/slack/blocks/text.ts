@@ -27,5 +27,8 @@ export const slackDate = (ms: number, format = '{date_short_pretty} {time}'): st
 
 export const mention = (userId: string | undefined | null): string => (userId ? `<@${userId}>` : '_unassigned_');
 
-/** Escapes the three characters Slack treats as markup in mrkdwn. */
-export const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/**
+ * Text a person wrote, safe in mrkdwn and `text` fallbacks: the one helper for every place the bot
+ * echoes user text (see escapeUserText: no live @channel, @here, @everyone or group mention).
+ */
+export { escapeUserText as escape } from '../../domain/communication/slack-text.js';

@@ -10,6 +10,7 @@ import { parseRole } from '../../../domain/incident/roles.js';
 import { parseSeverity } from '../../../domain/incident/severity.js';
 import { isStatus, type Status } from '../../../domain/incident/status.js';
 import { helpText, incidentList } from '../../blocks/messages.js';
+import { escape } from '../../blocks/text.js';
 import { declareModal, maintenanceModal, pageModal, roleModal, severityModal, statusModal } from '../../blocks/modals.js';
 import { updateModalFor } from '../update-modal.js';
 import { onCallMessage } from '../../blocks/oncall.js';
@@ -38,6 +39,9 @@ import type { ListenerContext } from '../context.js';
 import { reportingErrors } from '../report-error.js';
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+
+/** A word of the command echoed back in an answer: as typed, pinging nobody. */
+const echo = (token: string): string => escape(unescapeSlackText(token));
 
 const statusShortcuts: Record<string, Status> = {
   resolve: 'resolved',
@@ -83,7 +87,7 @@ export const incidentCommand = (ctx: ListenerContext) => async ({ command, ack, 
         const to = parsed.args[0]?.toLowerCase();
         if (!to) return openModal(statusModal(incident));
         if (!isStatus(to)) {
-          throw new DomainError('UNKNOWN_STATUS', `\`${to}\` is not a status. Use investigating, identified, monitoring, resolved or closed.`);
+          throw new DomainError('UNKNOWN_STATUS', `\`${echo(to)}\` is not a status. Use investigating, identified, monitoring, resolved or closed.`);
         }
         return changeStatus(deps, { incidentId: incident.id, to, actorId: userId, reason: unescapeSlackText(parsed.args.slice(1).join(' ')) });
       }
@@ -92,7 +96,7 @@ export const incidentCommand = (ctx: ListenerContext) => async ({ command, ack, 
         const incident = inIncident();
         if (!parsed.args[0]) return openModal(severityModal(incident));
         const to = parseSeverity(parsed.args[0]);
-        if (!to) throw new DomainError('UNKNOWN_SEVERITY', `\`${parsed.args[0]}\` is not a severity. Use SEV1, SEV2, SEV3 or SEV4.`);
+        if (!to) throw new DomainError('UNKNOWN_SEVERITY', `\`${echo(parsed.args[0])}\` is not a severity. Use SEV1, SEV2, SEV3 or SEV4.`);
         return changeSeverity(deps, { incidentId: incident.id, to, actorId: userId });
       }
       case 'role': {
@@ -100,7 +104,7 @@ export const incidentCommand = (ctx: ListenerContext) => async ({ command, ack, 
         const [roleName, who] = parsed.args;
         if (!roleName) return openModal(roleModal(incident));
         const role = parseRole(roleName);
-        if (!role) throw new DomainError('UNKNOWN_ROLE', `\`${roleName}\` is not a role. Use commander, comms, scribe or ops.`);
+        if (!role) throw new DomainError('UNKNOWN_ROLE', `\`${echo(roleName)}\` is not a role. Use commander, comms, scribe or ops.`);
         const assignee = who ? parseUserMention(who) : undefined;
         if (!assignee) return openModal(roleModal(incident, role));
         return assignRole(deps, { incidentId: incident.id, role, userId: assignee, actorId: userId });
@@ -152,8 +156,9 @@ export const incidentCommand = (ctx: ListenerContext) => async ({ command, ack, 
         const requested = parsed.args[0]?.toLowerCase();
         const view: FollowUpView =
           requested === 'mine' || requested === 'overdue' || requested === 'all' ? requested : here ? 'incident' : 'mine';
-        const list = listFollowUps(deps, { view, userId, ...(here ? { incidentId: here.id } : {}) });
-        const incidents = new Map(list.map((followUp) => [followUp.incidentId, deps.incidents.findById(followUp.incidentId)!]));
+        const listed = listFollowUps(deps, { view, userId, channelId: command.channel_id, ...(here ? { incidentId: here.id } : {}) });
+        const list = listed.map((entry) => entry.followUp);
+        const incidents = new Map(listed.flatMap(({ incident }) => (incident ? [[incident.id, incident] as const] : [])));
         const titles: Record<FollowUpView, string> = {
           mine: 'Your open follow-ups',
           overdue: 'Overdue follow-ups',
@@ -164,12 +169,12 @@ export const incidentCommand = (ctx: ListenerContext) => async ({ command, ack, 
       }
       case 'search': {
         if (!parsed.rest.trim()) throw new DomainError('INVALID_INPUT', 'Say what to look for: `/incident search <words>`.');
-        return respond({ response_type: 'ephemeral', ...searchResults(parsed.rest.trim(), searchIncidents(deps, unescapeSlackText(parsed.rest))) });
+        return respond({ response_type: 'ephemeral', ...searchResults(unescapeSlackText(parsed.rest).trim(), searchIncidents(deps, unescapeSlackText(parsed.rest))) });
       }
       case 'drill': {
         const scenario = findDrillScenario(parsed.args[0]);
         if (!scenario) {
-          throw new DomainError('INVALID_INPUT', `No drill \`${parsed.args[0]}\`. Scenarios: ${drillScenarios.map((candidate) => `\`${candidate.id}\``).join(', ')}.`);
+          throw new DomainError('INVALID_INPUT', `No drill \`${echo(parsed.args[0] ?? '')}\`. Scenarios: ${drillScenarios.map((candidate) => `\`${candidate.id}\``).join(', ')}.`);
         }
         const incident = await declareIncident(deps, {
           title: scenario.title,
@@ -191,7 +196,7 @@ export const incidentCommand = (ctx: ListenerContext) => async ({ command, ack, 
         const zone = deps.config().timezone;
         const at = parseMilestoneTime(when, zone, deps.clock.now());
         if (!name) throw new DomainError('INVALID_INPUT', 'Say which milestone: `/incident milestone <started|detected|mitigated> [HH:MM]`.');
-        if (at === undefined) throw new DomainError('INVALID_INPUT', `\`${when}\` is not a time; write HH:MM or YYYY-MM-DDTHH:MM (${zone}).`);
+        if (at === undefined) throw new DomainError('INVALID_INPUT', `\`${echo(when ?? '')}\` is not a time; write HH:MM or YYYY-MM-DDTHH:MM (${zone}).`);
         return setMilestone(deps, { incidentId: incident.id, milestone: name.toLowerCase(), at, actorId: userId });
       }
       case 'note':
@@ -211,7 +216,7 @@ export const incidentCommand = (ctx: ListenerContext) => async ({ command, ack, 
         }
       }
       default:
-        return respond({ response_type: 'ephemeral', text: `:thinking_face: I don't know \`${parsed.name}\`.\n${helpText}` });
+        return respond({ response_type: 'ephemeral', text: `:thinking_face: I don't know \`${echo(parsed.name)}\`.\n${helpText}` });
     }
   });
 };

@@ -14,6 +14,7 @@ import { addToTimeline } from '../../../app/add-to-timeline.js';
 import { dueAtEndOfDay } from '../../parse/follow-up-command.js';
 import type { ListenerContext } from '../context.js';
 import { submission } from './submission.js';
+import { escape } from '../../blocks/text.js';
 
 export const registerViews = (app: App, ctx: ListenerContext): void => {
   const { deps } = ctx;
@@ -45,7 +46,7 @@ export const registerViews = (app: App, ctx: ListenerContext): void => {
       (values, userId, metadata) => parseMaintenanceView(values, userId, metadata, deps.clock.now()),
       async ({ value, userId, tell }) => {
         const maintenance = await scheduleMaintenance(deps, { ...value, createdBy: userId });
-        await tell(`:calendar: Maintenance *${maintenance.title}* scheduled; it is on the status page and stakeholders were told.`);
+        await tell(`:calendar: Maintenance *${escape(maintenance.title)}* scheduled; it is on the status page and stakeholders were told.`);
       },
     ),
   );
