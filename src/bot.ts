@@ -17,7 +17,7 @@ import { createJobRepository } from './storage/job-repository.js';
 import { createEscalationRepository } from './storage/escalation-repository.js';
 import { createUpdateRepository } from './storage/update-repository.js';
 import { createMaintenanceRepository } from './storage/maintenance-repository.js';
-import { scheduleDigest } from './app/post-digest.js';
+import { planDigest, scheduleDigest } from './app/post-digest.js';
 import { cachedReader, readStatusPage } from './app/read-status-page.js';
 import type { StatusPageSnapshot } from './domain/communication/types.js';
 import { statusPageRoutes } from './http/status-page/routes.js';
@@ -130,6 +130,9 @@ export const startBot = async ({
     const address = config.slack.appToken ? undefined : (server?.address() as AddressInfo | null);
     const url = address ? `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}` : undefined;
     scheduleDigest(deps);
+    // A reload may change the digest's cron: the pending digest moves to the new file's next time
+    // before that file is put in force, and a schedule that cannot run refuses the reload.
+    configStore.onReload((next) => planDigest(deps, next.digest));
     if (tickExpression) await scheduler.start(tickExpression);
     logger.info({ url, mode: config.slack.appToken ? 'socket' : 'http', pendingJobs: deps.jobs.countPending() }, 'incident bot started');
 
@@ -137,15 +140,7 @@ export const startBot = async ({
       url,
       deps,
       scheduler,
-      config: {
-        current: configStore.current,
-        // A reload may change the digest's cron: move the pending digest to the new next time.
-        reload: () => {
-          const result = configStore.reload();
-          if (result.ok) scheduleDigest(deps);
-          return result;
-        },
-      },
+      config: configStore,
       stop: async () => {
         await scheduler.stop();
         await app.stop();

@@ -1,9 +1,9 @@
 import { DateTime, IANAZone } from 'luxon';
-import cron from 'node-cron';
 import { z } from 'zod';
 import { durationHint, parseDuration } from '../domain/escalation/duration.js';
 import { weekdays, type EscalationTarget } from '../domain/escalation/types.js';
 import { severities } from '../domain/incident/severity.js';
+import { cronProblem } from '../domain/communication/cron-schedule.js';
 
 // The YAML file as written (snake_case); incident-config-file.ts turns it into an IncidentConfig.
 
@@ -176,8 +176,12 @@ const channelsFile = strict({
   executives: channelId.nullish(),
 });
 
-const cronHint = 'must be a cron expression such as "0 9 * * 1-5" (minute hour day month weekday)';
-const cronExpression = z.string({ error: cronHint }).refine((value) => cron.validate(value), cronHint);
+const cronHint = 'must be a cron expression such as "0 9 * * 1-5" or "0 9 * * MON" (minute hour day month weekday)';
+// The same function the scheduler uses decides, so config:check and the running bot never disagree.
+const cronExpression = z.string({ error: cronHint }).superRefine((value, context) => {
+  const problem = cronProblem(value);
+  if (problem) context.addIssue({ code: 'custom', message: `${cronHint}; ${JSON.stringify(value)} ${problem.replace(/^(Validation|Constraint) error, /, '')}` });
+});
 
 const statusPageFile = strict({
   name: text.optional(),
