@@ -40,8 +40,8 @@ export interface BotOptions {
   logger: Logger;
   clock?: Clock;
   newId?: IdGenerator;
-  /** node-cron expression of the scheduler tick; null leaves ticking to the caller (tests). */
-  tickExpression?: string | null;
+  /** Milliseconds between scheduler ticks; null leaves ticking to the caller (tests). */
+  tickEveryMs?: number | null;
   /** More HTTP routes on the same server (the local sandbox's UI). */
   extraRoutes?: CustomRoute[];
 }
@@ -64,7 +64,7 @@ export const startBot = async ({
   logger,
   clock = systemClock,
   newId = randomUUID,
-  tickExpression = '*/2 * * * * *',
+  tickEveryMs = 2_000,
   extraRoutes = [],
 }: BotOptions): Promise<RunningBot> => {
   const configStore = createConfigStore(() => loadIncidentConfig(config.configPath, { required: config.configRequired }), logger);
@@ -133,7 +133,7 @@ export const startBot = async ({
     // A reload may change the digest's cron: the pending digest moves to the new file's next time
     // before that file is put in force, and a schedule that cannot run refuses the reload.
     configStore.onReload((next) => planDigest(deps, next.digest));
-    if (tickExpression) await scheduler.start(tickExpression);
+    if (tickEveryMs) await scheduler.start(tickEveryMs);
     logger.info({ url, mode: config.slack.appToken ? 'socket' : 'http', pendingJobs: deps.jobs.countPending() }, 'incident bot started');
 
     return {

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import cron from 'node-cron';
 import type { Logger } from 'pino';
 import type { Clock, Job, JobKind, JobRepository } from '../app/ports.js';
 
@@ -20,13 +19,13 @@ export interface SchedulerOptions {
 export interface Scheduler {
   /** Runs every due job once. Never overlaps itself: a tick that finds one in progress does nothing. */
   tick(): Promise<{ ran: number; failed: number }>;
-  /** Ticks on a node-cron expression (default every 2 seconds) after running what is overdue. */
-  start(expression?: string): Promise<void>;
+  /** Ticks every `everyMs` (default 2 seconds) after running what is overdue. */
+  start(everyMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
 /**
- * The durable job runner. node-cron only triggers ticks; the jobs themselves are rows. A job is
+ * The durable job runner. A plain interval triggers ticks; the jobs themselves are rows, with due times. A job is
  * claimed (marked running under this process's run id) in the same transaction that selects it, so
  * it runs once; jobs a killed process had claimed are put back at start.
  */
@@ -41,7 +40,7 @@ export const createScheduler = ({
 }: SchedulerOptions): Scheduler => {
   const log = logger.child({ module: 'scheduler' });
   let running: Promise<{ ran: number; failed: number }> | undefined;
-  let task: ReturnType<typeof cron.schedule> | undefined;
+  let timer: NodeJS.Timeout | undefined;
 
   const runOne = async (job: Job): Promise<boolean> => {
     const context = { jobId: job.id, kind: job.kind, incidentId: job.incidentId, attempt: job.attempts };
@@ -79,17 +78,17 @@ export const createScheduler = ({
 
   return {
     tick,
-    start: async (expression = '*/2 * * * * *') => {
+    start: async (everyMs = 2_000) => {
       const recovered = jobs.recoverInterrupted(runId, clock.now());
       if (recovered > 0) log.warn({ recovered }, 'put back jobs an earlier process claimed but did not finish');
       await tick();
-      task = cron.schedule(expression, () => {
+      timer = setInterval(() => {
         void tick().catch((error) => log.error({ err: error }, 'tick failed'));
-      });
+      }, everyMs);
     },
     stop: async () => {
-      await task?.stop();
-      task = undefined;
+      clearInterval(timer);
+      timer = undefined;
       await running;
     },
   };

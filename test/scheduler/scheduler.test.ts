@@ -95,7 +95,7 @@ describe('scheduler', () => {
     jobs.schedule({ kind: 'escalate', key: 'interrupted', dueAt: clock.now() }, clock.now());
     expect(jobs.claimDue(clock.now(), 10, 'dead-process')).toHaveLength(1);
     const runner = scheduler('new-process');
-    await runner.start('0 0 1 1 *');
+    await runner.start(3_600_000);
     await runner.stop();
     expect(ran.map((job) => job.key)).toEqual(['interrupted']);
   });
@@ -103,7 +103,7 @@ describe('scheduler', () => {
   it('runs overdue jobs once at start-up', async () => {
     jobs.schedule({ kind: 'postmortem_due', key: 'late', dueAt: clock.now() - 3_600_000 }, clock.now());
     const runner = scheduler();
-    await runner.start('0 0 1 1 *');
+    await runner.start(3_600_000);
     await runner.tick();
     await runner.stop();
     expect(ran.map((job) => job.key)).toEqual(['late']);
