@@ -18,6 +18,7 @@ import { createEscalationRepository } from './storage/escalation-repository.js';
 import { createUpdateRepository } from './storage/update-repository.js';
 import { createMaintenanceRepository } from './storage/maintenance-repository.js';
 import { planDigest, scheduleDigest } from './app/post-digest.js';
+import { scheduleHousekeeping } from './app/housekeeping.js';
 import { cachedReader, readStatusPage } from './app/read-status-page.js';
 import type { StatusPageSnapshot } from './domain/communication/types.js';
 import { statusPageRoutes } from './http/status-page/routes.js';
@@ -130,6 +131,7 @@ export const startBot = async ({
     const address = config.slack.appToken ? undefined : (server?.address() as AddressInfo | null);
     const url = address ? `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}` : undefined;
     scheduleDigest(deps);
+    scheduleHousekeeping(deps);
     // A reload may change the digest's cron: the pending digest moves to the new file's next time
     // before that file is put in force, and a schedule that cannot run refuses the reload.
     configStore.onReload((next) => planDigest(deps, next.digest));

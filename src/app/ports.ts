@@ -75,6 +75,8 @@ export interface TimelineRepository {
 export interface IdempotencyRepository {
   /** True the first time a key is claimed, false on every repeat. */
   claim(key: string, now: number): boolean;
+  /** Forgets keys claimed before `before`; returns how many. */
+  prune(before: number): number;
 }
 
 /** Channel creation answers `name_taken` as a value: the use case picks the next name. */
@@ -206,6 +208,7 @@ export const jobKinds = [
   'maintenance_start',
   'maintenance_end',
   'follow_up_due',
+  'housekeeping',
 ] as const;
 export type JobKind = (typeof jobKinds)[number];
 
@@ -242,6 +245,8 @@ export interface JobRepository {
   /** Jobs a previous process claimed but never finished go back to pending; returns how many. */
   recoverInterrupted(currentRunId: string, now: number): number;
   countPending(): number;
+  /** Deletes done, cancelled and failed jobs last changed before `before`; returns how many. */
+  prune(before: number): number;
 }
 
 export type EscalationStatus = 'active' | 'acknowledged' | 'exhausted' | 'cancelled';

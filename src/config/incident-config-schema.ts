@@ -217,7 +217,11 @@ export const incidentConfigFileSchema = strict({
   status_page: statusPageFile.nullish(),
   digest: digestFile.nullish(),
   postmortem: postmortemFile.nullish(),
-  drills: strict({ speedup: z.number({ error: 'must be a number from 1 to 3600' }).min(1, 'must be a number from 1 to 3600').max(3600, 'must be a number from 1 to 3600').optional() }).nullish(),
+  drills: strict({
+    speedup: z.number({ error: 'must be a number from 1 to 3600' }).min(1, 'must be a number from 1 to 3600').max(3600, 'must be a number from 1 to 3600').optional(),
+    max_reminders: z.number({ error: 'must be a whole number from 0 to 100' }).int('must be a whole number from 0 to 100').min(0, 'must be a whole number from 0 to 100').max(100, 'must be a whole number from 0 to 100').optional(),
+    expire_after: duration.optional(),
+  }).nullish(),
 });
 
 export type IncidentConfigFile = z.infer<typeof incidentConfigFileSchema>;

@@ -5,6 +5,7 @@ import { remindCommanderMissing, remindPostmortem, remindUpdateDue, remindUpdate
 import { announceMaintenancePhase } from '../app/schedule-maintenance.js';
 import type { JobHandler } from './scheduler.js';
 import { remindFollowUp } from '../app/follow-ups.js';
+import { runHousekeeping } from '../app/housekeeping.js';
 
 /** Which use case runs each kind of job. */
 export const jobHandlers = (deps: UseCaseDeps): Record<JobKind, JobHandler> => ({
@@ -19,4 +20,5 @@ export const jobHandlers = (deps: UseCaseDeps): Record<JobKind, JobHandler> => (
   maintenance_start: (job) => announceMaintenancePhase('started')(deps, job),
   maintenance_end: (job) => announceMaintenancePhase('completed')(deps, job),
   follow_up_due: (job) => remindFollowUp(deps, job),
+  housekeeping: () => runHousekeeping(deps),
 });

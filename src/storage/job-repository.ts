@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, lte, ne, sql } from 'drizzle-orm';
 import type { IdGenerator, Job, JobKind, JobRepository } from '../app/ports.js';
 import type { Db } from './database.js';
 import { jobs } from './schema.js';
@@ -93,6 +93,12 @@ export const createJobRepository = (db: Db, newId: IdGenerator): JobRepository =
       .update(jobs)
       .set({ status: 'pending', updatedAt: now })
       .where(and(eq(jobs.status, 'running'), ne(jobs.runId, currentRunId)))
+      .run().changes,
+
+  prune: (before) =>
+    db
+      .delete(jobs)
+      .where(and(inArray(jobs.status, ['done', 'cancelled', 'failed']), lt(jobs.updatedAt, before)))
       .run().changes,
 
   countPending: () => db.select({ count: sql<number>`count(*)` }).from(jobs).where(eq(jobs.status, 'pending')).get()?.count ?? 0,
