@@ -41,7 +41,7 @@ const within = <T>(promise: Promise<T>, ms: number): Promise<T | undefined> =>
 
 /**
  * Installs the signal and crash handlers first, so that nothing that happens during start-up finds
- * the process without them: SIGTERM/SIGINT stop cleanly at any moment (waiting a bounded time for a
+ * the process without them: SIGTERM/SIGINT stop cleanly at any moment (a second one stops at once) (waiting a bounded time for a
  * start-up in progress, and for the bot to stop), SIGHUP reloads the configuration (once started, if it came during start-up),
  * and stray rejections and exceptions become structured log lines. An unhandled rejection is logged
  * and the process goes on: all state lives in SQLite transactions and the pager must keep paging. An
@@ -75,8 +75,14 @@ export const createLifecycle = ({ events, logger, exit, startUpWaitMs = 2_000, s
     exit(code);
   };
 
-  events.on('SIGTERM', () => void stop('SIGTERM', 0));
-  events.on('SIGINT', () => void stop('SIGINT', 0));
+  // A second SIGTERM/SIGINT while stopping (Ctrl-C pressed again) leaves at once.
+  const onStopSignal = (signal: 'SIGTERM' | 'SIGINT') => () => {
+    if (!stopping) return void stop(signal, 0);
+    logger.warn({ signal }, 'stopping at once: asked again while stopping');
+    exit(1);
+  };
+  events.on('SIGTERM', onStopSignal('SIGTERM'));
+  events.on('SIGINT', onStopSignal('SIGINT'));
   events.on('SIGHUP', () => {
     if (stopping) return;
     if (running) running.config.reload();

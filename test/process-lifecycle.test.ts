@@ -91,4 +91,14 @@ describe('process lifecycle', () => {
     events.emit('SIGHUP');
     expect(calls).toEqual(['reload', 'reload']);
   });
+
+  it('a second SIGINT while stopping exits at once', async () => {
+    const { events, exits, lifecycle } = setUp();
+    const started: Started = { config: { reload: () => undefined }, stop: () => new Promise<void>(() => undefined) };
+    await lifecycle.start(async () => started);
+    events.emit('SIGINT');
+    expect(exits).toEqual([]);
+    events.emit('SIGINT');
+    expect(exits).toEqual([1]);
+  });
 });
