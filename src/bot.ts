@@ -17,7 +17,8 @@ import { createJobRepository } from './storage/job-repository.js';
 import { createEscalationRepository } from './storage/escalation-repository.js';
 import { createUpdateRepository } from './storage/update-repository.js';
 import { createMaintenanceRepository } from './storage/maintenance-repository.js';
-import { scheduleDigest } from './app/post-digest.js';
+import { planDigest, scheduleDigest } from './app/post-digest.js';
+import { scheduleHousekeeping } from './app/housekeeping.js';
 import { cachedReader, readStatusPage } from './app/read-status-page.js';
 import type { StatusPageSnapshot } from './domain/communication/types.js';
 import { statusPageRoutes } from './http/status-page/routes.js';
@@ -42,8 +43,8 @@ export interface BotOptions {
   logger: Logger;
   clock?: Clock;
   newId?: IdGenerator;
-  /** null leaves ticking to the caller (tests with an injected clock): only what is due now runs by itself. */
-  tickExpression?: string | null;
+  /** Milliseconds between scheduler ticks; null leaves ticking to the caller (tests). */
+  tickEveryMs?: number | null;
   /** More HTTP routes on the same server (the local sandbox's UI). */
   extraRoutes?: CustomRoute[];
 }
@@ -68,7 +69,7 @@ export const startBot = async ({
   logger,
   clock = systemClock,
   newId = randomUUID,
-  tickExpression = '*/2 * * * * *',
+  tickEveryMs = 2_000,
   extraRoutes = [],
 }: BotOptions): Promise<RunningBot> => {
   const configStore = createConfigStore(() => loadIncidentConfig(config.configPath, { required: config.configRequired }), logger);
@@ -164,7 +165,11 @@ export const startBot = async ({
     const address = config.slack.appToken ? undefined : (server?.address() as AddressInfo | null);
     const url = address ? `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}` : undefined;
     scheduleDigest(deps);
-    if (tickExpression !== null) await scheduler.start();
+    scheduleHousekeeping(deps);
+    // A reload may change the digest's cron: the pending digest moves to the new file's next time
+    // before that file is put in force, and a schedule that cannot run refuses the reload.
+    configStore.onReload((next) => planDigest(deps, next.digest));
+    if (tickEveryMs) await scheduler.start(tickEveryMs);
     logger.info({ url, mode: config.slack.appToken ? 'socket' : 'http', pendingJobs: deps.jobs.countPending() }, 'incident bot started');
 
     const nextTurn = () => new Promise((resolve) => setTimeout(resolve, 1));
@@ -183,15 +188,7 @@ export const startBot = async ({
       deps,
       scheduler,
       idle,
-      config: {
-        current: configStore.current,
-        // A reload may change the digest's cron: move the pending digest to the new next time.
-        reload: () => {
-          const result = configStore.reload();
-          if (result.ok) scheduleDigest(deps);
-          return result;
-        },
-      },
+      config: configStore,
       stop: async () => {
         await scheduler.stop();
         await app.stop();

@@ -79,6 +79,8 @@ export interface TimelineRepository {
 export interface IdempotencyRepository {
   /** True the first time a key is claimed, false on every repeat. */
   claim(key: string, now: number): boolean;
+  /** Forgets keys claimed before `before`; returns how many. */
+  prune(before: number): number;
 }
 
 /** Channel creation answers `name_taken` as a value: the use case picks the next name. */
@@ -233,6 +235,7 @@ export const jobKinds = [
   'draft_postmortem',
   'similar_incidents',
   'report_failure',
+  'housekeeping',
 ] as const;
 export type JobKind = (typeof jobKinds)[number];
 
@@ -288,6 +291,8 @@ export interface JobRepository {
   nextDueAt(): number | undefined;
   /** Jobs of one incident in the order they were written, for tests and diagnostics. */
   listForIncident(incidentId: string): (Job & { status: string; lastError: string | null })[];
+  /** Deletes done, cancelled and failed jobs last changed before `before`; returns how many. */
+  prune(before: number): number;
 }
 
 export type EscalationStatus = 'active' | 'acknowledged' | 'exhausted' | 'cancelled';

@@ -6,6 +6,7 @@ import { announceMaintenancePhase } from '../app/schedule-maintenance.js';
 import type { JobHandler } from './scheduler.js';
 import { effectHandlers } from '../app/effects/effect-handlers.js';
 import { remindFollowUp } from '../app/follow-ups.js';
+import { runHousekeeping } from '../app/housekeeping.js';
 
 /** Which use case runs each kind of job. */
 export const jobHandlers = (deps: UseCaseDeps): Record<JobKind, JobHandler> => ({
@@ -21,4 +22,5 @@ export const jobHandlers = (deps: UseCaseDeps): Record<JobKind, JobHandler> => (
   maintenance_start: (job) => announceMaintenancePhase('started')(deps, job),
   maintenance_end: (job) => announceMaintenancePhase('completed')(deps, job),
   follow_up_due: (job) => remindFollowUp(deps, job),
+  housekeeping: () => runHousekeeping(deps),
 });

@@ -1,4 +1,4 @@
-import { and, eq, inArray, min, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, min, ne, sql } from 'drizzle-orm';
 import { jobPriority, type IdGenerator, type Job, type JobKind, type JobRepository } from '../app/ports.js';
 import type { Db } from './database.js';
 import { jobs } from './schema.js';
@@ -115,6 +115,12 @@ export const createJobRepository = (db: Db, newId: IdGenerator): JobRepository =
       .orderBy(sql`rowid`)
       .all()
       .map((row) => ({ ...toJob(row), status: row.status, lastError: row.lastError })),
+
+  prune: (before) =>
+    db
+      .delete(jobs)
+      .where(and(inArray(jobs.status, ['done', 'cancelled', 'failed']), lt(jobs.updatedAt, before)))
+      .run().changes,
 
   countPending: () => db.select({ count: sql<number>`count(*)` }).from(jobs).where(eq(jobs.status, 'pending')).get()?.count ?? 0,
 });

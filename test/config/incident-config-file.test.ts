@@ -46,7 +46,7 @@ const builtInDefaults: IncidentConfig = {
     typedReactions: { bulb: 'observation', thinking_face: 'hypothesis', white_check_mark: 'action', scales: 'decision' },
     blamePhrases: [],
   },
-  drills: { speedup: 60 },
+  drills: { speedup: 60, maxReminders: 3, expireAfter: { text: '2h', ms: 7_200_000, calendarDays: null } },
 };
 
 const briefExample = `

@@ -98,7 +98,7 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
   const bot = await startBot({
     config,
     logger: createLogger('debug', sink),
-    ...(options.clock ? { clock: options.clock, tickExpression: null } : {}),
+    ...(options.clock ? { clock: options.clock, tickEveryMs: null } : {}),
   });
   slack.configureApp({ requestUrl: `${bot.url}/slack/events`, signingSecret });
   const general = slack.workspace.channelByName(generalChannelName)!.id;

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { join } from 'node:path';
+import Database from 'better-sqlite3';
 
 const root = new URL('../..', import.meta.url).pathname;
 
@@ -12,11 +12,11 @@ export interface BotProcess {
 }
 
 /**
- * The README's start command, `npm start`, is `tsx src/main.ts`: run that process directly, with
- * exactly the given environment, so signals (SIGTERM, SIGKILL) reach the bot itself.
+ * The README's start command, `npm start`, is `node --import tsx src/main.ts`: run that process
+ * directly, with exactly the given environment, so signals (SIGTERM, SIGHUP, SIGKILL) reach the bot itself.
  */
 export const startBotProcess = (env: Record<string, string>): BotProcess => {
-  const child = spawn(join(root, 'node_modules/.bin/tsx'), ['src/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -41,4 +41,14 @@ export const startBotProcess = (env: Record<string, string>): BotProcess => {
   });
   started.catch(() => undefined);
   return { child, output, exited, started };
+};
+
+/** One row from the running bot's own SQLite file, read the way an operator would (read-only, WAL). */
+export const queryBotDatabase = <T>(databasePath: string, query: string): T | undefined => {
+  const db = new Database(databasePath, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare(query).get() as T | undefined;
+  } finally {
+    db.close();
+  }
 };

@@ -12,7 +12,7 @@ import { suggestSimilarIncidents } from '../search-incidents.js';
 import { effect, enqueue } from './effect-jobs.js';
 
 type Handler = (job: Job) => Promise<void>;
-export type EffectKind = Exclude<JobKind, 'escalate' | 'commander_missing' | 'update_due' | 'update_overdue' | 'postmortem_due' | 'digest' | 'maintenance_start' | 'maintenance_end' | 'follow_up_due'>;
+export type EffectKind = Exclude<JobKind, 'escalate' | 'commander_missing' | 'update_due' | 'update_overdue' | 'postmortem_due' | 'digest' | 'maintenance_start' | 'maintenance_end' | 'follow_up_due' | 'housekeeping'>;
 
 const maxNameAttempts = 20;
 const text = (job: Job, name: string) => String(job.payload[name] ?? '');
