@@ -166,6 +166,11 @@ describe('the sandbox API', () => {
     expect(answer.appStatus).toBe(200);
     const modal = await openModal(alice);
     expect(modal.callbackId).toBe('add_to_timeline_modal');
+    // Slack itself adds "(optional)" after an optional field's label, so the label must not.
+    const page = await fetch(`${base}/sandbox?as=${alice}&c=${channel.id}`).then((r) => r.text());
+    const shown = page.replace(/<[^>]+>/g, '');
+    expect(shown).toContain('Comment (optional)');
+    expect(shown).not.toContain('(optional) (optional)');
     await ok('close', { as: alice, viewId: modal.id });
   });
 

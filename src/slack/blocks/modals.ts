@@ -324,7 +324,7 @@ export const addToTimelineModal = (input: { channelId: string; messageTs: string
     'Add',
     [
       section(`> ${clip(input.preview.replace(/\n/g, ' '), 500)}`),
-      textInput(inputIds.comment, 'Comment (optional)', { multiline: true, maxLength: 500, optional: true, placeholder: 'Why this moment matters' }),
+      textInput(inputIds.comment, 'Comment', { multiline: true, maxLength: 500, optional: true, placeholder: 'Why this moment matters' }),
     ],
     {
       channelId: input.channelId,
