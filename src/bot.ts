@@ -110,7 +110,7 @@ export const startBot = async ({
       incidents: createIncidentRepository(database.db, newId),
       timeline: createTimelineRepository(database.db, newId),
       idempotency: createIdempotencyRepository(database.db),
-      notifier: createNotifier({ client: app.client, workspaceUrl: identity.url, clock, logger }),
+      notifier: createNotifier({ client: app.client, workspaceUrl: identity.url, clock, logger, config: configStore.current }),
       clock,
       settings: { channelNameTemplate: config.channelNameTemplate, announcementsChannel: config.announcementsChannel },
       log: logger.child({ module: 'incidents' }),

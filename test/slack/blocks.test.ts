@@ -54,13 +54,13 @@ const buttonIds = (blocks: unknown[]): string[] =>
 
 describe('incident card', () => {
   it.each(statuses)('stays within Block Kit limits when %s, even with oversized text', (status) => {
-    expect(validateBlocks(incidentCard(incident({ status }), now), 'message')).toEqual([]);
-    expect(validateBlocks(incidentCard({ ...oversized, status }, now), 'message')).toEqual([]);
+    expect(validateBlocks(incidentCard(incident({ status }), now, []), 'message')).toEqual([]);
+    expect(validateBlocks(incidentCard({ ...oversized, status }, now, oversized.services), 'message')).toEqual([]);
     expect(validateBlocks(incidentAnnouncement({ ...oversized, status }, now), 'message')).toEqual([]);
   });
 
   it('shows title, severity, status, every role, duration and the latest update', () => {
-    const text = JSON.stringify(incidentCard(incident(), now));
+    const text = JSON.stringify(incidentCard(incident(), now, []));
     for (const expected of ['INC-42', 'Checkout failing', 'SEV1', 'Investigating', 'Incident Commander', '<@U0IC>', 'Communications Lead', '_unassigned_', 'Scribe', 'Operations Lead', '1h 0m', 'Rolled back deploy 1234']) {
       expect(text).toContain(expected);
     }
@@ -68,9 +68,9 @@ describe('incident card', () => {
 
   it('offers the six actions while active, drops Resolve once resolved and every action once finished', () => {
     const all = [actionIds.updateStatus, actionIds.changeSeverity, actionIds.assignRole, actionIds.postUpdate, actionIds.page, actionIds.resolve];
-    expect(buttonIds(incidentCard(incident(), now))).toEqual(all);
-    expect(buttonIds(incidentCard(incident({ status: 'resolved', resolvedAt: now }), now))).not.toContain(actionIds.resolve);
-    expect(buttonIds(incidentCard(incident({ status: 'closed', closedAt: now }), now))).toEqual([]);
+    expect(buttonIds(incidentCard(incident(), now, []))).toEqual(all);
+    expect(buttonIds(incidentCard(incident({ status: 'resolved', resolvedAt: now }), now, []))).not.toContain(actionIds.resolve);
+    expect(buttonIds(incidentCard(incident({ status: 'closed', closedAt: now }), now, []))).toEqual([]);
   });
 
   it('has a Join button on the announcement until the incident is finished', () => {

@@ -36,15 +36,15 @@ const button = (text: string, actionId: string, value: string, style?: 'primary'
   ...(style ? { style } : {}),
 });
 
-const stateFields = (incident: Incident, now: number): KnownBlock => ({
+const stateFields = (incident: Incident, now: number, serviceNames: readonly string[]): KnownBlock => ({
   type: 'section',
   fields: [
     { type: 'mrkdwn', text: `*Severity*\n${severityEmoji[incident.severity]} ${incident.severity}` },
     { type: 'mrkdwn', text: `*Status*\n${statusLabels[incident.status]}` },
     { type: 'mrkdwn', text: `*Declared*\n${slackDate(incident.declaredAt)}` },
     { type: 'mrkdwn', text: `*Duration*\n${durationText(incident, now)}` },
-    ...(incident.services.length > 0
-      ? [{ type: 'mrkdwn' as const, text: `*Services*\n${clip(escape(incident.services.join(', ')), 1900)}` }]
+    ...(serviceNames.length > 0
+      ? [{ type: 'mrkdwn' as const, text: `*Services*\n${clip(escape(serviceNames.join(', ')), 1900)}` }]
       : []),
   ],
 });
@@ -59,12 +59,15 @@ const latestUpdate = (incident: Incident): KnownBlock =>
     ? section(`*Latest update* (${slackDate(incident.latestUpdate.at)}, ${mention(incident.latestUpdate.by)})\n${escape(incident.latestUpdate.text)}`)
     : section('*Latest update*\n_No update yet. Use *Post update* to tell everyone where things stand._');
 
-/** The pinned card in the incident channel: the state of things at a glance, and the buttons to change it. */
-export const incidentCard = (incident: Incident, now: number): KnownBlock[] => {
+/**
+ * The pinned card in the incident channel: the state of things at a glance, and the buttons to change it.
+ * `serviceNames` are the affected services as people know them (configured names, not ids).
+ */
+export const incidentCard = (incident: Incident, now: number, serviceNames: readonly string[]): KnownBlock[] => {
   const blocks: KnownBlock[] = [
     { type: 'header', text: plain(`${drillMark(incident)}${incidentKey(incident)}: ${incident.title}`, 150) },
     ...(incident.isDrill ? [context(':construction: *This is a drill.* Timers run faster; nothing reaches stakeholders, executives, the status page or metrics.')] : []),
-    stateFields(incident, now),
+    stateFields(incident, now, serviceNames),
     rolesSection(incident),
   ];
   if (incident.summary) blocks.push(section(`*Summary*\n${escape(incident.summary)}`));
