@@ -108,6 +108,8 @@ describe('the sandbox in Chromium', () => {
       await expect.poll(() => card.locator('.b-field').filter({ hasText: 'Scribe' }).innerText(), { timeout: 10_000 }).toContain('@carol');
 
       // Resolve: the card says so and its buttons change.
+      // Resolve asks first (Slack's confirm dialog, the browser's confirm() here).
+      page.once('dialog', (dialog) => void dialog.accept());
       await card.getByRole('button', { name: 'Resolve' }).click();
       await expect.poll(() => card.locator('.b-field').filter({ hasText: 'Status' }).innerText(), { timeout: 10_000 }).toContain('Resolved');
       expect(await card.getByRole('button', { name: 'Resolve' }).count()).toBe(0);

@@ -239,7 +239,7 @@ describe('the public status page', () => {
     await postUpdate(channel, card, { [inputIds.update]: 'Investigating', [inputIds.customerMessage]: 'Checkout is failing for some customers.' });
     await eventually(() => expect(h.bot.deps.updates.listForIncident(incidentIn(channel).id)).toHaveLength(1));
     clock.advance(60_000);
-    await h.slack.clickButton({ user: people.commander, channel: channel.id, messageTs: card.ts, actionId: actionIds.resolve });
+    await h.slack.clickButton({ user: people.commander, channel: channel.id, messageTs: card.ts, actionId: actionIds.resolve, confirm: true });
     await eventually(() => expect(h.bot.deps.updates.listForIncident(incidentIn(channel).id)).toHaveLength(2));
     clock.advance(10_000);
     const unresolved = await (await fetch(`${h.bot.url}/api/v2/incidents/unresolved.json`)).json();

@@ -107,7 +107,7 @@ describe('incident lifecycle over Slack', () => {
   });
 
   it('resolves from the card, then reopens and cancels by command', async () => {
-    await h.slack.clickButton({ user: people.commander, channel: channel.id, messageTs: card.ts, actionId: actionIds.resolve });
+    await h.slack.clickButton({ user: people.commander, channel: channel.id, messageTs: card.ts, actionId: actionIds.resolve, confirm: true });
     await eventually(() => expect(incident().status).toBe('resolved'));
     await eventually(() => expect(readable(currentCard())).not.toContain(`"action_id":"${actionIds.resolve}"`));
     expect(incident().resolvedAt).not.toBeNull();

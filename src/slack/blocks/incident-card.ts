@@ -1,4 +1,4 @@
-import type { KnownBlock } from '@slack/types';
+import type { ConfirmationDialog, KnownBlock } from '@slack/types';
 import { formatDuration, incidentDuration, incidentKey, type Incident } from '../../domain/incident/incident.js';
 import { roleLabels, roles } from '../../domain/incident/roles.js';
 import { severityEmoji } from '../../domain/incident/severity.js';
@@ -28,12 +28,22 @@ const durationText = (incident: Incident, now: number): string => {
   return incident.resolvedAt !== null || incident.closedAt !== null ? duration : `${duration} as of ${slackDate(now, '{time}')}`;
 };
 
-const button = (text: string, actionId: string, value: string, style?: 'primary' | 'danger') => ({
+const button = (text: string, actionId: string, value: string, style?: 'primary' | 'danger', confirm?: ConfirmationDialog) => ({
   type: 'button' as const,
   text: plain(text),
   action_id: actionId,
   value,
   ...(style ? { style } : {}),
+  ...(confirm ? { confirm } : {}),
+});
+
+/** Resolving ends the pages and tells every audience, so one stray click must not do it. */
+const confirmResolve = (incident: Incident): ConfirmationDialog => ({
+  title: plain(`Resolve ${incidentKey(incident)}?`, 100),
+  text: plain('Paging stops and everyone following the incident is told it is resolved. You can reopen it later.', 300),
+  confirm: plain('Resolve', 30),
+  deny: plain('Not yet', 30),
+  style: 'danger',
 });
 
 const stateFields = (incident: Incident, now: number, serviceNames: readonly string[]): KnownBlock => ({
@@ -84,7 +94,7 @@ export const incidentCard = (incident: Incident, now: number, serviceNames: read
         button('Assign role', actionIds.assignRole, value),
         button('Post update', actionIds.postUpdate, value, 'primary'),
         button('Page', actionIds.page, value),
-        ...(incident.status === 'resolved' ? [] : [button('Resolve', actionIds.resolve, value, 'danger')]),
+        ...(incident.status === 'resolved' ? [] : [button('Resolve', actionIds.resolve, value, 'danger', confirmResolve(incident))]),
       ],
     });
   }
