@@ -52,6 +52,18 @@ describe('incident lifecycle over Slack', () => {
     expect(incident().status).toBe('investigating');
   });
 
+  it('says where the incident already is when asked to move it there again', async () => {
+    await incidentCommand('resolve');
+    await eventually(() => expect(incident().status).toBe('resolved'));
+    await incidentCommand('resolve');
+    await eventually(() => expect(ephemeralsFor(h, people.commander).at(-1)?.text).toContain('INC-1 is already resolved.'));
+    await incidentCommand('close');
+    await eventually(() => expect(incident().status).toBe('closed'));
+    await incidentCommand('close');
+    await eventually(() => expect(ephemeralsFor(h, people.commander).at(-1)?.text).toContain('INC-1 is already closed.'));
+    expect(ephemeralsFor(h, people.commander).some((e) => /cannot go from (\w+) to \1/.test(e.text))).toBe(false);
+  });
+
   it('changes severity by command and by the card, recording who and when', async () => {
     await incidentCommand('severity sev1');
     await eventually(() => expect(incident().severity).toBe('SEV1'));
