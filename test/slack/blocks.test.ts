@@ -187,19 +187,27 @@ describe('one update, every audience', () => {
 });
 
 describe('home and lists', () => {
-  const many = Array.from({ length: 120 }, (_, index) => incident({ id: `i${index}`, number: index + 1, title: huge }));
+  const incidents = Array.from({ length: 120 }, (_, index) => incident({ id: `i${index}`, number: index + 1, title: huge }));
+  // 30 being worked on, 90 resolved: both sections, and more than either surface can show.
+  const many = {
+    active: incidents.slice(0, 30),
+    resolved: incidents.slice(30).map((resolved) => ({ ...resolved, status: 'resolved' as const, resolvedAt: now })),
+  };
+  const none = { active: [], resolved: [] };
 
   it('keeps the Home tab within 100 blocks however many incidents are open', () => {
     const view = homeView(many, now);
     expect(validateView(view, 'home')).toBeNull();
     expect(JSON.stringify(view)).toContain(`${120 - maxHomeIncidents} more not shown`);
-    expect(validateView(homeView([], now), 'home')).toBeNull();
+    expect(validateView(homeView(none, now), 'home')).toBeNull();
     expect(validateView(homeView(many, now, { scheduleName: huge, start: now + 1000, end: now + 2000 }), 'home')).toBeNull();
-    expect(JSON.stringify(homeView([], now, undefined))).toContain('not on call in the next 60 days');
+    expect(JSON.stringify(homeView(none, now, undefined))).toContain('not on call in the next 60 days');
   });
 
   it('keeps /incident list within a message', () => {
     expect(validateBlocks(incidentList(many, now).blocks, 'message')).toEqual([]);
+    expect(validateBlocks(incidentList({ active: incidents, resolved: [] }, now).blocks, 'message')).toEqual([]);
+    expect(incidentList(many, now).text).toBe('30 open incidents, 90 resolved');
   });
 
   it('builds a valid role checklist DM', () => {
