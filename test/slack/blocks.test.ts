@@ -110,6 +110,14 @@ describe('modals', () => {
     const text = JSON.stringify(declareModal({ title: 'DB down', reporterId: 'U0ME' }));
     expect(text).toContain('"initial_value":"DB down"');
     expect(text).toContain('"initial_user":"U0ME"');
+    expect(text).not.toContain('"hint":{"type":"plain_text","text":"What you typed');
+  });
+
+  it('keeps all of a title that fits the summary but not the title there, and says so', () => {
+    const typed = 'x'.repeat(500);
+    const blocks = declareModal({ title: typed, reporterId: 'U0ME' }).blocks as { hint?: { text: string }; element: { initial_value?: string } }[];
+    expect(blocks[0]?.hint?.text).toBe('What you typed has 500 characters and a title at most 120: the start is here, and all of it is in the summary.');
+    expect(blocks[2]?.element.initial_value).toBe(typed);
   });
 });
 

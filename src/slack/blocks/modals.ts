@@ -36,12 +36,13 @@ const modal = (callbackId: string, title: string, submit: string, blocks: KnownB
 const textInput = (
   id: string,
   label: string,
-  options: { multiline?: boolean; maxLength: number; initial?: string; placeholder?: string; optional?: boolean },
+  options: { multiline?: boolean; maxLength: number; initial?: string; placeholder?: string; optional?: boolean; hint?: string },
 ): KnownBlock => ({
   type: 'input',
   block_id: id,
   optional: options.optional ?? false,
   label: plain(label, 2000),
+  ...(options.hint ? { hint: plain(options.hint, 2000) } : {}),
   element: {
     type: 'plain_text_input',
     action_id: id,
@@ -101,13 +102,21 @@ const servicesInput = (
         },
       };
 
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** A title typed after `/incident declare` that does not fit: say so, and keep the text. */
+const tooLongHint = (length: number): string =>
+  `What you typed has ${count(length)} characters and a title at most ${limits.title}: the start is here, and ` +
+  (length <= limits.summary ? 'all of it is in the summary.' : `the first ${count(limits.summary)} characters are in the summary.`);
+
 export const declareModal = (input: {
   title: string;
   reporterId: string;
   channelId?: string;
   services?: readonly { id: string; name: string }[];
-}): ModalView =>
-  modal(
+}): ModalView => {
+  const tooLong = input.title.length > limits.title;
+  return modal(
     viewIds.declare,
     'Declare an incident',
     'Declare',
@@ -116,6 +125,7 @@ export const declareModal = (input: {
         maxLength: limits.title,
         initial: input.title,
         placeholder: 'Checkout fails for card payments',
+        ...(tooLong ? { hint: tooLongHint(input.title.length) } : {}),
       }),
       staticSelect(inputIds.severity, 'Severity', severityOptions()),
       textInput(inputIds.summary, 'Summary', {
@@ -123,6 +133,7 @@ export const declareModal = (input: {
         maxLength: limits.summary,
         placeholder: 'What is happening, as far as you know',
         optional: true,
+        ...(tooLong ? { initial: input.title.slice(0, limits.summary) } : {}),
       }),
       textInput(inputIds.impact, 'Customer impact', {
         multiline: true,
@@ -146,6 +157,7 @@ export const declareModal = (input: {
     ],
     input.channelId ? { channelId: input.channelId } : {},
   );
+};
 
 export const statusModal = (incident: Incident): ModalView => {
   const targets = allowedTransitions[incident.status];
