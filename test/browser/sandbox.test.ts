@@ -274,6 +274,39 @@ describe('the sandbox in Chromium', () => {
     }
   }, 60_000);
 
+  it('the message menu of the last message opens upwards, fully visible above the message box', async () => {
+    const context = await requireBrowser().newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      // Enough messages to fill the list, so the last one sits right above the message box.
+      for (let n = 1; n <= 30; n += 1) {
+        const sent = await fetch(new URL('/sandbox/api/send', sandbox.url), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ as: 'U0SBERIN01', channel: sandboxChannels.executives, text: `Status line ${n}` }),
+        });
+        expect(sent.status).toBe(200);
+      }
+      const page = await context.newPage();
+      const errors = collectErrors(page);
+      await page.goto(`${sandbox.url}?as=U0SBERIN01&c=${sandboxChannels.executives}`);
+      const last = page.locator('article').filter({ hasText: 'Status line 30' });
+      await last.waitFor();
+      await last.getByLabel(/Actions for the message/).click();
+      const menu = last.getByRole('group', { name: 'Message actions' });
+      await menu.waitFor();
+      const list = (await page.locator('.messages').boundingBox())!;
+      const box = (await menu.boundingBox())!;
+      await page.screenshot({ path: join(artifacts, 'sandbox-last-message-menu.png') });
+      expect(box.y).toBeGreaterThanOrEqual(list.y);
+      expect(box.y + box.height).toBeLessThanOrEqual(list.y + list.height);
+      // Still usable: its last item is clickable where it is drawn.
+      await menu.getByRole('button', { name: 'Add to incident timeline' }).click({ trial: true });
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
   it('the message menu: react, pin, edit and delete one’s own message', async () => {
     const context = await requireBrowser().newContext({ viewport: { width: 1280, height: 800 } });
     try {
