@@ -1,16 +1,16 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxPeople } from '../../src/sandbox/seed-workspace.js';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/start-sandbox.js';
+import { launchChromium } from '../support/chromium.js';
 
 /**
  * The README's sandbox tour, step by step, in a real browser: each step below quotes the README, and
  * does what it says the way a person would. When the bot changes, this fails before the README misleads.
  */
-const chromiumPath = '/usr/bin/chromium';
 const artifacts = join(import.meta.dirname, '../../test-artifacts');
 const person = (name: string) => sandboxPeople.find((candidate) => candidate.name === name)!;
 
@@ -21,18 +21,12 @@ describe('the README tour of the sandbox', () => {
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
     sandbox = await startSandbox({ env: { PORT: '0' }, logger: pino({ level: 'silent' }) });
-    if (!existsSync(chromiumPath)) return;
-    browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
     await sandbox?.stop();
   });
-
-  const requireBrowser = (): Browser => {
-    if (browser) return browser;
-    throw new Error(`Chromium is missing at ${chromiumPath}; install it with \`apt-get install -y chromium\` (CI does this in .ci/run).`);
-  };
 
   const actAs = async (page: Page, name: string) => {
     await page.getByLabel('Acting as').selectOption(person(name).id);
@@ -49,7 +43,7 @@ describe('the README tour of the sandbox', () => {
   };
 
   it('walks the tour from start to end', async () => {
-    const context = await requireBrowser().newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
     try {
       const page = await context.newPage();
       const errors: string[] = [];

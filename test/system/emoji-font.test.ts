@@ -1,23 +1,22 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/start-sandbox.js';
+import { launchChromium } from '../support/chromium.js';
 
 /**
  * Emoji in the sandbox and in the browser tests' screenshots need a colour emoji font on the machine:
  * Debian's fonts-noto-color-emoji (.ci/run installs it). Without one Chromium draws empty boxes. This
  * is a system test (`npm run test:system`) because only Debian ships the font, like Chromium itself.
  */
-const chromiumPath = '/usr/bin/chromium';
-
 describe('emoji in Chromium', () => {
   let sandbox: RunningSandbox;
   let browser: Browser | undefined;
 
   beforeAll(async () => {
     sandbox = await startSandbox({ env: { PORT: '0' }, logger: pino({ level: 'silent' }) });
-    if (existsSync(chromiumPath)) browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+    // Debian's Chromium, which reads the system's fonts (.ci/run installs both for test:system).
+    browser = await launchChromium(['/usr/bin/chromium']);
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
@@ -25,8 +24,7 @@ describe('emoji in Chromium', () => {
   });
 
   it('draws emoji in colour with the sandbox page’s fonts, not as empty boxes', async () => {
-    if (!browser) throw new Error(`Chromium is missing at ${chromiumPath}: apt-get install -y chromium fonts-noto-color-emoji`);
-    const page = await browser.newPage();
+    const page = await browser!.newPage();
     await page.goto(sandbox.url);
     // Draw 🚨 (the bot's :rotating_light:) in the page's own font stack and count strongly coloured pixels:
     // a colour emoji has hundreds, an empty box (or a monochrome glyph) none.
