@@ -47,6 +47,8 @@ export interface BotOptions {
   tickEveryMs?: number | null;
   /** More HTTP routes on the same server (the local sandbox's UI). */
   extraRoutes?: CustomRoute[];
+  /** The first log line once Slack answered; the sandbox says it runs against its emulator. */
+  startedMessage?: string;
 }
 
 export interface RunningBot {
@@ -71,6 +73,7 @@ export const startBot = async ({
   newId = randomUUID,
   tickEveryMs = 2_000,
   extraRoutes = [],
+  startedMessage = 'connected to Slack',
 }: BotOptions): Promise<RunningBot> => {
   const configStore = createConfigStore(() => loadIncidentConfig(config.configPath, { required: config.configRequired }), logger);
   const database = openDatabase(config.databasePath);
@@ -85,7 +88,7 @@ export const startBot = async ({
     if (!identity.bot_id || !identity.user_id || !identity.url) {
       throw new Error('auth.test did not describe a bot: is SLACK_BOT_TOKEN a bot token (xoxb-…)?');
     }
-    logger.info({ team: identity.team, botUserId: identity.user_id }, 'connected to Slack');
+    logger.info({ team: identity.team, botUserId: identity.user_id }, startedMessage);
 
     // The status page reads the use-case dependencies, which need the Slack app's client: bind late.
     let findPostmortem: (incidentId: string) => StoredPostmortem | undefined = () => undefined;
@@ -124,7 +127,7 @@ export const startBot = async ({
       incidents: createIncidentRepository(database.db, newId),
       timeline: createTimelineRepository(database.db, newId),
       idempotency: createIdempotencyRepository(database.db),
-      notifier: createNotifier({ client: app.client, workspaceUrl: identity.url, botUserId: identity.user_id, clock, logger }),
+      notifier: createNotifier({ client: app.client, workspaceUrl: identity.url, botUserId: identity.user_id, clock, logger, config: configStore.current }),
       clock,
       settings: { channelNameTemplate: config.channelNameTemplate, announcementsChannel: config.announcementsChannel },
       log: logger.child({ module: 'incidents' }),

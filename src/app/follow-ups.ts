@@ -38,7 +38,7 @@ export const addFollowUp = async (deps: UseCaseDeps, input: AddFollowUpInput): P
   if (incident.channelId) {
     const owner = followUp.ownerId ? ` owned by <@${followUp.ownerId}>` : ' (no owner yet)';
     const due = followUp.dueAt ? `, due <!date^${Math.floor(followUp.dueAt / 1000)}^{date_short}|${new Date(followUp.dueAt).toISOString().slice(0, 10)}>` : '';
-    await deps.notifier.postToChannel(incident.channelId, `:white_square: Follow-up${followUp.blocking ? ' *(blocking)*' : ''}: ${escapeUserText(text)}${owner}${due}`);
+    await deps.notifier.postToChannel(incident.channelId, `:white_large_square: Follow-up${followUp.blocking ? ' *(blocking)*' : ''}: ${escapeUserText(text)}${owner}${due}`);
   }
   deps.log.info({ incidentId: incident.id, followUpId: followUp.id }, 'follow-up added');
   return followUp;

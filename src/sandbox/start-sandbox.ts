@@ -43,6 +43,7 @@ export const startSandbox = async (options: { env: NodeJS.ProcessEnv; logger: Lo
     const bot = await startBot({
       config,
       logger: options.logger,
+      startedMessage: 'running the local sandbox (the built-in Slack emulator)',
       extraRoutes: sandboxRoutes(slack, { onError: (error) => options.logger.error({ err: error, module: 'sandbox' }, 'sandbox request failed') }),
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.tickEveryMs !== undefined ? { tickEveryMs: options.tickEveryMs } : {}),

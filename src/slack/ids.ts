@@ -48,6 +48,7 @@ export const inputIds = {
   nextSteps: 'next_steps',
   nextUpdate: 'next_update',
   customerMessage: 'customer_message',
+  useTemplate: 'use_template',
   maintenanceTitle: 'maintenance_title',
   followUpText: 'follow_up_text',
   followUpOwner: 'follow_up_owner',

@@ -1,6 +1,8 @@
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
+import { serviceNames } from '../app/audiences.js';
 import type { Clock, Notifier } from '../app/ports.js';
+import type { IncidentConfig } from '../domain/escalation/types.js';
 import type { Incident } from '../domain/incident/incident.js';
 import { incidentAnnouncement, incidentCard, incidentFallbackText, incidentTopic } from './blocks/incident-card.js';
 import { roleChecklistMessage } from './blocks/messages.js';
@@ -17,13 +19,17 @@ export interface NotifierOptions {
   botUserId: string;
   clock: Clock;
   logger: Logger;
+  /** The configuration in force, for the services' names on the card. */
+  config: () => IncidentConfig;
 }
 
 /** Slack's permalink format; building it saves one chat.getPermalink call per stored message. */
 export const buildPermalink = (workspaceUrl: string, channelId: string, ts: string): string =>
   `${workspaceUrl.replace(/\/$/, '')}/archives/${channelId}/p${ts.replace('.', '')}`;
 
-export const createNotifier = ({ client, workspaceUrl, botUserId, clock, logger }: NotifierOptions): Notifier => {
+export const createNotifier = ({ client, workspaceUrl, botUserId, clock, logger, config }: NotifierOptions): Notifier => {
+  const cardBlocks = (incident: Incident, now: number) => incidentCard(incident, now, serviceNames(config(), incident));
+
   const ignoring = async (codes: string[], call: () => Promise<unknown>) => {
     try {
       await call();
@@ -77,7 +83,7 @@ export const createNotifier = ({ client, workspaceUrl, botUserId, clock, logger 
       const posted = await client.chat.postMessage({
         channel,
         text: incidentFallbackText(incident),
-        blocks: incidentCard(incident, clock.now()),
+        blocks: cardBlocks(incident, clock.now()),
       });
       return posted.ts!;
     },
@@ -115,7 +121,7 @@ export const createNotifier = ({ client, workspaceUrl, botUserId, clock, logger 
       const text = incidentFallbackText(incident);
       await setTopic(incident);
       if (incident.channelId && incident.cardTs) {
-        await client.chat.update({ channel: incident.channelId, ts: incident.cardTs, text, blocks: incidentCard(incident, now) });
+        await client.chat.update({ channel: incident.channelId, ts: incident.cardTs, text, blocks: cardBlocks(incident, now) });
       }
       if (incident.announcementChannelId && incident.announcementTs) {
         const { announcementChannelId: channel, announcementTs: ts } = incident;

@@ -64,7 +64,7 @@ describe('the sandbox in Chromium', () => {
       await declare.waitFor({ state: 'detached' });
 
       // The new channel shows up in the sidebar without a reload.
-      const channelLink = page.getByRole('link', { name: /inc-1-checkout-is-failing/ });
+      const channelLink = page.getByRole('navigation', { name: 'Conversations' }).getByRole('link', { name: /inc-1-checkout-is-failing/ });
       await channelLink.waitFor({ timeout: 10_000 });
       await channelLink.click();
       await page.waitForURL(/c=C/);
@@ -86,6 +86,8 @@ describe('the sandbox in Chromium', () => {
       await expect.poll(() => card.locator('.b-field').filter({ hasText: 'Scribe' }).innerText(), { timeout: 10_000 }).toContain('@carol');
 
       // Resolve: the card says so and its buttons change.
+      // Resolve asks first (Slack's confirm dialog, the browser's confirm() here).
+      page.once('dialog', (dialog) => void dialog.accept());
       await card.getByRole('button', { name: 'Resolve' }).click();
       await expect.poll(() => card.locator('.b-field').filter({ hasText: 'Status' }).innerText(), { timeout: 10_000 }).toContain('Resolved');
       expect(await card.getByRole('button', { name: 'Resolve' }).count()).toBe(0);
@@ -244,6 +246,39 @@ describe('the sandbox in Chromium', () => {
       }
       await message.scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(artifacts, 'sandbox-every-block.png') });
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
+  it('the message menu of the last message opens upwards, fully visible above the message box', async () => {
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      // Enough messages to fill the list, so the last one sits right above the message box.
+      for (let n = 1; n <= 30; n += 1) {
+        const sent = await fetch(new URL('/sandbox/api/send', sandbox.url), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ as: 'U0SBERIN01', channel: sandboxChannels.executives, text: `Status line ${n}` }),
+        });
+        expect(sent.status).toBe(200);
+      }
+      const page = await context.newPage();
+      const errors = collectErrors(page);
+      await page.goto(`${sandbox.url}?as=U0SBERIN01&c=${sandboxChannels.executives}`);
+      const last = page.locator('article').filter({ hasText: 'Status line 30' });
+      await last.waitFor();
+      await last.getByLabel(/Actions for the message/).click();
+      const menu = last.getByRole('group', { name: 'Message actions' });
+      await menu.waitFor();
+      const list = (await page.locator('.messages').boundingBox())!;
+      const box = (await menu.boundingBox())!;
+      await page.screenshot({ path: join(artifacts, 'sandbox-last-message-menu.png') });
+      expect(box.y).toBeGreaterThanOrEqual(list.y);
+      expect(box.y + box.height).toBeLessThanOrEqual(list.y + list.height);
+      // Still usable: its last item is clickable where it is drawn.
+      await menu.getByRole('button', { name: 'Add to incident timeline' }).click({ trial: true });
       expect(errors).toEqual([]);
     } finally {
       await context.close();

@@ -103,7 +103,8 @@ const handlers: { [N in ActionName]: Handler<N> } = {
     const element = { actionId: input.actionId, ...(input.blockId ? { blockId: input.blockId } : {}), ...(input.value !== undefined ? { value: input.value } : {}) };
     const result = input.viewId
       ? await slack.clickViewButton({ user: input.as, viewId: input.viewId, ...element })
-      : await slack.clickButton({ user: input.as, channel: input.channel!, messageTs: input.ts!, ...element });
+      : // The page asked the button's confirmation dialog (data-confirm) before it sent the click.
+        await slack.clickButton({ user: input.as, channel: input.channel!, messageTs: input.ts!, ...element, confirm: true });
     return answered(result.status, 'The button');
   },
   select: async ({ slack }, input) => {

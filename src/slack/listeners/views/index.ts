@@ -13,6 +13,7 @@ import { addFollowUp } from '../../../app/follow-ups.js';
 import { addToTimeline } from '../../../app/add-to-timeline.js';
 import { dueAtEndOfDay } from '../../parse/follow-up-command.js';
 import type { ListenerContext } from '../context.js';
+import { customerTemplate } from '../update-modal.js';
 import { submission } from './submission.js';
 import { escape } from '../../blocks/text.js';
 
@@ -76,17 +77,20 @@ export const registerViews = (app: App, ctx: ListenerContext): void => {
   );
   app.view(
     viewIds.update,
-    submission(ctx, parseUpdateView, ({ value, userId }) =>
-      postUpdate(deps, {
+    submission(ctx, parseUpdateView, ({ value, userId }) => {
+      const nextUpdateAt = deps.clock.now() + value.nextUpdateMinutes * 60_000;
+      const incident = value.useTemplate ? deps.incidents.findById(value.incidentId) : undefined;
+      return postUpdate(deps, {
         incidentId: value.incidentId,
         actorId: userId,
         status: value.status,
         whatChanged: value.whatChanged,
         impact: value.impact,
         nextSteps: value.nextSteps,
-        nextUpdateAt: deps.clock.now() + value.nextUpdateMinutes * 60_000,
-        customerMessage: value.customerMessage,
-      }),
-    ),
+        nextUpdateAt,
+        // The template as it reads for the status chosen in the form, not the one it was opened in.
+        customerMessage: incident ? customerTemplate(deps, incident, value.status, nextUpdateAt) : value.customerMessage,
+      });
+    }),
   );
 };
