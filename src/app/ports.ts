@@ -164,6 +164,26 @@ export interface PageDetails {
   requestedBy: string;
 }
 
+/** A person as Slack describes them (users.info, users.list, the user_change event). */
+export interface KnownPerson {
+  id: string;
+  /** The @handle (`name`) */
+  handle: string;
+  /** What the person chose to be called, else their real name, else the handle. */
+  displayName: string;
+  deleted: boolean;
+}
+
+/** Who people are: display names for what the bot writes, and `@name` typed as plain text. */
+export interface PeopleDirectory {
+  /** Display names of these users by id; anyone Slack cannot describe is left out (and shown by id). */
+  names(userIds: readonly string[]): Promise<Record<string, string>>;
+  /** The user whose handle or display name is `name` (no @, any case), when exactly one has it. */
+  findByName(name: string): Promise<string | undefined>;
+  /** Takes in what Slack announced (user_change), without asking Slack again. */
+  remember(person: KnownPerson): void;
+}
+
 export interface UseCaseSettings {
   channelNameTemplate: string;
   announcementsChannel: string | undefined;
@@ -192,6 +212,7 @@ export interface UseCaseDeps {
   followUps: FollowUpRepository;
   postmortems: PostmortemRepository;
   search: SearchRepository;
+  people: PeopleDirectory;
   /** The bot's public base URL (no trailing slash), for links to the postmortem drafts it serves. */
   publicUrl: () => string;
 }

@@ -14,9 +14,9 @@ export function userObject(ws: Workspace, user: User): Record<string, unknown> {
     tz_offset: user.tzOffset,
     profile: {
       real_name: user.realName,
-      display_name: user.name,
+      display_name: user.displayName,
       real_name_normalized: user.realName,
-      display_name_normalized: user.name,
+      display_name_normalized: user.displayName,
       ...(user.email === undefined ? {} : { email: user.email }),
       ...(user.botId === undefined ? {} : { bot_id: user.botId }),
       team: ws.teamId,

@@ -132,7 +132,8 @@ export const incidentCommand = (ctx: ListenerContext) => async ({ command, ack, 
         return openModal(maintenanceModal({ services: deps.config().services, now: deps.clock.now(), channelId: command.channel_id }));
       case 'timeline': {
         const incident = inIncident();
-        return respond({ response_type: 'ephemeral', ...curatedTimelineMessage(incident, curateTimeline(postmortemInput(deps, incident))) });
+        const input = postmortemInput(deps, incident);
+        return respond({ response_type: 'ephemeral', ...curatedTimelineMessage(incident, (person) => curateTimeline(input, { names: person })) });
       }
       case 'postmortem': {
         const incident = inIncident();
