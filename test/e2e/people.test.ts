@@ -49,3 +49,25 @@ describe('people by name, not by id', () => {
     expect(shown).not.toMatch(/[^<]@U0[A-Z0-9]+/);
   });
 });
+
+describe('a plain @name typed in a command', () => {
+  it('is resolved by handle or display name for followup, role and handover; an unknown one is named back', async () => {
+    h = await startHarness();
+    const { channel } = await declareIncident(h, { title: 'Cache stampede' });
+    const incident = () => h.bot.deps.incidents.findByChannel(channel.id)!;
+    await h.slack.changeProfile({ user: people.scribe, displayName: 'Caz' });
+
+    await command(channel, 'followup Add jitter to cache expiry @dave 2030-01-15');
+    await eventually(() => expect(h.bot.deps.followUps.listForIncident(incident().id)[0]).toMatchObject({ ownerId: people.ops, text: 'Add jitter to cache expiry' }));
+    await command(channel, 'role scribe @Caz');
+    await eventually(() => expect(incident().roles.scribe).toBe(people.scribe));
+    await eventually(() => expect(channel.members.has(people.scribe)).toBe(true));
+    await command(channel, 'handover @carol');
+    await eventually(() => expect(incident().roles.commander).toBe(people.scribe));
+
+    await command(channel, 'role ops @zed', people.scribe);
+    await eventually(() => expect(ephemeralsFor(h, people.scribe).some((e) => e.text.includes("I can't find @zed in this workspace."))).toBe(true));
+    expect(h.slack.workspace.topModal(people.scribe)).toBeUndefined();
+    expect(incident().roles.ops ?? null).toBeNull();
+  });
+});
