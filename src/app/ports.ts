@@ -132,6 +132,8 @@ export interface PostmortemNotice {
 export interface SimilarIncident {
   incident: Incident;
   postmortemUrl: string | null;
+  /** Why it was found: where the words matched, and the words around them. */
+  match?: Pick<SearchHit, 'field' | 'snippet'>;
 }
 
 export type Audience = 'engineers' | 'stakeholders' | 'executives';
@@ -344,13 +346,22 @@ export interface PostmortemRepository {
   setDelivery(incidentId: string, delivery: { fileId?: string | null; canvasId?: string | null }): void;
 }
 
+/** Around the matched words of a search snippet: control characters nobody types; the Slack layer makes them bold. */
+export const searchMatchMarks = { start: '\u0002', end: '\u0003' } as const;
+
+/** Where a search matched: what people wrote, never the bot's own wording. */
+export type SearchField = 'title' | 'summary' | 'message' | 'update' | 'follow_up';
+
 export interface SearchHit {
   incidentId: string;
   /** Lower is better (bm25). */
   rank: number;
+  field: SearchField;
+  /** The words around the match, the matched ones between `searchMatchMarks`. */
+  snippet: string;
 }
 
 export interface SearchRepository {
-  /** Incidents matching the words in titles, summaries, timelines and postmortems, best first. */
+  /** Incidents matching the words in what people wrote (title, summary, updates, messages, follow-ups), best first. */
   search(words: string[], options: { limit: number; anyWord?: boolean; excludeIncidentId?: string }): SearchHit[];
 }

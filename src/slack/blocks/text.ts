@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { KnownBlock, PlainTextElement, PlainTextOption } from '@slack/types';
 
 /** Cuts text to Slack's limit for a field, marking the cut. */
@@ -29,3 +30,17 @@ export const mention = (userId: string | undefined | null): string => (userId ? 
 
 /** Escapes the three characters Slack treats as markup in mrkdwn. */
 export const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * For plain text that names people (a curated timeline, a search snippet): `person` writes each one as
+ * a marker nobody can type (it holds a random nonce), so `mrkdwn` can escape the text and then turn
+ * the markers into `<@U…>` mentions, which Slack shows by each reader's current name.
+ */
+export const mentionMarkers = () => {
+  const nonce = randomBytes(9).toString('base64url');
+  const marker = new RegExp(`\u0000${nonce}([UW][A-Z0-9_]+)\u0000`, 'g');
+  return {
+    person: (userId: string) => `\u0000${nonce}${userId}\u0000`,
+    mrkdwn: (text: string) => escape(text).replace(marker, '<@$1>'),
+  };
+};
