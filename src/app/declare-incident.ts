@@ -6,6 +6,7 @@ import { reminderKeys, scheduleUpdateReminder } from './reminders.js';
 import { startPaging } from './start-paging.js';
 import { postExecutiveSummary } from './executive-summary.js';
 import { suggestSimilarIncidents } from './search-incidents.js';
+import { inviteExperts } from './invite-experts.js';
 import { findService, policyForService } from '../domain/escalation/escalation.js';
 import { isDomainError } from '../domain/errors.js';
 import { timerMs } from '../domain/incident/drills.js';
@@ -69,6 +70,7 @@ export const declareIncident = async (deps: UseCaseDeps, input: NewIncident): Pr
   let incident = incidents.setSlackRefs(created.id, { channelId: channel.id, channelName: channel.name });
   await notifier.setTopic(incident);
   await notifier.inviteUsers(channel.id, [...new Set([input.reporterId, ...(input.commanderId ? [input.commanderId] : [])])]);
+  await inviteExperts(deps, incident);
   const cardTs = await notifier.postCard(incident);
   incident = incidents.setSlackRefs(incident.id, { cardTs });
 

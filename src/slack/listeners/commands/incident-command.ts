@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { byTier } from '../../../domain/escalation/services.js';
 import { addNote } from '../../../app/add-note.js';
 import { assignRole } from '../../../app/assign-role.js';
 import { changeSeverity } from '../../../app/change-severity.js';
@@ -70,7 +71,7 @@ export const incidentCommand = (ctx: ListenerContext) => async ({ command, ack, 
             title: unescapeSlackText(parsed.rest),
             reporterId: userId,
             channelId: command.channel_id,
-            services: deps.config().services,
+            services: byTier(deps.config().services),
           }),
         );
       case 'help':
@@ -113,7 +114,7 @@ export const incidentCommand = (ctx: ListenerContext) => async ({ command, ack, 
         return respond({ response_type: 'ephemeral', ...onCallMessage(whoIsOnCall(deps.config(), parsed.rest, deps.clock.now())) });
       case 'page': {
         const incident = inIncident();
-        if (!parsed.rest.trim()) return openModal(pageModal(incident, deps.config().services));
+        if (!parsed.rest.trim()) return openModal(pageModal(incident, byTier(deps.config().services)));
         const user = parseUserMention(parsed.args[0] ?? '');
         if (!user && unknownPerson(parsed.args[0])) throw new DomainError('INVALID_INPUT', `I can't find ${unknownPerson(parsed.args[0])} in this workspace.`);
         const target = user ? { kind: 'user' as const, id: user } : { kind: 'service' as const, id: parsed.rest.trim() };
@@ -134,7 +135,7 @@ export const incidentCommand = (ctx: ListenerContext) => async ({ command, ack, 
             ...maintenanceList(upcomingMaintenance(deps), (id) => findService(config, id)?.name ?? id),
           });
         }
-        return openModal(maintenanceModal({ services: deps.config().services, now: deps.clock.now(), channelId: command.channel_id }));
+        return openModal(maintenanceModal({ services: byTier(deps.config().services), now: deps.clock.now(), channelId: command.channel_id }));
       case 'timeline': {
         const incident = inIncident();
         const input = postmortemInput(deps, incident);
