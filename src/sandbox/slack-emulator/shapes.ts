@@ -13,6 +13,8 @@ export function userObject(ws: Workspace, user: User): Record<string, unknown> {
     tz_label: user.tz,
     tz_offset: user.tzOffset,
     profile: {
+      status_text: '',
+      status_emoji: '',
       real_name: user.realName,
       display_name: user.displayName,
       real_name_normalized: user.realName,

@@ -147,6 +147,8 @@ describe('users', () => {
     const carol = slack.addUser({ name: 'carol', displayName: 'Caz' });
     expect((await client.users.info({ user: bob.id })).user?.profile).toMatchObject({ display_name: '', real_name: 'Bob Builder' });
     expect((await client.users.info({ user: carol.id })).user?.profile).toMatchObject({ display_name: 'Caz', display_name_normalized: 'Caz' });
+    expect((await client.users.info({ user: carol.id })).user).not.toHaveProperty('locale');
+    expect((await client.users.info({ user: carol.id, include_locale: true })).user).toMatchObject({ locale: 'en-US' });
   });
 
   it('refuses users.info without users:read, and a call without the user argument', async () => {
