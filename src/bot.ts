@@ -26,6 +26,7 @@ import { postmortemRoute, safeEqual } from './http/postmortem-route.js';
 import { createFollowUpRepository } from './storage/follow-up-repository.js';
 import { createPostmortemRepository } from './storage/postmortem-repository.js';
 import { createSearchRepository } from './storage/search-repository.js';
+import { createPeopleDirectory } from './slack/people-directory.js';
 import type { StoredPostmortem } from './app/ports.js';
 
 /** Where people reach the bot; used for the status page's own links when status_page.url is unset. */
@@ -139,6 +140,7 @@ export const startBot = async ({
       followUps: createFollowUpRepository(database.db, newId),
       postmortems: createPostmortemRepository(database.db),
       search: createSearchRepository(database.db),
+      people: createPeopleDirectory({ client: app.client, clock, logger }),
       publicUrl: () => publicBaseUrl(config),
     };
     findPostmortem = (incidentId) => deps.postmortems.find(incidentId);

@@ -141,6 +141,8 @@ export interface PostmortemNotice {
 export interface SimilarIncident {
   incident: Incident;
   postmortemUrl: string | null;
+  /** Why it was found: where the words matched, and the words around them. */
+  match?: Pick<SearchHit, 'field' | 'snippet'>;
 }
 
 export type Audience = 'engineers' | 'stakeholders' | 'executives';
@@ -173,6 +175,26 @@ export interface PageDetails {
   requestedBy: string;
 }
 
+/** A person as Slack describes them (users.info, users.list, the user_change event). */
+export interface KnownPerson {
+  id: string;
+  /** The @handle (`name`) */
+  handle: string;
+  /** What the person chose to be called, else their real name, else the handle. */
+  displayName: string;
+  deleted: boolean;
+}
+
+/** Who people are: display names for what the bot writes, and `@name` typed as plain text. */
+export interface PeopleDirectory {
+  /** Display names of these users by id; anyone Slack cannot describe is left out (and shown by id). */
+  names(userIds: readonly string[]): Promise<Record<string, string>>;
+  /** The user whose handle or display name is `name` (no @, any case), when exactly one has it. */
+  findByName(name: string): Promise<string | undefined>;
+  /** Takes in what Slack announced (user_change), without asking Slack again. */
+  remember(person: KnownPerson): void;
+}
+
 export interface UseCaseSettings {
   channelNameTemplate: string;
   announcementsChannel: string | undefined;
@@ -203,6 +225,7 @@ export interface UseCaseDeps {
   followUps: FollowUpRepository;
   postmortems: PostmortemRepository;
   search: SearchRepository;
+  people: PeopleDirectory;
   /** The bot's public base URL (no trailing slash), for links to the postmortem drafts it serves. */
   publicUrl: () => string;
 }
@@ -227,6 +250,7 @@ export const jobKinds = [
   'post_card',
   'post_announcement',
   'send_checklist',
+  'invite_experts',
   'refresh_incident',
   'post_line',
   'tell_privately',
@@ -374,13 +398,22 @@ export interface PostmortemRepository {
   setDelivery(incidentId: string, delivery: { fileId?: string | null; canvasId?: string | null }): void;
 }
 
+/** Around the matched words of a search snippet: control characters nobody types; the Slack layer makes them bold. */
+export const searchMatchMarks = { start: '\u0002', end: '\u0003' } as const;
+
+/** Where a search matched: what people wrote, never the bot's own wording. */
+export type SearchField = 'title' | 'summary' | 'message' | 'update' | 'follow_up';
+
 export interface SearchHit {
   incidentId: string;
   /** Lower is better (bm25). */
   rank: number;
+  field: SearchField;
+  /** The words around the match, the matched ones between `searchMatchMarks`. */
+  snippet: string;
 }
 
 export interface SearchRepository {
-  /** Incidents matching the words in titles, summaries, timelines and postmortems, best first. */
+  /** Incidents matching the words in what people wrote (title, summary, updates, messages, follow-ups), best first. */
   search(words: string[], options: { limit: number; anyWord?: boolean; excludeIncidentId?: string }): SearchHit[];
 }

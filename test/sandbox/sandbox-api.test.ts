@@ -132,6 +132,19 @@ describe('the sandbox API', () => {
     });
   });
 
+  it('types @mentions as Slack does: the command and the message carry the person, not plain text', async () => {
+    const channel = (await state(alice)).channels.find((c) => c.name.startsWith('inc-1-'))!;
+    const incident = () => sandbox.bot.deps.incidents.findByChannel(channel.id)!;
+    await ok('send', { as: alice, channel: channel.id, text: '/incident followup Alert on 5xx ratio @carol blocking' });
+    await eventually(() => expect(sandbox.bot.deps.followUps.listForIncident(incident().id)).toContainEqual(expect.objectContaining({ ownerId: carol, text: 'Alert on 5xx ratio' })));
+    await ok('send', { as: alice, channel: channel.id, text: '/incident role ops @bob' });
+    await eventually(() => expect(incident().roles.ops).toBe(bob));
+
+    const posted = await ok('send', { as: alice, channel: channel.id, text: 'thanks @bob & @sre <3' });
+    const stored = sandbox.slack.workspace.message(channel.id, posted.ts as string)!;
+    expect(stored.text).toBe(`thanks <@${bob}> &amp; <!subteam^S0SBSRE001> &lt;3`);
+  });
+
   it('marks every required field left empty, and keeps the modal open', async () => {
     await ok('send', { as: dan, channel: general, text: '/incident declare' });
     const modal = await openModal(dan);

@@ -10,6 +10,7 @@ import { generatePostmortem } from '../generate-postmortem.js';
 import type { Audience, ExecutiveSummary, Job, JobKind, UseCaseDeps } from '../ports.js';
 import { suggestSimilarIncidents } from '../search-incidents.js';
 import { effect, enqueue } from './effect-jobs.js';
+import { inviteExperts } from '../invite-experts.js';
 
 type Handler = (job: Job) => Promise<void>;
 export type EffectKind = Exclude<JobKind, 'escalate' | 'commander_missing' | 'update_due' | 'update_overdue' | 'postmortem_due' | 'digest' | 'maintenance_start' | 'maintenance_end' | 'follow_up_due' | 'housekeeping'>;
@@ -67,6 +68,7 @@ export const effectHandlers = (deps: UseCaseDeps): Record<EffectKind, Handler> =
           effect.setTopic(stored.id),
           effect.invite(stored.id, [...new Set([stored.reporterId, ...(stored.roles.commander ? [stored.roles.commander] : [])])]),
           ...(announcements && !stored.isPrivate ? [effect.postAnnouncement(stored.id, announcements)] : []),
+          effect.inviteExperts(stored.id),
           ...(stored.roles.commander ? [effect.sendChecklist(stored.id, stored.roles.commander, 'commander')] : []),
           ...(typeof job.payload.tellIn === 'string'
             ? [effect.tellPrivately(stored.id, job.payload.tellIn, stored.reporterId, `:rotating_light: ${incidentKey(stored)} declared: <#${created.id}>`)]
@@ -93,6 +95,10 @@ export const effectHandlers = (deps: UseCaseDeps): Record<EffectKind, Handler> =
         const announcementTs = await notifier.postAnnouncement(channelId, incident);
         deps.incidents.setSlackRefs(incident.id, { announcementChannelId: channelId, announcementTs });
       }),
+
+    invite_experts: async (job) => {
+      await inviteExperts(deps, incidentOf(job));
+    },
 
     send_checklist: async (job) => {
       await notifier.sendRoleChecklist(text(job, 'userId'), incidentOf(job), text(job, 'role') as Role);

@@ -39,6 +39,7 @@ export const effect = {
     lane: cardLane(incidentId),
     payload: { channelId },
   }),
+  inviteExperts: (incidentId: string): EffectJob => ({ kind: 'invite_experts', key: `invite_experts:${incidentId}`, incidentId, lane: channelLane(incidentId) }),
   sendChecklist: (incidentId: string, userId: string, role: string): EffectJob => ({ kind: 'send_checklist', incidentId, payload: { userId, role } }),
   /** Card, topic and announcement in line with the stored incident; pending refreshes fold into one. */
   refresh: (incidentId: string): EffectJob => ({ kind: 'refresh_incident', key: `refresh:${incidentId}`, incidentId, lane: cardLane(incidentId) }),

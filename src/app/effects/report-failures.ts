@@ -8,6 +8,7 @@ const what: Partial<Record<Job['kind'], (job: Job) => string>> = {
   invite: () => 'invite people to the incident channel',
   post_card: () => 'post the incident card',
   post_announcement: (job) => `post the announcement in <#${String(job.payload.channelId)}>`,
+  invite_experts: () => 'invite the services\' experts',
   send_checklist: (job) => `send <@${String(job.payload.userId)}> their role checklist`,
   refresh_incident: () => 'update the incident card and topic',
   post_line: () => 'post in the incident channel',

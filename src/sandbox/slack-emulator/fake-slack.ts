@@ -253,6 +253,10 @@ export class FakeSlack {
     return people.openAppHome(this.driver, input);
   }
 
+  changeProfile(input: people.ProfileChange): Promise<people.UserEventResult> {
+    return people.changeProfile(this.driver, input);
+  }
+
   redeliverEvent(eventId: string, retryNum: number, reason?: string): Promise<AppResponse> {
     return this.driver.events.redeliver(eventId, retryNum, reason);
   }

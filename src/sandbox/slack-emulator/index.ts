@@ -22,6 +22,7 @@ export type { MessageShortcutInput, MessageShortcutResult } from './shortcuts.js
 export type { Canvas, ReceivedUpload, SlackFile } from './stored-files.js';
 export { fileObject, fileTypeOf } from './stored-files.js';
 export type { SubmitViewInput, SubmitViewResult, SubmittedValues } from './view-submissions.js';
-export type { MessageRef, PostMessageInput, ReactionInput, UserEventResult } from './user-events.js';
+export type { MessageRef, PostMessageInput, ProfileChange, ReactionInput, UserEventResult } from './user-events.js';
+export { typedText, type TypedKind } from './typed-text.js';
 export { Workspace } from './workspace.js';
 export type { Conversation, EphemeralMessage, Message, NewUserGroup, User, UserGroup, View, WorkspaceOptions } from './workspace.js';

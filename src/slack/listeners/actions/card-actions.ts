@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { byTier } from '../../../domain/escalation/services.js';
 import type { ModalView } from '@slack/types';
 import { changeStatus } from '../../../app/change-status.js';
 import { incidentById } from '../../../app/find-incident.js';
@@ -27,7 +28,7 @@ export const severityButton = (ctx: ListenerContext) => openIncidentModal(ctx, s
 export const roleButton = (ctx: ListenerContext) => openIncidentModal(ctx, (incident) => roleModal(incident));
 export const updateButton = (ctx: ListenerContext) => openIncidentModal(ctx, (incident) => updateModalFor(ctx.deps, incident));
 export const pageButton = (ctx: ListenerContext) =>
-  openIncidentModal(ctx, (incident) => pageModal(incident, ctx.deps.config().services));
+  openIncidentModal(ctx, (incident) => pageModal(incident, byTier(ctx.deps.config().services)));
 
 export const resolveButton = (ctx: ListenerContext) => async ({ ack, action, body, respond }: ButtonArgs) => {
   await ack();
@@ -49,6 +50,6 @@ export const declareButton = (ctx: ListenerContext) => async ({ ack, body, clien
   await ack();
   const logger = ctx.logger.child({ module: 'action', action: 'declare' });
   await reportingErrors(tellPrivately(client, body.user.id), logger, () =>
-    client.views.open({ trigger_id: body.trigger_id, view: declareModal({ title: '', reporterId: body.user.id, services: ctx.deps.config().services }) }),
+    client.views.open({ trigger_id: body.trigger_id, view: declareModal({ title: '', reporterId: body.user.id, services: byTier(ctx.deps.config().services) }) }),
   );
 };

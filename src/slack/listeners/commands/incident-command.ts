@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { byTier } from '../../../domain/escalation/services.js';
 import { addNote } from '../../../app/add-note.js';
 import { assignRole } from '../../../app/assign-role.js';
 import { changeSeverity } from '../../../app/change-severity.js';
@@ -36,6 +37,7 @@ import { startPaging } from '../../../app/start-paging.js';
 import { handOver } from '../../../app/hand-over.js';
 import { parseCommandText, parseUserMention, unescapeSlackText } from '../../parse/command-text.js';
 import type { ListenerContext } from '../context.js';
+import { resolvePlainMentions, subcommandsNamingPeople, unknownPerson } from './typed-people.js';
 import { reportingErrors } from '../report-error.js';
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
@@ -55,7 +57,8 @@ export const incidentCommand = (ctx: ListenerContext) => async ({ command, ack, 
   await ack();
   const { deps } = ctx;
   const logger = ctx.logger.child({ module: 'command', subcommand: command.text.split(' ')[0] ?? '' });
-  const parsed = parseCommandText(command.text);
+  const firstWord = command.text.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+  const parsed = parseCommandText(subcommandsNamingPeople.has(firstWord) ? await resolvePlainMentions(command.text, deps.people) : command.text);
   const userId = command.user_id;
   const tell = (text: string) => respond({ response_type: 'ephemeral', text });
   const inIncident = () => incidentForChannel(deps.incidents, command.channel_id);
@@ -72,7 +75,7 @@ export const incidentCommand = (ctx: ListenerContext) => async ({ command, ack, 
             title: unescapeSlackText(parsed.rest),
             reporterId: userId,
             channelId: command.channel_id,
-            services: deps.config().services,
+            services: byTier(deps.config().services),
           }),
         );
       case 'help':
@@ -106,6 +109,7 @@ export const incidentCommand = (ctx: ListenerContext) => async ({ command, ack, 
         const role = parseRole(roleName);
         if (!role) throw new DomainError('UNKNOWN_ROLE', `\`${echo(roleName)}\` is not a role. Use commander, comms, scribe or ops.`);
         const assignee = who ? parseUserMention(who) : undefined;
+        if (!assignee && unknownPerson(who)) throw new DomainError('INVALID_INPUT', `I can't find ${unknownPerson(who)} in this workspace.`);
         if (!assignee) return openModal(roleModal(incident, role));
         return assignRole(deps, { incidentId: incident.id, role, userId: assignee, actorId: userId });
       }
@@ -114,14 +118,16 @@ export const incidentCommand = (ctx: ListenerContext) => async ({ command, ack, 
         return respond({ response_type: 'ephemeral', ...onCallMessage(whoIsOnCall(deps.config(), parsed.rest, deps.clock.now())) });
       case 'page': {
         const incident = inIncident();
-        if (!parsed.rest.trim()) return openModal(pageModal(incident, deps.config().services));
+        if (!parsed.rest.trim()) return openModal(pageModal(incident, byTier(deps.config().services)));
         const user = parseUserMention(parsed.args[0] ?? '');
+        if (!user && unknownPerson(parsed.args[0])) throw new DomainError('INVALID_INPUT', `I can't find ${unknownPerson(parsed.args[0])} in this workspace.`);
         const target = user ? { kind: 'user' as const, id: user } : { kind: 'service' as const, id: parsed.rest.trim() };
         return startPaging(deps, { incidentId: incident.id, target, requestedBy: userId });
       }
       case 'handover': {
         const incident = inIncident();
         const to = parseUserMention(parsed.args[0] ?? '');
+        if (!to && unknownPerson(parsed.args[0])) throw new DomainError('INVALID_INPUT', `I can't find ${unknownPerson(parsed.args[0])} in this workspace.`);
         if (!to) throw new DomainError('INVALID_INPUT', 'Name the new commander: `/incident handover @person`.');
         return handOver(deps, { incidentId: incident.id, toUserId: to, actorId: userId });
       }
@@ -133,10 +139,11 @@ export const incidentCommand = (ctx: ListenerContext) => async ({ command, ack, 
             ...maintenanceList(upcomingMaintenance(deps), (id) => findService(config, id)?.name ?? id),
           });
         }
-        return openModal(maintenanceModal({ services: deps.config().services, now: deps.clock.now(), channelId: command.channel_id }));
+        return openModal(maintenanceModal({ services: byTier(deps.config().services), now: deps.clock.now(), channelId: command.channel_id }));
       case 'timeline': {
         const incident = inIncident();
-        return respond({ response_type: 'ephemeral', ...curatedTimelineMessage(incident, curateTimeline(postmortemInput(deps, incident))) });
+        const input = postmortemInput(deps, incident);
+        return respond({ response_type: 'ephemeral', ...curatedTimelineMessage(incident, (person) => curateTimeline(input, { names: person })) });
       }
       case 'postmortem': {
         const incident = inIncident();
