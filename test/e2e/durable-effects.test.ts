@@ -172,9 +172,63 @@ describe('Slack trouble', () => {
 });
 
 /** Submits the declare form and returns once the bot has answered (not once the channel exists). */
-const declareWithoutWaiting = async (title: string) => {
+const declareWithoutWaiting = async (title: string, form: Omit<Parameters<typeof declareValues>[0], 'title'> = {}) => {
   await h.slack.runSlashCommand({ user: people.reporter, channel: h.general, command: '/incident', text: 'declare' });
   const view = openModal(h, people.reporter);
-  const submitted = await h.slack.submitView({ user: people.reporter, viewId: view.id, values: declareValues({ title }) });
+  const submitted = await h.slack.submitView({ user: people.reporter, viewId: view.id, values: declareValues({ title, ...form }) });
   expect(submitted.status).toBe(200);
 };
+
+describe('a Slack outage', () => {
+  it('tells the reporter at once that the channel is delayed, and completes everything after recovery', async () => {
+    await start();
+    h.slack.faults.startOutage(['conversations.create', 'conversations.setTopic', 'conversations.invite', 'pins.add', 'chat.update']);
+    await declareWithoutWaiting('Checkout down during the outage', { severity: 'SEV1', services: ['payments'] });
+    const incident = defined(h.bot.deps.incidents.findByNumber(1));
+    // The page does not wait for the channel.
+    expect(pagesSent()).toHaveLength(1);
+    expect(ephemeralsFor(h, people.reporter).some((e) => e.text.includes('could not create the incident channel yet'))).toBe(true);
+    for (let second = 0; second < 60; second += 5) await advance(5_000);
+    expect(h.bot.deps.incidents.findById(incident.id)!.channelId).toBeNull();
+    h.slack.faults.endOutage();
+    for (let round = 0; round < 20 && !h.bot.deps.incidents.findById(incident.id)!.announcementTs; round += 1) await advance(30_000);
+    const done = h.bot.deps.incidents.findById(incident.id)!;
+    expect(done.channelId).not.toBeNull();
+    expect(h.slack.workspace.pinsIn(done.channelId!).map((pin) => pin.ts)).toEqual([done.cardTs]);
+    expect(ephemeralsFor(h, people.reporter).some((e) => e.text.includes(`INC-1 declared: <#${done.channelId}>`))).toBe(true);
+  });
+
+  it('abandons a call that never answers after the timeout and retries it; a creation whose answer was lost is reused', async () => {
+    clock = fixedClock(Date.UTC(2026, 10, 26, 9, 0, 0));
+    h = await startHarness({ clock, slackTimeout: { timeoutMs: 300 } });
+    h.slack.failNext('conversations.create', 'hang', 2);
+    await declareWithoutWaiting('Hung create');
+    expect(h.bot.deps.incidents.findByNumber(1)!.channelId).toBeNull();
+    await advance(1_000);
+    expect(h.bot.deps.incidents.findByNumber(1)!.channelId).not.toBeNull();
+
+    h.slack.failNext('conversations.create', 'lose');
+    await declareWithoutWaiting('Lost answer');
+    await advance(1_000);
+    const lost = h.bot.deps.incidents.findByNumber(2)!;
+    const channels = [...h.slack.workspace.conversations.values()].filter((c) => c.kind === 'channel' && c.name.startsWith('inc-2-'));
+    expect(channels.map((c) => c.id)).toEqual([lost.channelId]);
+  });
+});
+
+describe('a declare whose channel could not be created', () => {
+  it('is listed as such with a Retry button, never as a ghost; Retry creates the channel', async () => {
+    await start();
+    h.slack.failNext('conversations.create', { error: 'restricted_action' });
+    await declareWithoutWaiting('No channel for me');
+    expect(h.bot.deps.incidents.findByNumber(1)).toMatchObject({ channelId: null, setupError: 'restricted_action' });
+    await h.slack.runSlashCommand({ user: people.reporter, channel: h.general, command: '/incident', text: 'list' });
+    const listed = defined(ephemeralsFor(h, people.reporter).find((e) => (JSON.stringify(e.blocks) ?? '').includes(actionIds.retryChannel)));
+    expect(JSON.stringify(listed.blocks)).toContain('could not be created');
+
+    await h.slack.clickButton({ user: people.reporter, channel: h.general, messageTs: listed.ts, actionId: actionIds.retryChannel });
+    const incident = h.bot.deps.incidents.findByNumber(1)!;
+    expect(incident.setupError).toBeNull();
+    expect(incident.channelId).not.toBeNull();
+  });
+});

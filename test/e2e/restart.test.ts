@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { people } from '../support/bot-harness.js';
-import { queryBotDatabase, startBotProcess, type BotProcess } from '../support/bot-process.js';
+import { botAgainst, queryBotDatabase, type BotProcess } from '../support/bot-process.js';
 import { eventually } from '../support/eventually.js';
 import { startFakeSlack, type FakeSlack } from '../../src/sandbox/slack-emulator/index.js';
 import { declareValues, openModal } from '../support/incident-flows.js';
@@ -34,21 +34,7 @@ describe('the durable scheduler across a crash', () => {
     dir = mkdtempSync(join(tmpdir(), 'incident-bot-restart-'));
     const configPath = join(dir, 'incident-bot.yml');
     writeFileSync(configPath, pagingConfigYaml({ after: '3s', repeat: 0 }));
-    const env = {
-      SLACK_BOT_TOKEN: slack.botToken,
-      SLACK_SIGNING_SECRET: signingSecret,
-      SLACK_API_URL: slack.apiUrl,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATABASE_PATH: join(dir, 'bot.sqlite'),
-      CONFIG_PATH: configPath,
-    };
-    const launch = async () => {
-      const bot = startBotProcess(env);
-      running.push(bot);
-      slack.configureApp({ requestUrl: `${await bot.started}/slack/events`, signingSecret });
-      return bot;
-    };
+    const { env, launch } = botAgainst(slack, dir, signingSecret, running);
     const pagesTo = (user: string) =>
       slack.workspace.history(slack.workspace.dmWith(user).id).filter((message) => message.text.includes('You are paged'));
 

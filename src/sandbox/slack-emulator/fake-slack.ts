@@ -127,7 +127,7 @@ export class FakeSlack {
             },
             request,
           ),
-        fault: (method) => this.faults.take(method),
+        fault: (method, args) => this.faults.take(method, args),
         latencyMs: () => this.faults.latencyMs,
         responseUrl: (id, body) => this.responseUrls.post(id, body),
         files: (request) => answerFileRequest({ ws: this.workspace, botToken: this.botToken, scopes: this.scopes }, request),

@@ -30,14 +30,31 @@ const seeded = (seed: number) => () => {
 
 export class Faults {
   private readonly queued = new Map<string, Fault[]>();
+  private readonly conditional: { method: string; when: (args: Record<string, unknown>) => boolean; fault: Fault; times: number }[] = [];
   private random: FaultRate | undefined;
   private next = seeded(1);
   /** Methods answering 503 to every call until `endOutage()`; `'*'` for all of them. */
   private outage: Set<string> | undefined;
   latencyMs = 0;
+  /** How many calls met a fault so far: a test waits on it to know a hung call is in flight. */
+  hits = 0;
 
   failNext(method: string, fault: Fault, times = 1): void {
     this.queued.set(method, [...(this.queued.get(method) ?? []), ...Array.from({ length: times }, () => fault)]);
+  }
+
+  /** The next `times` calls to `method` whose arguments pass `when` meet this fault (e.g. only DMs). */
+  failWhen(method: string, when: (args: Record<string, unknown>) => boolean, fault: Fault, times = 1): void {
+    this.conditional.push({ method, when, fault, times });
+  }
+
+  /** Forgets every programmed fault, outage and latency. */
+  clear(): void {
+    this.queued.clear();
+    this.conditional.length = 0;
+    this.random = undefined;
+    this.outage = undefined;
+    this.latencyMs = 0;
   }
 
   setRate(rate: FaultRate | undefined): void {
@@ -54,11 +71,20 @@ export class Faults {
   }
 
   /** The fault this call meets, if any. */
-  take(method: string): Fault | undefined {
+  take(method: string, args: Record<string, unknown> = {}): Fault | undefined {
+    const rule = this.conditional.find((candidate) => candidate.method === method && candidate.times > 0 && candidate.when(args));
+    if (rule) {
+      rule.times -= 1;
+      this.hits += 1;
+      return rule.fault;
+    }
     const queue = this.queued.get(method);
     const queuedFault = queue?.shift();
     if (queue?.length === 0) this.queued.delete(method);
-    if (queuedFault) return queuedFault;
+    if (queuedFault) {
+      this.hits += 1;
+      return queuedFault;
+    }
     if (this.outage && (this.outage.has('*') || this.outage.has(method))) return { status: 503 };
     const random = this.random;
     if (!random || (random.methods && !random.methods.includes(method))) return undefined;

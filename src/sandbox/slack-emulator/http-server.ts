@@ -12,7 +12,7 @@ import type { Fault } from './faults.js';
 export type Routes = {
   api: (request: ApiRequest) => ApiAnswer;
   /** Programmed trouble for this call (faults.ts), and a delay before every answer. */
-  fault?: (method: string) => Fault | undefined;
+  fault?: (method: string, args: Args) => Fault | undefined;
   latencyMs?: () => number;
   responseUrl: (id: string, body: unknown) => ApiAnswer;
   /** undefined when the path is not the file host's */
@@ -61,7 +61,7 @@ async function handle(routes: Routes, req: IncomingMessage, res: ServerResponse)
     const call = () => routes.api({ method: api[1]!, headers: req.headers, args: parsed.args, jsonBody: parsed.json });
     const latency = routes.latencyMs?.() ?? 0;
     if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
-    const fault = routes.fault?.(api[1]);
+    const fault = routes.fault?.(api[1], parsed.args);
     if (fault === undefined) return send(res, call());
     if (fault === 'hang') return;
     if (fault === 'reset') return void req.socket.destroy();

@@ -4,7 +4,7 @@ import { formatDuration, incidentDuration, type Incident } from '../../domain/in
 import { statusLabels } from '../../domain/incident/status.js';
 import { actionIds, blockIds } from '../ids.js';
 import { incidentHeadline } from './incident-card.js';
-import { context, escape, mention, plain, section, slackDate } from './text.js';
+import { clip, context, escape, mention, plain, section, slackDate } from './text.js';
 
 /** A Home tab holds at most 100 blocks; beyond this many incidents the list says how many are left out. */
 export const maxHomeIncidents = 40;
@@ -12,7 +12,17 @@ export const maxHomeIncidents = 40;
 export const incidentLine = (incident: Incident, now: number): string =>
   `*${escape(incidentHeadline(incident))}*\n${statusLabels[incident.status]} · IC ${mention(incident.roles.commander)} · ` +
   `${incident.resolvedAt === null ? 'open' : 'lasted'} ${formatDuration(incidentDuration(incident, now))}` +
-  (incident.channelId ? ` · <#${incident.channelId}>` : '');
+  (incident.channelId ? ` · <#${incident.channelId}>` : incident.setupError ? ` · :x: no channel: it could not be created (\`${escape(incident.setupError)}\`)` : ' · :hourglass_flowing_sand: channel on its way');
+
+/** An incident's line, with a Retry button when its channel could not be created: never a ghost. */
+const incidentBlock = (incident: Incident, now: number): KnownBlock =>
+  incident.setupError && !incident.channelId
+    ? {
+        type: 'section',
+        text: { type: 'mrkdwn', text: clip(incidentLine(incident, now), 3000) },
+        accessory: { type: 'button', text: { type: 'plain_text', text: 'Retry channel' }, action_id: actionIds.retryChannel, value: incident.id },
+      }
+    : section(incidentLine(incident, now));
 
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
@@ -25,10 +35,10 @@ export const incidentSections = (open: OpenIncidents, now: number, max: number, 
   const resolved = open.resolved.slice(0, max - active.length);
   const blocks: KnownBlock[] = [
     section(open.active.length === 0 ? ':large_green_circle: *No open incidents.*' : `*${plural(open.active.length, 'open incident')}*`),
-    ...active.map((incident) => section(incidentLine(incident, now))),
+    ...active.map((incident) => incidentBlock(incident, now)),
   ];
   if (open.resolved.length > 0) {
-    blocks.push(section(`*${open.resolved.length} resolved, not yet closed*`), ...resolved.map((incident) => section(incidentLine(incident, now))));
+    blocks.push(section(`*${open.resolved.length} resolved, not yet closed*`), ...resolved.map((incident) => incidentBlock(incident, now)));
   }
   const left = open.active.length + open.resolved.length - active.length - resolved.length;
   if (left > 0) blocks.push(context(`${left} more not shown${more}.`));

@@ -7,6 +7,7 @@ import { joinIncident } from '../../../app/join-incident.js';
 import type { Incident } from '../../../domain/incident/incident.js';
 import { declareModal, pageModal, roleModal, severityModal, statusModal } from '../../blocks/modals.js';
 import { updateModalFor } from '../update-modal.js';
+import { retryChannel } from '../../../app/retry-channel.js';
 import type { ListenerContext } from '../context.js';
 import { replyPrivately, reportingErrors, tellPrivately } from '../report-error.js';
 
@@ -52,4 +53,13 @@ export const declareButton = (ctx: ListenerContext) => async ({ ack, body, clien
   await reportingErrors(tellPrivately(client, body.user.id), logger, () =>
     client.views.open({ trigger_id: body.trigger_id, view: declareModal({ title: '', reporterId: body.user.id, services: byTier(ctx.deps.config().services) }) }),
   );
+};
+
+/** Retry for an incident whose channel could not be created (listed in /incident list and App Home). */
+export const retryChannelButton = (ctx: ListenerContext) => async ({ ack, action, body, respond }: ButtonArgs) => {
+  await ack();
+  await reportingErrors(replyPrivately(respond), ctx.logger.child({ module: 'action', action: action.action_id }), async () => {
+    const incident = await retryChannel(ctx.deps, { incidentId: action.value ?? '', actorId: body.user.id });
+    await replyPrivately(respond)(`:arrows_counterclockwise: Creating the channel of INC-${incident.number} again; I will tell you when it is there.`);
+  });
 };

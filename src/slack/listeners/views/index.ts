@@ -22,9 +22,14 @@ export const registerViews = (app: App, ctx: ListenerContext): void => {
   app.view(
     viewIds.declare,
     // Stored before Slack hears back; the reporter is told where the channel is once it exists.
-    submission(ctx, parseDeclareView, async ({ value, userId, metadata }) => {
-      await declareIncident(deps, { ...value, reporterId: userId }, metadata.channelId ? { tellIn: metadata.channelId } : {});
-    }),
+    submission(
+      ctx,
+      parseDeclareView,
+      async ({ value, userId, metadata }) => {
+        await declareIncident(deps, { ...value, reporterId: userId }, metadata.channelId ? { tellIn: metadata.channelId } : {});
+      },
+      { storeBeforeAck: true },
+    ),
   );
   app.view(
     viewIds.status,
