@@ -184,7 +184,7 @@ export const createNotifier = ({ client, workspaceUrl, botUserId, clock, logger,
     uploadFile: async (channelId, file) => {
       const bytes = Buffer.from(file.content, 'utf8');
       const target = await client.files.getUploadURLExternal({ filename: file.filename, length: bytes.length });
-      const upload = await fetch(target.upload_url!, { method: 'POST', body: new Uint8Array(bytes) });
+      const upload = await fetch(target.upload_url!, { method: 'POST', body: new Uint8Array(bytes), signal: AbortSignal.timeout(10_000) });
       if (!upload.ok) throw new Error(`file upload answered HTTP ${upload.status}`);
       await client.files.completeUploadExternal({
         files: [{ id: target.file_id!, title: file.title }],
