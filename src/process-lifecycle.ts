@@ -76,6 +76,7 @@ export const createLifecycle = ({ events, logger, exit, startUpWaitMs = 2_000, s
   };
 
   // A second SIGTERM/SIGINT while stopping (Ctrl-C pressed again) leaves at once.
+  // stop() is not awaited by the event emitter and never rejects: a failed stop is logged and exits non-zero.
   const onStopSignal = (signal: 'SIGTERM' | 'SIGINT') => () => {
     if (!stopping) return void stop(signal, 0);
     logger.warn({ signal }, 'stopping at once: asked again while stopping');

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../src/logger.js';
-import { createLifecycle, type ProcessEvents, type Started } from '../src/process-lifecycle.js';
+import { createLifecycle, type Started } from '../src/process-lifecycle.js';
 import { eventually } from './support/eventually.js';
 
 /** A process stand-in whose events the test emits, with every log line parsed back from JSON. */
@@ -17,7 +17,7 @@ const setUp = (options: { startUpWaitMs?: number } = {}) => {
   });
   const exits: number[] = [];
   const lifecycle = createLifecycle({
-    events: events as unknown as ProcessEvents,
+    events,
     logger: createLogger('info', sink),
     exit: (code) => exits.push(code),
     ...options,

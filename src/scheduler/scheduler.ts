@@ -113,6 +113,7 @@ export const createScheduler = ({
 
   const launch = (job: Job, slot: 'page' | 'general') => {
     running.set(job.id, slot);
+    // Not awaited: the job runs beside the tick in its slot. runOne never rejects; it records every failure.
     void runOne(job).then((ok) => {
       if (ok) stats.ran += 1;
       else stats.failed += 1;

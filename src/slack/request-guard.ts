@@ -84,6 +84,7 @@ export const guardSlackRequests = ({
         bolt(req, res);
         return;
       }
+      // The request listener cannot be async; every failure below is caught and answered with a 4xx.
       void (async () => {
         try {
           const body = await readBody(req, bodyLimitBytes);

@@ -67,7 +67,7 @@ const changedColumns = (incident: Incident, before: Incident | undefined): Colum
   const previous = columnsOf(before);
   return Object.fromEntries(
     Object.entries(after).filter(([name, value]) => JSON.stringify(value) !== JSON.stringify(previous[name as keyof Columns])),
-  ) as Columns;
+  );
 };
 
 export const createIncidentRepository = (db: Db, newId: IdGenerator): IncidentRepository => {

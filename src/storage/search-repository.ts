@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { searchMatchMarks, type SearchField, type SearchHit, type SearchRepository } from '../app/ports.js';
+import { searchMatchMarks, type SearchHit, type SearchRepository } from '../app/ports.js';
 import type { Db } from './database.js';
 
 /** Turns free words into a safe FTS5 query: each word quoted (no operators get through) and prefix-matched. */
@@ -44,6 +44,6 @@ export const createSearchRepository = (db: Db): SearchRepository => ({
         )
         where incidentId != ${excludeIncidentId ?? ''}
       )
-      where nth = 1 order by rank limit ${limit}`).map((hit) => ({ ...hit, field: hit.field as SearchField }));
+      where nth = 1 order by rank limit ${limit}`).map((hit) => ({ ...hit, field: hit.field }));
   },
 });

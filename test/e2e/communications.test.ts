@@ -140,7 +140,7 @@ describe('one update, every audience', () => {
     const digestJob = h.bot.deps.jobs.pending('digest')!;
     clock.set(digestJob.dueAt);
     await h.bot.scheduler.tick();
-    const digest = readable(posted(commsChannels.executives).find((m) => m.text.startsWith('Incident digest'))!);
+    const digest = readable(posted(commsChannels.executives).find((m) => m.text.startsWith('Incident digest')));
     expect(digest).toContain('1 open incident');
     expect(digest).toContain('Resolved since the last digest:* 1');
     expect(digest).toContain('Time to resolve:* median 0m, worst 0m (1)');

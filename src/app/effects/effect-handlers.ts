@@ -16,7 +16,11 @@ type Handler = (job: Job) => Promise<void>;
 export type EffectKind = Exclude<JobKind, 'escalate' | 'commander_missing' | 'update_due' | 'update_overdue' | 'postmortem_due' | 'digest' | 'maintenance_start' | 'maintenance_end' | 'follow_up_due' | 'housekeeping'>;
 
 const maxNameAttempts = 20;
-const text = (job: Job, name: string) => String(job.payload[name] ?? '');
+/** Text fields of a payload are written as strings; anything else reads as empty, never "[object Object]". */
+const text = (job: Job, name: string): string => {
+  const value = job.payload[name];
+  return typeof value === 'string' ? value : '';
+};
 
 /** A page is over once someone took it or the incident no longer needs it. */
 const pageEnded = (status: string) => status === 'acknowledged' || status === 'cancelled';

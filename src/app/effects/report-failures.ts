@@ -1,4 +1,3 @@
-import type { FailureVerdict } from '../../scheduler/scheduler.js';
 import type { Job, UseCaseDeps } from '../ports.js';
 import { effect, enqueue } from './effect-jobs.js';
 
@@ -28,7 +27,8 @@ const declaredFrom = (job: Job): string | undefined => (typeof job.payload.tellI
  * it is delayed and will be retried; a step given up for good (`channel_not_found`, `missing_scope`)
  * is said once in the incident channel. An incident whose channel could not be created says so.
  */
-export const reportJobFailure = (deps: UseCaseDeps) => (job: Job, verdict: FailureVerdict, outcome: 'retrying' | 'gave_up'): void => {
+// `verdict` is the scheduler's FailureVerdict, taken structurally: app does not import the scheduler.
+export const reportJobFailure = (deps: UseCaseDeps) => (job: Job, verdict: { reason: string }, outcome: 'retrying' | 'gave_up'): void => {
   const describe = what[job.kind];
   if (!describe) return;
   const incident = job.incidentId ? deps.incidents.findById(job.incidentId) : undefined;

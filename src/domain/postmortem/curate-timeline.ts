@@ -136,10 +136,10 @@ const commentsOf = (marks: Marks | undefined, names: PersonFormat): CuratedComme
 };
 
 const statusLabel = (value: unknown): string =>
-  typeof value === 'string' && Object.hasOwn(statusLabels, value) ? statusLabels[value as Status] : String(value ?? 'unknown');
+  typeof value !== 'string' ? 'unknown' : Object.hasOwn(statusLabels, value) ? statusLabels[value as Status] : value;
 
 const roleLabel = (value: unknown): string =>
-  typeof value === 'string' && Object.hasOwn(roleLabels, value) ? roleLabels[value as Role] : String(value ?? 'a role');
+  typeof value !== 'string' ? 'a role' : Object.hasOwn(roleLabels, value) ? roleLabels[value as Role] : value;
 
 const withDetail = (sentence: string, detail: string): string => (detail === '' ? sentence : `${sentence}: ${detail}`);
 

@@ -168,7 +168,7 @@ export const runAction = async (deps: Deps, name: ActionName, body: unknown): Pr
   if (!parsed.success) throw new HttpError(400, `invalid body for ${name}: ${describeIssues(parsed.error)}`);
   actingPerson(deps.slack.workspace, parsed.data.as);
   const handler = handlers[name] as Handler<typeof name>;
-  const result = await handler(deps, parsed.data as ActionInput<typeof name>);
+  const result = await handler(deps, parsed.data);
   deps.tracker.bump();
   return { ok: true, version: deps.tracker.version, ...result };
 };

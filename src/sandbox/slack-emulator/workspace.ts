@@ -4,7 +4,7 @@
  * helpers do that, so a browser sandbox can reuse the same model.
  */
 import { createIdGenerator, createTsGenerator, seconds, type Now } from './ids.js';
-import type { Canvas, SlackFile } from './stored-files.js';
+import type { Canvas, SlackFile } from './stored-file-types.js';
 
 export type User = {
   id: string;

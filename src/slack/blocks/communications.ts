@@ -29,7 +29,7 @@ export const engineerUpdate = (incident: Incident, view: UpdateView): Rendered =
     update.whatChanged && `*What changed*\n${escape(update.whatChanged)}`,
     update.impact && `*Current impact*\n${escape(update.impact)}`,
     update.nextSteps && `*Next steps*\n${escape(update.nextSteps)}`,
-  ].filter(Boolean) as string[];
+  ].filter((field): field is string => Boolean(field));
   return {
     text: `Update on ${incidentKey(incident)}: ${escape(update.whatChanged)}`,
     blocks: [

@@ -3,7 +3,7 @@ import { incidentKey, type Incident } from '../../domain/incident/incident.js';
 import { roleChecklists, roleLabels, type Role } from '../../domain/incident/roles.js';
 import type { OpenIncidents } from '../../app/list-open-incidents.js';
 import { incidentCounts, incidentSections } from './home.js';
-import { clip, context, escape, section } from './text.js';
+import { clip, escape, section } from './text.js';
 
 export const helpText = [
   '*`/incident` commands*',

@@ -82,7 +82,7 @@ const severityOption = (severity: Severity) => severityOptions().find((candidate
 /** Configured services become a multi-select (at most 100 options); without configuration, free text. */
 const servicesInput = (
   services: readonly { id: string; name: string }[],
-  { id = inputIds.services as string, optional = true } = {},
+  { id = inputIds.services, optional = true }: { id?: string; optional?: boolean } = {},
 ): KnownBlock =>
   services.length === 0
     ? textInput(id, 'Affected services', {
