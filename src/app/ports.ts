@@ -248,6 +248,7 @@ export const jobKinds = [
   'set_topic',
   'invite',
   'post_card',
+  'pin_card',
   'post_announcement',
   'send_checklist',
   'invite_experts',
