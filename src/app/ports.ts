@@ -248,6 +248,7 @@ export const jobKinds = [
   'set_topic',
   'invite',
   'post_card',
+  'pin_card',
   'post_announcement',
   'send_checklist',
   'invite_experts',
@@ -311,8 +312,8 @@ export interface JobRepository {
   /** Jobs a previous process claimed but never finished go back to pending; returns how many. */
   recoverInterrupted(currentRunId: string, now: number): number;
   countPending(): number;
-  /** When the soonest pending job is due, if any. */
-  nextDueAt(): number | undefined;
+  /** When the soonest pending job is due, if any; only those due after `after` when given. */
+  nextDueAt(after?: number): number | undefined;
   /** Jobs of one incident in the order they were written, for tests and diagnostics. */
   listForIncident(incidentId: string): (Job & { status: string; lastError: string | null })[];
   /** Deletes done, cancelled and failed jobs last changed before `before`; returns how many. */

@@ -30,6 +30,8 @@ export const generalChannelName = 'general';
 
 export interface Harness {
   slack: FakeSlack;
+  /** The same fake Slack without waiting for the bot to settle (latency benchmarks time the bot while it works). */
+  rawSlack: FakeSlack;
   bot: RunningBot;
   /** Every log line the bot wrote, raw. */
   logs: string[];
@@ -46,6 +48,8 @@ export interface HarnessOptions {
   slackTimeout?: { timeoutMs: number };
   /** The bot's clock; the scheduler does not tick by itself then, call `bot.scheduler.tick()`. */
   clock?: Clock;
+  /** Scheduler polling despite an injected clock (benchmarks whose clock moves on its own); null = never. */
+  tickEveryMs?: number | null;
 }
 
 /**
@@ -97,13 +101,15 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
   };
   const bot = await startBot({
     config,
-    logger: createLogger('debug', sink),
+    logger: createLogger(config.logLevel, sink),
     ...(options.clock ? { clock: options.clock, tickEveryMs: null } : {}),
+    ...(options.tickEveryMs !== undefined ? { tickEveryMs: options.tickEveryMs } : {}),
   });
   slack.configureApp({ requestUrl: `${bot.url}/slack/events`, signingSecret });
   const general = slack.workspace.channelByName(generalChannelName)!.id;
   return {
     slack: settling(slack, () => bot.idle()),
+    rawSlack: slack,
     bot,
     logs,
     general,
