@@ -4,6 +4,7 @@ import type { Severity } from '../domain/incident/severity.js';
 import type { TimelineEntry, TimelineEvent } from '../domain/timeline/event.js';
 import type { IncidentConfig } from '../domain/escalation/types.js';
 import type { IncidentUpdate, Maintenance } from '../domain/communication/types.js';
+import type { PublicIncidentSource } from '../domain/communication/public-incident.js';
 import type { Digest } from '../domain/communication/digest.js';
 import type { FollowUp } from '../domain/postmortem/types.js';
 
@@ -286,6 +287,18 @@ export interface UpdateRepository {
   listForIncident(incidentId: string): (IncidentUpdate & { severity: Severity })[];
   /** Updates of the given incidents, oldest first. */
   listForIncidents(incidentIds: string[]): IncidentUpdate[];
+}
+
+/** What the public status page is built from, read in a few indexed queries. */
+export interface StatusPageSource {
+  /** Grows with every change to incidents, updates or maintenance that the page could show. */
+  version(): number;
+  /**
+   * Incidents the page may show (not drills, not private) declared at or after `since` or still
+   * open; the updates of those incidents that carry a customer message, oldest first (same-millisecond
+   * updates in stored order); and the maintenance windows ending after `since`.
+   */
+  read(since: number): { incidents: PublicIncidentSource[]; updates: IncidentUpdate[]; maintenances: Maintenance[] };
 }
 
 export interface MaintenanceRepository {

@@ -30,7 +30,11 @@ export const incidents = sqliteTable(
     resolvedAt: integer('resolved_at'),
     closedAt: integer('closed_at'),
   },
-  (table) => [index('incidents_status_idx').on(table.status)],
+  (table) => [
+    index('incidents_status_idx').on(table.status),
+    // The status page and the digest read the incidents declared in the last 90 days.
+    index('incidents_declared_idx').on(table.declaredAt),
+  ],
 );
 
 /** Who held which role, from when to when; the open row (endedAt null) is the current holder. */
@@ -219,4 +223,14 @@ export const postmortems = sqliteTable('postmortems', {
   generatedBy: text('generated_by').notNull(),
   fileId: text('file_id'),
   canvasId: text('canvas_id'),
+});
+
+/**
+ * One row counting the changes to what the public status page is made of (incidents, their updates,
+ * maintenance windows). Triggers in the migration bump it inside the writing transaction, whoever
+ * writes, so the page can tell it is stale with one indexed read instead of rebuilding on a timer.
+ */
+export const publicChanges = sqliteTable('public_changes', {
+  id: integer('id').primaryKey(),
+  version: integer('version').notNull().default(0),
 });

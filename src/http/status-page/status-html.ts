@@ -109,27 +109,39 @@ const historyItem = (snapshot: StatusPageSnapshot, item: PublicIncident | Public
   ${shownAbove ? `<p class="meta"><a href="#${anchorId(item.id)}">Updates are shown under Active incidents</a></p>` : updatesList(item.updates, snapshot.page.timeZone)}
 </article>`;
 
+/** Like Statuspage, the page lists recent history only; the JSON API and the feed carry the rest. */
+export const historyItemsLimit = 50;
+
 /**
  * The last 90 days in the page's zone, newest first: a heading per day with incidents or finished
- * maintenance, and one line for each run of quiet days.
+ * maintenance, and one line for each run of quiet days. At most `historyItemsLimit` items are shown;
+ * when more happened, the list stops at the day of the last one shown and says how many are left
+ * out, so no day with incidents is ever called quiet.
  */
 const historySection = (snapshot: StatusPageSnapshot, now: number): string => {
   const zone = snapshot.page.timeZone;
   const dayKey = (ms: number) => zoned(ms, zone).toISODate() ?? '';
+  type Item = { at: number; render: () => string };
+  const items: Item[] = [
+    ...snapshot.incidents.map((incident) => ({
+      at: incident.createdAt,
+      render: () =>
+        historyItem(snapshot, incident, updateStatusLabels[incident.status], impactLabels[incident.impact], incident.status !== 'resolved'),
+    })),
+    ...snapshot.maintenances
+      .filter((m) => m.status === 'completed')
+      .map((maintenance) => ({ at: maintenance.scheduledFor, render: () => historyItem(snapshot, maintenance, 'Completed', 'Maintenance', false) })),
+  ].sort((a, b) => b.at - a.at);
+  const shown = items.slice(0, historyItemsLimit);
+  const left = items.length - shown.length;
   const entries = new Map<string, HistoryEntry[]>();
-  const add = (at: number, html: string) => {
-    const key = dayKey(at);
-    entries.set(key, [...(entries.get(key) ?? []), { at, html }]);
-  };
-  for (const incident of snapshot.incidents) {
-    add(
-      incident.createdAt,
-      historyItem(snapshot, incident, updateStatusLabels[incident.status], impactLabels[incident.impact], incident.status !== 'resolved'),
-    );
+  for (const item of shown) {
+    const key = dayKey(item.at);
+    const day = entries.get(key) ?? [];
+    day.push({ at: item.at, html: item.render() });
+    entries.set(key, day);
   }
-  for (const maintenance of snapshot.maintenances.filter((m) => m.status === 'completed')) {
-    add(maintenance.scheduledFor, historyItem(snapshot, maintenance, 'Completed', 'Maintenance', false));
-  }
+  const lastShownDay = left > 0 ? dayKey(shown.at(-1)!.at) : undefined;
 
   const today = zoned(now, zone).startOf('day');
   const blocks: string[] = [];
@@ -147,16 +159,22 @@ const historySection = (snapshot: StatusPageSnapshot, now: number): string => {
   };
   for (let offset = 0; offset < historyDays; offset += 1) {
     const day = today.minus({ days: offset });
-    const items = entries.get(day.toISODate() ?? '');
-    if (!items) {
+    const dayItems = entries.get(day.toISODate() ?? '');
+    if (!dayItems) {
       quiet.push(day);
       continue;
     }
     flushQuiet();
-    const sorted = [...items].sort((a, b) => b.at - a.at).map((item) => item.html).join('');
+    const sorted = [...dayItems].sort((a, b) => b.at - a.at).map((item) => item.html).join('');
     blocks.push(`<li><h3><time datetime="${day.toISODate()}">${e(day.toFormat('cccc d MMMM yyyy'))}</time></h3>${sorted}</li>`);
+    if (day.toISODate() === lastShownDay) break;
   }
   flushQuiet();
+  if (left > 0) {
+    blocks.push(
+      `<li class="quiet"><p>${left} earlier ${left === 1 ? 'entry' : 'entries'} of the last ${historyDays} days not listed here; see the <a href="#history-api">JSON API</a>.</p></li>`,
+    );
+  }
   return `
 <section aria-labelledby="history-heading">
   <h2 id="history-heading">Past incidents</h2>
@@ -257,7 +275,7 @@ ${
 ${historySection(snapshot, now)}
 </main>
 <footer>
-  <p>Times are shown in ${e(zone)}. <a href="${e(feedPath)}">Atom feed of updates</a> · <a href="${e(summaryPath)}">JSON API</a></p>
+  <p>Times are shown in ${e(zone)}. <a href="${e(feedPath)}">Atom feed of updates</a> · <a id="history-api" href="${e(summaryPath)}">JSON API</a></p>
 </footer>
 </body>
 </html>
