@@ -53,6 +53,13 @@ export interface IncidentRepository {
   findByNumber(number: number): Incident | undefined;
   findByChannel(channelId: string): Incident | undefined;
   listOpen(): Incident[];
+  /**
+   * The first `limit` open incidents `viewerId` may see (private ones only to their reporter and
+   * role holders), most severe first, then oldest first; and how many there are in all.
+   */
+  listOpenVisible(viewerId: string, limit: number): { incidents: Incident[]; total: number };
+  /** The incidents with these ids, in no particular order; unknown ids are left out. */
+  findByIds(ids: readonly string[]): Incident[];
   /** Incidents declared at or after `since`, or still open, newest first. */
   listSince(since: number): Incident[];
   /** Stores the changed incident, its role history and its events in one transaction. */
@@ -277,6 +284,8 @@ export interface EscalationRepository {
   create(input: Omit<Escalation, 'id' | 'levelIndex' | 'pass' | 'status' | 'acknowledgedBy' | 'acknowledgedAt' | 'endedAt'>): Escalation;
   findById(id: string): Escalation | undefined;
   listForIncident(incidentId: string): Escalation[];
+  /** The acknowledged escalations of these incidents, in one read (the digest covers hundreds). */
+  listAcknowledgedForIncidents(incidentIds: readonly string[]): Escalation[];
   update(escalation: Escalation): void;
   addNotification(notification: PageNotification): void;
   notifications(escalationId: string): PageNotification[];

@@ -187,19 +187,29 @@ describe('one update, every audience', () => {
 });
 
 describe('home and lists', () => {
-  const many = Array.from({ length: 120 }, (_, index) => incident({ id: `i${index}`, number: index + 1, title: huge }));
+  // The repository hands over a page of them; a long page is cut by the renderer all the same.
+  const many = { shown: Array.from({ length: 120 }, (_, index) => incident({ id: `i${index}`, number: index + 1, title: huge })), total: 120 };
+  const none = { shown: [], total: 0 };
 
   it('keeps the Home tab within 100 blocks however many incidents are open', () => {
     const view = homeView(many, now);
     expect(validateView(view, 'home')).toBeNull();
     expect(JSON.stringify(view)).toContain(`${120 - maxHomeIncidents} more not shown`);
-    expect(validateView(homeView([], now), 'home')).toBeNull();
+    expect(validateView(homeView(none, now), 'home')).toBeNull();
     expect(validateView(homeView(many, now, { scheduleName: huge, start: now + 1000, end: now + 2000 }), 'home')).toBeNull();
-    expect(JSON.stringify(homeView([], now, undefined))).toContain('not on call in the next 60 days');
+    expect(JSON.stringify(homeView(none, now, undefined))).toContain('not on call in the next 60 days');
   });
 
   it('keeps /incident list within a message', () => {
     expect(validateBlocks(incidentList(many, now).blocks, 'message')).toEqual([]);
+  });
+
+  it('counts the incidents left out of the page, not only those handed over', () => {
+    const page = { shown: many.shown.slice(0, 3), total: 500 };
+    expect(JSON.stringify(incidentList(page, now))).toContain('497 more not shown');
+    expect(incidentList(page, now).text).toBe('500 open incidents');
+    expect(JSON.stringify(homeView(page, now))).toContain('*500 open incidents*');
+    expect(JSON.stringify(homeView(page, now))).toContain('497 more not shown');
   });
 
   it('builds a valid role checklist DM', () => {

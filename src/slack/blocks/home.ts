@@ -1,4 +1,5 @@
 import type { HomeView, KnownBlock } from '@slack/types';
+import type { OpenIncidentsPage } from '../../app/list-open-incidents.js';
 import { formatDuration, incidentDuration, type Incident } from '../../domain/incident/incident.js';
 import { statusLabels } from '../../domain/incident/status.js';
 import { actionIds, blockIds } from '../ids.js';
@@ -26,8 +27,8 @@ const onCallLine = (shift: NextShift | undefined, now: number): string => {
     : `:calendar: You are next on call for ${escape(shift.scheduleName)} from ${slackDate(shift.start)}${until}.`;
 };
 
-export const homeView = (open: Incident[], now: number, nextShift?: NextShift | null): HomeView => {
-  const shown = open.slice(0, maxHomeIncidents);
+export const homeView = (open: OpenIncidentsPage, now: number, nextShift?: NextShift | null): HomeView => {
+  const shown = open.shown.slice(0, maxHomeIncidents);
   const blocks: KnownBlock[] = [
     { type: 'header', text: plain('Incidents', 150) },
     ...(nextShift === null ? [] : [context(onCallLine(nextShift, now))]),
@@ -37,9 +38,9 @@ export const homeView = (open: Incident[], now: number, nextShift?: NextShift | 
       elements: [{ type: 'button', text: plain('Declare incident'), action_id: actionIds.declare, style: 'danger', value: 'home' }],
     },
     { type: 'divider' },
-    section(open.length === 0 ? ':large_green_circle: No open incidents.' : `*${open.length} open incident${open.length === 1 ? '' : 's'}*`),
+    section(open.total === 0 ? ':large_green_circle: No open incidents.' : `*${open.total} open incident${open.total === 1 ? '' : 's'}*`),
     ...shown.map((incident) => section(incidentLine(incident, now))),
   ];
-  if (open.length > shown.length) blocks.push(context(`${open.length - shown.length} more not shown; use \`/incident list\`.`));
+  if (open.total > shown.length) blocks.push(context(`${open.total - shown.length} more not shown; use \`/incident list\`.`));
   return { type: 'home', blocks };
 };

@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import type { OpenIncidentsPage } from '../../app/list-open-incidents.js';
 import { incidentKey, type Incident } from '../../domain/incident/incident.js';
 import { roleChecklists, roleLabels, type Role } from '../../domain/incident/roles.js';
 import { incidentLine } from './home.js';
@@ -30,13 +31,14 @@ export const helpText = [
 ].join('\n');
 
 /** Stays well inside a message's 50 blocks. */
-const maxListed = 45;
+export const maxListed = 45;
 
-export const incidentList = (open: Incident[], now: number): { text: string; blocks: KnownBlock[] } => {
-  if (open.length === 0) return { text: 'No open incidents.', blocks: [section(':large_green_circle: No open incidents.')] };
-  const blocks = open.slice(0, maxListed).map((incident) => section(incidentLine(incident, now)));
-  if (open.length > maxListed) blocks.push(context(`${open.length - maxListed} more not shown.`));
-  return { text: `${open.length} open incidents`, blocks };
+export const incidentList = (open: OpenIncidentsPage, now: number): { text: string; blocks: KnownBlock[] } => {
+  if (open.total === 0) return { text: 'No open incidents.', blocks: [section(':large_green_circle: No open incidents.')] };
+  const shown = open.shown.slice(0, maxListed);
+  const blocks = shown.map((incident) => section(incidentLine(incident, now)));
+  if (open.total > shown.length) blocks.push(context(`${open.total - shown.length} more not shown.`));
+  return { text: `${open.total} open incidents`, blocks };
 };
 
 export const roleChecklistMessage = (incident: Incident, role: Role): { text: string; blocks: KnownBlock[] } => {

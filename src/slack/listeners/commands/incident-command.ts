@@ -9,7 +9,7 @@ import { DomainError } from '../../../domain/errors.js';
 import { parseRole } from '../../../domain/incident/roles.js';
 import { parseSeverity } from '../../../domain/incident/severity.js';
 import { isStatus, type Status } from '../../../domain/incident/status.js';
-import { helpText, incidentList } from '../../blocks/messages.js';
+import { helpText, incidentList, maxListed } from '../../blocks/messages.js';
 import { declareModal, maintenanceModal, pageModal, roleModal, severityModal, statusModal } from '../../blocks/modals.js';
 import { updateModalFor } from '../update-modal.js';
 import { onCallMessage } from '../../blocks/oncall.js';
@@ -76,7 +76,7 @@ export const incidentCommand = (ctx: ListenerContext) => async ({ command, ack, 
       case 'list':
         return respond({
           response_type: 'ephemeral',
-          ...incidentList(listOpenIncidents(deps, { viewerId: userId }), deps.clock.now()),
+          ...incidentList(listOpenIncidents(deps, { viewerId: userId, limit: maxListed }), deps.clock.now()),
         });
       case 'status': {
         const incident = inIncident();
@@ -153,7 +153,7 @@ export const incidentCommand = (ctx: ListenerContext) => async ({ command, ack, 
         const view: FollowUpView =
           requested === 'mine' || requested === 'overdue' || requested === 'all' ? requested : here ? 'incident' : 'mine';
         const list = listFollowUps(deps, { view, userId, ...(here ? { incidentId: here.id } : {}) });
-        const incidents = new Map(list.map((followUp) => [followUp.incidentId, deps.incidents.findById(followUp.incidentId)!]));
+        const incidents = new Map(deps.incidents.findByIds(list.map((followUp) => followUp.incidentId)).map((incident) => [incident.id, incident]));
         const titles: Record<FollowUpView, string> = {
           mine: 'Your open follow-ups',
           overdue: 'Overdue follow-ups',
