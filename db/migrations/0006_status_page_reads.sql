@@ -3,4 +3,5 @@ CREATE TABLE `public_changes` (
 	`version` integer DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
+CREATE INDEX `follow_ups_open_idx` ON `follow_ups` (`status`,`due_at`);--> statement-breakpoint
 CREATE INDEX `incidents_declared_idx` ON `incidents` (`declared_at`);

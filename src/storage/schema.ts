@@ -208,7 +208,12 @@ export const followUps = sqliteTable(
     createdAt: integer('created_at').notNull(),
     doneAt: integer('done_at'),
   },
-  (table) => [index('follow_ups_incident_idx').on(table.incidentId), index('follow_ups_owner_idx').on(table.ownerId, table.status)],
+  (table) => [
+    index('follow_ups_incident_idx').on(table.incidentId),
+    index('follow_ups_owner_idx').on(table.ownerId, table.status),
+    // `/incident followups all|overdue` and the digest's overdue count read open follow-ups by due date.
+    index('follow_ups_open_idx').on(table.status, table.dueAt),
+  ],
 );
 
 /** The latest generated draft of each incident's postmortem, and where it was delivered. */
