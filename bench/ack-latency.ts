@@ -10,34 +10,20 @@
  */
 import { people, startHarness } from '../test/support/bot-harness.js';
 import { declareValues } from '../test/support/incident-flows.js';
+import { incidentCommandAcks } from './incident-command-acks.js';
+import { percentile, waitUntil } from './stats.js';
 
 const commands = Number(process.argv[2] ?? 200);
 const declarations = Number(process.argv[3] ?? 100);
 
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 const summary = (name: string, samples: number[]) => {
   const sorted = [...samples].sort((a, b) => a - b);
   return `${name.padEnd(42)} n=${String(sorted.length).padStart(4)}  p50=${percentile(sorted, 50).toFixed(1)} ms  p99=${percentile(sorted, 99).toFixed(1)} ms  max=${sorted.at(-1)!.toFixed(1)} ms`;
 };
 
-const waitUntil = async (check: () => boolean, timeoutMs = 10_000) => {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error('timed out waiting for the bot');
-    await new Promise((resolve) => setTimeout(resolve, 2));
-  }
-};
-
 const h = await startHarness({ config: { logLevel: 'warn' } });
 try {
-  const commandTimes: number[] = [];
-  for (let i = 0; i < commands; i += 1) {
-    const result = await h.slack.runSlashCommand({ user: people.reporter, channel: h.general, command: '/incident', text: `declare bench ${i}` });
-    if (result.status !== 200) throw new Error(`command answered ${result.status}`);
-    commandTimes.push(result.elapsedMs);
-    await waitUntil(() => h.slack.workspace.topModal(people.reporter) !== undefined);
-    h.slack.workspace.closeModal(people.reporter, true);
-  }
+  const commandTimes = await incidentCommandAcks(h, commands);
 
   const submitTimes: number[] = [];
   const readyTimes: number[] = [];

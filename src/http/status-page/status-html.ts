@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import type {
   ComponentStatus,
   PublicIncident,
@@ -9,21 +8,18 @@ import type {
 import { historyDays } from '../../domain/communication/status-snapshot.js';
 import { escapeMarkup as e } from './escape.js';
 import { componentStatusLabels, impactLabels, updateStatusLabels } from './labels.js';
-import { anchorId, isoTime, overallStatus, type StatusIndicator } from './statuspage-json.js';
+import { anchorId, overallStatus, type StatusIndicator } from './statuspage-json.js';
+import { dayStartsBack, formatZoned, isoTime } from './time-format.js';
 
 
-const zoned = (ms: number, timeZone: string): DateTime => {
-  const time = DateTime.fromMillis(ms, { zone: timeZone, locale: 'en-GB' });
-  return time.isValid ? time : DateTime.fromMillis(ms, { zone: 'utc', locale: 'en-GB' });
-};
 
 /** `<time>` with the machine-readable instant and the wall-clock time in the page's zone. */
 const timeTag = (ms: number, timeZone: string, format = 'd MMM yyyy, HH:mm ZZZZ'): string =>
-  `<time datetime="${e(isoTime(ms, timeZone))}">${e(zoned(ms, timeZone).toFormat(format))}</time>`;
+  `<time datetime="${e(isoTime(ms, timeZone))}">${e(formatZoned(ms, timeZone, format))}</time>`;
 
 /** `10 Mar 2026, 14:30 – 15:30 CET`; the end date is repeated only when the window spans days. */
 const timeRange = (from: number, until: number, timeZone: string): string => {
-  const sameDay = zoned(from, timeZone).hasSame(zoned(until, timeZone), 'day');
+  const sameDay = formatZoned(from, timeZone, 'yyyy-MM-dd') === formatZoned(until, timeZone, 'yyyy-MM-dd');
   return sameDay
     ? `${timeTag(from, timeZone, 'd MMM yyyy, HH:mm')} – ${timeTag(until, timeZone, 'HH:mm ZZZZ')}`
     : `${timeTag(from, timeZone)} – ${timeTag(until, timeZone)}`;
@@ -120,7 +116,7 @@ export const historyItemsLimit = 50;
  */
 const historySection = (snapshot: StatusPageSnapshot, now: number): string => {
   const zone = snapshot.page.timeZone;
-  const dayKey = (ms: number) => zoned(ms, zone).toISODate() ?? '';
+  const dayKey = (ms: number) => formatZoned(ms, zone, 'yyyy-MM-dd');
   type Item = { at: number; render: () => string };
   const items: Item[] = [
     ...snapshot.incidents.map((incident) => ({
@@ -143,31 +139,28 @@ const historySection = (snapshot: StatusPageSnapshot, now: number): string => {
   }
   const lastShownDay = left > 0 ? dayKey(shown.at(-1)!.at) : undefined;
 
-  const today = zoned(now, zone).startOf('day');
   const blocks: string[] = [];
-  let quiet: DateTime[] = [];
+  let quiet: number[] = [];
   const flushQuiet = () => {
     if (quiet.length === 0) return;
     const newest = quiet[0]!;
     const oldest = quiet.at(-1)!;
-    const range =
-      quiet.length === 1
-        ? `<time datetime="${newest.toISODate()}">${e(newest.toFormat('d MMM yyyy'))}</time>`
-        : `<time datetime="${oldest.toISODate()}">${e(oldest.toFormat(oldest.year === newest.year ? 'd MMM' : 'd MMM yyyy'))}</time> – <time datetime="${newest.toISODate()}">${e(newest.toFormat('d MMM yyyy'))}</time>`;
+    const date = (day: number, format: string) => `<time datetime="${dayKey(day)}">${e(formatZoned(day, zone, format))}</time>`;
+    const sameYear = formatZoned(oldest, zone, 'yyyy') === formatZoned(newest, zone, 'yyyy');
+    const range = quiet.length === 1 ? date(newest, 'd MMM yyyy') : `${date(oldest, sameYear ? 'd MMM' : 'd MMM yyyy')} – ${date(newest, 'd MMM yyyy')}`;
     blocks.push(`<li class="quiet"><p><span class="day">${range}</span> No incidents reported.</p></li>`);
     quiet = [];
   };
-  for (let offset = 0; offset < historyDays; offset += 1) {
-    const day = today.minus({ days: offset });
-    const dayItems = entries.get(day.toISODate() ?? '');
+  for (const day of dayStartsBack(now, zone, historyDays)) {
+    const dayItems = entries.get(dayKey(day));
     if (!dayItems) {
       quiet.push(day);
       continue;
     }
     flushQuiet();
     const sorted = [...dayItems].sort((a, b) => b.at - a.at).map((item) => item.html).join('');
-    blocks.push(`<li><h3><time datetime="${day.toISODate()}">${e(day.toFormat('cccc d MMMM yyyy'))}</time></h3>${sorted}</li>`);
-    if (day.toISODate() === lastShownDay) break;
+    blocks.push(`<li><h3><time datetime="${dayKey(day)}">${e(formatZoned(day, zone, 'cccc d MMMM yyyy'))}</time></h3>${sorted}</li>`);
+    if (dayKey(day) === lastShownDay) break;
   }
   flushQuiet();
   if (left > 0) {
