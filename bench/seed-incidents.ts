@@ -24,7 +24,7 @@ export const activeIncidents = 10;
  * The file is kept in the temp directory per count and copied for each run.
  */
 export const seededDatabase = (count: number, now: number): string => {
-  const template = join(tmpdir(), `incident-bot-bench-${count}-v1.sqlite`);
+  const template = join(tmpdir(), `incident-bot-bench-${count}-v2.sqlite`);
   if (!existsSync(template)) {
     const building = `${template}.${process.pid}.building`;
     const database = openDatabase(building);

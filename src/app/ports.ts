@@ -304,10 +304,15 @@ export interface StatusPageSource {
   version(): number;
   /**
    * Incidents the page may show (not drills, not private) declared at or after `since` or still
-   * open; the updates of those incidents that carry a customer message, oldest first (same-millisecond
-   * updates in stored order); and the maintenance windows ending after `since`.
+   * open; the updates of those incidents that carry a customer message, by incident, oldest first
+   * (same-millisecond updates in stored order); and the maintenance windows ending after `since`.
+   * An incident that did not change is the same object, with the same updates array, as last time.
    */
-  read(since: number): { incidents: PublicIncidentSource[]; updates: IncidentUpdate[]; maintenances: Maintenance[] };
+  read(since: number): {
+    incidents: PublicIncidentSource[];
+    updates: ReadonlyMap<string, readonly IncidentUpdate[]>;
+    maintenances: Maintenance[];
+  };
 }
 
 export interface MaintenanceRepository {

@@ -29,9 +29,15 @@ export const incidents = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
     resolvedAt: integer('resolved_at'),
     closedAt: integer('closed_at'),
+    /**
+     * The `public_changes` version at this incident's last change the status page could show (kept
+     * by triggers), so the page re-reads only the incidents that changed since it last looked.
+     */
+    publicVersion: integer('public_version').notNull().default(0),
   },
   (table) => [
     index('incidents_status_idx').on(table.status),
+    index('incidents_public_version_idx').on(table.publicVersion),
     // The status page and the digest read the incidents declared in the last 90 days.
     index('incidents_declared_idx').on(table.declaredAt),
   ],
@@ -238,4 +244,6 @@ export const postmortems = sqliteTable('postmortems', {
 export const publicChanges = sqliteTable('public_changes', {
   id: integer('id').primaryKey(),
   version: integer('version').notNull().default(0),
+  /** Grows when an incident is deleted: what was read before cannot be patched, only read again. */
+  epoch: integer('epoch').notNull().default(0),
 });

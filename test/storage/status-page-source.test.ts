@@ -75,6 +75,48 @@ describe('status page change counter', () => {
   });
 });
 
+describe('status page source', () => {
+  it('patching what changed gives what a fresh read gives, through updates, privacy, closing, deletion and the window moving', () => {
+    const { source, incidents, updates, declare, postUpdate, clock } = setUp();
+    const canonical = (data: ReturnType<typeof source.read>) => ({
+      incidents: [...data.incidents].sort((a, b) => a.id.localeCompare(b.id)),
+      updates: [...data.updates.values()].flat().sort((a, b) => a.incidentId.localeCompare(b.incidentId) || a.postedAt - b.postedAt),
+      maintenances: data.maintenances,
+    });
+    const window = () => clock.now() - 90 * 24 * hour;
+    const agrees = () => expect(canonical(source.read(window()))).toEqual(canonical(createStatusPageSource(database.db).read(window())));
+    const change = (incidentId: string, command: Parameters<typeof transition>[1]) => {
+      const result = transition(incidents.findById(incidentId)!, command, clock.now());
+      if (!result.ok) throw new Error(result.error.message);
+      incidents.save(result.incident, result.events);
+    };
+
+    const first = declare();
+    postUpdate(first.id, 'Looking into it.');
+    agrees();
+    const second = declare();
+    clock.advance(hour);
+    postUpdate(second.id, 'Second problem.');
+    postUpdate(first.id, 'Found it.');
+    agrees();
+    change(second.id, { type: 'change_severity', to: 'SEV1', actorId: 'U1' });
+    const secret = declare(true);
+    postUpdate(secret.id, 'Secret');
+    agrees();
+    change(first.id, { type: 'set_status', to: 'resolved', actorId: 'U1' });
+    change(first.id, { type: 'set_status', to: 'closed', actorId: 'U1' });
+    agrees();
+    // 91 days on, the closed incident has left the window; the open one stays however old.
+    clock.advance(91 * 24 * hour);
+    expect(source.read(window()).incidents.map((incident) => incident.id)).toEqual([second.id]);
+    agrees();
+    (database.db as unknown as { $client: import('better-sqlite3').Database }).$client.prepare('delete from incidents where id = ?').run(second.id);
+    expect(source.read(window()).incidents).toEqual([]);
+    agrees();
+    expect(updates.listForIncident(second.id)).toEqual([]);
+  });
+});
+
 describe('createStatusPageReader', () => {
   it('builds once per change: the same snapshot until something public is written', () => {
     const { read, declare, postUpdate, clock } = setUp();

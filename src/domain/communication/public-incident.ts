@@ -114,3 +114,24 @@ export const toPublicIncident = (
       .reverse(),
   };
 };
+
+/**
+ * `toPublicIncident` remembering its last answer per incident object: while the incident object,
+ * its updates array and the services array are the same ones, and no update's posting time was
+ * still ahead, the answer is the same. Lets a rebuild after one change redo one incident.
+ */
+export const rememberingToPublicIncident = (): typeof toPublicIncident => {
+  const remembered = new WeakMap<
+    PublicIncidentSource,
+    { updates: readonly IncidentUpdate[]; services: readonly PublicService[]; from: number; until: number; value: PublicIncident | null }
+  >();
+  return (incident, updates, services, now) => {
+    const hit = remembered.get(incident);
+    if (hit && hit.updates === updates && hit.services === services && now >= hit.from && now < hit.until) return hit.value;
+    const value = toPublicIncident(incident, updates, services, now);
+    let until = Number.POSITIVE_INFINITY;
+    for (const update of updates) if (update.postedAt > now && update.postedAt < until) until = update.postedAt;
+    remembered.set(incident, { updates, services, from: now, until, value });
+    return value;
+  };
+};

@@ -12,6 +12,7 @@ import type {
 } from './types.js';
 
 export const dayMs = 24 * 60 * 60 * 1000;
+const noUpdates: readonly IncidentUpdate[] = [];
 /** How far back the page shows resolved incidents and finished maintenance. */
 export const historyDays = 90;
 
@@ -28,8 +29,13 @@ export interface StatusSnapshotInput {
   /** The configured services, in the order the page lists them. */
   services: PublicService[];
   incidents: readonly PublicIncidentSource[];
-  /** Updates of any incidents; only those with a customer message are public. */
-  updates: readonly IncidentUpdate[];
+  /**
+   * Updates of any incidents, or the same already grouped by incident id (in posting order); only
+   * those with a customer message are public.
+   */
+  updates: readonly IncidentUpdate[] | ReadonlyMap<string, readonly IncidentUpdate[]>;
+  /** Makes an incident's public face; a remembering one (`rememberingToPublicIncident`) saves rebuilds. */
+  publicIncident?: typeof toPublicIncident;
   maintenances: readonly Maintenance[];
 }
 
@@ -76,9 +82,10 @@ export const buildStatusSnapshot = (input: StatusSnapshotInput): StatusPageSnaps
   const { now, services } = input;
   const historyStart = Math.floor((now - historyDays * dayMs) / dayMs) * dayMs;
 
-  const updatesByIncident = groupUpdatesByIncident(input.updates);
+  const updatesByIncident = input.updates instanceof Map ? input.updates : groupUpdatesByIncident(input.updates as readonly IncidentUpdate[]);
+  const publicIncident = input.publicIncident ?? toPublicIncident;
   const allPublicIncidents = input.incidents
-    .map((incident) => toPublicIncident(incident, updatesByIncident.get(incident.id) ?? [], services, now))
+    .map((incident) => publicIncident(incident, updatesByIncident.get(incident.id) ?? noUpdates, services, now))
     .filter((incident): incident is PublicIncident => incident !== null);
   const incidents = allPublicIncidents
     .filter((incident) => incident.status !== 'resolved' || incident.createdAt >= now - historyDays * dayMs)
@@ -139,7 +146,8 @@ export const snapshotExpiresAt = (input: Pick<StatusSnapshotInput, 'now' | 'inci
     consider(maintenance.startsAt);
     consider(maintenance.endsAt);
   }
-  for (const update of input.updates) consider(update.postedAt);
+  const updates = input.updates instanceof Map ? [...input.updates.values()].flat() : (input.updates as readonly IncidentUpdate[]);
+  for (const update of updates) consider(update.postedAt);
   for (const incident of input.incidents) consider(incident.declaredAt + historyDays * dayMs);
   return expires;
 };
