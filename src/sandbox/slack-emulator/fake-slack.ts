@@ -50,6 +50,8 @@ export type FakeSlackOptions = {
   /** where to send the app's requests; can also be set later with configureApp */
   app?: AppConfig;
   port?: number;
+  /** How long each Web API call takes to answer, like real Slack's round trip (default 0); for benchmarks. */
+  apiLatencyMs?: number;
 };
 
 const handlers: Record<string, MethodHandler> = {
@@ -69,12 +71,14 @@ export class FakeSlack {
   readonly scopes: ReadonlySet<string>;
   readonly calls: ApiCall[] = [];
   private readonly rateLimits = new RateLimits();
+  private readonly apiLatencyMs: number;
   private readonly app: AppClient;
   private readonly driver: Driver;
   private readonly responseUrls: ResponseUrls;
   private server: RunningServer | undefined;
 
   constructor(options: FakeSlackOptions = {}) {
+    this.apiLatencyMs = options.apiLatencyMs ?? 0;
     const manifest = loadManifest(options.manifestPath);
     this.workspace = new Workspace({
       ...(options.now ? { now: options.now } : {}),
@@ -125,6 +129,7 @@ export class FakeSlack {
             request,
           ),
         responseUrl: (id, body) => this.responseUrls.post(id, body),
+        apiLatencyMs: this.apiLatencyMs,
         files: (request) => answerFileRequest({ ws: this.workspace, botToken: this.botToken, scopes: this.scopes }, request),
       },
       port,

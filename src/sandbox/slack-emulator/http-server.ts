@@ -13,6 +13,8 @@ export type Routes = {
   responseUrl: (id: string, body: unknown) => ApiAnswer;
   /** undefined when the path is not the file host's */
   files: (request: FileRequest) => Promise<RawAnswer | undefined>;
+  /** Web API answers wait this long (the call is decided first, so the answer is the same). */
+  apiLatencyMs?: number;
 };
 
 export type RunningServer = { baseUrl: string; close: () => Promise<void> };
@@ -54,7 +56,9 @@ async function handle(routes: Routes, req: IncomingMessage, res: ServerResponse)
       ? await parseMultipart(contentType, bytes, url.searchParams)
       : parseArgs(contentType, raw, url.searchParams);
     if (!parsed) return send(res, { status: 200, headers: {}, body: { ok: false, error: 'invalid_json' } });
-    return send(res, routes.api({ method: api[1], headers: req.headers, args: parsed.args, jsonBody: parsed.json }));
+    const answer = routes.api({ method: api[1], headers: req.headers, args: parsed.args, jsonBody: parsed.json });
+    if (routes.apiLatencyMs) await new Promise((resolve) => setTimeout(resolve, routes.apiLatencyMs));
+    return send(res, answer);
   }
   const hook = /^\/response-url\/([A-Za-z0-9]+)$/.exec(url.pathname);
   if (hook?.[1] !== undefined && req.method === 'POST') {
