@@ -118,18 +118,19 @@ const historySection = (snapshot: StatusPageSnapshot, now: number): string => {
   const zone = snapshot.page.timeZone;
   const dayKey = (ms: number) => formatZoned(ms, zone, 'yyyy-MM-dd');
   type Item = { at: number; render: () => string };
+  // The snapshot lists incidents newest first: only the first `historyItemsLimit` can be shown.
+  const completed = snapshot.maintenances.filter((m) => m.status === 'completed');
+  const total = snapshot.incidents.length + completed.length;
   const items: Item[] = [
-    ...snapshot.incidents.map((incident) => ({
+    ...snapshot.incidents.slice(0, historyItemsLimit).map((incident) => ({
       at: incident.createdAt,
       render: () =>
         historyItem(snapshot, incident, updateStatusLabels[incident.status], impactLabels[incident.impact], incident.status !== 'resolved'),
     })),
-    ...snapshot.maintenances
-      .filter((m) => m.status === 'completed')
-      .map((maintenance) => ({ at: maintenance.scheduledFor, render: () => historyItem(snapshot, maintenance, 'Completed', 'Maintenance', false) })),
+    ...completed.map((maintenance) => ({ at: maintenance.scheduledFor, render: () => historyItem(snapshot, maintenance, 'Completed', 'Maintenance', false) })),
   ].sort((a, b) => b.at - a.at);
   const shown = items.slice(0, historyItemsLimit);
-  const left = items.length - shown.length;
+  const left = total - shown.length;
   const entries = new Map<string, HistoryEntry[]>();
   for (const item of shown) {
     const key = dayKey(item.at);
