@@ -60,7 +60,7 @@ for (const count of counts) {
     const open = h.bot.deps.incidents.listOpenVisible(people.reporter, 100).incidents.find((incident) => incident.status !== 'resolved' && !incident.isPrivate)!;
     // Warm the code paths (not the caches): a running bot has rebuilt its page before.
     let change = 0;
-    for (let r = 0; r < 5; r += 1) {
+    for (let r = 0; r < 20; r += 1) {
       publicChange(h, open.id, (change += 1));
       for (const path of endpoints) await get(`${h.bot.url}${path}`);
     }
