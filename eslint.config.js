@@ -14,6 +14,15 @@ const untypedJson = {
 export default tseslint.config(
   { ignores: ['node_modules/', 'db/', 'src/sandbox/ui/sandbox-client.js'] },
   js.configs.recommended,
+  // Plain JavaScript run by Node (the benchmarks' worker threads).
+  {
+    files: ['**/*.mjs'],
+    languageOptions: {
+      globals: Object.fromEntries(
+        ['console', 'process', 'performance', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'URL', 'fetch'].map((name) => [name, 'readonly']),
+      ),
+    },
+  },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {

@@ -5,7 +5,6 @@ import { randomUUID } from 'node:crypto';
 import { transition } from '../src/domain/incident/transition.js';
 import type { Severity } from '../src/domain/incident/severity.js';
 import type { Incident } from '../src/domain/incident/incident.js';
-import type { TimelineEvent } from '../src/domain/timeline/event.js';
 import { openDatabase } from '../src/storage/database.js';
 import { createIncidentRepository } from '../src/storage/incident-repository.js';
 import { createUpdateRepository } from '../src/storage/update-repository.js';
@@ -36,7 +35,7 @@ export const seededDatabase = (count: number, now: number): string => {
     const move = (incident: Incident, to: 'resolved' | 'closed', at: number): Incident => {
       const result = transition(incident, { type: 'set_status', to, actorId: 'U0BENCH', reason: '' }, at);
       if (!result.ok) throw new Error(result.error.message);
-      incidents.save(result.incident, result.events as TimelineEvent[]);
+      incidents.save(result.incident, result.events);
       return result.incident;
     };
     const started = performance.now();

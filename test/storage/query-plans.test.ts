@@ -36,7 +36,7 @@ beforeAll(() => {
   client.prepare = ((source: string) => {
     const statement = prepare(source);
     for (const method of ['all', 'get', 'run'] as const) {
-      const original = (statement[method] as (...args: unknown[]) => unknown).bind(statement);
+      const original = (statement[method]).bind(statement);
       (statement as unknown as Record<string, unknown>)[method] = (...params: unknown[]) => {
         recorded.push({ sql: source, params });
         return original(...params);

@@ -78,11 +78,14 @@ const soonestFirst = (a: PublicMaintenance, b: PublicMaintenance): number =>
  * (UTC midnight 90 days ago), so the value is stable for a day rather than moving with every request.
  * The page's `updatedAt` is the latest of all component, incident and maintenance changes.
  */
+/** Updates handed over already grouped per incident (the cached reader does) rather than as one list. */
+const isGrouped = (updates: StatusSnapshotInput['updates']): updates is ReadonlyMap<string, readonly IncidentUpdate[]> => updates instanceof Map;
+
 export const buildStatusSnapshot = (input: StatusSnapshotInput): StatusPageSnapshot => {
   const { now, services } = input;
   const historyStart = Math.floor((now - historyDays * dayMs) / dayMs) * dayMs;
 
-  const updatesByIncident = input.updates instanceof Map ? input.updates : groupUpdatesByIncident(input.updates as readonly IncidentUpdate[]);
+  const updatesByIncident = isGrouped(input.updates) ? input.updates : groupUpdatesByIncident(input.updates);
   const publicIncident = input.publicIncident ?? toPublicIncident;
   const allPublicIncidents = input.incidents
     .map((incident) => publicIncident(incident, updatesByIncident.get(incident.id) ?? noUpdates, services, now))
@@ -146,7 +149,7 @@ export const snapshotExpiresAt = (input: Pick<StatusSnapshotInput, 'now' | 'inci
     consider(maintenance.startsAt);
     consider(maintenance.endsAt);
   }
-  const updates = input.updates instanceof Map ? [...input.updates.values()].flat() : (input.updates as readonly IncidentUpdate[]);
+  const updates = isGrouped(input.updates) ? [...input.updates.values()].flat() : input.updates;
   for (const update of updates) consider(update.postedAt);
   for (const incident of input.incidents) consider(incident.declaredAt + historyDays * dayMs);
   return expires;
