@@ -5,6 +5,7 @@ import { canSeeFollowUp } from '../domain/incident/visibility.js';
 import { incidentById } from './find-incident.js';
 import type { Job, UseCaseDeps } from './ports.js';
 import { escapeUserText } from '../domain/communication/slack-text.js';
+import { effect, enqueue } from './effects/effect-jobs.js';
 
 export interface AddFollowUpInput {
   incidentId: string;
@@ -21,27 +22,27 @@ const dueKey = (followUpId: string) => `follow_up_due:${followUpId}`;
 export const addFollowUp = async (deps: UseCaseDeps, input: AddFollowUpInput): Promise<FollowUp> => {
   const text = input.text.trim();
   if (text.length < 3) throw new DomainError('INVALID_INPUT', 'Describe the follow-up: `/incident followup <what> [@owner] [YYYY-MM-DD] [blocking]`.', 'text');
-  const incident = incidentById(deps.incidents, input.incidentId);
-  const now = deps.clock.now();
-  const followUp = deps.followUps.add({
-    incidentId: incident.id,
-    text,
-    ownerId: input.ownerId,
-    dueAt: input.dueAt,
-    blocking: input.blocking,
-    createdBy: input.actorId,
-    createdAt: now,
-  });
-  if (followUp.dueAt !== null && followUp.ownerId) {
-    deps.jobs.schedule({ kind: 'follow_up_due', key: dueKey(followUp.id), incidentId: incident.id, dueAt: Math.max(now, followUp.dueAt), payload: { followUpId: followUp.id } }, now);
-  }
-  if (incident.channelId) {
+  return deps.atomically(() => {
+    const incident = incidentById(deps.incidents, input.incidentId);
+    const now = deps.clock.now();
+    const followUp = deps.followUps.add({
+      incidentId: incident.id,
+      text,
+      ownerId: input.ownerId,
+      dueAt: input.dueAt,
+      blocking: input.blocking,
+      createdBy: input.actorId,
+      createdAt: now,
+    });
+    if (followUp.dueAt !== null && followUp.ownerId) {
+      deps.jobs.schedule({ kind: 'follow_up_due', key: dueKey(followUp.id), incidentId: incident.id, dueAt: Math.max(now, followUp.dueAt), payload: { followUpId: followUp.id } }, now);
+    }
     const owner = followUp.ownerId ? ` owned by <@${followUp.ownerId}>` : ' (no owner yet)';
     const due = followUp.dueAt ? `, due <!date^${Math.floor(followUp.dueAt / 1000)}^{date_short}|${new Date(followUp.dueAt).toISOString().slice(0, 10)}>` : '';
-    await deps.notifier.postToChannel(incident.channelId, `:white_large_square: Follow-up${followUp.blocking ? ' *(blocking)*' : ''}: ${escapeUserText(text)}${owner}${due}`);
-  }
-  deps.log.info({ incidentId: incident.id, followUpId: followUp.id }, 'follow-up added');
-  return followUp;
+    enqueue(deps, effect.postLine(incident.id, `:white_large_square: Follow-up${followUp.blocking ? ' *(blocking)*' : ''}: ${escapeUserText(text)}${owner}${due}`, input.actorId));
+    deps.log.info({ incidentId: incident.id, followUpId: followUp.id }, 'follow-up added');
+    return followUp;
+  });
 };
 
 /**
@@ -56,11 +57,13 @@ export const completeFollowUp = async (deps: UseCaseDeps, input: { followUpId: s
     throw new DomainError('INCIDENT_NOT_FOUND', 'That follow-up no longer exists.');
   }
   if (existing.status === 'done') throw new DomainError('SAME_VALUE', 'That follow-up is already done.');
-  const now = deps.clock.now();
-  const done = deps.followUps.markDone(existing.id, now)!;
-  deps.jobs.cancel(dueKey(existing.id), now);
-  if (incident?.channelId) await deps.notifier.postToChannel(incident.channelId, `:white_check_mark: <@${input.actorId}> completed the follow-up: ${escapeUserText(existing.text)}`);
-  return done;
+  return deps.atomically(() => {
+    const now = deps.clock.now();
+    const done = deps.followUps.markDone(existing.id, now)!;
+    deps.jobs.cancel(dueKey(existing.id), now);
+    enqueue(deps, effect.postLine(existing.incidentId, `:white_check_mark: <@${input.actorId}> completed the follow-up: ${escapeUserText(existing.text)}`, input.actorId));
+    return done;
+  });
 };
 
 /** The follow_up_due job: remind the owner, unless it was done meanwhile. */

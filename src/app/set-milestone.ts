@@ -2,6 +2,7 @@ import { DomainError } from '../domain/errors.js';
 import { manualMilestones, type ManualMilestone } from '../domain/postmortem/derive-milestones.js';
 import { incidentById } from './find-incident.js';
 import type { UseCaseDeps } from './ports.js';
+import { effect, enqueue } from './effects/effect-jobs.js';
 import { escapeUserText } from '../domain/communication/slack-text.js';
 
 /**
@@ -14,13 +15,17 @@ export const setMilestone = async (deps: UseCaseDeps, input: { incidentId: strin
   }
   const now = deps.clock.now();
   if (input.at > now) throw new DomainError('INVALID_INPUT', 'A milestone cannot be in the future.');
-  const incident = incidentById(deps.incidents, input.incidentId);
   const milestone = input.milestone as ManualMilestone;
-  deps.timeline.append(incident.id, { kind: 'milestone', actorId: input.actorId, at: now, text: `${milestone} set`, data: { milestone, at: input.at } });
-  if (incident.channelId) {
-    await deps.notifier.postToChannel(
-      incident.channelId,
-      `:triangular_flag_on_post: <@${input.actorId}> set *${milestone}* to <!date^${Math.floor(input.at / 1000)}^{date_short_pretty} {time}|${new Date(input.at).toISOString()}>`,
+  deps.atomically(() => {
+    const incident = incidentById(deps.incidents, input.incidentId);
+    deps.timeline.append(incident.id, { kind: 'milestone', actorId: input.actorId, at: now, text: `${milestone} set`, data: { milestone, at: input.at } });
+    enqueue(
+      deps,
+      effect.postLine(
+        incident.id,
+        `:triangular_flag_on_post: <@${input.actorId}> set *${milestone}* to <!date^${Math.floor(input.at / 1000)}^{date_short_pretty} {time}|${new Date(input.at).toISOString()}>`,
+        input.actorId,
+      ),
     );
-  }
+  });
 };
