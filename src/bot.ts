@@ -34,6 +34,7 @@ import { createScheduler, type Scheduler } from './scheduler/scheduler.js';
 import { jobHandlers } from './scheduler/job-handlers.js';
 import { createConfigStore, type ConfigStore } from './config/config-store.js';
 import { loadIncidentConfig } from './config/incident-config-file.js';
+import { checkAlertSecrets, type SecretEnv } from './config/alert-secrets.js';
 
 export interface BotOptions {
   config: Config;
@@ -44,6 +45,8 @@ export interface BotOptions {
   tickExpression?: string | null;
   /** More HTTP routes on the same server (the local sandbox's UI). */
   extraRoutes?: CustomRoute[];
+  /** Where the alert sources' and the API's tokens are read (the variables the configuration names). */
+  env?: SecretEnv;
 }
 
 export interface RunningBot {
@@ -66,8 +69,10 @@ export const startBot = async ({
   newId = randomUUID,
   tickExpression = '*/2 * * * * *',
   extraRoutes = [],
+  env = process.env,
 }: BotOptions): Promise<RunningBot> => {
   const configStore = createConfigStore(() => loadIncidentConfig(config.configPath, { required: config.configRequired }), logger);
+  checkAlertSecrets(configStore.current(), env);
   const database = openDatabase(config.databasePath);
   try {
     const client = new WebClient(config.slack.botToken, {

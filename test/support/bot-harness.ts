@@ -44,6 +44,8 @@ export interface HarnessOptions {
   configYaml?: string;
   /** The bot's clock; the scheduler does not tick by itself then, call `bot.scheduler.tick()`. */
   clock?: Clock;
+  /** Variables the configuration's token_env entries name (alert source and API tokens). */
+  env?: Record<string, string>;
 }
 
 /**
@@ -81,6 +83,7 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
     config,
     logger: createLogger('debug', sink),
     ...(options.clock ? { clock: options.clock, tickExpression: null } : {}),
+    env: options.env ?? {},
   });
   slack.configureApp({ requestUrl: `${bot.url}/slack/events`, signingSecret });
   const general = slack.workspace.channelByName(generalChannelName)!.id;
