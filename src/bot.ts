@@ -25,6 +25,7 @@ import { postmortemRoute, safeEqual } from './http/postmortem-route.js';
 import { createFollowUpRepository } from './storage/follow-up-repository.js';
 import { createPostmortemRepository } from './storage/postmortem-repository.js';
 import { createSearchRepository } from './storage/search-repository.js';
+import { createAlertRepository } from './storage/alert-repository.js';
 import type { StoredPostmortem } from './app/ports.js';
 
 /** Where people reach the bot; used for the status page's own links when status_page.url is unset. */
@@ -34,7 +35,9 @@ import { createScheduler, type Scheduler } from './scheduler/scheduler.js';
 import { jobHandlers } from './scheduler/job-handlers.js';
 import { createConfigStore, type ConfigStore } from './config/config-store.js';
 import { loadIncidentConfig } from './config/incident-config-file.js';
-import { checkAlertSecrets, type SecretEnv } from './config/alert-secrets.js';
+import { checkAlertSecrets, secretReader, type SecretEnv } from './config/alert-secrets.js';
+import { alertRoutes, type AlertIntake } from './http/alerts/routes.js';
+import { receiveAlerts } from './app/alerts/receive-alerts.js';
 
 export interface BotOptions {
   config: Config;
@@ -92,6 +95,9 @@ export const startBot = async ({
     let readSnapshot: () => StatusPageSnapshot = () => {
       throw new Error('status page read before start-up finished');
     };
+    let receive: AlertIntake['receive'] = () => {
+      throw new Error('alerts received before start-up finished');
+    };
     const app = createSlackApp(config, {
       logger,
       routes: [
@@ -100,6 +106,13 @@ export const startBot = async ({
         postmortemRoute((incidentId, token) => {
           const stored = findPostmortem(incidentId);
           return stored && safeEqual(stored.token, token) ? stored.markdown : undefined;
+        }),
+        ...alertRoutes({
+          secrets: secretReader(configStore.current, env),
+          now: () => clock.now(),
+          serviceLabel: () => configStore.current().alerts.serviceLabel,
+          receive: (sourceId, alerts) => receive(sourceId, alerts),
+          onError: (error) => logger.error({ err: error, module: 'alerts' }, 'alert intake failed'),
         }),
         ...statusPageRoutes(() => readSnapshot(), {
           now: () => clock.now(),
@@ -125,9 +138,11 @@ export const startBot = async ({
       postmortems: createPostmortemRepository(database.db),
       search: createSearchRepository(database.db),
       publicUrl: () => publicBaseUrl(config),
+      alerts: createAlertRepository(database.db, newId),
     };
     findPostmortem = (incidentId) => deps.postmortems.find(incidentId);
     readSnapshot = cachedReader(() => readStatusPage(deps, { fallbackUrl: `${publicBaseUrl(config)}/status` }), () => clock.now());
+    receive = (sourceId, alerts) => receiveAlerts(deps, { sourceId, alerts });
     attachListeners(app, { deps, logger });
     const scheduler = createScheduler({ jobs: deps.jobs, handlers: jobHandlers(deps), clock, logger });
 

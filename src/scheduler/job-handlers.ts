@@ -5,6 +5,11 @@ import { remindCommanderMissing, remindPostmortem, remindUpdateDue, remindUpdate
 import { announceMaintenancePhase } from '../app/schedule-maintenance.js';
 import type { JobHandler } from './scheduler.js';
 import { remindFollowUp } from '../app/follow-ups.js';
+import { syncAlertGroup } from '../app/alerts/sync-alert-group.js';
+import { pageAlertGroup } from '../app/alerts/page-alert-group.js';
+import { expireAlerts } from '../app/alerts/expire-alerts.js';
+import { reportMissingHeartbeat } from '../app/alerts/report-missing-heartbeat.js';
+import { summarizeHold } from '../app/alerts/summarize-hold.js';
 
 /** Which use case runs each kind of job. */
 export const jobHandlers = (deps: UseCaseDeps): Record<JobKind, JobHandler> => ({
@@ -19,4 +24,9 @@ export const jobHandlers = (deps: UseCaseDeps): Record<JobKind, JobHandler> => (
   maintenance_start: (job) => announceMaintenancePhase('started')(deps, job),
   maintenance_end: (job) => announceMaintenancePhase('completed')(deps, job),
   follow_up_due: (job) => remindFollowUp(deps, job),
+  alert_group_sync: (job) => syncAlertGroup(deps, job),
+  alert_page: (job) => pageAlertGroup(deps, job),
+  alert_expiry: () => expireAlerts(deps),
+  alert_heartbeat: (job) => reportMissingHeartbeat(deps, job),
+  alert_hold_summary: (job) => summarizeHold(deps, job),
 });
