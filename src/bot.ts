@@ -38,6 +38,8 @@ import { loadIncidentConfig } from './config/incident-config-file.js';
 import { checkAlertSecrets, secretReader, type SecretEnv } from './config/alert-secrets.js';
 import { alertRoutes, type AlertIntake } from './http/alerts/routes.js';
 import { receiveAlerts } from './app/alerts/receive-alerts.js';
+import { maintenanceRoutes } from './http/alerts/maintenance-routes.js';
+import { cancelApiMaintenance, putApiMaintenance } from './app/alerts/api-maintenance.js';
 
 export interface BotOptions {
   config: Config;
@@ -95,6 +97,7 @@ export const startBot = async ({
     let readSnapshot: () => StatusPageSnapshot = () => {
       throw new Error('status page read before start-up finished');
     };
+    const secrets = secretReader(configStore.current, env);
     let receive: AlertIntake['receive'] = () => {
       throw new Error('alerts received before start-up finished');
     };
@@ -108,11 +111,17 @@ export const startBot = async ({
           return stored && safeEqual(stored.token, token) ? stored.markdown : undefined;
         }),
         ...alertRoutes({
-          secrets: secretReader(configStore.current, env),
+          secrets,
           now: () => clock.now(),
           serviceLabel: () => configStore.current().alerts.serviceLabel,
           receive: (sourceId, alerts) => receive(sourceId, alerts),
           onError: (error) => logger.error({ err: error, module: 'alerts' }, 'alert intake failed'),
+        }),
+        ...maintenanceRoutes({
+          token: () => secrets.apiToken(),
+          put: (input) => putApiMaintenance(deps, input),
+          cancel: (id) => cancelApiMaintenance(deps, id),
+          onError: (error) => logger.error({ err: error, module: 'maintenance-api' }, 'maintenance API failed'),
         }),
         ...statusPageRoutes(() => readSnapshot(), {
           now: () => clock.now(),

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { and, asc, desc, eq, gt, isNull, lte, sql } from 'drizzle-orm';
 import type { AlertGroup, AlertGroupKind, AlertStore } from '../app/alerts/alert-ports.js';
 import type { IdGenerator } from '../app/ports.js';
@@ -21,22 +22,110 @@ const toGroup = (row: typeof alertGroups.$inferSelect): AlertGroup => ({
 const sameKey = (column: typeof alertGroups.team | typeof alertGroups.service | typeof alertGroups.alertname, value: string | null) =>
   value === null ? isNull(column) : eq(column, value);
 
-export const createAlertRepository = (db: Db, newId: IdGenerator): AlertStore => ({
+interface AlertRow {
+  fingerprint: string;
+  source_id: string;
+  alertname: string;
+  service: string | null;
+  team: string | null;
+  alert_class: string;
+  labels: string;
+  annotations: string;
+  generator_url: string | null;
+  status: string;
+  starts_at: number;
+  expires_at: number;
+  first_seen_at: number;
+  last_seen_at: number;
+  received_count: number;
+  changes: string;
+  disposition: string;
+  hold_id: string | null;
+  group_id: string | null;
+  resolved_at: number | null;
+}
+
+const fromRow = (row: AlertRow): StoredAlert => ({
+  fingerprint: row.fingerprint,
+  sourceId: row.source_id,
+  alertname: row.alertname,
+  service: row.service,
+  team: row.team,
+  alertClass: row.alert_class as AlertClass,
+  labels: JSON.parse(row.labels) as Record<string, string>,
+  annotations: JSON.parse(row.annotations) as Record<string, string>,
+  generatorUrl: row.generator_url,
+  status: row.status as AlertStatus,
+  startsAt: row.starts_at,
+  expiresAt: row.expires_at,
+  firstSeenAt: row.first_seen_at,
+  lastSeenAt: row.last_seen_at,
+  receivedCount: row.received_count,
+  changes: JSON.parse(row.changes) as number[],
+  disposition: row.disposition as Disposition,
+  holdId: row.hold_id,
+  groupId: row.group_id,
+  resolvedAt: row.resolved_at,
+});
+
+const toRow = (alert: StoredAlert): AlertRow => ({
+  fingerprint: alert.fingerprint,
+  source_id: alert.sourceId,
+  alertname: alert.alertname,
+  service: alert.service,
+  team: alert.team,
+  alert_class: alert.alertClass,
+  labels: JSON.stringify(alert.labels),
+  annotations: JSON.stringify(alert.annotations),
+  generator_url: alert.generatorUrl,
+  status: alert.status,
+  starts_at: alert.startsAt,
+  expires_at: alert.expiresAt,
+  first_seen_at: alert.firstSeenAt,
+  last_seen_at: alert.lastSeenAt,
+  received_count: alert.receivedCount,
+  changes: JSON.stringify(alert.changes),
+  disposition: alert.disposition,
+  hold_id: alert.holdId,
+  group_id: alert.groupId,
+  resolved_at: alert.resolvedAt,
+});
+
+const alertColumns = Object.keys(toRow({} as StoredAlert));
+
+/**
+ * Alerts arrive by the thousand: the per-alert reads and writes are prepared once (drizzle builds
+ * each query anew, which cost more than SQLite itself here); the rest goes through drizzle.
+ */
+const prepareHotPaths = (db: Db) => {
+  const client = (db as Db & { $client: Database.Database }).$client;
+  const find = client.prepare<[string], AlertRow>('select * from alerts where fingerprint = ?');
+  const save = client.prepare<[AlertRow]>(
+    `insert into alerts (${alertColumns.join(', ')}) values (${alertColumns.map((column) => `@${column}`).join(', ')})
+     on conflict (fingerprint) do update set ${alertColumns.filter((column) => column !== 'fingerprint').map((column) => `${column} = excluded.${column}`).join(', ')}`,
+  );
+  const hold = client.prepare('insert into alert_holds (window_id, fingerprint, held_at) values (?, ?, ?) on conflict do nothing');
+  return { find, save, hold };
+};
+
+export const createAlertRepository = (db: Db, newId: IdGenerator): AlertStore => {
+  const hot = prepareHotPaths(db);
+  return {
   atomically: (work) => db.transaction(() => work()),
 
   find: (fingerprint) => {
-    const row = db.select().from(alerts).where(eq(alerts.fingerprint, fingerprint)).get();
-    return row ? toAlert(row) : undefined;
+    const row = hot.find.get(fingerprint);
+    return row ? fromRow(row) : undefined;
   },
 
   count: () => db.select({ count: sql<number>`count(*)` }).from(alerts).get()?.count ?? 0,
 
   save: (alert) => {
-    db.insert(alerts).values(alert).onConflictDoUpdate({ target: alerts.fingerprint, set: alert }).run();
+    hot.save.run(toRow(alert));
   },
 
   recordHold: (windowId, fingerprint, at) => {
-    db.insert(alertHolds).values({ windowId, fingerprint, heldAt: at }).onConflictDoNothing().run();
+    hot.hold.run(windowId, fingerprint, at);
   },
 
   heldBy: (windowId) =>
@@ -106,4 +195,5 @@ export const createAlertRepository = (db: Db, newId: IdGenerator): AlertStore =>
   findWindow: (id) => db.select().from(apiMaintenances).where(eq(apiMaintenances.id, id)).get(),
 
   windowsEndingAfter: (since) => db.select().from(apiMaintenances).where(gt(apiMaintenances.endsAt, since)).all(),
-});
+  };
+};

@@ -25,7 +25,8 @@ export const scheduleGroupSync = (deps: Deps, group: AlertGroup, now: number): v
 export const joinGroup = (deps: Deps, key: Pick<AlertGroup, 'kind' | 'team' | 'service' | 'alertname'>, now: number): AlertGroup => {
   const latest = deps.alerts.latestGroup(key);
   const repeatInterval = alertTiming(deps.config().alerts, deps.config().alerts.repeatIntervalMs);
-  if (latest && (latest.status === 'open' || now - (latest.resolvedAt ?? latest.lastChangeAt) < repeatInterval)) {
+  if (latest?.status === 'open') return latest;
+  if (latest && now - (latest.resolvedAt ?? latest.lastChangeAt) < repeatInterval) {
     const reopened: AlertGroup = { ...latest, status: 'open', resolvedAt: null, lastChangeAt: now };
     deps.alerts.saveGroup(reopened);
     return reopened;

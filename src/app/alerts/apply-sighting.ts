@@ -38,6 +38,10 @@ const routeFiring = (deps: SightingDeps, alert: StoredAlert, flapping: boolean, 
   if (alert.alertClass === 'info') return { ...alert, disposition: 'info', groupId: null, holdId: null };
   const hold = holdFor(config, alert, context.windows);
   if (hold) {
+    // Already held by this window: the hold and its summary are on record.
+    if (alert.holdId === hold.window.id && alert.disposition.startsWith('held_')) {
+      return { ...alert, disposition: hold.reason === 'maintenance' ? 'held_maintenance' : 'held_dependency', groupId: null };
+    }
     deps.alerts.recordHold(hold.window.id, alert.fingerprint, now);
     const key = holdSummaryKey(hold.window.id);
     if (deps.jobs.pending(key)?.dueAt !== hold.window.endsAt) {

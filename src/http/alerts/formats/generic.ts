@@ -3,12 +3,13 @@ import { labelSet, parseWith, timestamp, toIncoming, untilResolved, type Parsed 
 
 /**
  * The shape for scripts (README "Alert intake"): one alert, or `{ "alerts": [...] }`.
- * `name` and `service` are required; `id` makes repeats and the resolve find the same alert.
+ * `name` is required; `service` (or labels matching a service's alert_labels) routes it; `id`
+ * makes repeats and the resolve find the same alert.
  */
 const genericAlert = z.object({
   id: z.string().min(1).max(255).optional(),
   name: z.string({ error: 'is required (the alert name)' }).min(1, 'is required (the alert name)'),
-  service: z.string({ error: 'is required (a service id from the configuration)' }).min(1, 'is required'),
+  service: z.string({ error: 'must be a service id from the configuration' }).min(1, 'must not be empty').optional(),
   severity: z.enum(['critical', 'warning', 'info'], { error: 'must be critical, warning or info' }).default('warning'),
   status: z.enum(['firing', 'resolved'], { error: 'must be firing or resolved' }).default('firing'),
   summary: z.string().max(1024, 'must be at most 1024 characters').optional(),
@@ -32,7 +33,7 @@ export const parseGeneric = (body: unknown, now: number, serviceLabel: string): 
         toIncoming(
           {
             fingerprint: alert.id ? `generic:${alert.id}` : null,
-            labels: { ...alert.labels, alertname: alert.name, [serviceLabel]: alert.service, severity: alert.severity },
+            labels: { ...alert.labels, alertname: alert.name, ...(alert.service ? { [serviceLabel]: alert.service } : {}), severity: alert.severity },
             annotations: {
               ...(alert.summary ? { summary: alert.summary } : {}),
               ...(alert.description ? { description: alert.description } : {}),
