@@ -81,7 +81,7 @@ const severityOption = (severity: Severity) => severityOptions().find((candidate
 /** Configured services become a multi-select (at most 100 options); without configuration, free text. */
 const servicesInput = (
   services: readonly { id: string; name: string }[],
-  { id = inputIds.services as string, optional = true } = {},
+  { id = inputIds.services as string, optional = true, selected = [] as readonly string[] } = {},
 ): KnownBlock =>
   services.length === 0
     ? textInput(id, 'Affected services', {
@@ -98,6 +98,9 @@ const servicesInput = (
           type: 'multi_static_select',
           action_id: id,
           options: services.slice(0, 100).map((service) => option(service.name, service.id)),
+          ...(selected.length > 0
+            ? { initial_options: services.slice(0, 100).filter((service) => selected.includes(service.id)).map((service) => option(service.name, service.id)) }
+            : {}),
         },
       };
 
@@ -106,6 +109,10 @@ export const declareModal = (input: {
   reporterId: string;
   channelId?: string;
   services?: readonly { id: string; name: string }[];
+  /** Pre-filled from an alert: its severity, service and words. */
+  severity?: Severity;
+  selectedServices?: readonly string[];
+  summary?: string;
 }): ModalView =>
   modal(
     viewIds.declare,
@@ -117,10 +124,11 @@ export const declareModal = (input: {
         initial: input.title,
         placeholder: 'Checkout fails for card payments',
       }),
-      staticSelect(inputIds.severity, 'Severity', severityOptions()),
+      staticSelect(inputIds.severity, 'Severity', severityOptions(), severityOptions().find((candidate) => candidate.value === input.severity)),
       textInput(inputIds.summary, 'Summary', {
         multiline: true,
         maxLength: limits.summary,
+        ...(input.summary ? { initial: input.summary } : {}),
         placeholder: 'What is happening, as far as you know',
         optional: true,
       }),
@@ -130,7 +138,7 @@ export const declareModal = (input: {
         placeholder: 'Who is affected and how',
         optional: true,
       }),
-      servicesInput(input.services ?? []),
+      servicesInput(input.services ?? [], { selected: input.selectedServices ?? [] }),
       userSelect(inputIds.commander, 'Incident commander', input.reporterId, 'Leave empty if nobody can take command yet; the channel will be nudged.'),
       {
         type: 'input',

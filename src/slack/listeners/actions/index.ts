@@ -5,6 +5,7 @@ import { declareButton, joinButton, pageButton, resolveButton, roleButton, sever
 import { acknowledgeButton, escalateNowButton, snoozeMenu } from './page-actions.js';
 import { completeFollowUpButton, confirmCloseButton } from './follow-up-actions.js';
 import { cancelMaintenanceButton } from './maintenance-actions.js';
+import { acknowledgeAlertButton, declareFromAlertButton } from './alert-actions.js';
 import { openIncidentModal } from './card-actions.js';
 import { followUpModal } from '../../blocks/modals.js';
 
@@ -25,4 +26,6 @@ export const registerActions = (app: App, ctx: ListenerContext): void => {
   app.action(actionIds.completeFollowUp, completeFollowUpButton(ctx));
   app.action(actionIds.confirmClose, confirmCloseButton(ctx));
   app.action(actionIds.cancelMaintenance, cancelMaintenanceButton(ctx));
+  app.action(actionIds.acknowledgeAlert, acknowledgeAlertButton(ctx));
+  app.action(actionIds.declareFromAlert, declareFromAlertButton(ctx));
 };
