@@ -37,7 +37,8 @@ import { createConfigStore, type ConfigStore } from './config/config-store.js';
 import { loadIncidentConfig } from './config/incident-config-file.js';
 import { checkAlertSecrets, secretReader, type SecretEnv } from './config/alert-secrets.js';
 import { alertRoutes, type AlertIntake } from './http/alerts/routes.js';
-import { receiveAlerts } from './app/alerts/receive-alerts.js';
+import { receiveAlertBatches } from './app/alerts/receive-alerts.js';
+import { groupCommit } from './app/alerts/group-commit.js';
 import { maintenanceRoutes } from './http/alerts/maintenance-routes.js';
 import { cancelApiMaintenance, putApiMaintenance } from './app/alerts/api-maintenance.js';
 
@@ -151,7 +152,8 @@ export const startBot = async ({
     };
     findPostmortem = (incidentId) => deps.postmortems.find(incidentId);
     readSnapshot = cachedReader(() => readStatusPage(deps, { fallbackUrl: `${publicBaseUrl(config)}/status` }), () => clock.now());
-    receive = (sourceId, alerts) => receiveAlerts(deps, { sourceId, alerts });
+    const storeTogether = groupCommit((batches) => receiveAlertBatches(deps, batches));
+    receive = (sourceId, alerts) => storeTogether({ sourceId, alerts });
     attachListeners(app, { deps, logger });
     const scheduler = createScheduler({ jobs: deps.jobs, handlers: jobHandlers(deps), clock, logger });
 

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { and, asc, desc, eq, gt, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
 import type { AlertGroup, AlertGroupKind, AlertStore } from '../app/alerts/alert-ports.js';
 import type { IdGenerator } from '../app/ports.js';
 import type { AlertClass, AlertStatus, Disposition, StoredAlert } from '../domain/alerts/alert.js';
@@ -12,15 +12,6 @@ const toAlert = (row: typeof alerts.$inferSelect): StoredAlert => ({
   status: row.status as AlertStatus,
   disposition: row.disposition as Disposition,
 });
-
-const toGroup = (row: typeof alertGroups.$inferSelect): AlertGroup => ({
-  ...row,
-  kind: row.kind as AlertGroupKind,
-  status: row.status as AlertGroup['status'],
-});
-
-const sameKey = (column: typeof alertGroups.team | typeof alertGroups.service | typeof alertGroups.alertname, value: string | null) =>
-  value === null ? isNull(column) : eq(column, value);
 
 interface AlertRow {
   fingerprint: string;
@@ -105,8 +96,70 @@ const prepareHotPaths = (db: Db) => {
      on conflict (fingerprint) do update set ${alertColumns.filter((column) => column !== 'fingerprint').map((column) => `${column} = excluded.${column}`).join(', ')}`,
   );
   const hold = client.prepare('insert into alert_holds (window_id, fingerprint, held_at) values (?, ?, ?) on conflict do nothing');
-  return { find, save, hold };
+  const group = client.prepare<[string], GroupRow>('select * from alert_groups where id = ?');
+  // `is` matches NULL as a value: a group of no team or no service has a key too.
+  const latestGroup = client.prepare<[string, string | null, string | null, string | null], GroupRow>(
+    'select * from alert_groups where kind = ? and team is ? and service is ? and alertname is ? order by opened_at desc limit 1',
+  );
+  const saveGroup = client.prepare<[GroupRow]>(
+    `update alert_groups set ${groupColumns.filter((column) => column !== 'id').map((column) => `${column} = @${column}`).join(', ')} where id = @id`,
+  );
+  const countFiring = client.prepare<[string], { n: number }>("select count(*) as n from alert_groups g join alerts a on a.group_id = g.id where g.id = ? and a.status = 'firing'");
+  return { find, save, hold, group, latestGroup, saveGroup, countFiring };
 };
+
+interface GroupRow {
+  id: string;
+  kind: string;
+  team: string | null;
+  service: string | null;
+  alertname: string | null;
+  channel_id: string | null;
+  ts: string | null;
+  status: string;
+  opened_at: number;
+  last_change_at: number;
+  resolved_at: number | null;
+  acknowledged_by: string | null;
+  acknowledged_at: number | null;
+  incident_id: string | null;
+}
+
+const groupFromRow = (row: GroupRow): AlertGroup => ({
+  id: row.id,
+  kind: row.kind as AlertGroupKind,
+  team: row.team,
+  service: row.service,
+  alertname: row.alertname,
+  channelId: row.channel_id,
+  ts: row.ts,
+  status: row.status as AlertGroup['status'],
+  openedAt: row.opened_at,
+  lastChangeAt: row.last_change_at,
+  resolvedAt: row.resolved_at,
+  acknowledgedBy: row.acknowledged_by,
+  acknowledgedAt: row.acknowledged_at,
+  incidentId: row.incident_id,
+});
+
+const groupToRow = (group: AlertGroup): GroupRow => ({
+  id: group.id,
+  kind: group.kind,
+  team: group.team,
+  service: group.service,
+  alertname: group.alertname,
+  channel_id: group.channelId,
+  ts: group.ts,
+  status: group.status,
+  opened_at: group.openedAt,
+  last_change_at: group.lastChangeAt,
+  resolved_at: group.resolvedAt,
+  acknowledged_by: group.acknowledgedBy,
+  acknowledged_at: group.acknowledgedAt,
+  incident_id: group.incidentId,
+});
+
+const groupColumns = Object.keys(groupToRow({} as AlertGroup));
 
 export const createAlertRepository = (db: Db, newId: IdGenerator): AlertStore => {
   const hot = prepareHotPaths(db);
@@ -152,40 +205,22 @@ export const createAlertRepository = (db: Db, newId: IdGenerator): AlertStore =>
 
   inGroup: (groupId) => db.select().from(alerts).where(eq(alerts.groupId, groupId)).orderBy(asc(alerts.firstSeenAt)).all().map(toAlert),
 
-  countFiring: (groupId) =>
-    db
-      .select({ count: sql<number>`count(*)` })
-      .from(alerts)
-      .where(and(eq(alerts.groupId, groupId), eq(alerts.status, 'firing')))
-      .get()?.count ?? 0,
+  countFiring: (groupId) => hot.countFiring.get(groupId)?.n ?? 0,
 
   findGroup: (id) => {
-    const row = db.select().from(alertGroups).where(eq(alertGroups.id, id)).get();
-    return row ? toGroup(row) : undefined;
+    const row = hot.group.get(id);
+    return row ? groupFromRow(row) : undefined;
   },
 
   latestGroup: (key) => {
-    const row = db
-      .select()
-      .from(alertGroups)
-      .where(
-        and(
-          eq(alertGroups.kind, key.kind),
-          sameKey(alertGroups.team, key.team),
-          sameKey(alertGroups.service, key.service),
-          sameKey(alertGroups.alertname, key.alertname),
-        ),
-      )
-      .orderBy(desc(alertGroups.openedAt))
-      .limit(1)
-      .get();
-    return row ? toGroup(row) : undefined;
+    const row = hot.latestGroup.get(key.kind, key.team, key.service, key.alertname);
+    return row ? groupFromRow(row) : undefined;
   },
 
   createGroup: (group) => db.insert(alertGroups).values({ id: newId(), ...group }).returning().get() as AlertGroup,
 
   saveGroup: (group) => {
-    db.update(alertGroups).set(group).where(eq(alertGroups.id, group.id)).run();
+    hot.saveGroup.run(groupToRow(group));
   },
 
   saveWindow: (window) => {

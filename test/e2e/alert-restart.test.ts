@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBotProcess, type BotProcess } from '../support/bot-process.js';
+import { killProcessTree } from '../support/kill-process-tree.js';
 import { startFakeSlack, type FakeSlack } from '../../src/sandbox/slack-emulator/index.js';
 import { alertsConfigYaml, alertTokens } from '../support/alerts-config.js';
 import { openDatabase } from '../../src/storage/database.js';
@@ -13,7 +14,7 @@ let slack: FakeSlack;
 let dir: string;
 const running: BotProcess[] = [];
 afterEach(async () => {
-  for (const bot of running) bot.child.kill('SIGKILL');
+  for (const bot of running) if (bot.child.pid) killProcessTree(bot.child.pid);
   await slack?.close();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -54,7 +55,7 @@ describe('alert intake across a crash', () => {
     // Four batches in flight; the process dies the moment the first is acknowledged.
     const inFlight = [0, 1, 2, 3].map(send);
     const firstAccepted = await Promise.race(inFlight.map((promise) => promise.then((n) => (n === undefined ? new Promise<never>(() => {}) : n))));
-    first.child.kill('SIGKILL');
+    killProcessTree(first.child.pid!);
     const accepted = (await Promise.all(inFlight)).filter((n): n is number => n !== undefined);
     expect(accepted).toContain(firstAccepted);
     await first.exited;

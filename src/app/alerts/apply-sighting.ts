@@ -3,7 +3,7 @@ import { alertTiming, foldSighting } from '../../domain/alerts/fold.js';
 import { holdFor, type HoldingWindow } from '../../domain/alerts/hold.js';
 import { alertClassOf, serviceOf } from '../../domain/alerts/route.js';
 import type { UseCaseDeps } from '../ports.js';
-import { joinGroup, newGroup, scheduleGroupSync, touchGroup } from './alert-groups.js';
+import { joinGroup, newGroup, touchGroup } from './alert-groups.js';
 import type { AlertGroup } from './alert-ports.js';
 
 export type SightingDeps = Pick<UseCaseDeps, 'alerts' | 'jobs' | 'config'>;
@@ -13,6 +13,8 @@ export interface SightingContext {
   now: number;
   /** The windows open now. */
   windows: HoldingWindow[];
+  /** Groups whose message must catch up, settled once at the end of the batch. */
+  touched: Set<string>;
 }
 
 export const heartbeatJobKey = 'alerts:heartbeat';
@@ -108,22 +110,24 @@ export const applySighting = (deps: SightingDeps, incoming: IncomingAlert, conte
 
   if (folded.status === 'resolved') {
     deps.alerts.save(base);
-    if (previous?.status === 'firing' && previous.groupId) touchGroup(deps, previous.groupId, now);
+    if (previous?.status === 'firing' && previous.groupId) context.touched.add(previous.groupId);
     return base;
   }
 
   const routed = routeFiring(deps, base, folded.flapping, context);
   deps.alerts.save(routed);
-  const moved = previous?.groupId && previous.groupId !== routed.groupId ? previous.groupId : null;
-  if (moved) touchGroup(deps, moved, now);
-  if (routed.groupId && (folded.changed || routed.groupId !== previous?.groupId)) {
-    const group = deps.alerts.findGroup(routed.groupId);
-    if (group) scheduleGroupSync(deps, { ...group, lastChangeAt: now }, now);
-  }
+  if (previous?.groupId && previous.groupId !== routed.groupId) context.touched.add(previous.groupId);
+  if (routed.groupId && (folded.changed || routed.groupId !== previous?.groupId)) context.touched.add(routed.groupId);
   return routed;
 };
 
-/** After a batch: make sure the expiry sweep runs when the soonest firing alert expires. */
+/** After a batch: each changed group once (resolved when nothing in it fires), and the expiry sweep. */
+export const settleBatch = (deps: SightingDeps, touched: Set<string>, now: number): void => {
+  for (const groupId of touched) touchGroup(deps, groupId, now);
+  scheduleExpirySweep(deps, now);
+};
+
+/** Makes sure the expiry sweep runs when the soonest firing alert expires. */
 export const scheduleExpirySweep = (deps: SightingDeps, now: number): void => {
   const next = deps.alerts.nextExpiry();
   if (next === undefined) return;

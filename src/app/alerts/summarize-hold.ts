@@ -1,6 +1,6 @@
 import { openAt } from '../../domain/alerts/hold.js';
 import type { Job, UseCaseDeps } from '../ports.js';
-import { applySighting, scheduleExpirySweep } from './apply-sighting.js';
+import { applySighting, settleBatch } from './apply-sighting.js';
 import { maintenanceWindows } from './holding-windows.js';
 import { alertsChannelFor } from './sync-alert-group.js';
 
@@ -23,14 +23,15 @@ export const summarizeHold = async (deps: UseCaseDeps, job: Job): Promise<void> 
   const stillFiring = held.filter((alert) => alert.status === 'firing' && alert.holdId === windowId);
   const windows = openAt(maintenanceWindows(deps, now), now).filter((window) => window.id !== windowId);
   deps.alerts.atomically(() => {
+    const touched = new Set<string>();
     for (const alert of stillFiring) {
       applySighting(
         deps,
         { fingerprint: alert.fingerprint, labels: alert.labels, annotations: alert.annotations, startsAt: alert.startsAt, endsAt: alert.expiresAt, generatorUrl: alert.generatorUrl },
-        { sourceId: alert.sourceId, now, windows },
+        { sourceId: alert.sourceId, now, windows, touched },
       );
     }
-    scheduleExpirySweep(deps, now);
+    settleBatch(deps, touched, now);
   });
   const services = Array.isArray(job.payload.services) ? job.payload.services.map(String) : [];
   const teams = new Set(services.map((id) => config.services.find((service) => service.id === id)?.team ?? null));

@@ -16,8 +16,8 @@ export interface AlertIntake {
   secrets: SecretReader;
   now(): number;
   serviceLabel(): string;
-  /** Stores the batch durably (one transaction) and returns only once it is stored. */
-  receive(sourceId: string, alerts: IncomingAlert[]): { accepted: number };
+  /** Stores the batch durably (in a transaction) and resolves only once it is stored. */
+  receive(sourceId: string, alerts: IncomingAlert[]): Promise<{ accepted: number }>;
   onError(error: unknown): void;
 }
 
@@ -97,7 +97,7 @@ const handle = async (endpoint: Endpoint, intake: AlertIntake, request: Incoming
   }
   let stored: { accepted: number };
   try {
-    stored = intake.receive(source.id, parsed.alerts);
+    stored = await intake.receive(source.id, parsed.alerts);
   } catch (error) {
     intake.onError(error);
     refuse(response, 503, 'the alerts could not be stored; send them again', { 'retry-after': '5' });
