@@ -104,8 +104,17 @@ const prepareHotPaths = (db: Db) => {
   const saveGroup = client.prepare<[GroupRow]>(
     `update alert_groups set ${groupColumns.filter((column) => column !== 'id').map((column) => `${column} = @${column}`).join(', ')} where id = @id`,
   );
-  const countFiring = client.prepare<[string], { n: number }>("select count(*) as n from alert_groups g join alerts a on a.group_id = g.id where g.id = ? and a.status = 'firing'");
-  return { find, save, hold, group, latestGroup, saveGroup, countFiring };
+  const countFiring = client.prepare<[string], { n: number }>("select count(*) as n from alerts where group_id = ? and status = 'firing'");
+  const groupCounts = client.prepare<[string], { firing: number | null; resolved: number | null; received: number | null }>(
+    "select sum(status = 'firing') as firing, sum(status = 'resolved') as resolved, sum(received_count) as received from alerts where group_id = ?",
+  );
+  const groupLead = client.prepare<[string], AlertRow>(
+    "select * from alerts where group_id = ? order by disposition = 'paged' desc, first_seen_at asc limit 1",
+  );
+  const groupSample = client.prepare<[string, number], AlertRow>(
+    "select * from alerts where group_id = ? order by status = 'firing' desc, last_seen_at desc limit ?",
+  );
+  return { find, save, hold, group, latestGroup, saveGroup, countFiring, groupCounts, groupLead, groupSample };
 };
 
 interface GroupRow {
@@ -203,9 +212,19 @@ export const createAlertRepository = (db: Db, newId: IdGenerator): AlertStore =>
   nextExpiry: () =>
     db.select({ at: sql<number | null>`min(${alerts.expiresAt})` }).from(alerts).where(eq(alerts.status, 'firing')).get()?.at ?? undefined,
 
-  inGroup: (groupId) => db.select().from(alerts).where(eq(alerts.groupId, groupId)).orderBy(asc(alerts.firstSeenAt)).all().map(toAlert),
-
   countFiring: (groupId) => hot.countFiring.get(groupId)?.n ?? 0,
+
+  groupSummary: (groupId, sample) => {
+    const counts = hot.groupCounts.get(groupId);
+    const lead = hot.groupLead.get(groupId);
+    return {
+      firing: counts?.firing ?? 0,
+      resolved: counts?.resolved ?? 0,
+      received: counts?.received ?? 0,
+      lead: lead ? fromRow(lead) : null,
+      shown: hot.groupSample.all(groupId, sample).map(fromRow),
+    };
+  },
 
   findGroup: (id) => {
     const row = hot.group.get(id);

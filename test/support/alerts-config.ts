@@ -24,7 +24,7 @@ export const alertTeams = {
  * A small company: the primary MySQL cluster (db), the services that need it, the edge in front of
  * them, and some that have nothing to do with it.
  */
-export const alertsConfigYaml = (options: { speedup?: number; groupWait?: string; extra?: string } = {}) => `
+export const alertsConfigYaml = (options: { speedup?: number; groupWait?: string; extra?: string; alertsExtra?: string } = {}) => `
 timezone: UTC
 services:
   - { id: db, name: Primary MySQL, tier: 1, team: dba, alert_labels: { db_cluster: mysql-primary } }
@@ -61,6 +61,7 @@ alerts:
   flapping: { window: 10m, changes: 4 }
   group_wait: ${options.groupWait ?? '30s'}
   speedup: ${options.speedup ?? 1}
+${options.alertsExtra ?? ''}
 api: { token_env: INCIDENT_API_TOKEN }
 ${options.extra ?? ''}`;
 

@@ -39,7 +39,8 @@ export interface AlertStore {
   /** Firing alerts whose expiry has come, oldest first, at most `limit`. */
   expired(now: number, limit: number): StoredAlert[];
   nextExpiry(): number | undefined;
-  inGroup(groupId: string): StoredAlert[];
+  /** What a group's message shows, without reading every alert of a group of thousands. */
+  groupSummary(groupId: string, sample: number): { firing: number; resolved: number; received: number; lead: StoredAlert | null; shown: StoredAlert[] };
   countFiring(groupId: string): number;
   findGroup(id: string): AlertGroup | undefined;
   /** The newest group under this key, open or not. */
@@ -57,7 +58,7 @@ export interface AlertGroupView {
   serviceName: string | null;
   /** The alert that opened a critical group (its words head the card). */
   lead: StoredAlert | null;
-  /** Firing alerts first, newest sightings first; the renderer shows a few. */
+  /** A few of its alerts to list: firing first, most recently seen first. */
   alerts: StoredAlert[];
   firing: number;
   resolved: number;

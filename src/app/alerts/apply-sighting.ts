@@ -54,7 +54,7 @@ const routeFiring = (deps: SightingDeps, alert: StoredAlert, flapping: boolean, 
   const team = alert.team ?? (config.channels.announcements ? '' : null);
   if (team === null) return { ...alert, disposition: 'unrouted', groupId: null, holdId: null };
   if (flapping) {
-    const group = alert.disposition === 'flapping' && alert.groupId ? (deps.alerts.findGroup(alert.groupId) ?? joinGroup(deps, { kind: 'flapping', team: alert.team, service: null, alertname: null }, now)) : joinGroup(deps, { kind: 'flapping', team: alert.team, service: null, alertname: null }, now);
+    const group = joinGroup(deps, { kind: 'flapping', team: alert.team, service: null, alertname: null }, now);
     return { ...alert, disposition: 'flapping', groupId: group.id, holdId: null };
   }
   if (alert.alertClass === 'critical') {

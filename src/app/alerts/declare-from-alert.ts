@@ -13,7 +13,7 @@ export interface DeclareDraft {
 /** What the Declare incident button pre-fills: the alert's words, its service, a tier-based severity. */
 export const declareDraftFromAlert = (deps: Pick<UseCaseDeps, 'alerts' | 'config'>, groupId: string): DeclareDraft => {
   const group = deps.alerts.findGroup(groupId);
-  const lead = group ? (deps.alerts.inGroup(group.id).find((alert) => alert.disposition === 'paged') ?? deps.alerts.inGroup(group.id)[0]) : undefined;
+  const lead = group ? deps.alerts.groupSummary(group.id, 0).lead : null;
   if (!group || !lead) throw new DomainError('INVALID_INPUT', 'That alert no longer exists.');
   const service = deps.config().services.find((candidate) => candidate.id === lead.service);
   return {

@@ -8,18 +8,20 @@ export const alertsChannelFor = (deps: Pick<UseCaseDeps, 'config' | 'settings'>,
   return configured ?? config.channels.announcements ?? deps.settings.announcementsChannel ?? null;
 };
 
+/** How many of a group's alerts its message lists. */
+const shownAlerts = 8;
+
 export const groupView = (deps: Pick<UseCaseDeps, 'alerts' | 'config'>, group: AlertGroup): AlertGroupView => {
-  const members = deps.alerts.inGroup(group.id);
-  const ordered = [...members].sort((a, b) => (a.status === b.status ? b.lastSeenAt - a.lastSeenAt : a.status === 'firing' ? -1 : 1));
+  const summary = deps.alerts.groupSummary(group.id, shownAlerts);
   const service = group.service ? deps.config().services.find((candidate) => candidate.id === group.service) : undefined;
   return {
     group,
     serviceName: service?.name ?? group.service,
-    lead: members.find((alert) => alert.disposition === 'paged') ?? members[0] ?? null,
-    alerts: ordered,
-    firing: members.filter((alert) => alert.status === 'firing').length,
-    resolved: members.filter((alert) => alert.status === 'resolved').length,
-    received: members.reduce((sum, alert) => sum + alert.receivedCount, 0),
+    lead: summary.lead,
+    alerts: summary.shown,
+    firing: summary.firing,
+    resolved: summary.resolved,
+    received: summary.received,
   };
 };
 

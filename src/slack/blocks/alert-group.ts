@@ -10,8 +10,6 @@ export const senderLink = (url: string | null, label: string): string | null => 
   return /^https?:\/\/[^\s<>|]+$/.test(url) ? `<${url}|${escape(label)}>` : escape(clip(url, 200));
 };
 
-const shownAlerts = 8;
-
 const alertLine = (alert: StoredAlert): string => {
   const where = alert.labels.instance ?? alert.labels.pod ?? alert.labels.node ?? alert.labels.host ?? alert.fingerprint;
   const mark = alert.status === 'firing' ? ':red_circle:' : ':white_check_mark:';
@@ -60,8 +58,8 @@ const criticalActions = (view: AlertGroupView): KnownBlock[] =>
 
 /** One group's message: the heading, how many fire, a few of its alerts, and what to do. */
 export const alertGroupMessage = (view: AlertGroupView): { text: string; blocks: KnownBlock[] } => {
-  const shown = view.alerts.slice(0, shownAlerts);
-  const more = view.alerts.length - shown.length;
+  const shown = view.alerts;
+  const more = view.firing + view.resolved - shown.length;
   const heading = kindHeading(view);
   return {
     text: clip(`${heading.replace(/^:[a-z_]+: /, '')}: ${view.firing} firing`, 300),
