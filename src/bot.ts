@@ -17,7 +17,8 @@ import { createJobRepository } from './storage/job-repository.js';
 import { createEscalationRepository } from './storage/escalation-repository.js';
 import { createUpdateRepository } from './storage/update-repository.js';
 import { createMaintenanceRepository } from './storage/maintenance-repository.js';
-import { scheduleDigest } from './app/post-digest.js';
+import { planDigest, scheduleDigest } from './app/post-digest.js';
+import { scheduleHousekeeping } from './app/housekeeping.js';
 import { cachedReader, readStatusPage } from './app/read-status-page.js';
 import type { StatusPageSnapshot } from './domain/communication/types.js';
 import { statusPageRoutes } from './http/status-page/routes.js';
@@ -26,6 +27,7 @@ import { createFollowUpRepository } from './storage/follow-up-repository.js';
 import { createPostmortemRepository } from './storage/postmortem-repository.js';
 import { createSearchRepository } from './storage/search-repository.js';
 import { createAlertRepository } from './storage/alert-repository.js';
+import { createPeopleDirectory } from './slack/people-directory.js';
 import type { StoredPostmortem } from './app/ports.js';
 
 /** Where people reach the bot; used for the status page's own links when status_page.url is unset. */
@@ -33,6 +35,8 @@ const publicBaseUrl = (config: Config): string =>
   config.publicUrl ?? `http://${config.http.host && config.http.host !== '0.0.0.0' ? config.http.host : 'localhost'}:${config.http.port}`;
 import { createScheduler, type Scheduler } from './scheduler/scheduler.js';
 import { jobHandlers } from './scheduler/job-handlers.js';
+import { reportJobFailure } from './app/effects/report-failures.js';
+import { classifySlackFailure } from './slack/slack-error.js';
 import { createConfigStore, type ConfigStore } from './config/config-store.js';
 import { loadIncidentConfig } from './config/incident-config-file.js';
 import { checkAlertSecrets, secretReader, type SecretEnv } from './config/alert-secrets.js';
@@ -47,12 +51,14 @@ export interface BotOptions {
   logger: Logger;
   clock?: Clock;
   newId?: IdGenerator;
-  /** node-cron expression of the scheduler tick; null leaves ticking to the caller (tests). */
-  tickExpression?: string | null;
+  /** Milliseconds between scheduler ticks; null leaves ticking to the caller (tests). */
+  tickEveryMs?: number | null;
   /** More HTTP routes on the same server (the local sandbox's UI). */
   extraRoutes?: CustomRoute[];
   /** Where the alert sources' and the API's tokens are read (the variables the configuration names). */
   env?: SecretEnv;
+  /** The first log line once Slack answered; the sandbox says it runs against its emulator. */
+  startedMessage?: string;
 }
 
 export interface RunningBot {
@@ -60,6 +66,8 @@ export interface RunningBot {
   url: string | undefined;
   deps: UseCaseDeps;
   scheduler: Scheduler;
+  /** Resolves once no listener is still working and no job is due or running (retries waiting on a later time aside). */
+  idle(): Promise<void>;
   config: ConfigStore;
   stop(): Promise<void>;
 }
@@ -73,9 +81,10 @@ export const startBot = async ({
   logger,
   clock = systemClock,
   newId = randomUUID,
-  tickExpression = '*/2 * * * * *',
+  tickEveryMs = 2_000,
   extraRoutes = [],
   env = process.env,
+  startedMessage = 'connected to Slack',
 }: BotOptions): Promise<RunningBot> => {
   const configStore = createConfigStore(() => loadIncidentConfig(config.configPath, { required: config.configRequired }), logger);
   checkAlertSecrets(configStore.current(), env);
@@ -91,7 +100,7 @@ export const startBot = async ({
     if (!identity.bot_id || !identity.user_id || !identity.url) {
       throw new Error('auth.test did not describe a bot: is SLACK_BOT_TOKEN a bot token (xoxb-…)?');
     }
-    logger.info({ team: identity.team, botUserId: identity.user_id }, 'connected to Slack');
+    logger.info({ team: identity.team, botUserId: identity.user_id }, startedMessage);
 
     // The status page reads the use-case dependencies, which need the Slack app's client: bind late.
     let findPostmortem: (incidentId: string) => StoredPostmortem | undefined = () => undefined;
@@ -131,15 +140,27 @@ export const startBot = async ({
       ],
       identity: { botId: identity.bot_id, botUserId: identity.user_id },
     });
+    // Every job written wakes the scheduler once its transaction has committed.
+    let wake = () => {};
+    const jobRepository = createJobRepository(database.db, newId);
+    const jobs: typeof jobRepository = {
+      ...jobRepository,
+      schedule: (job, now) => {
+        const stored = jobRepository.schedule(job, now);
+        wake();
+        return stored;
+      },
+    };
     const deps: UseCaseDeps = {
+      atomically: database.atomically,
       incidents: createIncidentRepository(database.db, newId),
       timeline: createTimelineRepository(database.db, newId),
       idempotency: createIdempotencyRepository(database.db),
-      notifier: createNotifier({ client: app.client, workspaceUrl: identity.url, clock, logger }),
+      notifier: createNotifier({ client: app.client, workspaceUrl: identity.url, botUserId: identity.user_id, clock, logger, config: configStore.current }),
       clock,
       settings: { channelNameTemplate: config.channelNameTemplate, announcementsChannel: config.announcementsChannel },
       log: logger.child({ module: 'incidents' }),
-      jobs: createJobRepository(database.db, newId),
+      jobs,
       escalations: createEscalationRepository(database.db, newId),
       config: configStore.current,
       updates: createUpdateRepository(database.db, newId),
@@ -147,6 +168,7 @@ export const startBot = async ({
       followUps: createFollowUpRepository(database.db, newId),
       postmortems: createPostmortemRepository(database.db),
       search: createSearchRepository(database.db),
+      people: createPeopleDirectory({ client: app.client, clock, logger }),
       publicUrl: () => publicBaseUrl(config),
       alerts: createAlertRepository(database.db, newId),
     };
@@ -154,29 +176,55 @@ export const startBot = async ({
     readSnapshot = cachedReader(() => readStatusPage(deps, { fallbackUrl: `${publicBaseUrl(config)}/status` }), () => clock.now());
     const storeTogether = groupCommit((batches) => receiveAlertBatches(deps, batches));
     receive = (sourceId, alerts) => storeTogether({ sourceId, alerts });
+    // Listener work still running after its ack(), for `idle()`.
+    let inFlight = 0;
+    app.use(async ({ next }) => {
+      inFlight += 1;
+      try {
+        await next();
+      } finally {
+        inFlight -= 1;
+      }
+    });
     attachListeners(app, { deps, logger });
-    const scheduler = createScheduler({ jobs: deps.jobs, handlers: jobHandlers(deps), clock, logger });
+    const scheduler = createScheduler({
+      jobs: jobRepository,
+      handlers: jobHandlers(deps),
+      clock,
+      logger,
+      classify: classifySlackFailure,
+      onFailure: reportJobFailure(deps),
+    });
+    wake = () => scheduler.kick();
 
     const server = (await app.start({ port: config.http.port, host: config.http.host })) as Server | undefined;
     const address = config.slack.appToken ? undefined : (server?.address() as AddressInfo | null);
     const url = address ? `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}` : undefined;
     scheduleDigest(deps);
-    if (tickExpression) await scheduler.start(tickExpression);
+    scheduleHousekeeping(deps);
+    // A reload may change the digest's cron: the pending digest moves to the new file's next time
+    // before that file is put in force, and a schedule that cannot run refuses the reload.
+    configStore.onReload((next) => planDigest(deps, next.digest));
+    if (tickEveryMs) await scheduler.start(tickEveryMs);
     logger.info({ url, mode: config.slack.appToken ? 'socket' : 'http', pendingJobs: deps.jobs.countPending() }, 'incident bot started');
+
+    const nextTurn = () => new Promise((resolve) => setTimeout(resolve, 1));
+    const idle = async () => {
+      for (let round = 0; round < 10_000; round += 1) {
+        await nextTurn();
+        if (inFlight > 0) continue;
+        const { ran, failed } = await scheduler.tick();
+        if (ran === 0 && failed === 0 && inFlight === 0) return;
+      }
+      throw new Error('the bot did not settle');
+    };
 
     return {
       url,
       deps,
       scheduler,
-      config: {
-        current: configStore.current,
-        // A reload may change the digest's cron: move the pending digest to the new next time.
-        reload: () => {
-          const result = configStore.reload();
-          if (result.ok) scheduleDigest(deps);
-          return result;
-        },
-      },
+      idle,
+      config: configStore,
       stop: async () => {
         await scheduler.stop();
         await app.stop();

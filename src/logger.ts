@@ -22,7 +22,7 @@ export const redactedPaths = [
 ];
 
 export const createLogger = (level: string, destination?: pino.DestinationStream): Logger =>
-  pino({ level, redact: { paths: redactedPaths, censor: '[redacted]' }, base: { service: 'incident-bot' } }, destination);
+  pino({ level, redact: { paths: redactedPaths, censor: '[redacted]' }, base: { service: 'incident-bot', pid: process.pid } }, destination);
 
 /** Bolt and the WebClient log through pino too, so one stream has everything. */
 export const toSlackLogger = (logger: Logger): SlackLogger => {

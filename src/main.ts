@@ -1,57 +1,55 @@
 import { existsSync } from 'node:fs';
 import { startBot } from './bot.js';
-import { ConfigError, loadConfig } from './config/env.js';
+import { ConfigError, loadConfig, loadLogLevel } from './config/env.js';
 import { createLogger } from './logger.js';
+import { createLifecycle, type Started } from './process-lifecycle.js';
 import { startSandbox } from './sandbox/start-sandbox.js';
-import { slackErrorCode } from './slack/slack-error.js';
+import { explainStartupError } from './startup-error.js';
 
-interface Running {
-  config: { reload(): unknown };
-  stop(): Promise<void>;
-}
-
+/** A start-up problem the person starting the bot can fix: one line naming the variable or file, exit 1. */
 const fail = (message: string): never => {
-  process.stderr.write(`${message}\nSee README.md and .env.example.\n`);
+  process.stderr.write(`${message}\n`);
   process.exit(1);
 };
 
+const readDotEnv = () => {
+  // A .env file in the working directory is read when present; variables already set win.
+  if (!existsSync('.env')) return;
+  try {
+    process.loadEnvFile('.env');
+  } catch (error) {
+    throw new ConfigError(`.env: cannot be read (${error instanceof Error ? error.message : String(error)})`);
+  }
+};
+
 /**
- * Process concerns only: read the environment, start (against Slack, or the local sandbox when no
- * Slack credentials are given), reload the configuration on SIGHUP, stop cleanly on SIGTERM/SIGINT.
+ * Process concerns only: read the environment, install the signal and crash handlers, then start
+ * (against Slack, or the local sandbox when no Slack credentials are given).
  */
 const main = async () => {
-  // A .env file in the working directory is read when present; variables already set win.
-  if (existsSync('.env')) process.loadEnvFile('.env');
-  const sandbox = !process.env.SLACK_BOT_TOKEN?.trim();
-  const logger = createLogger(process.env.LOG_LEVEL?.trim() || 'info');
-  let running: Running;
+  let logger;
   try {
-    if (sandbox) {
-      const started = await startSandbox({ env: process.env, logger });
-      running = { config: started.bot.config, stop: started.stop };
-      process.stdout.write(`\nno Slack credentials: running the local sandbox at ${started.url}\n(set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to run against Slack; see README.md)\n\n`);
-    } else {
-      const bot = await startBot({ config: loadConfig(process.env), logger });
-      running = bot;
-    }
+    readDotEnv();
+    logger = createLogger(loadLogLevel(process.env));
   } catch (error) {
     if (error instanceof ConfigError) return fail(error.message);
-    const code = slackErrorCode(error);
-    logger.fatal({ err: error, slackError: code }, code === 'invalid_auth' ? 'Slack refused SLACK_BOT_TOKEN (invalid_auth)' : 'could not start');
+    throw error;
+  }
+  const sandbox = !process.env.SLACK_BOT_TOKEN?.trim();
+  const lifecycle = createLifecycle({ events: process, logger, exit: (code) => process.exit(code) });
+  try {
+    await lifecycle.start(async (): Promise<Started> => {
+      if (!sandbox) return startBot({ config: loadConfig(process.env), logger });
+      const started = await startSandbox({ env: process.env, logger });
+      process.stdout.write(`\nno Slack credentials: running the local sandbox at ${started.url}\n(set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to run against Slack; see README.md)\n\n`);
+      return { config: started.bot.config, stop: started.stop };
+    });
+  } catch (error) {
+    const explained = explainStartupError(error, { databasePath: sandbox ? 'SANDBOX_DATABASE_PATH' : 'DATABASE_PATH' });
+    if (explained) return fail(explained);
+    logger.fatal({ err: error }, 'could not start');
     return process.exit(1);
   }
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'stopping');
-    await running.stop();
-    process.exit(0);
-  };
-  // Re-read the configuration file without a restart; an invalid file is refused and the old one kept.
-  process.on('SIGHUP', () => void running.config.reload());
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
 };
 
 await main();

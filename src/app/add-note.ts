@@ -2,6 +2,7 @@ import { DomainError } from '../domain/errors.js';
 import type { TimelineEntry } from '../domain/timeline/event.js';
 import { incidentById } from './find-incident.js';
 import type { UseCaseDeps } from './ports.js';
+import { escapeUserText } from '../domain/communication/slack-text.js';
 
 export interface AddNoteInput {
   incidentId: string;
@@ -17,7 +18,7 @@ export const addNote = async (deps: UseCaseDeps, input: AddNoteInput): Promise<T
   const now = deps.clock.now();
   let source;
   if (incident.channelId) {
-    const ts = await deps.notifier.postToChannel(incident.channelId, `:memo: Note from <@${input.actorId}>: ${text}`);
+    const ts = await deps.notifier.postToChannel(incident.channelId, `:memo: Note from <@${input.actorId}>: ${escapeUserText(text)}`);
     source = { ts, permalink: deps.notifier.permalink(incident.channelId, ts), sourceKey: null };
   }
   deps.log.info({ incidentId: incident.id, actorId: input.actorId }, 'note added');

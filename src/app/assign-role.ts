@@ -1,7 +1,7 @@
 import type { Incident } from '../domain/incident/incident.js';
 import { roleLabels, type Role } from '../domain/incident/roles.js';
 import { applyCommand } from './apply-command.js';
-import { incidentById } from './find-incident.js';
+import { effect, enqueue } from './effects/effect-jobs.js';
 import type { UseCaseDeps } from './ports.js';
 
 export interface AssignRoleInput {
@@ -12,23 +12,24 @@ export interface AssignRoleInput {
 }
 
 /** Hands a role over: history keeps the previous holder's tenure, the new holder is invited and briefed. */
-export const assignRole = async (deps: UseCaseDeps, input: AssignRoleInput): Promise<Incident> => {
-  const before = incidentById(deps.incidents, input.incidentId);
-  const incident = await applyCommand(deps, before, {
+export const assignRole = async (deps: UseCaseDeps, input: AssignRoleInput): Promise<Incident> =>
+  deps.atomically(() => assignRoleNow(deps, input));
+
+/** The same, inside the caller's transaction. */
+export const assignRoleNow = (deps: UseCaseDeps, input: AssignRoleInput): Incident => {
+  const { before, incident } = applyCommand(deps, input.incidentId, {
     type: 'assign_role',
     role: input.role,
     userId: input.userId,
     actorId: input.actorId,
   });
-  if (incident.channelId) {
-    await deps.notifier.inviteUsers(incident.channelId, [input.userId]);
-    const previous = before.roles[input.role];
-    const handover = previous ? ` (taking over from <@${previous}>)` : '';
-    await deps.notifier.postToChannel(
-      incident.channelId,
-      `<@${input.actorId}> made <@${input.userId}> *${roleLabels[input.role]}*${handover}`,
-    );
-  }
-  await deps.notifier.sendRoleChecklist(input.userId, incident, input.role);
+  const previous = before.roles[input.role];
+  const handover = previous ? ` (taking over from <@${previous}>)` : '';
+  enqueue(
+    deps,
+    effect.invite(incident.id, [input.userId], input.actorId),
+    effect.postLine(incident.id, `<@${input.actorId}> made <@${input.userId}> *${roleLabels[input.role]}*${handover}`, input.actorId),
+    effect.sendChecklist(incident.id, input.userId, input.role),
+  );
   return incident;
 };

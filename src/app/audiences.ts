@@ -1,11 +1,17 @@
 import { DateTime } from 'luxon';
 import { findService } from '../domain/escalation/escalation.js';
+import { byTier } from '../domain/escalation/services.js';
 import type { IncidentConfig } from '../domain/escalation/types.js';
 import type { Incident } from '../domain/incident/incident.js';
 
-/** Service names as configured (ids resolved), or as typed when not configured. */
+/** Service names as configured (ids resolved), or as typed when not configured; the most critical tier first. */
 export const serviceNames = (config: IncidentConfig, incident: Pick<Incident, 'services'>): string[] =>
-  incident.services.map((service) => findService(config, service)?.name ?? service);
+  byTier(
+    incident.services.map((typed) => {
+      const service = findService(config, typed);
+      return { name: service?.name ?? typed, tier: service?.tier ?? Number.POSITIVE_INFINITY };
+    }),
+  ).map((service) => service.name);
 
 /**
  * Who hears about an incident beyond its channel. Private (security) incidents stay in their channel;

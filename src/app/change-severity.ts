@@ -1,7 +1,7 @@
 import type { Incident } from '../domain/incident/incident.js';
 import type { Severity } from '../domain/incident/severity.js';
 import { applyCommand } from './apply-command.js';
-import { incidentById } from './find-incident.js';
+import { effect, enqueue } from './effects/effect-jobs.js';
 import type { UseCaseDeps } from './ports.js';
 
 export interface ChangeSeverityInput {
@@ -10,14 +10,9 @@ export interface ChangeSeverityInput {
   actorId: string;
 }
 
-export const changeSeverity = async (deps: UseCaseDeps, input: ChangeSeverityInput): Promise<Incident> => {
-  const before = incidentById(deps.incidents, input.incidentId);
-  const incident = await applyCommand(deps, before, { type: 'change_severity', to: input.to, actorId: input.actorId });
-  if (incident.channelId) {
-    await deps.notifier.postToChannel(
-      incident.channelId,
-      `<@${input.actorId}> changed the severity from *${before.severity}* to *${incident.severity}*`,
-    );
-  }
-  return incident;
-};
+export const changeSeverity = async (deps: UseCaseDeps, input: ChangeSeverityInput): Promise<Incident> =>
+  deps.atomically(() => {
+    const { before, incident } = applyCommand(deps, input.incidentId, { type: 'change_severity', to: input.to, actorId: input.actorId });
+    enqueue(deps, effect.postLine(incident.id, `<@${input.actorId}> changed the severity from *${before.severity}* to *${incident.severity}*`, input.actorId));
+    return incident;
+  });

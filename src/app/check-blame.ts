@@ -1,6 +1,7 @@
 import { findBlame } from '../domain/postmortem/blame.js';
 import { messageKey, type ChannelActivity } from './record-channel-activity.js';
 import type { UseCaseDeps } from './ports.js';
+import { escapeUserText } from '../domain/communication/slack-text.js';
 
 /**
  * The postmortem discussion (an incident channel once resolved) is checked for blame; the writer
@@ -13,7 +14,7 @@ export const checkBlame = async (deps: UseCaseDeps, activity: ChannelActivity): 
   const findings = findBlame(activity.text, { extraPhrases: deps.config().postmortem.blamePhrases });
   const userId = activity.type === 'message' ? activity.userId : deps.timeline.findBySource(incident.id, messageKey(activity.ts))?.actorId;
   if (findings.length === 0 || !userId) return 0;
-  const lines = findings.slice(0, 5).map((finding) => `• “${finding.phrase}”: ${finding.suggestion}`);
+  const lines = findings.slice(0, 5).map((finding) => `• “${escapeUserText(finding.phrase)}”: ${finding.suggestion}`);
   await deps.notifier.tellPrivately(
     activity.channelId,
     userId,

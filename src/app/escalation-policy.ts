@@ -3,6 +3,7 @@ import { directPagePolicy, findService, policyForService } from '../domain/escal
 import type { EscalationPolicy, IncidentConfig } from '../domain/escalation/types.js';
 import type { Escalation } from './ports.js';
 import type { PageContext } from './page-level.js';
+import { escapeUserText } from '../domain/communication/slack-text.js';
 
 /** The policy and wording behind an escalation, from the configuration in force now. */
 export const resolvePolicy = (
@@ -14,7 +15,7 @@ export const resolvePolicy = (
   }
   const service = findService(config, escalation.targetId);
   if (!service) {
-    throw new DomainError('INVALID_INPUT', `No service \`${escalation.targetId}\` in the configuration. \`/incident oncall\` lists them.`);
+    throw new DomainError('INVALID_INPUT', `No service \`${escapeUserText(escalation.targetId)}\` in the configuration. \`/incident oncall\` lists them.`);
   }
   const policy = policyForService(config, service);
   if (!policy) {

@@ -1,7 +1,10 @@
 import { DomainError } from '../domain/errors.js';
 import type { FollowUp } from '../domain/postmortem/types.js';
+import type { Incident } from '../domain/incident/incident.js';
+import { canSeeFollowUp } from '../domain/incident/visibility.js';
 import { incidentById } from './find-incident.js';
 import type { Job, UseCaseDeps } from './ports.js';
+import { escapeUserText } from '../domain/communication/slack-text.js';
 
 export interface AddFollowUpInput {
   incidentId: string;
@@ -35,21 +38,28 @@ export const addFollowUp = async (deps: UseCaseDeps, input: AddFollowUpInput): P
   if (incident.channelId) {
     const owner = followUp.ownerId ? ` owned by <@${followUp.ownerId}>` : ' (no owner yet)';
     const due = followUp.dueAt ? `, due <!date^${Math.floor(followUp.dueAt / 1000)}^{date_short}|${new Date(followUp.dueAt).toISOString().slice(0, 10)}>` : '';
-    await deps.notifier.postToChannel(incident.channelId, `:white_square: Follow-up${followUp.blocking ? ' *(blocking)*' : ''}: ${text}${owner}${due}`);
+    await deps.notifier.postToChannel(incident.channelId, `:white_large_square: Follow-up${followUp.blocking ? ' *(blocking)*' : ''}: ${escapeUserText(text)}${owner}${due}`);
   }
   deps.log.info({ incidentId: incident.id, followUpId: followUp.id }, 'follow-up added');
   return followUp;
 };
 
-export const completeFollowUp = async (deps: UseCaseDeps, input: { followUpId: string; actorId: string }): Promise<FollowUp> => {
+/**
+ * Done, from a list or a reminder. Who may complete it is checked on every click: a button in an old
+ * list stays clickable after a role changes hands.
+ */
+export const completeFollowUp = async (deps: UseCaseDeps, input: { followUpId: string; actorId: string; channelId?: string | undefined }): Promise<FollowUp> => {
   const existing = deps.followUps.findById(input.followUpId);
-  if (!existing) throw new DomainError('INCIDENT_NOT_FOUND', 'That follow-up no longer exists.');
+  const incident = existing && deps.incidents.findById(existing.incidentId);
+  // A follow-up of a private incident the clicker is not in is answered as if it did not exist.
+  if (!existing || !canSeeFollowUp(existing, incident, { userId: input.actorId, channelId: input.channelId })) {
+    throw new DomainError('INCIDENT_NOT_FOUND', 'That follow-up no longer exists.');
+  }
   if (existing.status === 'done') throw new DomainError('SAME_VALUE', 'That follow-up is already done.');
   const now = deps.clock.now();
   const done = deps.followUps.markDone(existing.id, now)!;
   deps.jobs.cancel(dueKey(existing.id), now);
-  const incident = deps.incidents.findById(existing.incidentId);
-  if (incident?.channelId) await deps.notifier.postToChannel(incident.channelId, `:white_check_mark: <@${input.actorId}> completed the follow-up: ${existing.text}`);
+  if (incident?.channelId) await deps.notifier.postToChannel(incident.channelId, `:white_check_mark: <@${input.actorId}> completed the follow-up: ${escapeUserText(existing.text)}`);
   return done;
 };
 
@@ -63,7 +73,7 @@ export const remindFollowUp = async (deps: UseCaseDeps, job: Job): Promise<void>
 
 export type FollowUpView = 'mine' | 'overdue' | 'incident' | 'all';
 
-export const listFollowUps = (deps: UseCaseDeps, input: { view: FollowUpView; userId: string; incidentId?: string }): FollowUp[] => {
+const openFollowUps = (deps: UseCaseDeps, input: { view: FollowUpView; userId: string; incidentId?: string }): FollowUp[] => {
   switch (input.view) {
     case 'mine':
       return deps.followUps.listOpen({ ownerId: input.userId });
@@ -74,4 +84,15 @@ export const listFollowUps = (deps: UseCaseDeps, input: { view: FollowUpView; us
     case 'all':
       return deps.followUps.listOpen();
   }
+};
+
+/** Open follow-ups with their incidents, leaving out those of private incidents the viewer is not in. */
+export const listFollowUps = (
+  deps: UseCaseDeps,
+  input: { view: FollowUpView; userId: string; incidentId?: string; channelId?: string },
+): Array<{ followUp: FollowUp; incident: Incident | undefined }> => {
+  const viewer = { userId: input.userId, channelId: input.channelId };
+  return openFollowUps(deps, input)
+    .map((followUp) => ({ followUp, incident: deps.incidents.findById(followUp.incidentId) }))
+    .filter(({ followUp, incident }) => canSeeFollowUp(followUp, incident, viewer));
 };

@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { findBlame } from '../domain/postmortem/blame.js';
+import { peopleIn } from '../domain/postmortem/people.js';
 import { renderPostmortem } from '../domain/postmortem/render-postmortem.js';
 import { incidentKey } from '../domain/incident/incident.js';
 import { incidentById } from './find-incident.js';
 import { postmortemInput, postmortemUrl } from './postmortem-input.js';
 import type { StoredPostmortem, UseCaseDeps } from './ports.js';
+import { escapeUserText } from '../domain/communication/slack-text.js';
 
 const newToken = () => randomBytes(18).toString('base64url');
 
@@ -15,7 +17,9 @@ const newToken = () => randomBytes(18).toString('base64url');
  */
 export const generatePostmortem = async (deps: UseCaseDeps, input: { incidentId: string; actorId: string }): Promise<StoredPostmortem> => {
   const incident = incidentById(deps.incidents, input.incidentId);
-  const markdown = renderPostmortem(postmortemInput(deps, incident));
+  const draftInput = postmortemInput(deps, incident);
+  // A file or canvas cannot render Slack's <@U…> markup: the draft names people by their display name.
+  const markdown = renderPostmortem(draftInput, { names: await deps.people.names(peopleIn(draftInput)) });
   const stored = deps.postmortems.save({ incidentId: incident.id, markdown, generatedAt: deps.clock.now(), generatedBy: input.actorId }, newToken);
   deps.log.info({ incidentId: incident.id, bytes: markdown.length }, 'postmortem draft generated');
   if (!incident.channelId) return stored;
@@ -40,7 +44,7 @@ export const generatePostmortem = async (deps: UseCaseDeps, input: { incidentId:
 
   const blame = findBlame(markdown, { extraPhrases: deps.config().postmortem.blamePhrases });
   if (blame.length > 0) {
-    const lines = blame.slice(0, 8).map((finding) => `• “${finding.phrase}”: ${finding.suggestion}`);
+    const lines = blame.slice(0, 8).map((finding) => `• “${escapeUserText(finding.phrase)}”: ${finding.suggestion}`);
     await deps.notifier.tellPrivately(
       incident.channelId,
       input.actorId,

@@ -3,6 +3,7 @@ import type { EscalationPolicy } from '../domain/escalation/types.js';
 import type { Incident } from '../domain/incident/incident.js';
 import type { Escalation, UseCaseDeps } from './ports.js';
 import { timerMs } from '../domain/incident/drills.js';
+import { effect, enqueue } from './effects/effect-jobs.js';
 
 export const escalationJobKey = (escalationId: string) => `escalate:${escalationId}`;
 
@@ -12,42 +13,19 @@ export interface PageContext {
 }
 
 /**
- * Pages everyone at the escalation's current level by DM, records it on the timeline and in the
- * channel, and schedules the next step for when the level's wait runs out.
+ * Pages everyone at the escalation's current level, records it on the timeline and schedules the
+ * next step for when the level's wait runs out. Runs inside the caller's transaction: the level, its
+ * page jobs and the next escalation are stored together, so a crash can repeat a page but never skip one.
  */
-export const pageLevel = async (
-  deps: UseCaseDeps,
-  incident: Incident,
-  escalation: Escalation,
-  policy: EscalationPolicy,
-  context: PageContext,
-): Promise<string[]> => {
+export const pageLevel = (deps: UseCaseDeps, incident: Incident, escalation: Escalation, policy: EscalationPolicy, context: PageContext): string[] => {
   const now = deps.clock.now();
+  const config = deps.config();
   const level = policy.levels[escalation.levelIndex];
   if (!level) throw new Error(`policy ${policy.id} has no level ${escalation.levelIndex}`);
-  const recipients = levelRecipients(level, deps.config().schedules, now);
-  const groupMembers = await Promise.all(recipients.usergroups.map((group) => deps.notifier.userGroupMembers(group)));
-  const users = [...new Set([...recipients.users, ...groupMembers.flat()])];
-
-  for (const userId of users) {
-    const sent = await deps.notifier.sendPage(userId, incident, {
-      escalationId: escalation.id,
-      about: context.about,
-      runbook: context.runbook,
-      levelIndex: escalation.levelIndex,
-      pass: escalation.pass,
-      requestedBy: escalation.requestedBy,
-    });
-    deps.escalations.addNotification({
-      escalationId: escalation.id,
-      userId,
-      levelIndex: escalation.levelIndex,
-      pass: escalation.pass,
-      channelId: sent.channelId,
-      ts: sent.ts,
-      sentAt: now,
-    });
-  }
+  const recipients = levelRecipients(level, config.schedules, now);
+  const users = [...new Set(recipients.users)];
+  const page = (to: { userId: string } | { usergroupId: string }) => effect.page(incident.id, escalation.id, escalation.levelIndex, escalation.pass, to);
+  enqueue(deps, ...users.map((userId) => page({ userId })), ...recipients.usergroups.map((usergroupId) => page({ usergroupId })));
 
   const where = `level ${escalation.levelIndex + 1}${escalation.pass > 0 ? ` (repeat ${escalation.pass})` : ''}`;
   deps.timeline.append(incident.id, {
@@ -55,19 +33,22 @@ export const pageLevel = async (
     actorId: escalation.requestedBy,
     at: now,
     text: `Paged ${context.about}, ${where}`,
-    data: { escalationId: escalation.id, levelIndex: escalation.levelIndex, pass: escalation.pass, users, emptySchedules: recipients.emptySchedules },
+    data: { escalationId: escalation.id, levelIndex: escalation.levelIndex, pass: escalation.pass, users, usergroups: recipients.usergroups, emptySchedules: recipients.emptySchedules },
   });
-  if (incident.channelId) {
-    const who = users.length > 0 ? users.map((userId) => `<@${userId}>`).join(', ') : '_nobody: no one is on call there_';
-    const empty = recipients.emptySchedules.length > 0 ? ` (nobody on call in ${recipients.emptySchedules.join(', ')})` : '';
-    await deps.notifier.postToChannel(
-      incident.channelId,
-      `:pager: Paged ${who} for *${context.about}*, ${where}${empty}. Escalating in ${incident.isDrill ? `${Math.round(timerMs(incident, level.after.ms, deps.config().drills.speedup) / 1000)}s (drill time)` : level.after.text} without an acknowledgement.`,
-    );
-  }
+  const nobody = users.length === 0 && recipients.usergroups.length === 0;
+  const who = nobody ? '_nobody: no one is on call there_' : [...users.map((userId) => `<@${userId}>`), ...recipients.usergroups.map((group) => `the members of user group \`${group}\``)].join(', ');
+  const empty = recipients.emptySchedules.length > 0 ? ` (nobody on call in ${recipients.emptySchedules.join(', ')})` : '';
+  const wait = timerMs(incident, level.after.ms, config.drills.speedup);
+  enqueue(
+    deps,
+    effect.postLine(
+      incident.id,
+      `:pager: Paged ${who} for *${context.about}*, ${where}${empty}. Escalating in ${incident.isDrill ? `${Math.round(wait / 1000)}s (drill time)` : level.after.text} without an acknowledgement.`,
+    ),
+  );
   // Nobody to page at this level: move on at once rather than wait for an acknowledgement that cannot come.
-  const dueAt = users.length > 0 ? now + timerMs(incident, level.after.ms, deps.config().drills.speedup) : now;
-  deps.jobs.schedule({ kind: 'escalate', key: escalationJobKey(escalation.id), incidentId: incident.id, dueAt, payload: { escalationId: escalation.id } }, now);
+  const dueAt = nobody ? now : now + wait;
+  deps.jobs.schedule({ kind: 'escalate', key: escalationJobKey(escalation.id), incidentId: incident.id, dueAt, priority: 0, payload: { escalationId: escalation.id } }, now);
   deps.log.info({ incidentId: incident.id, escalationId: escalation.id, users, level: escalation.levelIndex, pass: escalation.pass }, 'paged');
   return users;
 };

@@ -29,6 +29,7 @@ export interface NewIncident {
 }
 
 export interface SlackRefs {
+  setupError?: string | null;
   channelId?: string;
   channelName?: string;
   cardTs?: string;
@@ -55,8 +56,11 @@ export interface IncidentRepository {
   listOpen(): Incident[];
   /** Incidents declared at or after `since`, or still open, newest first. */
   listSince(since: number): Incident[];
-  /** Stores the changed incident, its role history and its events in one transaction. */
-  save(incident: Incident, events: TimelineEvent[]): void;
+  /**
+   * Stores the changed incident, its role history and its events in one transaction. With `before`
+   * (the copy the change was decided from) only the fields that differ are written.
+   */
+  save(incident: Incident, events: TimelineEvent[], before?: Incident): void;
   setSlackRefs(id: string, refs: SlackRefs): Incident;
   roleHistory(id: string): RoleTenure[];
 }
@@ -76,6 +80,8 @@ export interface TimelineRepository {
 export interface IdempotencyRepository {
   /** True the first time a key is claimed, false on every repeat. */
   claim(key: string, now: number): boolean;
+  /** Forgets keys claimed before `before`; returns how many. */
+  prune(before: number): number;
 }
 
 /** Channel creation answers `name_taken` as a value: the use case picks the next name. */
@@ -87,8 +93,11 @@ export type CreateChannelResult = { id: string; name: string } | 'name_taken';
 export interface Notifier {
   createChannel(name: string, isPrivate: boolean): Promise<CreateChannelResult>;
   inviteUsers(channelId: string, userIds: string[]): Promise<void>;
-  /** Posts and pins the incident card in its channel; returns the card's ts. */
+  /** Posts the incident card in its channel; returns the card's ts. */
   postCard(incident: Incident): Promise<string>;
+  pin(channelId: string, ts: string): Promise<void>;
+  /** The channel of that name if this bot created it since `createdSince` (a creation whose answer was lost). */
+  findOwnChannel(name: string, createdSince: number): Promise<{ id: string; name: string } | null>;
   /** Posts the announcement with a Join button; returns its ts. */
   postAnnouncement(channelId: string, incident: Incident): Promise<string>;
   setTopic(incident: Incident): Promise<void>;
@@ -139,6 +148,8 @@ export interface PostmortemNotice {
 export interface SimilarIncident {
   incident: Incident;
   postmortemUrl: string | null;
+  /** Why it was found: where the words matched, and the words around them. */
+  match?: Pick<SearchHit, 'field' | 'snippet'>;
 }
 
 export type Audience = 'engineers' | 'stakeholders' | 'executives';
@@ -171,6 +182,26 @@ export interface PageDetails {
   requestedBy: string;
 }
 
+/** A person as Slack describes them (users.info, users.list, the user_change event). */
+export interface KnownPerson {
+  id: string;
+  /** The @handle (`name`) */
+  handle: string;
+  /** What the person chose to be called, else their real name, else the handle. */
+  displayName: string;
+  deleted: boolean;
+}
+
+/** Who people are: display names for what the bot writes, and `@name` typed as plain text. */
+export interface PeopleDirectory {
+  /** Display names of these users by id; anyone Slack cannot describe is left out (and shown by id). */
+  names(userIds: readonly string[]): Promise<Record<string, string>>;
+  /** The user whose handle or display name is `name` (no @, any case), when exactly one has it. */
+  findByName(name: string): Promise<string | undefined>;
+  /** Takes in what Slack announced (user_change), without asking Slack again. */
+  remember(person: KnownPerson): void;
+}
+
 export interface UseCaseSettings {
   channelNameTemplate: string;
   announcementsChannel: string | undefined;
@@ -183,6 +214,8 @@ export interface Log {
 }
 
 export interface UseCaseDeps {
+  /** Runs `work` in one database transaction: a decision and the jobs it implies are stored together or not at all. */
+  atomically<T>(work: () => T): T;
   incidents: IncidentRepository;
   timeline: TimelineRepository;
   idempotency: IdempotencyRepository;
@@ -199,12 +232,14 @@ export interface UseCaseDeps {
   followUps: FollowUpRepository;
   postmortems: PostmortemRepository;
   search: SearchRepository;
+  people: PeopleDirectory;
   /** The bot's public base URL (no trailing slash), for links to the postmortem drafts it serves. */
   publicUrl: () => string;
   alerts: AlertStore;
 }
 
 export const jobKinds = [
+  // Timers
   'escalate',
   'commander_missing',
   'update_due',
@@ -219,8 +254,30 @@ export const jobKinds = [
   'alert_expiry',
   'alert_heartbeat',
   'alert_hold_summary',
+  // Effects: what a committed change still has to do in Slack (app/effects/)
+  'send_page',
+  'close_page_dms',
+  'create_channel',
+  'set_topic',
+  'invite',
+  'post_card',
+  'post_announcement',
+  'send_checklist',
+  'invite_experts',
+  'refresh_incident',
+  'post_line',
+  'tell_privately',
+  'send_update',
+  'executive_summary',
+  'draft_postmortem',
+  'similar_incidents',
+  'report_failure',
+  'housekeeping',
 ] as const;
 export type JobKind = (typeof jobKinds)[number];
+
+/** Lower runs first: under load or rate limits, pages go before what people wait on, then cosmetics. */
+export const jobPriority = { page: 0, urgent: 1, cosmetic: 2, background: 3 } as const;
 
 export interface Job {
   id: string;
@@ -230,6 +287,9 @@ export interface Job {
   dueAt: number;
   payload: Record<string, unknown>;
   attempts: number;
+  priority: number;
+  lane: string | null;
+  actorId: string | null;
 }
 
 export interface NewJob {
@@ -239,6 +299,12 @@ export interface NewJob {
   incidentId?: string;
   dueAt: number;
   payload?: Record<string, unknown>;
+  /** jobPriority; the kind's default when absent. */
+  priority?: number;
+  /** Jobs sharing a lane run one at a time, oldest first. */
+  lane?: string;
+  /** The person whose action this job carries out; told privately if it cannot be done. */
+  actorId?: string;
 }
 
 export interface JobRepository {
@@ -247,14 +313,23 @@ export interface JobRepository {
   cancel(key: string, now: number): boolean;
   cancelForIncident(incidentId: string, kinds: readonly JobKind[], now: number): number;
   pending(key: string): Job | undefined;
-  /** Atomically marks up to `limit` due jobs as running under `runId` and returns them, oldest first. */
-  claimDue(now: number, limit: number, runId: string): Job[];
+  /**
+   * Atomically marks up to `limit` due jobs of at most `maxPriority` as running under `runId` and
+   * returns them, most urgent first. A job waits while an older job of its lane is pending or running.
+   */
+  claimDue(now: number, limit: number, runId: string, maxPriority?: number): Job[];
   complete(id: string, now: number): void;
   /** Puts a failed job back for another try at `retryAt`, or marks it failed for good when null. */
   fail(id: string, error: string, retryAt: number | null, now: number): void;
   /** Jobs a previous process claimed but never finished go back to pending; returns how many. */
   recoverInterrupted(currentRunId: string, now: number): number;
   countPending(): number;
+  /** When the soonest pending job is due, if any. */
+  nextDueAt(): number | undefined;
+  /** Jobs of one incident in the order they were written, for tests and diagnostics. */
+  listForIncident(incidentId: string): (Job & { status: string; lastError: string | null })[];
+  /** Deletes done, cancelled and failed jobs last changed before `before`; returns how many. */
+  prune(before: number): number;
 }
 
 export type EscalationStatus = 'active' | 'acknowledged' | 'exhausted' | 'cancelled';
@@ -336,13 +411,22 @@ export interface PostmortemRepository {
   setDelivery(incidentId: string, delivery: { fileId?: string | null; canvasId?: string | null }): void;
 }
 
+/** Around the matched words of a search snippet: control characters nobody types; the Slack layer makes them bold. */
+export const searchMatchMarks = { start: '\u0002', end: '\u0003' } as const;
+
+/** Where a search matched: what people wrote, never the bot's own wording. */
+export type SearchField = 'title' | 'summary' | 'message' | 'update' | 'follow_up';
+
 export interface SearchHit {
   incidentId: string;
   /** Lower is better (bm25). */
   rank: number;
+  field: SearchField;
+  /** The words around the match, the matched ones between `searchMatchMarks`. */
+  snippet: string;
 }
 
 export interface SearchRepository {
-  /** Incidents matching the words in titles, summaries, timelines and postmortems, best first. */
+  /** Incidents matching the words in what people wrote (title, summary, updates, messages, follow-ups), best first. */
   search(words: string[], options: { limit: number; anyWord?: boolean; excludeIncidentId?: string }): SearchHit[];
 }

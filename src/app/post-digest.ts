@@ -1,25 +1,35 @@
-import { CronExpressionParser } from 'cron-parser';
 import { buildDigest } from '../domain/communication/digest.js';
+import { nextCronTime } from '../domain/communication/cron-schedule.js';
 import { findService } from '../domain/escalation/escalation.js';
+import type { IncidentConfig } from '../domain/escalation/types.js';
 import type { Job, UseCaseDeps } from './ports.js';
 
 export const digestJobKey = 'digest';
 const ninetyDays = 90 * 86_400_000;
 
 /** The next time the digest cron fires after `after`, in the digest's time zone. */
-export const nextDigestAt = (cron: string, timezone: string, after: number): number =>
-  CronExpressionParser.parse(cron, { currentDate: new Date(after), tz: timezone }).next().getTime();
+const nextDigestAt = (digest: IncidentConfig['digest'], after: number): number => nextCronTime(digest.cron, digest.timezone, after);
 
-/** Keeps exactly one pending digest job, at the next cron time (called at start and after a reload). */
-export const scheduleDigest = (deps: UseCaseDeps, since?: number): void => {
+type DigestDeps = Pick<UseCaseDeps, 'clock' | 'config' | 'jobs'>;
+
+/**
+ * Computes when the digest of `digest` is next due (throwing when it cannot be scheduled) and returns
+ * the write that moves the pending digest job there. A reload plans with the new file before putting
+ * it in force, so a schedule the bot cannot run is refused while the old file stays.
+ */
+export const planDigest = (deps: DigestDeps, digest = deps.config().digest): (() => void) => {
   const now = deps.clock.now();
-  const { digest } = deps.config();
-  const pending = deps.jobs.pending(digestJobKey);
-  const dueAt = nextDigestAt(digest.cron, digest.timezone, now);
-  if (pending && pending.dueAt === dueAt) return;
-  const periodStart = since ?? (typeof pending?.payload.since === 'number' ? pending.payload.since : now);
-  deps.jobs.schedule({ kind: 'digest', key: digestJobKey, dueAt, payload: { since: periodStart } }, now);
+  const dueAt = nextDigestAt(digest, now);
+  return () => {
+    const pending = deps.jobs.pending(digestJobKey);
+    if (pending && pending.dueAt === dueAt) return;
+    const periodStart = typeof pending?.payload.since === 'number' ? pending.payload.since : now;
+    deps.jobs.schedule({ kind: 'digest', key: digestJobKey, dueAt, payload: { since: periodStart } }, now);
+  };
 };
+
+/** Keeps exactly one pending digest job, at the next cron time. */
+export const scheduleDigest = (deps: DigestDeps, digest?: IncidentConfig['digest']): void => planDigest(deps, digest)();
 
 /** The scheduled executive digest, then the next one. */
 export const postDigest = async (deps: UseCaseDeps, job: Job): Promise<void> => {
@@ -47,7 +57,7 @@ export const postDigest = async (deps: UseCaseDeps, job: Job): Promise<void> => 
   if (config.channels.executives) await deps.notifier.sendDigest(config.channels.executives, digest);
   deps.log.info({ open: digest.open.length, resolved: digest.resolved.length, posted: Boolean(config.channels.executives) }, 'digest');
   deps.jobs.schedule(
-    { kind: 'digest', key: digestJobKey, dueAt: nextDigestAt(config.digest.cron, config.digest.timezone, now), payload: { since: now } },
+    { kind: 'digest', key: digestJobKey, dueAt: nextDigestAt(config.digest, now), payload: { since: now } },
     now,
   );
 };

@@ -6,8 +6,10 @@ import { statusLabels, type Status } from '../domain/incident/status.js';
 import { applyCommand } from './apply-command.js';
 import { audiencesFor, serviceNames } from './audiences.js';
 import { incidentById } from './find-incident.js';
-import type { UpdateView, UseCaseDeps } from './ports.js';
-import { followUpChange, reminderKeys } from './reminders.js';
+import type { Audience, UseCaseDeps } from './ports.js';
+import { reminderKeys } from './reminders.js';
+import { afterChange } from './effects/incident-changes.js';
+import { effect, enqueue } from './effects/effect-jobs.js';
 
 export interface PostUpdateInput {
   incidentId: string;
@@ -33,57 +35,64 @@ export const changesSince = (previous: Pick<IncidentUpdate, 'status'> & { severi
 
 /**
  * One submission, every audience: the engineers' version in the channel, the stakeholders' in theirs,
- * the executives' one-liner, and the public status page when a customer message is given.
+ * the executives' one-liner, and the public status page when a customer message is given. The status
+ * change, the stored update and every post are committed together; the posts then go out as jobs.
  */
 export const postUpdate = async (deps: UseCaseDeps, input: PostUpdateInput): Promise<Incident> => {
   const whatChanged = input.whatChanged.trim();
   if (!whatChanged) throw new DomainError('INVALID_INPUT', 'An update needs to say what changed.', 'what_changed');
-  let before = incidentById(deps.incidents, input.incidentId);
-  if (input.status && input.status !== before.status) {
-    before = await applyCommand(deps, before, { type: 'set_status', to: input.status, actorId: input.actorId, reason: whatChanged });
-  }
-  const customerMessage = before.isPrivate ? null : input.customerMessage?.trim() || null;
-  const now = deps.clock.now();
-  const previous = deps.updates.listForIncident(before.id).at(-1);
-  const update = deps.updates.add({
-    incidentId: before.id,
-    status: before.status,
-    severity: before.severity,
-    whatChanged,
-    impact: input.impact?.trim() ?? '',
-    nextSteps: input.nextSteps?.trim() ?? '',
-    nextUpdateAt: input.nextUpdateAt ?? null,
-    customerMessage,
-    postedBy: input.actorId,
-    postedAt: now,
-  });
-  const incident: Incident = {
-    ...before,
-    impact: update.impact || before.impact,
-    latestUpdate: { text: whatChanged, at: now, by: input.actorId },
-    updatedAt: now,
-  };
-  deps.incidents.save(incident, [
-    { kind: 'update_posted', actorId: input.actorId, at: now, text: whatChanged, data: { updateId: update.id, public: customerMessage !== null } },
-  ]);
-  deps.log.info({ incidentId: incident.id, actorId: input.actorId, public: customerMessage !== null }, 'update posted');
-  await deps.notifier.refresh(incident);
-  await followUpChange(deps, before, incident);
-  if (update.nextUpdateAt) {
-    deps.jobs.schedule(
-      { kind: 'update_due', key: reminderKeys.updateDue(incident.id), incidentId: incident.id, dueAt: Math.max(now, update.nextUpdateAt) },
-      now,
+  return deps.atomically(() => {
+    let before = incidentById(deps.incidents, input.incidentId);
+    if (input.status && input.status !== before.status) {
+      before = applyCommand(deps, before.id, { type: 'set_status', to: input.status, actorId: input.actorId, reason: whatChanged }).incident;
+    }
+    const customerMessage = before.isPrivate ? null : input.customerMessage?.trim() || null;
+    const now = deps.clock.now();
+    const previous = deps.updates.listForIncident(before.id).at(-1);
+    const update = deps.updates.add({
+      incidentId: before.id,
+      status: before.status,
+      severity: before.severity,
+      whatChanged,
+      impact: input.impact?.trim() ?? '',
+      nextSteps: input.nextSteps?.trim() ?? '',
+      nextUpdateAt: input.nextUpdateAt ?? null,
+      customerMessage,
+      postedBy: input.actorId,
+      postedAt: now,
+    });
+    const incident: Incident = {
+      ...before,
+      impact: update.impact || before.impact,
+      latestUpdate: { text: whatChanged, at: now, by: input.actorId },
+      updatedAt: now,
+    };
+    deps.incidents.save(
+      incident,
+      [{ kind: 'update_posted', actorId: input.actorId, at: now, text: whatChanged, data: { updateId: update.id, public: customerMessage !== null } }],
+      before,
     );
-  }
-
-  const config = deps.config();
-  const baseline = previous ?? declaredState(deps, incident);
-  const view: UpdateView = { update, serviceNames: serviceNames(config, incident), changes: changesSince(baseline, incident), first: !previous };
-  if (incident.channelId) await deps.notifier.sendUpdate('engineers', incident.channelId, incident, view);
-  const audiences = audiencesFor(config, incident);
-  for (const channel of audiences.stakeholders) await deps.notifier.sendUpdate('stakeholders', channel, incident, view);
-  if (audiences.executives) await deps.notifier.sendUpdate('executives', audiences.executives, incident, view);
-  return incident;
+    afterChange(deps, before, incident);
+    if (update.nextUpdateAt) {
+      deps.jobs.schedule(
+        { kind: 'update_due', key: reminderKeys.updateDue(incident.id), incidentId: incident.id, dueAt: Math.max(now, update.nextUpdateAt) },
+        now,
+      );
+    }
+    const config = deps.config();
+    const baseline = previous ?? declaredState(deps, incident);
+    const view = { serviceNames: serviceNames(config, incident), changes: changesSince(baseline, incident), first: !previous };
+    const audiences = audiencesFor(config, incident);
+    const send = (audience: Audience, channelId: string) => effect.sendUpdate(incident.id, update.id, audience, channelId, view, input.actorId);
+    enqueue(
+      deps,
+      ...(incident.channelId ? [send('engineers', incident.channelId)] : []),
+      ...audiences.stakeholders.map((channel) => send('stakeholders', channel)),
+      ...(audiences.executives ? [send('executives', audiences.executives)] : []),
+    );
+    deps.log.info({ incidentId: incident.id, actorId: input.actorId, public: customerMessage !== null }, 'update posted');
+    return incident;
+  });
 };
 
 /** How the incident started, for the first update's "what changed": the declared severity, investigating. */

@@ -2,7 +2,8 @@ import { formatDuration, type Incident } from '../domain/incident/incident.js';
 import { activeStatuses } from '../domain/incident/status.js';
 import { reminderKeys, scheduleUpdateReminder } from './reminders.js';
 import type { Job, UseCaseDeps } from './ports.js';
-import { timerMs } from '../domain/incident/drills.js';
+import { drillExpiresAt, drillReminderAllowance, timerMs } from '../domain/incident/drills.js';
+import { formatLocalTime } from './audiences.js';
 
 const incidentOf = (deps: UseCaseDeps, job: Job): Incident | undefined =>
   job.incidentId ? deps.incidents.findById(job.incidentId) : undefined;
@@ -10,10 +11,35 @@ const incidentOf = (deps: UseCaseDeps, job: Job): Incident | undefined =>
 const recordReminder = (deps: UseCaseDeps, incident: Incident, text: string, data: Record<string, unknown>) =>
   deps.timeline.append(incident.id, { kind: 'reminder', actorId: 'bot', at: deps.clock.now(), text, data });
 
+/**
+ * Whether this reminder may go out. A drill gets `drills.max_reminders` of them; the next one is
+ * replaced by a single notice that reminders have stopped (recorded like a reminder, so it is said
+ * once), and after that the drill's reminders are silent and schedule nothing more.
+ */
+const mayRemind = async (deps: UseCaseDeps, incident: Incident): Promise<boolean> => {
+  if (!incident.isDrill) return true;
+  const { drills, timezone } = deps.config();
+  const sent = deps.timeline.list(incident.id).filter((entry) => entry.kind === 'reminder').length;
+  const allowance = drillReminderAllowance(incident, sent, drills.maxReminders);
+  if (allowance === 'remind') return true;
+  if (allowance === 'announce_stop') {
+    recordReminder(deps, incident, 'Drill reminders stopped', { reminder: 'drill_reminders_stopped', sent });
+    if (incident.channelId) {
+      const endsAt = formatLocalTime(drillExpiresAt(incident, drills.expireAfter.ms), timezone);
+      await deps.notifier.postToChannel(
+        incident.channelId,
+        `:zzz: This drill has had ${sent} reminder${sent === 1 ? '' : 's'}; no more will come. Unless it is resolved first, it ends by itself at ${endsAt} (\`drills.expire_after\`).`,
+      );
+    }
+  }
+  return false;
+};
+
 /** No commander some minutes after declaration: nudge the channel. */
 export const remindCommanderMissing = async (deps: UseCaseDeps, job: Job): Promise<void> => {
   const incident = incidentOf(deps, job);
   if (!incident?.channelId || incident.roles.commander || !activeStatuses.includes(incident.status)) return;
+  if (!(await mayRemind(deps, incident))) return;
   recordReminder(deps, incident, 'No incident commander', { reminder: 'commander_missing' });
   await deps.notifier.postToChannel(
     incident.channelId,
@@ -25,6 +51,7 @@ export const remindCommanderMissing = async (deps: UseCaseDeps, job: Job): Promi
 export const remindUpdateDue = async (deps: UseCaseDeps, job: Job): Promise<void> => {
   const incident = incidentOf(deps, job);
   if (!incident || !activeStatuses.includes(incident.status)) return;
+  if (!(await mayRemind(deps, incident))) return;
   const now = deps.clock.now();
   const lastUpdate = incident.latestUpdate?.at ?? incident.declaredAt;
   const owners = [...new Set([incident.roles.commander, incident.roles.comms].filter((userId): userId is string => Boolean(userId)))];
@@ -48,6 +75,7 @@ export const remindUpdateOverdue = async (deps: UseCaseDeps, job: Job): Promise<
   if (!incident?.channelId || !activeStatuses.includes(incident.status)) return;
   const lastUpdate = incident.latestUpdate?.at ?? incident.declaredAt;
   if (lastUpdate !== job.payload.lastUpdateAt) return;
+  if (!(await mayRemind(deps, incident))) return;
   const now = deps.clock.now();
   const owners = [incident.roles.commander, incident.roles.comms].filter(Boolean).map((userId) => `<@${userId}>`);
   recordReminder(deps, incident, 'Status update overdue', { reminder: 'update_overdue' });
@@ -62,6 +90,7 @@ export const remindUpdateOverdue = async (deps: UseCaseDeps, job: Job): Promise<
 export const remindPostmortem = async (deps: UseCaseDeps, job: Job): Promise<void> => {
   const incident = incidentOf(deps, job);
   if (!incident?.channelId || incident.status !== 'resolved') return;
+  if (!(await mayRemind(deps, incident))) return;
   recordReminder(deps, incident, 'Postmortem reminder', { reminder: 'postmortem_due' });
   await deps.notifier.postToChannel(
     incident.channelId,

@@ -1,29 +1,35 @@
 import type { Incident } from '../domain/incident/incident.js';
 import { postmortemUrl } from './postmortem-input.js';
-import type { SimilarIncident, UseCaseDeps } from './ports.js';
+import type { SearchHit, SimilarIncident, UseCaseDeps } from './ports.js';
 
-const withPostmortem = (deps: UseCaseDeps, incident: Incident): SimilarIncident => {
+const withPostmortem = (deps: UseCaseDeps, { incident, hit }: { incident: Incident; hit: SearchHit }): SimilarIncident => {
   const postmortem = deps.postmortems.find(incident.id);
-  return { incident, postmortemUrl: postmortem ? postmortemUrl(deps, incident.id, postmortem.token) : null };
+  return {
+    incident,
+    postmortemUrl: postmortem ? postmortemUrl(deps, incident.id, postmortem.token) : null,
+    match: { field: hit.field, snippet: hit.snippet },
+  };
 };
 
-/** `/incident search <words>`: past incidents by title, summary, timeline and postmortem. Private ones stay hidden. */
+const withIncidents = (deps: UseCaseDeps, hits: SearchHit[]) =>
+  hits.flatMap((hit) => {
+    const incident = deps.incidents.findById(hit.incidentId);
+    return incident ? [{ incident, hit }] : [];
+  });
+
+/** `/incident search <words>`: past incidents by what people wrote in them, best first. Private ones stay hidden. */
 export const searchIncidents = (deps: UseCaseDeps, words: string, limit = 10): SimilarIncident[] =>
-  deps.search
-    .search(words.split(/\s+/), { limit: limit * 2 })
-    .map((hit) => deps.incidents.findById(hit.incidentId))
-    .filter((incident): incident is Incident => incident !== undefined && !incident.isPrivate)
+  withIncidents(deps, deps.search.search(words.split(/\s+/), { limit: limit * 2 }))
+    .filter(({ incident }) => !incident.isPrivate)
     .slice(0, limit)
-    .map((incident) => withPostmortem(deps, incident));
+    .map((found) => withPostmortem(deps, found));
 
 /** On declare: up to three similar past incidents and their postmortems, posted in the new channel. */
 export const suggestSimilarIncidents = async (deps: UseCaseDeps, incident: Incident): Promise<SimilarIncident[]> => {
-  const similar = deps.search
-    .search([incident.title, ...incident.services], { limit: 10, anyWord: true, excludeIncidentId: incident.id })
-    .map((hit) => deps.incidents.findById(hit.incidentId))
-    .filter((past): past is Incident => past !== undefined && !past.isPrivate && !past.isDrill && past.declaredAt < incident.declaredAt)
+  const similar = withIncidents(deps, deps.search.search([incident.title, ...incident.services], { limit: 10, anyWord: true, excludeIncidentId: incident.id }))
+    .filter(({ incident: past }) => !past.isPrivate && !past.isDrill && past.declaredAt < incident.declaredAt)
     .slice(0, 3)
-    .map((past) => withPostmortem(deps, past));
+    .map((found) => withPostmortem(deps, found));
   if (similar.length > 0 && incident.channelId) await deps.notifier.postSimilarIncidents(incident.channelId, similar);
   return similar;
 };

@@ -2,6 +2,7 @@ import { DomainError } from '../domain/errors.js';
 import { manualMilestones, type ManualMilestone } from '../domain/postmortem/derive-milestones.js';
 import { incidentById } from './find-incident.js';
 import type { UseCaseDeps } from './ports.js';
+import { escapeUserText } from '../domain/communication/slack-text.js';
 
 /**
  * `/incident milestone started 09:12`: when impact really began (or was detected, or mitigated), for
@@ -9,7 +10,7 @@ import type { UseCaseDeps } from './ports.js';
  */
 export const setMilestone = async (deps: UseCaseDeps, input: { incidentId: string; milestone: string; at: number; actorId: string }) => {
   if (!(manualMilestones as readonly string[]).includes(input.milestone)) {
-    throw new DomainError('INVALID_INPUT', `\`${input.milestone}\` is not a milestone you can set. Use ${manualMilestones.join(', ')}.`);
+    throw new DomainError('INVALID_INPUT', `\`${escapeUserText(input.milestone)}\` is not a milestone you can set. Use ${manualMilestones.join(', ')}.`);
   }
   const now = deps.clock.now();
   if (input.at > now) throw new DomainError('INVALID_INPUT', 'A milestone cannot be in the future.');

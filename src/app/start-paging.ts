@@ -13,7 +13,10 @@ export interface StartPagingInput {
 }
 
 /** Starts an escalation for a service (its policy) or a person (direct page) and pages level 1. */
-export const startPaging = async (deps: UseCaseDeps, input: StartPagingInput): Promise<Escalation> => {
+export const startPaging = async (deps: UseCaseDeps, input: StartPagingInput): Promise<Escalation> => deps.atomically(() => startPagingNow(deps, input));
+
+/** The same, inside the caller's transaction (declare pages in the transaction that stores the incident). */
+export const startPagingNow = (deps: UseCaseDeps, input: StartPagingInput): Escalation => {
   const incident = incidentById(deps.incidents, input.incidentId);
   if (isFinished(incident.status) || incident.status === 'resolved') {
     throw new DomainError('INCIDENT_FINISHED', `The incident is ${incident.status}; there is nobody to page for.`);
@@ -34,6 +37,6 @@ export const startPaging = async (deps: UseCaseDeps, input: StartPagingInput): P
     requestedBy: input.requestedBy,
     startedAt: deps.clock.now(),
   });
-  await pageLevel(deps, incident, escalation, policy, context);
+  pageLevel(deps, incident, escalation, policy, context);
   return escalation;
 };

@@ -1,4 +1,5 @@
 import { DomainError } from '../domain/errors.js';
+import { byTier } from '../domain/escalation/services.js';
 import { findService, policyForService } from '../domain/escalation/escalation.js';
 import { nextChange, onCallAt } from '../domain/escalation/schedule.js';
 import type { EscalationPolicy, IncidentConfig } from '../domain/escalation/types.js';
@@ -56,7 +57,7 @@ export const whoIsOnCall = (config: IncidentConfig, filter: string, at: number):
       throw new DomainError('INVALID_INPUT', `No service or team called \`${filter.trim()}\`. Try \`/incident oncall\` for all of them.`);
     }
   } else {
-    for (const service of config.services) add(service.name, policyForService(config, service));
+    for (const service of byTier(config.services)) add(service.name, policyForService(config, service));
     for (const team of config.teams) add(`${team.name} (team)`, config.escalationPolicies.find((policy) => policy.id === team.escalationPolicy));
   }
   return answers;

@@ -10,10 +10,21 @@ export interface CheckOutput {
 
 /**
  * `npm run config:check [file]`: validates the configuration file without starting the bot.
- * The file defaults to $CONFIG_PATH, then ./incident-bot.yml. Returns the exit code.
+ * The file is the argument, else $CONFIG_PATH, else ./incident-bot.yml when it exists; with none of
+ * them the bot runs on its built-in defaults, which is not an error. Returns the exit code.
  */
-export const checkConfig = (args: readonly string[], env: NodeJS.ProcessEnv, output: CheckOutput): number => {
-  const file = args[0] ?? env.CONFIG_PATH ?? './incident-bot.yml';
+export const checkConfig = (
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  output: CheckOutput,
+  { defaultFile = 'incident-bot.yml' }: { defaultFile?: string } = {},
+): number => {
+  // A blank CONFIG_PATH (as in a copied .env.example) is unset, as it is for the bot.
+  const file = args[0] ?? (env.CONFIG_PATH || (existsSync(defaultFile) ? defaultFile : undefined));
+  if (file === undefined) {
+    output.out(`no configuration file (no argument, CONFIG_PATH unset, no ${defaultFile}): the built-in defaults are in force`);
+    return 0;
+  }
   try {
     const config = loadIncidentConfig(file, { required: true });
     output.out(

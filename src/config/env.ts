@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { defaultChannelNameTemplate } from '../domain/incident/channel-name.js';
 
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
 const channelId = z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'must be a Slack channel id such as C0123ABCD');
 
 export const envSchema = z.object({
@@ -13,7 +15,9 @@ export const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).optional(),
   DATABASE_PATH: z.string().min(1).default('db/incident-bot.sqlite'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: z
+    .enum(logLevels, { error: `must be one of ${logLevels.join(', ')}` })
+    .default('info'),
   ANNOUNCEMENTS_CHANNEL: channelId.optional(),
   CONFIG_PATH: z.string().min(1).optional(),
   PUBLIC_URL: z.url('must be the URL people use to reach the bot, such as https://incident-bot.example.com').optional(),
@@ -31,6 +35,8 @@ export interface Config {
     signingSecret: string | undefined;
     appToken: string | undefined;
     apiUrl: string | undefined;
+    /** How long one Web API call may take before it is abandoned (and its job retried); 10 s unless a test says otherwise. */
+    timeoutMs?: number;
   };
   http: { port: number; host: string | undefined };
   databasePath: string;
@@ -53,18 +59,29 @@ export class ConfigError extends Error {
 const withoutBlanks = (source: NodeJS.ProcessEnv): Record<string, string> =>
   Object.fromEntries(Object.entries(source).filter((entry): entry is [string, string] => Boolean(entry[1]?.trim())));
 
+/** One line per bad variable, each naming it, so a start-up error reads (and greps) on its own. */
+const refuse = (problems: { variable: string; message: string }[]): never => {
+  throw new ConfigError(problems.map((problem) => `Invalid configuration: ${problem.variable}: ${problem.message}`).join('\n'));
+};
+
+const issueProblems = (error: z.ZodError) => error.issues.map((issue) => ({ variable: issue.path.join('.'), message: issue.message }));
+
+/**
+ * LOG_LEVEL alone, before anything else: the logger is made first, and an unknown level must be a
+ * one-line refusal rather than pino's stack trace.
+ */
+export const loadLogLevel = (source: NodeJS.ProcessEnv = process.env): Env['LOG_LEVEL'] => {
+  const parsed = envSchema.shape.LOG_LEVEL.safeParse(source.LOG_LEVEL?.trim() || undefined);
+  return parsed.success ? parsed.data : refuse(issueProblems(parsed.error).map((problem) => ({ ...problem, variable: 'LOG_LEVEL' })));
+};
+
 /** Parses the environment; throws a ConfigError naming every bad variable and never echoing a value. */
 export const loadConfig = (source: NodeJS.ProcessEnv = process.env): Config => {
   const parsed = envSchema.safeParse(withoutBlanks(source));
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
-  }
+  if (!parsed.success) return refuse(issueProblems(parsed.error));
   const env = parsed.data;
   if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
-    throw new ConfigError(
-      'Invalid configuration:\n  SLACK_SIGNING_SECRET: is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)',
-    );
+    return refuse([{ variable: 'SLACK_SIGNING_SECRET', message: 'is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)' }]);
   }
   return {
     slack: {

@@ -51,7 +51,7 @@ export const defaultIncidentConfig = (): IncidentConfig => ({
     typedReactions: { ...defaultCuration.typedReactions },
     blamePhrases: [],
   },
-  drills: { speedup: 60 },
+  drills: { speedup: 60, maxReminders: 3, expireAfter: duration('2h') },
   alerts: {
     serviceLabel: 'service',
     sources: [],
@@ -194,7 +194,11 @@ const toIncidentConfig = (file: IncidentConfigFile): IncidentConfig => {
       typedReactions: file.postmortem?.typed_reactions ?? defaults.postmortem.typedReactions,
       blamePhrases: file.postmortem?.blame_phrases ?? [],
     },
-    drills: { speedup: file.drills?.speedup ?? defaults.drills.speedup },
+    drills: {
+      speedup: file.drills?.speedup ?? defaults.drills.speedup,
+      maxReminders: file.drills?.max_reminders ?? defaults.drills.maxReminders,
+      expireAfter: file.drills?.expire_after ?? defaults.drills.expireAfter,
+    },
     alerts: toAlertsConfig(file.alerts, defaults.alerts),
     api: { tokenEnv: file.api?.token_env ?? null },
   };

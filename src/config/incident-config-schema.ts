@@ -1,9 +1,9 @@
 import { DateTime, IANAZone } from 'luxon';
-import cron from 'node-cron';
 import { z } from 'zod';
 import { durationHint, parseDuration } from '../domain/escalation/duration.js';
 import { alertSourceTypes, weekdays, type EscalationTarget } from '../domain/escalation/types.js';
 import { severities } from '../domain/incident/severity.js';
+import { cronProblem } from '../domain/communication/cron-schedule.js';
 
 // The YAML file as written (snake_case); incident-config-file.ts turns it into an IncidentConfig.
 
@@ -188,8 +188,12 @@ const channelsFile = strict({
   executives: channelId.nullish(),
 });
 
-const cronHint = 'must be a cron expression such as "0 9 * * 1-5" (minute hour day month weekday)';
-const cronExpression = z.string({ error: cronHint }).refine((value) => cron.validate(value), cronHint);
+const cronHint = 'must be a cron expression such as "0 9 * * 1-5" or "0 9 * * MON" (minute hour day month weekday)';
+// The same function the scheduler uses decides, so config:check and the running bot never disagree.
+const cronExpression = z.string({ error: cronHint }).superRefine((value, context) => {
+  const problem = cronProblem(value);
+  if (problem) context.addIssue({ code: 'custom', message: `${cronHint}; ${JSON.stringify(value)} ${problem.replace(/^(Validation|Constraint) error, /, '')}` });
+});
 
 const statusPageFile = strict({
   name: text.optional(),
@@ -271,7 +275,11 @@ export const incidentConfigFileSchema = strict({
   status_page: statusPageFile.nullish(),
   digest: digestFile.nullish(),
   postmortem: postmortemFile.nullish(),
-  drills: strict({ speedup: z.number({ error: 'must be a number from 1 to 3600' }).min(1, 'must be a number from 1 to 3600').max(3600, 'must be a number from 1 to 3600').optional() }).nullish(),
+  drills: strict({
+    speedup: z.number({ error: 'must be a number from 1 to 3600' }).min(1, 'must be a number from 1 to 3600').max(3600, 'must be a number from 1 to 3600').optional(),
+    max_reminders: z.number({ error: 'must be a whole number from 0 to 100' }).int('must be a whole number from 0 to 100').min(0, 'must be a whole number from 0 to 100').max(100, 'must be a whole number from 0 to 100').optional(),
+    expire_after: duration.optional(),
+  }).nullish(),
   alerts: alertsFile.nullish(),
   api: strict({ token_env: envName.nullish() }).nullish(),
 });

@@ -51,14 +51,19 @@ export const sandboxRoutes = (slack: FakeSlack, options: SandboxRouteOptions = {
     return { kind: 'conversation', id };
   };
 
+  type Handler = (...args: Parameters<CustomRoute['handler']>) => void | Promise<void>;
   const safely =
-    (handler: CustomRoute['handler']): CustomRoute['handler'] =>
-    async (request, response) => {
-      try {
-        await handler(request, response);
-      } catch (error) {
-        sendError(response, error, onError);
-      }
+    (handler: Handler): CustomRoute['handler'] =>
+    (request, response) => {
+      // Bolt ignores what a custom route returns; every failure is answered here, so nothing is left
+      // unhandled by not awaiting it.
+      void (async () => {
+        try {
+          await handler(request, response);
+        } catch (error) {
+          sendError(response, error, onError);
+        }
+      })();
     };
 
   const sendPageError = (response: ServerResponse, error: unknown) => {

@@ -23,7 +23,7 @@ export interface RunningSandbox {
  * emulator speaks the real Web API protocol to the bot's WebClient and delivers Slack-signed
  * requests to its receiver; people use it in the browser at /sandbox. Everything listens on 127.0.0.1.
  */
-export const startSandbox = async (options: { env: NodeJS.ProcessEnv; logger: Logger; clock?: Clock; tickExpression?: string | null }): Promise<RunningSandbox> => {
+export const startSandbox = async (options: { env: NodeJS.ProcessEnv; logger: Logger; clock?: Clock; tickEveryMs?: number | null }): Promise<RunningSandbox> => {
   const slack = await startFakeSlack();
   seedWorkspace(slack);
   const signingSecret = randomBytes(24).toString('hex');
@@ -43,9 +43,10 @@ export const startSandbox = async (options: { env: NodeJS.ProcessEnv; logger: Lo
     const bot = await startBot({
       config,
       logger: options.logger,
+      startedMessage: 'running the local sandbox (the built-in Slack emulator)',
       extraRoutes: sandboxRoutes(slack, { onError: (error) => options.logger.error({ err: error, module: 'sandbox' }, 'sandbox request failed') }),
       ...(options.clock ? { clock: options.clock } : {}),
-      ...(options.tickExpression !== undefined ? { tickExpression: options.tickExpression } : {}),
+      ...(options.tickEveryMs !== undefined ? { tickEveryMs: options.tickEveryMs } : {}),
     });
     slack.configureApp({ requestUrl: `${bot.url}/slack/events`, signingSecret });
     const port = new URL(bot.url!).port;

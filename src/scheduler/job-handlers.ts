@@ -4,15 +4,18 @@ import { postDigest } from '../app/post-digest.js';
 import { remindCommanderMissing, remindPostmortem, remindUpdateDue, remindUpdateOverdue } from '../app/run-reminders.js';
 import { announceMaintenancePhase } from '../app/schedule-maintenance.js';
 import type { JobHandler } from './scheduler.js';
+import { effectHandlers } from '../app/effects/effect-handlers.js';
 import { remindFollowUp } from '../app/follow-ups.js';
 import { syncAlertGroup } from '../app/alerts/sync-alert-group.js';
 import { pageAlertGroup } from '../app/alerts/page-alert-group.js';
 import { expireAlerts } from '../app/alerts/expire-alerts.js';
 import { reportMissingHeartbeat } from '../app/alerts/report-missing-heartbeat.js';
 import { summarizeHold } from '../app/alerts/summarize-hold.js';
+import { runHousekeeping } from '../app/housekeeping.js';
 
 /** Which use case runs each kind of job. */
 export const jobHandlers = (deps: UseCaseDeps): Record<JobKind, JobHandler> => ({
+  ...effectHandlers(deps),
   escalate: async (job) => {
     await escalatePage(deps, { escalationId: String(job.payload.escalationId) });
   },
@@ -29,4 +32,5 @@ export const jobHandlers = (deps: UseCaseDeps): Record<JobKind, JobHandler> => (
   alert_expiry: () => expireAlerts(deps),
   alert_heartbeat: (job) => reportMissingHeartbeat(deps, job),
   alert_hold_summary: (job) => summarizeHold(deps, job),
+  housekeeping: () => runHousekeeping(deps),
 });

@@ -1,5 +1,6 @@
 /** Every callback_id, action_id and block_id the bot renders or listens for, in one place. */
 export const actionIds = {
+  retryChannel: 'incident_retry_channel',
   updateStatus: 'incident_update_status',
   changeSeverity: 'incident_change_severity',
   assignRole: 'incident_assign_role',
@@ -50,6 +51,7 @@ export const inputIds = {
   nextSteps: 'next_steps',
   nextUpdate: 'next_update',
   customerMessage: 'customer_message',
+  useTemplate: 'use_template',
   maintenanceTitle: 'maintenance_title',
   followUpText: 'follow_up_text',
   followUpOwner: 'follow_up_owner',

@@ -1,6 +1,8 @@
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
+import { serviceNames } from '../app/audiences.js';
 import type { Clock, Notifier } from '../app/ports.js';
+import type { IncidentConfig } from '../domain/escalation/types.js';
 import type { Incident } from '../domain/incident/incident.js';
 import { incidentAnnouncement, incidentCard, incidentFallbackText, incidentTopic } from './blocks/incident-card.js';
 import { roleChecklistMessage } from './blocks/messages.js';
@@ -14,15 +16,21 @@ export interface NotifierOptions {
   client: WebClient;
   /** The workspace's URL as auth.test reports it, e.g. https://acme.slack.com/ */
   workspaceUrl: string;
+  /** The bot's own user id (auth.test): channels it created carry it as their creator. */
+  botUserId: string;
   clock: Clock;
   logger: Logger;
+  /** The configuration in force, for the services' names on the card. */
+  config: () => IncidentConfig;
 }
 
 /** Slack's permalink format; building it saves one chat.getPermalink call per stored message. */
 export const buildPermalink = (workspaceUrl: string, channelId: string, ts: string): string =>
   `${workspaceUrl.replace(/\/$/, '')}/archives/${channelId}/p${ts.replace('.', '')}`;
 
-export const createNotifier = ({ client, workspaceUrl, clock, logger }: NotifierOptions): Notifier => {
+export const createNotifier = ({ client, workspaceUrl, botUserId, clock, logger, config }: NotifierOptions): Notifier => {
+  const cardBlocks = (incident: Incident, now: number) => incidentCard(incident, now, serviceNames(config(), incident));
+
   const ignoring = async (codes: string[], call: () => Promise<unknown>) => {
     try {
       await call();
@@ -76,10 +84,27 @@ export const createNotifier = ({ client, workspaceUrl, clock, logger }: Notifier
       const posted = await client.chat.postMessage({
         channel,
         text: incidentFallbackText(incident),
-        blocks: incidentCard(incident, clock.now()),
+        blocks: cardBlocks(incident, clock.now()),
       });
-      await ignoring(['already_pinned'], () => client.pins.add({ channel, timestamp: posted.ts! }));
       return posted.ts!;
+    },
+
+    pin: async (channel, ts) => {
+      await ignoring(['already_pinned'], () => client.pins.add({ channel, timestamp: ts }));
+    },
+
+    findOwnChannel: async (name, createdSince) => {
+      for (let cursor: string | undefined = undefined, pages = 0; pages < 20; pages += 1) {
+        const page = await client.conversations.list({ types: 'public_channel,private_channel', exclude_archived: true, limit: 1000, ...(cursor ? { cursor } : {}) });
+        const found = page.channels?.find((channel) => channel.name === name);
+        if (found?.id) {
+          const ours = found.creator === botUserId && (found.created ?? 0) * 1000 >= createdSince - 1000;
+          return ours ? { id: found.id, name } : null;
+        }
+        cursor = page.response_metadata?.next_cursor || undefined;
+        if (!cursor) return null;
+      }
+      return null;
     },
 
     postAnnouncement: async (channelId, incident) => {
@@ -97,7 +122,7 @@ export const createNotifier = ({ client, workspaceUrl, clock, logger }: Notifier
       const text = incidentFallbackText(incident);
       await setTopic(incident);
       if (incident.channelId && incident.cardTs) {
-        await client.chat.update({ channel: incident.channelId, ts: incident.cardTs, text, blocks: incidentCard(incident, now) });
+        await client.chat.update({ channel: incident.channelId, ts: incident.cardTs, text, blocks: cardBlocks(incident, now) });
       }
       if (incident.announcementChannelId && incident.announcementTs) {
         const { announcementChannelId: channel, announcementTs: ts } = incident;
@@ -116,10 +141,10 @@ export const createNotifier = ({ client, workspaceUrl, clock, logger }: Notifier
 
     permalink: (channelId, ts) => buildPermalink(workspaceUrl, channelId, ts),
 
+    // Posting to the user id lands in the bot's DM with them: one round trip, no conversations.open first.
     sendPage: async (userId, incident, page) => {
-      const dm = await openDm(userId);
-      const posted = await client.chat.postMessage({ channel: dm, ...pageMessage(incident, page) });
-      return { channelId: dm, ts: posted.ts! };
+      const posted = await client.chat.postMessage({ channel: userId, ...pageMessage(incident, page) });
+      return { channelId: posted.channel!, ts: posted.ts! };
     },
 
     closePage: async (notification, incident, outcome) => {
@@ -160,7 +185,7 @@ export const createNotifier = ({ client, workspaceUrl, clock, logger }: Notifier
     uploadFile: async (channelId, file) => {
       const bytes = Buffer.from(file.content, 'utf8');
       const target = await client.files.getUploadURLExternal({ filename: file.filename, length: bytes.length });
-      const upload = await fetch(target.upload_url!, { method: 'POST', body: new Uint8Array(bytes) });
+      const upload = await fetch(target.upload_url!, { method: 'POST', body: new Uint8Array(bytes), signal: AbortSignal.timeout(10_000) });
       if (!upload.ok) throw new Error(`file upload answered HTTP ${upload.status}`);
       await client.files.completeUploadExternal({
         files: [{ id: target.file_id!, title: file.title }],

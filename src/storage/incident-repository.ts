@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull, max, or } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, max, or, sql } from 'drizzle-orm';
 import type { IdGenerator, IncidentRepository, NewIncident, RoleTenure } from '../app/ports.js';
 import type { Incident } from '../domain/incident/incident.js';
 import { openStatuses, type Status } from '../domain/incident/status.js';
@@ -37,7 +37,38 @@ const toIncident = (row: Row, roles: Partial<Record<Role, string>>): Incident =>
   updatedAt: row.updatedAt,
   resolvedAt: row.resolvedAt,
   closedAt: row.closedAt,
+  setupError: row.setupError,
 });
+
+type Columns = Partial<typeof incidents.$inferInsert>;
+
+const columnsOf = (incident: Incident): Columns => ({
+  title: incident.title,
+  severity: incident.severity,
+  status: incident.status,
+  summary: incident.summary,
+  impact: incident.impact,
+  services: incident.services,
+  latestUpdateText: incident.latestUpdate?.text ?? null,
+  latestUpdateAt: incident.latestUpdate?.at ?? null,
+  latestUpdateBy: incident.latestUpdate?.by ?? null,
+  updatedAt: incident.updatedAt,
+  resolvedAt: incident.resolvedAt,
+  closedAt: incident.closedAt,
+});
+
+/**
+ * Only what the change touched is written: two changes decided from the same copy (a severity change
+ * and an update racing it) each keep the other's fields instead of writing the whole row back.
+ */
+const changedColumns = (incident: Incident, before: Incident | undefined): Columns => {
+  const after = columnsOf(incident);
+  if (!before) return after;
+  const previous = columnsOf(before);
+  return Object.fromEntries(
+    Object.entries(after).filter(([name, value]) => JSON.stringify(value) !== JSON.stringify(previous[name as keyof Columns])),
+  );
+};
 
 export const createIncidentRepository = (db: Db, newId: IdGenerator): IncidentRepository => {
   const currentRoles = (incidentIds: string[]): Map<string, Partial<Record<Role, string>>> => {
@@ -151,30 +182,21 @@ export const createIncidentRepository = (db: Db, newId: IdGenerator): IncidentRe
           .all(),
       ),
 
-    save: (incident, events) =>
+    save: (incident, events, before) =>
       db.transaction((tx) => {
+        const changes = changedColumns(incident, before);
         tx.update(incidents)
-          .set({
-            title: incident.title,
-            severity: incident.severity,
-            status: incident.status,
-            summary: incident.summary,
-            impact: incident.impact,
-            services: incident.services,
-            latestUpdateText: incident.latestUpdate?.text ?? null,
-            latestUpdateAt: incident.latestUpdate?.at ?? null,
-            latestUpdateBy: incident.latestUpdate?.by ?? null,
-            updatedAt: incident.updatedAt,
-            resolvedAt: incident.resolvedAt,
-            closedAt: incident.closedAt,
-          })
+          .set({ ...changes, version: sql`${incidents.version} + 1` })
           .where(eq(incidents.id, incident.id))
           .run();
         writeEvents(tx, incident.id, events);
       }),
 
     setSlackRefs: (id, refs) => {
-      db.update(incidents).set(refs).where(eq(incidents.id, id)).run();
+      db.update(incidents)
+        .set({ ...refs, version: sql`${incidents.version} + 1` })
+        .where(eq(incidents.id, id))
+        .run();
       const incident = findById(id);
       if (!incident) throw new Error(`incident ${id} not found`);
       return incident;

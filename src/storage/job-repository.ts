@@ -1,5 +1,5 @@
-import { and, asc, eq, inArray, lte, ne, sql } from 'drizzle-orm';
-import type { IdGenerator, Job, JobKind, JobRepository } from '../app/ports.js';
+import { and, eq, inArray, lt, min, ne, sql } from 'drizzle-orm';
+import { jobPriority, type IdGenerator, type Job, type JobKind, type JobRepository } from '../app/ports.js';
 import type { Db } from './database.js';
 import { jobs } from './schema.js';
 
@@ -13,6 +13,9 @@ const toJob = (row: Row): Job => ({
   dueAt: row.dueAt,
   payload: row.payload,
   attempts: row.attempts,
+  priority: row.priority,
+  lane: row.lane,
+  actorId: row.actorId,
 });
 
 const pendingWithKey = (key: string) => and(eq(jobs.key, key), eq(jobs.status, 'pending'));
@@ -30,6 +33,9 @@ export const createJobRepository = (db: Db, newId: IdGenerator): JobRepository =
           incidentId: job.incidentId ?? null,
           dueAt: job.dueAt,
           payload: job.payload ?? {},
+          priority: job.priority ?? jobPriority.cosmetic,
+          lane: job.lane ?? null,
+          actorId: job.actorId ?? null,
           createdAt: now,
           updatedAt: now,
         })
@@ -52,17 +58,21 @@ export const createJobRepository = (db: Db, newId: IdGenerator): JobRepository =
     return row ? toJob(row) : undefined;
   },
 
-  claimDue: (now, limit, runId) =>
+  claimDue: (now, limit, runId, maxPriority = Number.MAX_SAFE_INTEGER) =>
     db.transaction((tx) => {
+      // rowid is the order jobs were written in: a lane's jobs run in that order, one at a time.
       const due = tx
-        .select({ id: jobs.id })
-        .from(jobs)
-        .where(and(eq(jobs.status, 'pending'), lte(jobs.dueAt, now)))
-        .orderBy(asc(jobs.dueAt))
-        .limit(limit)
-        .all()
+        .all<{ id: string }>(
+          sql`select j.id as id from jobs j
+              where j.status = 'pending' and j.due_at <= ${now} and j.priority <= ${maxPriority}
+                and (j.lane is null or not exists (
+                  select 1 from jobs k where k.lane = j.lane and k.status in ('pending', 'running') and k.rowid < j.rowid))
+              order by j.priority, j.due_at, j.rowid
+              limit ${limit}`,
+        )
         .map((row) => row.id);
       if (due.length === 0) return [];
+      const order = new Map(due.map((id, index) => [id, index]));
       return tx
         .update(jobs)
         .set({ status: 'running', runId, attempts: sql`${jobs.attempts} + 1`, updatedAt: now })
@@ -70,7 +80,7 @@ export const createJobRepository = (db: Db, newId: IdGenerator): JobRepository =
         .returning()
         .all()
         .map(toJob)
-        .sort((a, b) => a.dueAt - b.dueAt);
+        .sort((a, b) => order.get(a.id)! - order.get(b.id)!);
     }),
 
   complete: (id, now) => {
@@ -93,6 +103,23 @@ export const createJobRepository = (db: Db, newId: IdGenerator): JobRepository =
       .update(jobs)
       .set({ status: 'pending', updatedAt: now })
       .where(and(eq(jobs.status, 'running'), ne(jobs.runId, currentRunId)))
+      .run().changes,
+
+  nextDueAt: () => db.select({ at: min(jobs.dueAt) }).from(jobs).where(eq(jobs.status, 'pending')).get()?.at ?? undefined,
+
+  listForIncident: (incidentId) =>
+    db
+      .select()
+      .from(jobs)
+      .where(eq(jobs.incidentId, incidentId))
+      .orderBy(sql`rowid`)
+      .all()
+      .map((row) => ({ ...toJob(row), status: row.status, lastError: row.lastError })),
+
+  prune: (before) =>
+    db
+      .delete(jobs)
+      .where(and(inArray(jobs.status, ['done', 'cancelled', 'failed']), lt(jobs.updatedAt, before)))
       .run().changes,
 
   countPending: () => db.select({ count: sql<number>`count(*)` }).from(jobs).where(eq(jobs.status, 'pending')).get()?.count ?? 0,

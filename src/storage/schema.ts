@@ -29,6 +29,10 @@ export const incidents = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
     resolvedAt: integer('resolved_at'),
     closedAt: integer('closed_at'),
+    /** Bumped by every write: a save from a stale copy is refused instead of overwriting newer facts. */
+    version: integer('version').notNull().default(1),
+    /** Why the incident's channel could not be created (e.g. missing_scope); null while it is fine or pending. */
+    setupError: text('setup_error'),
   },
   (table) => [index('incidents_status_idx').on(table.status)],
 );
@@ -99,11 +103,19 @@ export const jobs = sqliteTable(
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     runId: text('run_id'),
+    /** 0 pages, 1 what people wait on (channel, acknowledgements), 2 cosmetic, 3 background; lower runs first. */
+    priority: integer('priority').notNull().default(2),
+    /** Jobs of one lane run one at a time in the order they were written (e.g. the card before its refresh). */
+    lane: text('lane'),
+    /** Who asked for the change this job carries out: told privately when it fails. */
+    actorId: text('actor_id'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
   (table) => [
     index('jobs_due_idx').on(table.status, table.dueAt),
+    index('jobs_claim_idx').on(table.status, table.priority, table.dueAt),
+    index('jobs_lane_idx').on(table.lane, table.status),
     index('jobs_key_idx').on(table.key, table.status),
     index('jobs_incident_idx').on(table.incidentId),
   ],
@@ -221,84 +233,5 @@ export const postmortems = sqliteTable('postmortems', {
   canvasId: text('canvas_id'),
 });
 
-/** One row per alert (fingerprint): repeats fold into received_count and last_seen_at. */
-export const alerts = sqliteTable(
-  'alerts',
-  {
-    fingerprint: text('fingerprint').primaryKey(),
-    sourceId: text('source_id').notNull(),
-    alertname: text('alertname').notNull(),
-    service: text('service'),
-    team: text('team'),
-    alertClass: text('alert_class').notNull(),
-    labels: text('labels', { mode: 'json' }).$type<Record<string, string>>().notNull(),
-    annotations: text('annotations', { mode: 'json' }).$type<Record<string, string>>().notNull(),
-    generatorUrl: text('generator_url'),
-    status: text('status').notNull(),
-    startsAt: integer('starts_at').notNull(),
-    expiresAt: integer('expires_at').notNull(),
-    firstSeenAt: integer('first_seen_at').notNull(),
-    lastSeenAt: integer('last_seen_at').notNull(),
-    receivedCount: integer('received_count').notNull(),
-    changes: text('changes', { mode: 'json' }).$type<number[]>().notNull(),
-    disposition: text('disposition').notNull(),
-    holdId: text('hold_id'),
-    groupId: text('group_id'),
-    resolvedAt: integer('resolved_at'),
-  },
-  (table) => [
-    index('alerts_expiry_idx').on(table.status, table.expiresAt),
-    index('alerts_group_idx').on(table.groupId, table.status),
-    index('alerts_service_idx').on(table.service),
-  ],
-);
-
-/**
- * What one Slack message stands for: the warnings of a team's (service, alert name), a critical
- * alert and what attached to it, or the team's flapping alerts. Edited in place while it lives.
- */
-export const alertGroups = sqliteTable(
-  'alert_groups',
-  {
-    id: text('id').primaryKey(),
-    kind: text('kind').notNull(),
-    team: text('team'),
-    service: text('service'),
-    alertname: text('alertname'),
-    channelId: text('channel_id'),
-    ts: text('ts'),
-    status: text('status').notNull(),
-    openedAt: integer('opened_at').notNull(),
-    lastChangeAt: integer('last_change_at').notNull(),
-    resolvedAt: integer('resolved_at'),
-    acknowledgedBy: text('acknowledged_by'),
-    acknowledgedAt: integer('acknowledged_at'),
-    incidentId: text('incident_id'),
-  },
-  (table) => [index('alert_groups_key_idx').on(table.kind, table.team, table.service, table.alertname, table.openedAt)],
-);
-
-/** Which alerts each maintenance window held, for the summary when it ends. */
-export const alertHolds = sqliteTable(
-  'alert_holds',
-  {
-    windowId: text('window_id').notNull(),
-    fingerprint: text('fingerprint').notNull(),
-    heldAt: integer('held_at').notNull(),
-  },
-  (table) => [uniqueIndex('alert_holds_pk').on(table.windowId, table.fingerprint)],
-);
-
-/** Maintenance windows from change-management tools (POST /api/maintenance), under their own ids. */
-export const apiMaintenances = sqliteTable('api_maintenances', {
-  id: text('id').primaryKey(),
-  title: text('title').notNull(),
-  services: text('services', { mode: 'json' }).$type<string[]>().notNull(),
-  startsAt: integer('starts_at').notNull(),
-  endsAt: integer('ends_at').notNull(),
-  isPublic: integer('is_public', { mode: 'boolean' }).notNull().default(false),
-  /** The status-page window created for a public one. */
-  maintenanceId: text('maintenance_id'),
-  createdAt: integer('created_at').notNull(),
-  cancelledAt: integer('cancelled_at'),
-});
+// The alert pipeline's tables live beside this file.
+export * from './alert-schema.js';

@@ -1,44 +1,29 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/chromium.js';
 import { sandboxChannels } from '../../src/sandbox/seed-workspace.js';
 import { buildView } from '../../src/sandbox/slack-emulator/methods/views.js';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/start-sandbox.js';
 
 /**
- * The sandbox in a real browser (Debian's Chromium, driven by playwright-core), used the way a person
+ * The sandbox in a real browser (Chromium, driven by playwright-core; see test/support/chromium.ts), used the way a person
  * would: declare an incident from the message box, assign a role and resolve from the pinned card, and
  * read the announcement. Screenshots land in test-artifacts/ for a person to look at.
  */
-const chromiumPath = '/usr/bin/chromium';
 const artifacts = join(import.meta.dirname, '../../test-artifacts');
 
 describe('the sandbox in Chromium', () => {
   let sandbox: RunningSandbox;
   let browser: Browser | undefined;
 
-  // A missing browser fails every test here with the fix in the message; it is never a skip.
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
     // PORT 0: any free port, so this file can run beside others that start a sandbox.
     sandbox = await startSandbox({ env: { PORT: '0' }, logger: pino({ level: 'silent' }) });
-    if (!existsSync(chromiumPath)) return;
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {
@@ -46,13 +31,6 @@ describe('the sandbox in Chromium', () => {
     await sandbox?.stop();
   });
 
-  const requireBrowser = (): Browser => {
-    if (browser) return browser;
-    throw new Error(
-      `Chromium is missing at ${chromiumPath}; the browser tests need it. Install it with ` +
-        '`apt-get install -y chromium` (CI does this in .ci/run).',
-    );
-  };
 
   const collectErrors = (page: Page): string[] => {
     const errors: string[] = [];
@@ -64,7 +42,7 @@ describe('the sandbox in Chromium', () => {
   };
 
   it('declare from the message box, assign a role and resolve from the card, see the announcement resolved', async () => {
-    const context = await requireBrowser().newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 800 } });
     try {
       const page = await context.newPage();
       const errors = collectErrors(page);
@@ -86,7 +64,7 @@ describe('the sandbox in Chromium', () => {
       await declare.waitFor({ state: 'detached' });
 
       // The new channel shows up in the sidebar without a reload.
-      const channelLink = page.getByRole('link', { name: /inc-1-checkout-is-failing/ });
+      const channelLink = page.getByRole('navigation', { name: 'Conversations' }).getByRole('link', { name: /inc-1-checkout-is-failing/ });
       await channelLink.waitFor({ timeout: 10_000 });
       await channelLink.click();
       await page.waitForURL(/c=C/);
@@ -108,6 +86,8 @@ describe('the sandbox in Chromium', () => {
       await expect.poll(() => card.locator('.b-field').filter({ hasText: 'Scribe' }).innerText(), { timeout: 10_000 }).toContain('@carol');
 
       // Resolve: the card says so and its buttons change.
+      // Resolve asks first (Slack's confirm dialog, the browser's confirm() here).
+      page.once('dialog', (dialog) => void dialog.accept());
       await card.getByRole('button', { name: 'Resolve' }).click();
       await expect.poll(() => card.locator('.b-field').filter({ hasText: 'Status' }).innerText(), { timeout: 10_000 }).toContain('Resolved');
       expect(await card.getByRole('button', { name: 'Resolve' }).count()).toBe(0);
@@ -126,7 +106,7 @@ describe('the sandbox in Chromium', () => {
   }, 90_000);
 
   it('on a phone: the sidebar opens from the header, nothing scrolls sideways', async () => {
-    const context = await requireBrowser().newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const context = await browser!.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     try {
       const page = await context.newPage();
       const errors = collectErrors(page);
@@ -211,7 +191,7 @@ describe('the sandbox in Chromium', () => {
     ws.views.set(view.id, view);
     ws.pushModal(view);
 
-    const context = await requireBrowser().newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 800 } });
     try {
       const page = await context.newPage();
       const errors = collectErrors(page);
@@ -272,8 +252,41 @@ describe('the sandbox in Chromium', () => {
     }
   }, 60_000);
 
+  it('the message menu of the last message opens upwards, fully visible above the message box', async () => {
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      // Enough messages to fill the list, so the last one sits right above the message box.
+      for (let n = 1; n <= 30; n += 1) {
+        const sent = await fetch(new URL('/sandbox/api/send', sandbox.url), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ as: 'U0SBERIN01', channel: sandboxChannels.executives, text: `Status line ${n}` }),
+        });
+        expect(sent.status).toBe(200);
+      }
+      const page = await context.newPage();
+      const errors = collectErrors(page);
+      await page.goto(`${sandbox.url}?as=U0SBERIN01&c=${sandboxChannels.executives}`);
+      const last = page.locator('article').filter({ hasText: 'Status line 30' });
+      await last.waitFor();
+      await last.getByLabel(/Actions for the message/).click();
+      const menu = last.getByRole('group', { name: 'Message actions' });
+      await menu.waitFor();
+      const list = (await page.locator('.messages').boundingBox())!;
+      const box = (await menu.boundingBox())!;
+      await page.screenshot({ path: join(artifacts, 'sandbox-last-message-menu.png') });
+      expect(box.y).toBeGreaterThanOrEqual(list.y);
+      expect(box.y + box.height).toBeLessThanOrEqual(list.y + list.height);
+      // Still usable: its last item is clickable where it is drawn.
+      await menu.getByRole('button', { name: 'Add to incident timeline' }).click({ trial: true });
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
   it('the message menu: react, pin, edit and delete one’s own message', async () => {
-    const context = await requireBrowser().newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 800 } });
     try {
       const page = await context.newPage();
       const errors = collectErrors(page);

@@ -1,18 +1,18 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/chromium.js';
 import { buildStatusSnapshot } from '../../src/domain/communication/status-snapshot.js';
 import { statusPageRoutes } from '../../src/http/status-page/routes.js';
 import { NOW, richInput } from '../domain/communication/status-fixtures.js';
 import { serveRoutes } from '../http/status-page/serve-routes.js';
 
 /**
- * The status page in a real browser (Debian's Chromium, driven by playwright-core): readable on a
+ * The status page in a real browser (Chromium, driven by playwright-core; see test/support/chromium.ts): readable on a
  * phone and a desktop, without JavaScript, and free of private incidents. Screenshots land in
  * test-artifacts/ for a person to look at.
  */
-const chromiumPath = '/usr/bin/chromium';
 const artifacts = join(import.meta.dirname, '../../test-artifacts');
 const viewports = [
   { name: 'phone', width: 390, height: 844 },
@@ -26,26 +26,10 @@ describe('status page in Chromium', () => {
   let server: Awaited<ReturnType<typeof serveRoutes>>;
   let browser: Browser | undefined;
 
-  // A missing browser fails every test here with the fix in the message; it is never a skip.
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
     server = await serveRoutes(statusPageRoutes(() => buildStatusSnapshot(richInput()), { now: () => NOW }));
-    if (!existsSync(chromiumPath)) return;
-    // Playwright starts Chromium with a fresh temporary profile and deletes it on close.
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {
@@ -53,16 +37,9 @@ describe('status page in Chromium', () => {
     await server?.close();
   });
 
-  const requireBrowser = (): Browser => {
-    if (browser) return browser;
-    throw new Error(
-      `Chromium is missing at ${chromiumPath}; the browser tests need it. Install it with ` +
-        '`apt-get install -y chromium` (CI does this in .ci/run).',
-    );
-  };
 
   const withContext = async <T>(options: Parameters<Browser['newContext']>[0], use: (context: BrowserContext) => Promise<T>) => {
-    const context = await requireBrowser().newContext(options);
+    const context = await browser!.newContext(options);
     try {
       return await use(context);
     } finally {

@@ -23,4 +23,29 @@ describe('configuration reload (SIGHUP)', () => {
     expect(refused.ok ? '' : refused.error).toContain('services[0].team');
     expect(store.current().services.map((s) => s.name)).toEqual(['Payments API', 'Search']);
   });
+
+  it('prepares every reload step with the new file before swapping, and applies none when one fails', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'incident-bot-reload-')), 'incident-bot.yml');
+    writeFileSync(path, 'digest: { cron: "0 9 * * 1-5" }\n');
+    const store = createConfigStore(() => loadIncidentConfig(path, { required: true }), pino({ level: 'silent' }));
+    const applied: string[] = [];
+    store.onReload((next) => {
+      const cron = next.digest.cron;
+      return () => applied.push(`${cron} while ${store.current().digest.cron} in force`);
+    });
+    store.onReload((next) => {
+      if (next.digest.timezone === 'Europe/Berlin') throw new Error('cannot schedule in Berlin');
+      return () => undefined;
+    });
+
+    writeFileSync(path, 'digest: { cron: "30 8 * * MON" }\n');
+    expect(store.reload()).toEqual({ ok: true });
+    expect(applied).toEqual(['30 8 * * MON while 0 9 * * 1-5 in force']);
+    expect(store.current().digest.cron).toBe('30 8 * * MON');
+
+    writeFileSync(path, 'digest: { cron: "0 7 * * *", timezone: Europe/Berlin }\n');
+    expect(store.reload()).toEqual({ ok: false, error: 'cannot schedule in Berlin' });
+    expect(applied).toHaveLength(1);
+    expect(store.current().digest.cron).toBe('30 8 * * MON');
+  });
 });

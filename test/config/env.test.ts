@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config/env.js';
+import { ConfigError, loadConfig, loadLogLevel } from '../../src/config/env.js';
 
 const valid = { SLACK_BOT_TOKEN: 'xoxb-secret-token', SLACK_SIGNING_SECRET: 'very-secret' };
 
@@ -69,5 +69,18 @@ describe('loadConfig', () => {
     const message = failure({ SLACK_BOT_TOKEN: 'xoxb-secret-token', SLACK_APP_TOKEN: 'xoxp-super-secret', PORT: 'x' });
     expect(message).not.toContain('xoxb-secret-token');
     expect(message).not.toContain('xoxp-super-secret');
+  });
+});
+
+describe('start-up messages', () => {
+  it('give one line per bad variable, each naming it', () => {
+    const lines = failure({ ...valid, PORT: 'eighty', LOG_LEVEL: 'verbose' }).split('\n');
+    expect(lines).toEqual([expect.stringMatching(/^Invalid configuration: PORT: /), 'Invalid configuration: LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent']);
+  });
+
+  it('read LOG_LEVEL on its own, before the logger exists', () => {
+    expect(loadLogLevel({ LOG_LEVEL: ' debug ' })).toBe('debug');
+    expect(loadLogLevel({})).toBe('info');
+    expect(() => loadLogLevel({ LOG_LEVEL: 'verbose' })).toThrow(new ConfigError('Invalid configuration: LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent'));
   });
 });

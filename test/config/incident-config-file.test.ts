@@ -47,7 +47,7 @@ const builtInDefaults: IncidentConfig = {
     typedReactions: { bulb: 'observation', thinking_face: 'hypothesis', white_check_mark: 'action', scales: 'decision' },
     blamePhrases: [],
   },
-  drills: { speedup: 60 },
+  drills: { speedup: 60, maxReminders: 3, expireAfter: { text: '2h', ms: 7_200_000, calendarDays: null } },
   alerts: {
     serviceLabel: 'service',
     sources: [],
@@ -320,10 +320,10 @@ describe('loadIncidentConfig', () => {
   });
 
   describe('config:check', () => {
-    const run = (args: string[], env: NodeJS.ProcessEnv = {}) => {
+    const run = (args: string[], env: NodeJS.ProcessEnv = {}, defaultFile = missing) => {
       const out: string[] = [];
       const err: string[] = [];
-      const code = checkConfig(args, env, { out: (line) => out.push(line), err: (line) => err.push(line) });
+      const code = checkConfig(args, env, { out: (line) => out.push(line), err: (line) => err.push(line) }, { defaultFile });
       return { code, out, err };
     };
 
@@ -338,6 +338,21 @@ describe('loadIncidentConfig', () => {
       }],
     ])('checks %s', (_name, args, env, expected) => {
       expect(run(args, env)).toEqual(expected);
+    });
+
+    it.each<[string, NodeJS.ProcessEnv]>([
+      ['unset', {}],
+      ['blank, as in a copied .env.example', { CONFIG_PATH: '' }],
+    ])('says the built-in defaults are in force without an argument, CONFIG_PATH %s and the default file', (_name, env) => {
+      expect(run([], env)).toEqual({
+        code: 0,
+        out: [`no configuration file (no argument, CONFIG_PATH unset, no ${missing}): the built-in defaults are in force`],
+        err: [],
+      });
+    });
+
+    it('checks the default file when it exists and nothing else is named', () => {
+      expect(run([], {}, present)).toEqual({ code: 0, out: [`ok: ${present}: 1 services, 0 teams, 0 schedules, 0 escalation policies`], err: [] });
     });
 
     it('checks the example file', () => {

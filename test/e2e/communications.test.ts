@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { actionIds, inputIds } from '../../src/slack/ids.js';
 import { people, startHarness, type Harness } from '../support/bot-harness.js';
@@ -19,7 +20,7 @@ afterEach(() => h.close());
 const posted = (channelId: string): Message[] => botMessages(h, channelId);
 const incidentIn = (channel: Conversation) => h.bot.deps.incidents.findByChannel(channel.id)!;
 
-const postUpdate = async (channel: Conversation, card: Message, values: Record<string, string | null>) => {
+const postUpdate = async (channel: Conversation, card: Message, values: Record<string, string | string[] | null>) => {
   await h.slack.clickButton({ user: people.commander, channel: channel.id, messageTs: card.ts, actionId: actionIds.postUpdate });
   const view = await eventually(() => openModal(h, people.commander));
   const result = await h.slack.submitView({
@@ -43,7 +44,7 @@ describe('one update, every audience', () => {
       [inputIds.nextSteps]: 'Shift traffic with flag payments.acquirer=Y',
       [inputIds.customerMessage]: 'Some card payments are failing. We have found the cause and are fixing it.',
     });
-    // The customer message came prefilled from the configured template.
+    // The configured template is shown beside the (empty) customer message, one tick away.
     expect(JSON.stringify(view.blocks)).toContain('We are looking into problems with Payments API. Next update by');
 
     const engineers = await eventually(() => {
@@ -71,6 +72,33 @@ describe('one update, every audience', () => {
     ]);
     // The next update is due when the form said (15 minutes, the SEV1 cadence), not earlier.
     expect(h.bot.deps.jobs.pending(`update_due:${incidentIn(channel).id}`)?.dueAt).toBe(updates[0]!.postedAt + 15 * 60_000);
+  });
+
+  it('starts the customer message empty, so an update is public only when someone says so; the template is one tick away', async () => {
+    const { channel, card } = await declareIncident(h, { title: 'Checkout errors', severity: 'SEV2', services: ['payments'] });
+    const internal = await postUpdate(channel, card, { [inputIds.update]: 'Looking at the logs' });
+    const messageInput = (internal.blocks as { block_id?: string; element?: { initial_value?: string } }[]).find((block) => block.block_id === inputIds.customerMessage);
+    expect(messageInput?.element?.initial_value).toBeUndefined();
+    await eventually(() => expect(h.bot.deps.updates.listForIncident(incidentIn(channel).id)).toHaveLength(1));
+    expect(h.bot.deps.updates.listForIncident(incidentIn(channel).id)[0]?.customerMessage).toBeNull();
+
+    // Ticking the template publishes it, filled in for the status chosen in the form and its next update.
+    await postUpdate(channel, card, { [inputIds.update]: 'Still looking', [inputIds.useTemplate]: ['use'] });
+    await eventually(() => expect(h.bot.deps.updates.listForIncident(incidentIn(channel).id)).toHaveLength(2));
+    // SEV2's cadence is 30 minutes; times are shown in the configured zone.
+    const nextUpdate = DateTime.fromMillis(clock.now() + 30 * 60_000, { zone: 'Europe/London' }).toFormat('HH:mm ZZZZ');
+    expect(h.bot.deps.updates.listForIncident(incidentIn(channel).id)[1]?.customerMessage).toBe(`We are looking into problems with Payments API. Next update by ${nextUpdate}.`);
+
+    // A message and the template at once is ambiguous: the form says so and stays open.
+    await h.slack.clickButton({ user: people.commander, channel: channel.id, messageTs: card.ts, actionId: actionIds.postUpdate });
+    const view = await eventually(() => openModal(h, people.commander));
+    const both = await h.slack.submitView({
+      user: people.commander,
+      viewId: view.id,
+      values: { [inputIds.update]: { [inputIds.update]: 'Found it' }, [inputIds.customerMessage]: { [inputIds.customerMessage]: 'Fixed soon.' }, [inputIds.useTemplate]: { [inputIds.useTemplate]: ['use'] } },
+    });
+    expect(both.body).toEqual({ response_action: 'errors', errors: { [inputIds.useTemplate]: expect.stringContaining('one or the other') } });
+    expect(h.bot.deps.updates.listForIncident(incidentIn(channel).id)).toHaveLength(2);
   });
 
   it('says what changed since the previous update', async () => {
@@ -112,7 +140,7 @@ describe('one update, every audience', () => {
     const digestJob = h.bot.deps.jobs.pending('digest')!;
     clock.set(digestJob.dueAt);
     await h.bot.scheduler.tick();
-    const digest = readable(posted(commsChannels.executives).find((m) => m.text.startsWith('Incident digest'))!);
+    const digest = readable(posted(commsChannels.executives).find((m) => m.text.startsWith('Incident digest')));
     expect(digest).toContain('1 open incident');
     expect(digest).toContain('Resolved since the last digest:* 1');
     expect(digest).toContain('Time to resolve:* median 0m, worst 0m (1)');
@@ -239,7 +267,7 @@ describe('the public status page', () => {
     await postUpdate(channel, card, { [inputIds.update]: 'Investigating', [inputIds.customerMessage]: 'Checkout is failing for some customers.' });
     await eventually(() => expect(h.bot.deps.updates.listForIncident(incidentIn(channel).id)).toHaveLength(1));
     clock.advance(60_000);
-    await h.slack.clickButton({ user: people.commander, channel: channel.id, messageTs: card.ts, actionId: actionIds.resolve });
+    await h.slack.clickButton({ user: people.commander, channel: channel.id, messageTs: card.ts, actionId: actionIds.resolve, confirm: true });
     await eventually(() => expect(h.bot.deps.updates.listForIncident(incidentIn(channel).id)).toHaveLength(2));
     clock.advance(10_000);
     const unresolved = await (await fetch(`${h.bot.url}/api/v2/incidents/unresolved.json`)).json();

@@ -26,6 +26,24 @@ describe('declaring an incident', () => {
     for (const severity of ['SEV1', 'SEV2', 'SEV3', 'SEV4']) expect(text).toContain(`"value":"${severity}"`);
   });
 
+  it('/incident declare <a title too long for one> says so in the form and keeps the text in the summary', async () => {
+    const typed = `Checkout fails ${'for every card payment '.repeat(140)}`.trim();
+    expect(typed.length).toBeGreaterThan(3000 - 100);
+    await h.slack.runSlashCommand({ user: people.reporter, channel: h.general, command: '/incident', text: `declare ${typed}` });
+    const view = await eventually(() => openModal(h, people.reporter));
+    type Input = { block_id: string; hint?: { text: string }; element: { max_length?: number; initial_value?: string } };
+    const input = (id: string) => (view.blocks as Input[]).find((block) => block.block_id === id)!;
+    const title = input(inputIds.title);
+    // Slack's client refuses a longer title itself (max_length), so the form never truncates in silence.
+    expect(title.element.max_length).toBe(120);
+    expect(title.element.initial_value!.length).toBeLessThanOrEqual(120);
+    expect(typed.startsWith(title.element.initial_value!.replace(/…$/, ''))).toBe(true);
+    expect(title.hint?.text).toBe(
+      `What you typed has ${typed.length.toLocaleString('en-US')} characters and a title at most 120: the start is here, and the first 2,000 characters are in the summary.`,
+    );
+    expect(input(inputIds.summary).element.initial_value).toBe(typed.slice(0, 2000));
+  });
+
   it('creates the channel, topic, members, pinned card, announcement and commander checklist', async () => {
     const { channel, card } = await declareIncident(h, {
       title: 'Checkout failing for card payments',
@@ -91,7 +109,7 @@ describe('declaring an incident', () => {
   });
 
   it('retries with a suffix when the channel name is taken', async () => {
-    h.slack.addChannel({ name: 'inc-1-checkout-failing' });
+    h.slack.addChannel({ name: 'inc-1-checkout-failing', creator: people.bystander });
     const { channel } = await declareIncident(h, { title: 'Checkout failing' });
     expect(channel.name).toBe('inc-1-checkout-failing-2');
     expect(h.slack.callsTo('conversations.create').map((call) => call.ok ? 'ok' : call.error)).toEqual(['name_taken', 'ok']);

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { actionIds, inputIds } from '../../src/slack/ids.js';
 import { announcementsChannel, people, startHarness, type Harness } from '../support/bot-harness.js';
-import { eventually } from '../support/eventually.js';
+import { defined, eventually } from '../support/eventually.js';
 import type { Conversation, Message } from '../../src/sandbox/slack-emulator/index.js';
 import { botMessages, declareIncident, ephemeralsFor, openModal, readable } from '../support/incident-flows.js';
 
@@ -50,6 +50,18 @@ describe('incident lifecycle over Slack', () => {
     await incidentCommand('close');
     await eventually(() => expect(ephemeralsFor(h, people.commander).at(-1)?.text).toContain('cannot go from investigating to closed'));
     expect(incident().status).toBe('investigating');
+  });
+
+  it('says where the incident already is when asked to move it there again', async () => {
+    await incidentCommand('resolve');
+    await eventually(() => expect(incident().status).toBe('resolved'));
+    await incidentCommand('resolve');
+    await eventually(() => expect(ephemeralsFor(h, people.commander).at(-1)?.text).toContain('INC-1 is already resolved.'));
+    await incidentCommand('close');
+    await eventually(() => expect(incident().status).toBe('closed'));
+    await incidentCommand('close');
+    await eventually(() => expect(ephemeralsFor(h, people.commander).at(-1)?.text).toContain('INC-1 is already closed.'));
+    expect(ephemeralsFor(h, people.commander).some((e) => /cannot go from (\w+) to \1/.test(e.text))).toBe(false);
   });
 
   it('changes severity by command and by the card, recording who and when', async () => {
@@ -107,7 +119,7 @@ describe('incident lifecycle over Slack', () => {
   });
 
   it('resolves from the card, then reopens and cancels by command', async () => {
-    await h.slack.clickButton({ user: people.commander, channel: channel.id, messageTs: card.ts, actionId: actionIds.resolve });
+    await h.slack.clickButton({ user: people.commander, channel: channel.id, messageTs: card.ts, actionId: actionIds.resolve, confirm: true });
     await eventually(() => expect(incident().status).toBe('resolved'));
     await eventually(() => expect(readable(currentCard())).not.toContain(`"action_id":"${actionIds.resolve}"`));
     expect(incident().resolvedAt).not.toBeNull();
@@ -168,6 +180,38 @@ describe('incident lifecycle over Slack', () => {
     expect(channel.members.has(people.bystander)).toBe(false);
     await h.slack.clickButton({ user: people.bystander, channel: announcementsChannel, messageTs: announcement().ts, actionId: actionIds.join });
     await eventually(() => expect(channel.members.has(people.bystander)).toBe(true));
+  });
+
+  it('/incident list and App Home show open incidents, and resolved ones in their own section', async () => {
+    await declareIncident(h, { title: 'Search slow', severity: 'SEV3' });
+    await incidentCommand('resolve');
+    await eventually(() => expect(incident().status).toBe('resolved'));
+
+    /** Each section's heading with the incidents listed under it, in order. */
+    const sections = (blocks: unknown[] | undefined) => {
+      const texts = (blocks ?? []).map((block) => JSON.stringify(block));
+      const found: [string, string[]][] = [];
+      for (const text of texts) {
+        const heading = /"\*(\d+ open incidents?|No open incidents\.|\d+ resolved[^*]*)\*/.exec(text) ?? /(No open incidents\.)/.exec(text);
+        const key = /INC-\d+/.exec(text)?.[0];
+        if (heading && !key) found.push([heading[1]!, []]);
+        else if (key) found.at(-1)?.[1].push(key);
+      }
+      return found;
+    };
+    const expected = [['1 open incident', ['INC-2']], ['1 resolved, not yet closed', ['INC-1']]];
+
+    await incidentCommand('list', people.bystander, h.general);
+    const listed = await eventually(() => {
+      const answer = ephemeralsFor(h, people.bystander).find((e) => e.text.includes('open incident'));
+      expect(answer).toBeDefined();
+      return answer!;
+    });
+    expect(sections(listed.blocks)).toEqual(expected);
+
+    await h.slack.openAppHome({ user: people.bystander });
+    const home = await eventually(() => defined(h.slack.workspace.homeView(people.bystander)));
+    expect(sections(home.blocks)).toEqual(expected);
   });
 
   it('App Home lists open incidents with a Declare button that opens the modal', async () => {

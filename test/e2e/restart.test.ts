@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { people } from '../support/bot-harness.js';
-import { startBotProcess, type BotProcess } from '../support/bot-process.js';
+import { botAgainst, queryBotDatabase, type BotProcess } from '../support/bot-process.js';
 import { eventually } from '../support/eventually.js';
 import { startFakeSlack, type FakeSlack } from '../../src/sandbox/slack-emulator/index.js';
 import { declareValues, openModal } from '../support/incident-flows.js';
@@ -20,6 +20,12 @@ afterEach(async () => {
 
 const signingSecret = 'restart-test-secret';
 
+const pendingEscalations = (databasePath: string): number =>
+  queryBotDatabase<{ count: number }>(databasePath, "select count(*) as count from jobs where kind = 'escalate' and status = 'pending'")?.count ?? 0;
+
+const sentPages = (databasePath: string): number =>
+  queryBotDatabase<{ count: number }>(databasePath, "select count(*) as count from jobs where kind = 'send_page' and status = 'done'")?.count ?? 0;
+
 describe('the durable scheduler across a crash', () => {
   it('fires an escalation exactly once when the process is SIGKILLed between the first page and the escalation', async () => {
     slack = await startFakeSlack();
@@ -28,21 +34,7 @@ describe('the durable scheduler across a crash', () => {
     dir = mkdtempSync(join(tmpdir(), 'incident-bot-restart-'));
     const configPath = join(dir, 'incident-bot.yml');
     writeFileSync(configPath, pagingConfigYaml({ after: '3s', repeat: 0 }));
-    const env = {
-      SLACK_BOT_TOKEN: slack.botToken,
-      SLACK_SIGNING_SECRET: signingSecret,
-      SLACK_API_URL: slack.apiUrl,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATABASE_PATH: join(dir, 'bot.sqlite'),
-      CONFIG_PATH: configPath,
-    };
-    const launch = async () => {
-      const bot = startBotProcess(env);
-      running.push(bot);
-      slack.configureApp({ requestUrl: `${await bot.started}/slack/events`, signingSecret });
-      return bot;
-    };
+    const { env, launch } = botAgainst(slack, dir, signingSecret, running);
     const pagesTo = (user: string) =>
       slack.workspace.history(slack.workspace.dmWith(user).id).filter((message) => message.text.includes('You are paged'));
 
@@ -56,6 +48,9 @@ describe('the durable scheduler across a crash', () => {
       values: declareValues({ title: 'Payments down', severity: 'SEV1', services: ['payments'] }),
     });
     await eventually(() => expect(pagesTo(oncall.primary).length + pagesTo(oncall.secondary).length).toBe(1), 10_000);
+    // Kill once the page is recorded as sent (a kill before that may repeat it once: see kill-points.test.ts).
+    await eventually(() => expect(pendingEscalations(env.DATABASE_PATH)).toBe(1), 10_000);
+    await eventually(() => expect(sentPages(env.DATABASE_PATH)).toBe(1), 10_000);
 
     first.child.kill('SIGKILL');
     await first.exited;

@@ -18,7 +18,10 @@ describe('when Slack refuses or slows down', () => {
     await eventually(() =>
       expect(harness.slack.workspace.ephemerals.find((e) => e.user === people.reporter)?.text).toContain('missing_scope'),
     );
-    expect(harness.logs.some((line) => line.includes('request failed after acknowledgement'))).toBe(true);
+    expect(harness.logs.some((line) => line.includes('job failed for good') && line.includes('missing_scope'))).toBe(true);
+    // Not a ghost: the incident says why it has no channel.
+    const incident = harness.bot.deps.incidents.findByNumber(1)!;
+    expect(incident).toMatchObject({ channelId: null, setupError: 'missing_scope' });
   });
 
   it('waits out a 429 (Retry-After) and still brings the card up to date', async () => {

@@ -11,10 +11,12 @@ const [alice, bob, carol, dan] = sandboxPeople.map((person) => person.id) as [st
 let sandbox: RunningSandbox;
 let base: string;
 let general: string;
+const logLines: { msg: string }[] = [];
 
 beforeAll(async () => {
   // PORT 0: any free port, so this file can run beside others that start a sandbox.
-  sandbox = await startSandbox({ env: { PORT: '0' }, logger: pino({ level: 'silent' }) });
+  const logger = pino({ level: 'info' }, { write: (line: string) => logLines.push(JSON.parse(line) as { msg: string }) });
+  sandbox = await startSandbox({ env: { PORT: '0' }, logger });
   base = new URL(sandbox.url).origin;
   general = sandbox.slack.workspace.generalChannel()!.id;
 });
@@ -53,6 +55,11 @@ const openModal = (as: string) =>
   });
 
 describe('the sandbox API', () => {
+  it('logs first that it runs the local sandbox, not that it connected to Slack', () => {
+    expect(logLines[0]?.msg).toBe('running the local sandbox (the built-in Slack emulator)');
+    expect(logLines.map((line) => line.msg)).not.toContain('connected to Slack');
+  });
+
   it('shows a person their channels, the public ones they could join, and no modal', async () => {
     const seen = await state(alice, sandboxChannels.incidents);
     expect(seen.me).toMatchObject({ id: alice, name: 'alice', title: expect.stringContaining('Support') });
@@ -125,6 +132,19 @@ describe('the sandbox API', () => {
     });
   });
 
+  it('types @mentions as Slack does: the command and the message carry the person, not plain text', async () => {
+    const channel = (await state(alice)).channels.find((c) => c.name.startsWith('inc-1-'))!;
+    const incident = () => sandbox.bot.deps.incidents.findByChannel(channel.id)!;
+    await ok('send', { as: alice, channel: channel.id, text: '/incident followup Alert on 5xx ratio @carol blocking' });
+    await eventually(() => expect(sandbox.bot.deps.followUps.listForIncident(incident().id)).toContainEqual(expect.objectContaining({ ownerId: carol, text: 'Alert on 5xx ratio' })));
+    await ok('send', { as: alice, channel: channel.id, text: '/incident role ops @bob' });
+    await eventually(() => expect(incident().roles.ops).toBe(bob));
+
+    const posted = await ok('send', { as: alice, channel: channel.id, text: 'thanks @bob & @sre <3' });
+    const stored = sandbox.slack.workspace.message(channel.id, posted.ts as string)!;
+    expect(stored.text).toBe(`thanks <@${bob}> &amp; <!subteam^S0SBSRE001> &lt;3`);
+  });
+
   it('marks every required field left empty, and keeps the modal open', async () => {
     await ok('send', { as: dan, channel: general, text: '/incident declare' });
     const modal = await openModal(dan);
@@ -166,6 +186,11 @@ describe('the sandbox API', () => {
     expect(answer.appStatus).toBe(200);
     const modal = await openModal(alice);
     expect(modal.callbackId).toBe('add_to_timeline_modal');
+    // Slack itself adds "(optional)" after an optional field's label, so the label must not.
+    const page = await fetch(`${base}/sandbox?as=${alice}&c=${channel.id}`).then((r) => r.text());
+    const shown = page.replace(/<[^>]+>/g, '');
+    expect(shown).toContain('Comment (optional)');
+    expect(shown).not.toContain('(optional) (optional)');
     await ok('close', { as: alice, viewId: modal.id });
   });
 

@@ -67,11 +67,11 @@ describe('scheduler', () => {
     expect(ran.map((job) => job.key)).toEqual(['a']);
   });
 
-  it('does not overlap itself: a tick during a tick does nothing', async () => {
+  it('runs a job once when ticks overlap', async () => {
     jobs.schedule({ kind: 'escalate', dueAt: clock.now() }, clock.now());
     const runner = scheduler();
-    const [first, second] = await Promise.all([runner.tick(), runner.tick()]);
-    expect(first.ran + second.ran).toBe(1);
+    await Promise.all([runner.tick(), runner.tick()]);
+    expect(ran).toHaveLength(1);
   });
 
   it('retries a failed job after the configured delays, then gives up', async () => {
@@ -95,7 +95,7 @@ describe('scheduler', () => {
     jobs.schedule({ kind: 'escalate', key: 'interrupted', dueAt: clock.now() }, clock.now());
     expect(jobs.claimDue(clock.now(), 10, 'dead-process')).toHaveLength(1);
     const runner = scheduler('new-process');
-    await runner.start('0 0 1 1 *');
+    await runner.start(3_600_000);
     await runner.stop();
     expect(ran.map((job) => job.key)).toEqual(['interrupted']);
   });
@@ -103,9 +103,46 @@ describe('scheduler', () => {
   it('runs overdue jobs once at start-up', async () => {
     jobs.schedule({ kind: 'postmortem_due', key: 'late', dueAt: clock.now() - 3_600_000 }, clock.now());
     const runner = scheduler();
-    await runner.start('0 0 1 1 *');
+    await runner.start(3_600_000);
     await runner.tick();
     await runner.stop();
     expect(ran.map((job) => job.key)).toEqual(['late']);
+  });
+});
+
+describe('scheduler: order and slots', () => {
+  it('claims pages before cosmetic work, and a lane one job at a time in the order written', () => {
+    jobs.schedule({ kind: 'refresh_incident', lane: 'card:i1', dueAt: clock.now() - 50 }, clock.now());
+    jobs.schedule({ kind: 'post_line', lane: 'card:i1', dueAt: clock.now() - 60 }, clock.now());
+    jobs.schedule({ kind: 'send_page', priority: 0, dueAt: clock.now() }, clock.now());
+    jobs.schedule({ kind: 'digest', priority: 3, dueAt: clock.now() - 1000 }, clock.now());
+    const first = jobs.claimDue(clock.now(), 10, 'run-1');
+    // The page first; of the lane only its oldest (written first, though due later); the digest last.
+    expect(first.map((job) => job.kind)).toEqual(['send_page', 'refresh_incident', 'digest']);
+    expect(jobs.claimDue(clock.now(), 10, 'run-1')).toEqual([]);
+    jobs.complete(first[1]!.id, clock.now());
+    expect(jobs.claimDue(clock.now(), 10, 'run-1').map((job) => job.kind)).toEqual(['post_line']);
+  });
+
+  it('runs a page while every general slot is held by a call that never ends', async () => {
+    const hung = new Set<string>();
+    const pageRan: string[] = [];
+    const never = new Promise<void>(() => undefined);
+    const runner = createScheduler({
+      jobs,
+      clock,
+      logger: pino({ level: 'silent' }),
+      concurrency: 2,
+      pageSlots: 1,
+      jobTimeoutMs: 60_000,
+      handlers: { ...handlers, refresh_incident: (job) => (hung.add(job.id), never), send_page: async (job) => void pageRan.push(job.id) },
+    });
+    for (let n = 0; n < 5; n += 1) jobs.schedule({ kind: 'refresh_incident', dueAt: clock.now() }, clock.now());
+    runner.kick();
+    await expect.poll(() => hung.size).toBe(2);
+    const page = jobs.schedule({ kind: 'send_page', priority: 0, dueAt: clock.now() }, clock.now());
+    runner.kick();
+    await expect.poll(() => pageRan).toEqual([page.id]);
+    expect(hung.size).toBe(2);
   });
 });

@@ -54,13 +54,13 @@ const buttonIds = (blocks: unknown[]): string[] =>
 
 describe('incident card', () => {
   it.each(statuses)('stays within Block Kit limits when %s, even with oversized text', (status) => {
-    expect(validateBlocks(incidentCard(incident({ status }), now), 'message')).toEqual([]);
-    expect(validateBlocks(incidentCard({ ...oversized, status }, now), 'message')).toEqual([]);
+    expect(validateBlocks(incidentCard(incident({ status }), now, []), 'message')).toEqual([]);
+    expect(validateBlocks(incidentCard({ ...oversized, status }, now, oversized.services), 'message')).toEqual([]);
     expect(validateBlocks(incidentAnnouncement({ ...oversized, status }, now), 'message')).toEqual([]);
   });
 
   it('shows title, severity, status, every role, duration and the latest update', () => {
-    const text = JSON.stringify(incidentCard(incident(), now));
+    const text = JSON.stringify(incidentCard(incident(), now, []));
     for (const expected of ['INC-42', 'Checkout failing', 'SEV1', 'Investigating', 'Incident Commander', '<@U0IC>', 'Communications Lead', '_unassigned_', 'Scribe', 'Operations Lead', '1h 0m', 'Rolled back deploy 1234']) {
       expect(text).toContain(expected);
     }
@@ -68,9 +68,9 @@ describe('incident card', () => {
 
   it('offers the six actions while active, drops Resolve once resolved and every action once finished', () => {
     const all = [actionIds.updateStatus, actionIds.changeSeverity, actionIds.assignRole, actionIds.postUpdate, actionIds.page, actionIds.resolve];
-    expect(buttonIds(incidentCard(incident(), now))).toEqual(all);
-    expect(buttonIds(incidentCard(incident({ status: 'resolved', resolvedAt: now }), now))).not.toContain(actionIds.resolve);
-    expect(buttonIds(incidentCard(incident({ status: 'closed', closedAt: now }), now))).toEqual([]);
+    expect(buttonIds(incidentCard(incident(), now, []))).toEqual(all);
+    expect(buttonIds(incidentCard(incident({ status: 'resolved', resolvedAt: now }), now, []))).not.toContain(actionIds.resolve);
+    expect(buttonIds(incidentCard(incident({ status: 'closed', closedAt: now }), now, []))).toEqual([]);
   });
 
   it('has a Join button on the announcement until the incident is finished', () => {
@@ -90,8 +90,8 @@ describe('modals', () => {
     ['status', statusModal(incident())],
     ['severity', severityModal(incident())],
     ['role', roleModal(incident(), 'scribe')],
-    ['update', updateModal(oversized, { defaultMinutes: 15, customerDraft: huge })],
-    ['private update', updateModal(incident({ isPrivate: true }), { defaultMinutes: 45, customerDraft: null })],
+    ['update', updateModal(oversized, { defaultMinutes: 15, customerTemplate: huge })],
+    ['private update', updateModal(incident({ isPrivate: true }), { defaultMinutes: 45, customerTemplate: null })],
     ['declare with 150 services', declareModal({ title: 'x', reporterId: 'U1', services: Array.from({ length: 150 }, (_, i) => ({ id: `s${i}`, name: huge })) })],
     ['maintenance', maintenanceModal({ services: [{ id: 'payments', name: 'Payments API' }], now })],
     ['maintenance without services', maintenanceModal({ services: [], now })],
@@ -110,6 +110,14 @@ describe('modals', () => {
     const text = JSON.stringify(declareModal({ title: 'DB down', reporterId: 'U0ME' }));
     expect(text).toContain('"initial_value":"DB down"');
     expect(text).toContain('"initial_user":"U0ME"');
+    expect(text).not.toContain('"hint":{"type":"plain_text","text":"What you typed');
+  });
+
+  it('keeps all of a title that fits the summary but not the title there, and says so', () => {
+    const typed = 'x'.repeat(500);
+    const blocks = declareModal({ title: typed, reporterId: 'U0ME' }).blocks as { hint?: { text: string }; element: { initial_value?: string } }[];
+    expect(blocks[0]?.hint?.text).toBe('What you typed has 500 characters and a title at most 120: the start is here, and all of it is in the summary.');
+    expect(blocks[2]?.element.initial_value).toBe(typed);
   });
 });
 
@@ -187,19 +195,27 @@ describe('one update, every audience', () => {
 });
 
 describe('home and lists', () => {
-  const many = Array.from({ length: 120 }, (_, index) => incident({ id: `i${index}`, number: index + 1, title: huge }));
+  const incidents = Array.from({ length: 120 }, (_, index) => incident({ id: `i${index}`, number: index + 1, title: huge }));
+  // 30 being worked on, 90 resolved: both sections, and more than either surface can show.
+  const many = {
+    active: incidents.slice(0, 30),
+    resolved: incidents.slice(30).map((resolved) => ({ ...resolved, status: 'resolved' as const, resolvedAt: now })),
+  };
+  const none = { active: [], resolved: [] };
 
   it('keeps the Home tab within 100 blocks however many incidents are open', () => {
     const view = homeView(many, now);
     expect(validateView(view, 'home')).toBeNull();
     expect(JSON.stringify(view)).toContain(`${120 - maxHomeIncidents} more not shown`);
-    expect(validateView(homeView([], now), 'home')).toBeNull();
+    expect(validateView(homeView(none, now), 'home')).toBeNull();
     expect(validateView(homeView(many, now, { scheduleName: huge, start: now + 1000, end: now + 2000 }), 'home')).toBeNull();
-    expect(JSON.stringify(homeView([], now, undefined))).toContain('not on call in the next 60 days');
+    expect(JSON.stringify(homeView(none, now, undefined))).toContain('not on call in the next 60 days');
   });
 
   it('keeps /incident list within a message', () => {
     expect(validateBlocks(incidentList(many, now).blocks, 'message')).toEqual([]);
+    expect(validateBlocks(incidentList({ active: incidents, resolved: [] }, now).blocks, 'message')).toEqual([]);
+    expect(incidentList(many, now).text).toBe('30 open incidents, 90 resolved');
   });
 
   it('builds a valid role checklist DM', () => {

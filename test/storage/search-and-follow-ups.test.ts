@@ -17,7 +17,7 @@ beforeEach(() => {
 afterEach(() => database.close());
 
 describe('search repository (FTS5)', () => {
-  it('finds incidents by title, timeline text and postmortem, best first, and follows edits and deletions', () => {
+  it('finds incidents by title and by what people wrote, best first, and follows edits and deletions', () => {
     const ids = sequentialIds();
     const incidents = createIncidentRepository(database.db, ids);
     const timeline = createTimelineRepository(database.db, ids);
@@ -25,7 +25,7 @@ describe('search repository (FTS5)', () => {
     const redis = incidents.create({ ...base, title: 'Redis failover storm' }, t0);
     const payments = incidents.create({ ...base, title: 'Payments latency', summary: 'acquirer slow' }, t0);
     timeline.appendOnce(payments.id, { kind: 'message', actorId: 'U1', at: t0, text: 'sentinel quorum lost', data: {} }, { ts: '1.1', permalink: null, sourceKey: 'message:1.1' });
-    createPostmortemRepository(database.db).save({ incidentId: redis.id, markdown: '# Postmortem\nThe eviction policy was wrong', generatedAt: t0, generatedBy: 'U1' }, () => 'tok');
+    createFollowUpRepository(database.db, ids).add({ incidentId: redis.id, text: 'Tune the eviction policy', ownerId: null, dueAt: null, blocking: false, createdBy: 'U1', createdAt: t0 });
 
     expect(search.search(['redis'], { limit: 5 }).map((hit) => hit.incidentId)).toEqual([redis.id]);
     expect(search.search(['sentinel'], { limit: 5 }).map((hit) => hit.incidentId)).toEqual([payments.id]);
@@ -39,6 +39,40 @@ describe('search repository (FTS5)', () => {
     expect(search.search(['zookeeper'], { limit: 5 }).map((hit) => hit.incidentId)).toEqual([payments.id]);
     timeline.remove(payments.id, 'message:1.1', t0 + 2);
     expect(search.search(['zookeeper'], { limit: 5 })).toEqual([]);
+  });
+
+  it("never matches the bot's own words: the postmortem template and bot events are not indexed", () => {
+    const ids = sequentialIds();
+    const incidents = createIncidentRepository(database.db, ids);
+    const timeline = createTimelineRepository(database.db, ids);
+    const search = createSearchRepository(database.db);
+    const incident = incidents.create({ ...base, title: 'Checkout errors' }, t0);
+    timeline.append(incident.id, { kind: 'status_changed', actorId: 'U1', at: t0, text: 'traffic shifted', data: {} });
+    createPostmortemRepository(database.db).save(
+      { incidentId: incident.id, markdown: '## Where we got lucky\n- What limited the impact (timing, low traffic)? Which dashboards, runbooks', generatedAt: t0, generatedBy: 'U1' },
+      () => 'tok',
+    );
+    for (const word of ['traffic', 'lucky', 'dashboards', 'runbooks']) expect(search.search([word], { limit: 5 }), word).toEqual([]);
+  });
+
+  it('ranks with bm25 (a title match before a passing mention) and says where and why each one matched', () => {
+    const ids = sequentialIds();
+    const incidents = createIncidentRepository(database.db, ids);
+    const timeline = createTimelineRepository(database.db, ids);
+    const search = createSearchRepository(database.db);
+    const mentioned = incidents.create({ ...base, title: 'Checkout errors' }, t0);
+    timeline.appendOnce(
+      mentioned.id,
+      { kind: 'message', actorId: 'U1', at: t0, text: 'we saw the same thing last year, before the kafka consumers were moved to the new cluster in march', data: {} },
+      { ts: '2.1', permalink: null, sourceKey: 'message:2.1' },
+    );
+    const titled = incidents.create({ ...base, title: 'Kafka lag' }, t0);
+    const hits = search.search(['kafka'], { limit: 5 });
+    expect(hits.map((hit) => hit.incidentId)).toEqual([titled.id, mentioned.id]);
+    expect(hits[0]).toMatchObject({ field: 'title', snippet: '\u0002Kafka\u0003 lag' });
+    expect(hits[1]!.field).toBe('message');
+    expect(hits[1]!.snippet).toContain('\u0002kafka\u0003 consumers');
+    expect(hits[1]!.snippet.length).toBeLessThan(120);
   });
 
   it('turns any input into a safe query: no FTS operators get through', () => {

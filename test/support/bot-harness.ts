@@ -42,11 +42,29 @@ export interface HarnessOptions {
   slack?: FakeSlackOptions;
   /** The YAML configuration file's text (services, schedules, policies); none = built-in defaults. */
   configYaml?: string;
+  /** How long a Web API call may take (tests of hung calls keep it short). */
+  slackTimeout?: { timeoutMs: number };
   /** The bot's clock; the scheduler does not tick by itself then, call `bot.scheduler.tick()`. */
   clock?: Clock;
   /** Variables the configuration's token_env entries name (alert source and API tokens). */
   env?: Record<string, string>;
 }
+
+/**
+ * Every interaction with the fake Slack (a command, a click, a message) resolves once the bot has
+ * settled: its listener finished and every job that was due has run. Tests assert on that, not on sleeps.
+ */
+const settling = (slack: FakeSlack, idle: () => Promise<void>): FakeSlack =>
+  new Proxy(slack, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver) as unknown;
+      if (typeof value !== 'function' || property === 'close' || property === 'listen') return value;
+      return (...args: unknown[]) => {
+        const result = (value as (...a: unknown[]) => unknown).apply(target, args);
+        return result instanceof Promise ? result.then(async (answer) => (await idle(), answer)) : result;
+      };
+    },
+  });
 
 /**
  * The real bot (Bolt HTTP receiver, real WebClient, real SQLite) against the fake Slack over loopback.
@@ -68,7 +86,7 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
     },
   });
   const config: Config = {
-    slack: { botToken: slack.botToken, signingSecret, appToken: undefined, apiUrl: slack.apiUrl },
+    slack: { botToken: slack.botToken, signingSecret, appToken: undefined, apiUrl: slack.apiUrl, ...options.slackTimeout },
     http: { port: 0, host: '127.0.0.1' },
     databasePath: ':memory:',
     logLevel: 'debug',
@@ -82,13 +100,13 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
   const bot = await startBot({
     config,
     logger: createLogger('debug', sink),
-    ...(options.clock ? { clock: options.clock, tickExpression: null } : {}),
+    ...(options.clock ? { clock: options.clock, tickEveryMs: null } : {}),
     env: options.env ?? {},
   });
   slack.configureApp({ requestUrl: `${bot.url}/slack/events`, signingSecret });
   const general = slack.workspace.channelByName(generalChannelName)!.id;
   return {
-    slack,
+    slack: settling(slack, () => bot.idle()),
     bot,
     logs,
     general,

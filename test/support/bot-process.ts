@@ -1,5 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { FakeSlack } from '../../src/sandbox/slack-emulator/index.js';
 
 const root = new URL('../..', import.meta.url).pathname;
 
@@ -12,11 +14,11 @@ export interface BotProcess {
 }
 
 /**
- * The README's start command, `npm start`, is `tsx src/main.ts`: run that process directly, with
- * exactly the given environment, so signals (SIGTERM, SIGKILL) reach the bot itself.
+ * The README's start command, `npm start`, is `node --import tsx src/main.ts`: run that process
+ * directly, with exactly the given environment, so signals (SIGTERM, SIGHUP, SIGKILL) reach the bot itself.
  */
 export const startBotProcess = (env: Record<string, string>): BotProcess => {
-  const child = spawn(join(root, 'node_modules/.bin/tsx'), ['src/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -41,4 +43,48 @@ export const startBotProcess = (env: Record<string, string>): BotProcess => {
   });
   started.catch(() => undefined);
   return { child, output, exited, started };
+};
+
+/** One row from the running bot's own SQLite file, read the way an operator would (read-only, WAL). */
+export const queryBotDatabase = <T>(databasePath: string, query: string): T | undefined => {
+  const db = new Database(databasePath, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare(query).get() as T | undefined;
+  } finally {
+    db.close();
+  }
+};
+
+/** Every row a query returns from the bot's own SQLite file (read-only). */
+export const queryBotDatabaseAll = <T>(databasePath: string, query: string): T[] => {
+  const db = new Database(databasePath, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare(query).all() as T[];
+  } finally {
+    db.close();
+  }
+};
+
+/**
+ * The environment of a bot process against the fake Slack, with its database and configuration in
+ * `dir`, and a `launch()` that starts it and points the fake Slack's app at it (each process is kept
+ * in `running`, for the test to stop).
+ */
+export const botAgainst = (slack: FakeSlack, dir: string, signingSecret: string, running: BotProcess[]) => {
+  const env = {
+    SLACK_BOT_TOKEN: slack.botToken,
+    SLACK_SIGNING_SECRET: signingSecret,
+    SLACK_API_URL: slack.apiUrl,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_PATH: join(dir, 'bot.sqlite'),
+    CONFIG_PATH: join(dir, 'incident-bot.yml'),
+  };
+  const launch = async (): Promise<BotProcess> => {
+    const bot = startBotProcess(env);
+    running.push(bot);
+    slack.configureApp({ requestUrl: `${await bot.started}/slack/events`, signingSecret });
+    return bot;
+  };
+  return { env, launch };
 };

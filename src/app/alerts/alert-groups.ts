@@ -1,6 +1,7 @@
 import { alertTiming } from '../../domain/alerts/fold.js';
 import type { UseCaseDeps } from '../ports.js';
 import type { AlertGroup } from './alert-ports.js';
+import { alertJobPriority } from './alert-jobs.js';
 
 export const groupSyncKey = (groupId: string) => `alert_group:${groupId}`;
 
@@ -15,7 +16,7 @@ export const scheduleGroupSync = (deps: Deps, group: AlertGroup, now: number): v
   const key = groupSyncKey(group.id);
   if (deps.jobs.pending(key)) return;
   const wait = group.ts === null && group.kind !== 'critical' ? alertTiming(deps.config().alerts, deps.config().alerts.groupWaitMs) : 0;
-  deps.jobs.schedule({ kind: 'alert_group_sync', key, dueAt: Math.max(now, group.openedAt + wait), payload: { groupId: group.id } }, now);
+  deps.jobs.schedule({ kind: 'alert_group_sync', priority: alertJobPriority.alert_group_sync, key, dueAt: Math.max(now, group.openedAt + wait), payload: { groupId: group.id } }, now);
 };
 
 /**

@@ -3,6 +3,7 @@ import type { UseCaseDeps } from '../ports.js';
 import { cancelMaintenance, scheduleMaintenance } from '../schedule-maintenance.js';
 import type { ApiMaintenance } from './alert-ports.js';
 import { holdSummaryKey } from './apply-sighting.js';
+import { alertJobPriority } from './alert-jobs.js';
 
 export interface ApiMaintenanceInput {
   id: string;
@@ -17,7 +18,7 @@ export interface ApiMaintenanceInput {
 /** A held-alerts summary already scheduled for this window follows the window's new end. */
 const moveHoldSummary = (deps: UseCaseDeps, windowId: string, endsAt: number, now: number) => {
   const pending = deps.jobs.pending(holdSummaryKey(windowId));
-  if (pending && pending.dueAt !== endsAt) deps.jobs.schedule({ kind: 'alert_hold_summary', key: holdSummaryKey(windowId), dueAt: Math.max(now, endsAt), payload: pending.payload }, now);
+  if (pending && pending.dueAt !== endsAt) deps.jobs.schedule({ kind: 'alert_hold_summary', priority: alertJobPriority.alert_hold_summary, key: holdSummaryKey(windowId), dueAt: Math.max(now, endsAt), payload: pending.payload }, now);
 };
 
 /**

@@ -5,6 +5,7 @@ import { alertClassOf, serviceOf } from '../../domain/alerts/route.js';
 import type { UseCaseDeps } from '../ports.js';
 import { joinGroup, newGroup, touchGroup } from './alert-groups.js';
 import type { AlertGroup } from './alert-ports.js';
+import { alertJobPriority } from './alert-jobs.js';
 
 export type SightingDeps = Pick<UseCaseDeps, 'alerts' | 'jobs' | 'config'>;
 
@@ -29,7 +30,7 @@ const criticalGroup = (deps: SightingDeps, alert: StoredAlert, now: number): { g
   if (open?.status === 'open') return { group: open, disposition: alert.groupId === open.id && alert.disposition === 'paged' ? 'paged' : 'attached' };
   const group = deps.alerts.createGroup(newGroup(key, now));
   // The page goes first: the card can wait a tick, a person should not.
-  deps.jobs.schedule({ kind: 'alert_page', key: alertPageKey(group.id), dueAt: now, payload: { groupId: group.id, fingerprint: alert.fingerprint } }, now);
+  deps.jobs.schedule({ kind: 'alert_page', priority: alertJobPriority.alert_page, key: alertPageKey(group.id), dueAt: now, payload: { groupId: group.id, fingerprint: alert.fingerprint } }, now);
   return { group, disposition: 'paged' };
 };
 
@@ -47,7 +48,7 @@ const routeFiring = (deps: SightingDeps, alert: StoredAlert, flapping: boolean, 
     deps.alerts.recordHold(hold.window.id, alert.fingerprint, now);
     const key = holdSummaryKey(hold.window.id);
     if (deps.jobs.pending(key)?.dueAt !== hold.window.endsAt) {
-      deps.jobs.schedule({ kind: 'alert_hold_summary', key, dueAt: hold.window.endsAt, payload: { windowId: hold.window.id, title: hold.window.title, services: hold.window.services } }, now);
+      deps.jobs.schedule({ kind: 'alert_hold_summary', priority: alertJobPriority.alert_hold_summary, key, dueAt: hold.window.endsAt, payload: { windowId: hold.window.id, title: hold.window.title, services: hold.window.services } }, now);
     }
     return { ...alert, disposition: hold.reason === 'maintenance' ? 'held_maintenance' : 'held_dependency', holdId: hold.window.id, groupId: null };
   }
@@ -103,7 +104,7 @@ export const applySighting = (deps: SightingDeps, incoming: IncomingAlert, conte
     deps.alerts.save({ ...base, disposition: 'heartbeat' });
     if (folded.status === 'firing') {
       const dueAt = now + alertTiming(config.alerts, config.alerts.heartbeat.missingAfterMs);
-      deps.jobs.schedule({ kind: 'alert_heartbeat', key: heartbeatJobKey, dueAt, payload: { lastSeenAt: now } }, now);
+      deps.jobs.schedule({ kind: 'alert_heartbeat', priority: alertJobPriority.alert_heartbeat, key: heartbeatJobKey, dueAt, payload: { lastSeenAt: now } }, now);
     }
     return base;
   }
@@ -133,5 +134,5 @@ export const scheduleExpirySweep = (deps: SightingDeps, now: number): void => {
   if (next === undefined) return;
   const pending = deps.jobs.pending(expiryJobKey);
   if (pending && pending.dueAt <= next) return;
-  deps.jobs.schedule({ kind: 'alert_expiry', key: expiryJobKey, dueAt: Math.max(now, next) }, now);
+  deps.jobs.schedule({ kind: 'alert_expiry', priority: alertJobPriority.alert_expiry, key: expiryJobKey, dueAt: Math.max(now, next) }, now);
 };

@@ -38,7 +38,7 @@ export const summarizeHold = async (deps: UseCaseDeps, job: Job): Promise<void> 
   const names = new Map<string, number>();
   for (const alert of held) names.set(`${alert.service ?? '?'} · ${alert.alertname}`, (names.get(`${alert.service ?? '?'} · ${alert.alertname}`) ?? 0) + 1);
   const text =
-    `:construction: Maintenance *${String(job.payload.title ?? windowId)}* ended. It held ${held.length} alert(s) ` +
+    `:construction: Maintenance *${(typeof job.payload.title === 'string' ? job.payload.title : windowId)}* ended. It held ${held.length} alert(s) ` +
     `(${held.reduce((sum, alert) => sum + alert.receivedCount, 0)} notifications from monitoring); ${stillFiring.length} still firing, now handled as new. ` +
     `Most held: ${top(names, 5)}.`;
   const channels = new Set([...teams].map((team) => alertsChannelFor(deps, team)).filter((channel): channel is string => channel !== null));

@@ -129,8 +129,12 @@ export interface IncidentConfig {
   nudges: NudgePolicy;
   statusPage: StatusPageConfig;
   postmortem: PostmortemConfig;
-  /** Practice incidents: their timers (escalation, reminders) run this many times faster. */
-  drills: { speedup: number };
+  /**
+   * Practice incidents: their timers (escalation, reminders) run `speedup` times faster; a drill gets
+   * at most `maxReminders` reminders, and one still active `expireAfter` (real time) after it was
+   * declared is cancelled as "drill expired".
+   */
+  drills: { speedup: number; maxReminders: number; expireAfter: Duration };
   /** When the executive digest is posted: a cron expression in a time zone. */
   digest: { cron: string; timezone: string };
   alerts: AlertsConfig;

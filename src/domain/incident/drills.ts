@@ -43,3 +43,13 @@ export const findDrillScenario = (id: string | undefined): DrillScenario | undef
 /** How long a timer of an incident lasts: drills run at the configured speed-up, never under a second. */
 export const timerMs = (incident: { isDrill: boolean }, ms: number, speedup: number): number =>
   incident.isDrill ? Math.max(1_000, Math.round(ms / speedup)) : ms;
+
+/**
+ * Drills nobody finishes must not flood people: what the next reminder of an incident may do, given
+ * how many reminders it has had. Real incidents are never limited.
+ */
+export const drillReminderAllowance = (incident: { isDrill: boolean }, sent: number, max: number): 'remind' | 'announce_stop' | 'silent' =>
+  !incident.isDrill || sent < max ? 'remind' : sent === max ? 'announce_stop' : 'silent';
+
+/** When a drill still active is cancelled as expired: a fixed real time after it was declared, not sped up. */
+export const drillExpiresAt = (incident: { declaredAt: number }, expireAfterMs: number): number => incident.declaredAt + expireAfterMs;

@@ -34,6 +34,8 @@ export interface Incident {
   updatedAt: number;
   resolvedAt: number | null;
   closedAt: number | null;
+  /** Why the channel could not be created, once that failed for good; the incident is listed with a retry. */
+  setupError?: string | null;
 }
 
 export const incidentKey = (incident: Pick<Incident, 'number'>): string => `INC-${incident.number}`;

@@ -1,9 +1,9 @@
 import { DomainError } from '../errors.js';
 import type { TimelineEvent } from '../timeline/event.js';
-import type { Incident } from './incident.js';
+import { incidentKey, type Incident } from './incident.js';
 import type { Role } from './roles.js';
 import type { Severity } from './severity.js';
-import { allowedTransitions, isFinished, type Status } from './status.js';
+import { allowedTransitions, isFinished, statusLabels, type Status } from './status.js';
 
 export type IncidentCommand =
   | { type: 'set_status'; to: Status; actorId: string; reason?: string }
@@ -16,8 +16,12 @@ export type TransitionResult =
 
 const refuse = (error: DomainError): TransitionResult => ({ ok: false, error });
 
+/** A move to where the incident already is: say where it is, not that the lifecycle forbids it. */
+const alreadyThere = (incident: Incident, where: string): DomainError => new DomainError('SAME_VALUE', `${incidentKey(incident)} is already ${where}.`);
+
 /** Pure: the incident after `command`, and the timeline events it produced, or why it is refused. */
 export const transition = (incident: Incident, command: IncidentCommand, now: number): TransitionResult => {
+  if (command.type === 'set_status' && command.to === incident.status) return refuse(alreadyThere(incident, statusLabels[command.to].toLowerCase()));
   if (isFinished(incident.status)) {
     return refuse(new DomainError('INCIDENT_FINISHED', `The incident is ${incident.status}; it can no longer change.`));
   }
@@ -65,7 +69,7 @@ const changeSeverity = (
   now: number,
 ): TransitionResult => {
   if (incident.severity === command.to) {
-    return refuse(new DomainError('SAME_VALUE', `The incident is already ${command.to}.`));
+    return refuse(alreadyThere(incident, command.to));
   }
   const next: Incident = { ...incident, severity: command.to, updatedAt: now };
   const event: TimelineEvent = {

@@ -3,7 +3,7 @@ import { statusLabels, type Status } from '../incident/status.js';
 import type { TimelineEntry, TimelineKind } from '../timeline/event.js';
 import { effectiveMilestoneEntries, milestoneTime } from './derive-milestones.js';
 import { formatElapsed } from './format-elapsed.js';
-import { personLabel, plainSlackText, type PersonNames } from './people.js';
+import { formatPerson, plainSlackText, type PersonFormat } from './people.js';
 import { timelineSections, type CurationSettings, type PostmortemInput, type TimelineSection } from './types.js';
 
 /** One line of the postmortem timeline; `text` is plain (people resolved), not yet Markdown-escaped. */
@@ -31,7 +31,8 @@ export interface CuratedComment {
 }
 
 export interface CurateOptions {
-  names?: PersonNames;
+  /** A names map (`@name`), or how to write a person (Slack messages: `<@U…>`). */
+  names?: PersonFormat;
 }
 
 /** Bot events that are always timeline lines, however they were reacted to. */
@@ -121,7 +122,7 @@ const classify = (marks: Marks | undefined, curation: CurationSettings): Classif
   return { key, sections: timelineSections.filter((s) => found.has(s)), curated: marks.curated.length > 0 };
 };
 
-const commentsOf = (marks: Marks | undefined, names: PersonNames): CuratedComment[] => {
+const commentsOf = (marks: Marks | undefined, names: PersonFormat): CuratedComment[] => {
   const comments: CuratedComment[] = [];
   const seen = new Set<string>();
   for (const entry of marks?.curated ?? []) {
@@ -135,16 +136,16 @@ const commentsOf = (marks: Marks | undefined, names: PersonNames): CuratedCommen
 };
 
 const statusLabel = (value: unknown): string =>
-  typeof value === 'string' && Object.hasOwn(statusLabels, value) ? statusLabels[value as Status] : String(value ?? 'unknown');
+  typeof value !== 'string' ? 'unknown' : Object.hasOwn(statusLabels, value) ? statusLabels[value as Status] : value;
 
 const roleLabel = (value: unknown): string =>
-  typeof value === 'string' && Object.hasOwn(roleLabels, value) ? roleLabels[value as Role] : String(value ?? 'a role');
+  typeof value !== 'string' ? 'a role' : Object.hasOwn(roleLabels, value) ? roleLabels[value as Role] : value;
 
 const withDetail = (sentence: string, detail: string): string => (detail === '' ? sentence : `${sentence}: ${detail}`);
 
 /** The one plain sentence a bot event becomes. */
-const describeBotEvent = (entry: TimelineEntry, names: PersonNames): string => {
-  const who = personLabel(entry.actorId, names);
+const describeBotEvent = (entry: TimelineEntry, names: PersonFormat): string => {
+  const who = formatPerson(entry.actorId, names);
   const text = plainSlackText(entry.text, names).trim();
   const data = entry.data;
   switch (entry.kind) {
@@ -159,13 +160,13 @@ const describeBotEvent = (entry: TimelineEntry, names: PersonNames): string => {
     case 'severity_changed':
       return `Severity changed from ${String(data.from)} to ${String(data.to)} by ${who}`;
     case 'role_assigned': {
-      const holder = typeof data.userId === 'string' ? personLabel(data.userId, names) : 'someone';
-      const previous = typeof data.previousUserId === 'string' ? ` (previously ${personLabel(data.previousUserId, names)})` : '';
+      const holder = typeof data.userId === 'string' ? formatPerson(data.userId, names) : 'someone';
+      const previous = typeof data.previousUserId === 'string' ? ` (previously ${formatPerson(data.previousUserId, names)})` : '';
       return `${roleLabel(data.role)} assigned to ${holder}${previous} by ${who}`;
     }
     case 'paged': {
       const users = Array.isArray(data.users) ? data.users.filter((u): u is string => typeof u === 'string') : [];
-      const recipients = users.length > 0 ? users.map((u) => personLabel(u, names)).join(', ') : 'nobody on call';
+      const recipients = users.length > 0 ? users.map((u) => formatPerson(u, names)).join(', ') : 'nobody on call';
       return `${text || 'Paged'} (${recipients})`;
     }
     case 'page_acknowledged': {
@@ -185,9 +186,9 @@ const describeBotEvent = (entry: TimelineEntry, names: PersonNames): string => {
   }
 };
 
-const milestoneSentence = (entry: TimelineEntry, names: PersonNames): string => {
+const milestoneSentence = (entry: TimelineEntry, names: PersonFormat): string => {
   const name = String(entry.data.milestone);
-  return `${name.charAt(0).toUpperCase()}${name.slice(1)} (milestone set by ${personLabel(entry.actorId, names)})`;
+  return `${name.charAt(0).toUpperCase()}${name.slice(1)} (milestone set by ${formatPerson(entry.actorId, names)})`;
 };
 
 /**
@@ -224,7 +225,7 @@ export const curateTimeline = (input: PostmortemInput, options: CurateOptions = 
       const text = plainSlackText(entry.text, names).trim() || '(no text)';
       add({
         at: entry.at,
-        text: `${personLabel(entry.actorId, names)}: ${text}`,
+        text: `${formatPerson(entry.actorId, names)}: ${text}`,
         sections,
         key,
         edited: entry.editedAt !== null,

@@ -1,4 +1,4 @@
-import type { FakeSlack, SubmittedValues, View } from '../slack-emulator/index.js';
+import { typedText, type FakeSlack, type SubmittedValues, type View } from '../slack-emulator/index.js';
 import { actingPerson } from './acting-person.js';
 import type { ChangeTracker, ModalErrors } from './change-tracker.js';
 import { HttpError } from './http-io.js';
@@ -65,14 +65,16 @@ const handlers: { [N in ActionName]: Handler<N> } = {
   send: async ({ slack }, input) => {
     const command = /^(\/[a-z0-9_-]+)(?:\s+([\s\S]*))?$/i.exec(input.text);
     if (command) {
-      const result = await slack.runSlashCommand({ user: input.as, channel: input.channel, command: command[1]!.toLowerCase(), text: command[2]?.trim() ?? '' });
+      const text = typedText(slack.workspace, command[2]?.trim() ?? '', 'command');
+      const result = await slack.runSlashCommand({ user: input.as, channel: input.channel, command: command[1]!.toLowerCase(), text });
       return { ...answered(result.status, command[1]!), command: command[1]! };
     }
-    const posted = await slack.postMessage({ user: input.as, channel: input.channel, text: input.text, ...(input.threadTs ? { threadTs: input.threadTs } : {}) });
+    const text = typedText(slack.workspace, input.text, 'message');
+    const posted = await slack.postMessage({ user: input.as, channel: input.channel, text, ...(input.threadTs ? { threadTs: input.threadTs } : {}) });
     return { ts: posted.ts };
   },
   edit: async ({ slack }, input) => {
-    await slack.editMessage({ user: input.as, channel: input.channel, ts: input.ts, text: input.text });
+    await slack.editMessage({ user: input.as, channel: input.channel, ts: input.ts, text: typedText(slack.workspace, input.text, 'message') });
     return { ts: input.ts };
   },
   delete: async ({ slack }, input) => {
@@ -103,7 +105,8 @@ const handlers: { [N in ActionName]: Handler<N> } = {
     const element = { actionId: input.actionId, ...(input.blockId ? { blockId: input.blockId } : {}), ...(input.value !== undefined ? { value: input.value } : {}) };
     const result = input.viewId
       ? await slack.clickViewButton({ user: input.as, viewId: input.viewId, ...element })
-      : await slack.clickButton({ user: input.as, channel: input.channel!, messageTs: input.ts!, ...element });
+      : // The page asked the button's confirmation dialog (data-confirm) before it sent the click.
+        await slack.clickButton({ user: input.as, channel: input.channel!, messageTs: input.ts!, ...element, confirm: true });
     return answered(result.status, 'The button');
   },
   select: async ({ slack }, input) => {
@@ -165,7 +168,7 @@ export const runAction = async (deps: Deps, name: ActionName, body: unknown): Pr
   if (!parsed.success) throw new HttpError(400, `invalid body for ${name}: ${describeIssues(parsed.error)}`);
   actingPerson(deps.slack.workspace, parsed.data.as);
   const handler = handlers[name] as Handler<typeof name>;
-  const result = await handler(deps, parsed.data as ActionInput<typeof name>);
+  const result = await handler(deps, parsed.data);
   deps.tracker.bump();
   return { ok: true, version: deps.tracker.version, ...result };
 };

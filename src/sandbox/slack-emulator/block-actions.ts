@@ -5,17 +5,24 @@ import { requireMember, requireUser, teamRef, type Driver } from './driver.js';
 import { messageObject, userRef, viewObject } from './shapes.js';
 
 export type MessageTarget = { user: string; channel: string; messageTs: string };
-export type ClickButtonInput = MessageTarget & { actionId: string; blockId?: string; value?: string };
+/**
+ * `confirm` answers the button's confirmation dialog, when it has one: Slack asks before it sends
+ * anything, so a test must say what the person chose (true: confirm, false: cancel).
+ */
+export type ClickButtonInput = MessageTarget & { actionId: string; blockId?: string; value?: string; confirm?: boolean };
 export type SelectOptionInput = { user: string; actionId: string; blockId?: string; value: string | string[] } & (
   | { channel: string; messageTs: string; viewId?: undefined }
   | { viewId: string; channel?: undefined; messageTs?: undefined }
 );
 export type ClickViewButtonInput = { user: string; viewId: string; actionId: string; blockId?: string; value?: string };
 
-export type ActionResult = AppResponse & { triggerId: string; responseUrl?: string };
+/** `declined`: the person cancelled the confirmation dialog, so nothing reached the app. */
+export type ActionResult = AppResponse & { triggerId: string; responseUrl?: string; declined?: boolean };
+
+const declined: ActionResult = { status: 0, body: '', headers: {}, elapsedMs: 0, triggerId: '', declined: true };
 
 export function clickButton(d: Driver, input: ClickButtonInput): Promise<ActionResult> {
-  return actOnMessage(d, input, input.actionId, input.blockId, (found) => buttonValue(found, input.value));
+  return actOnMessage(d, input, input.actionId, input.blockId, (found) => buttonValue(found, input.value), input.confirm);
 }
 
 export function clickViewButton(d: Driver, input: ClickViewButtonInput): Promise<ActionResult> {
@@ -46,6 +53,7 @@ async function actOnMessage(
   actionId: string,
   blockId: string | undefined,
   choose: (found: FoundElement) => Record<string, unknown>,
+  confirm?: boolean,
 ): Promise<ActionResult> {
   const user = requireUser(d.ws, target.user);
   const channel = requireMember(d.ws, user.id, target.channel);
@@ -56,6 +64,10 @@ async function actOnMessage(
   if (!message && !ephemeral) throw new Error(`fake-slack: no message ${target.messageTs} in ${channel.id} for ${user.id}`);
   const found = findElement(message?.blocks ?? ephemeral?.blocks, actionId, blockId);
   if (!found) throw new Error(`fake-slack: message ${target.messageTs} has no element ${blockId ?? '*'}/${actionId}`);
+  if (found.element['confirm'] !== undefined) {
+    if (confirm === undefined) throw new Error(`fake-slack: ${actionId} asks for confirmation first: pass confirm: true or false`);
+    if (!confirm) return declined;
+  }
   const trigger = d.ws.issueTrigger(user.id);
   const responseUrl = d.responseUrls.issue({
     channel: channel.id,

@@ -25,6 +25,7 @@ export function validateElement(problems: Problems, element: unknown, pointer: s
   if (!allowedIn[place].has(type)) return report(problems, `${pointer}/type`, `unsupported element type in ${place}: ${type}`);
   if (type !== 'image') checkId(problems, element['action_id'], `${pointer}/action_id`);
   checkText(problems, element['placeholder'], `${pointer}/placeholder`, { max: 150, plainOnly: true });
+  if (element['confirm'] !== undefined) validateConfirm(problems, element['confirm'], `${pointer}/confirm`);
 
   switch (type) {
     case 'button':
@@ -69,6 +70,18 @@ export function validateElement(problems: Problems, element: unknown, pointer: s
       return;
     default:
       return;
+  }
+}
+
+/** The confirmation dialog object: Slack asks it before sending the action. */
+function validateConfirm(problems: Problems, confirm: unknown, pointer: string): void {
+  if (!isRecord(confirm)) return report(problems, pointer, 'must be a confirmation dialog object');
+  checkText(problems, confirm['title'], `${pointer}/title`, { max: 100, plainOnly: true, required: true });
+  checkText(problems, confirm['text'], `${pointer}/text`, { max: 300, required: true });
+  checkText(problems, confirm['confirm'], `${pointer}/confirm`, { max: 30, plainOnly: true, required: true });
+  checkText(problems, confirm['deny'], `${pointer}/deny`, { max: 30, plainOnly: true, required: true });
+  if (confirm['style'] !== undefined && !['primary', 'danger'].includes(String(confirm['style']))) {
+    report(problems, `${pointer}/style`, 'must be one of: primary, danger');
   }
 }
 

@@ -17,6 +17,7 @@ const subscriptionScopes: Record<string, string[]> = {
   pin_added: ['pins:read'],
   pin_removed: ['pins:read'],
   app_home_opened: [],
+  user_change: ['users:read'],
   member_joined_channel: ['channels:read', 'groups:read', 'mpim:read'],
 };
 

@@ -20,6 +20,7 @@ import { userGroupMethods } from './methods/usergroups.js';
 import { userMethods } from './methods/users.js';
 import { viewMethods } from './methods/views.js';
 import { RateLimits } from './rate-limits.js';
+import { Faults, type Fault } from './faults.js';
 import { ResponseUrls, type ResponsePost } from './response-urls.js';
 import { runMessageShortcut, type MessageShortcutInput, type MessageShortcutResult } from './shortcuts.js';
 import { runSlashCommand, type SlashCommandInput, type SlashCommandResult } from './slash-commands.js';
@@ -69,6 +70,8 @@ export class FakeSlack {
   readonly scopes: ReadonlySet<string>;
   readonly calls: ApiCall[] = [];
   private readonly rateLimits = new RateLimits();
+  /** Programmed trouble: failNext, a random rate, outages, latency (faults.ts). */
+  readonly faults = new Faults();
   private readonly app: AppClient;
   private readonly driver: Driver;
   private readonly responseUrls: ResponseUrls;
@@ -124,6 +127,8 @@ export class FakeSlack {
             },
             request,
           ),
+        fault: (method, args) => this.faults.take(method, args),
+        latencyMs: () => this.faults.latencyMs,
         responseUrl: (id, body) => this.responseUrls.post(id, body),
         files: (request) => answerFileRequest({ ws: this.workspace, botToken: this.botToken, scopes: this.scopes }, request),
       },
@@ -160,6 +165,11 @@ export class FakeSlack {
   async close(): Promise<void> {
     await this.server?.close();
     this.server = undefined;
+  }
+
+  /** The next call(s) to `method` meet this fault. */
+  failNext(method: string, fault: Fault, times = 1): void {
+    this.faults.failNext(method, fault, times);
   }
 
   rateLimitNext(method: string, retryAfterSeconds: number): void {
@@ -241,6 +251,10 @@ export class FakeSlack {
 
   openAppHome(input: { user: string; tab?: 'home' | 'messages' }): Promise<people.UserEventResult> {
     return people.openAppHome(this.driver, input);
+  }
+
+  changeProfile(input: people.ProfileChange): Promise<people.UserEventResult> {
+    return people.changeProfile(this.driver, input);
   }
 
   redeliverEvent(eventId: string, retryNum: number, reason?: string): Promise<AppResponse> {

@@ -7,9 +7,13 @@ import type { AddressInfo } from 'node:net';
 import { parseForm, type FileRequest, type RawAnswer } from './file-server.js';
 import type { Args } from './method-args.js';
 import type { ApiAnswer, ApiRequest } from './web-api.js';
+import type { Fault } from './faults.js';
 
 export type Routes = {
   api: (request: ApiRequest) => ApiAnswer;
+  /** Programmed trouble for this call (faults.ts), and a delay before every answer. */
+  fault?: (method: string, args: Args) => Fault | undefined;
+  latencyMs?: () => number;
   responseUrl: (id: string, body: unknown) => ApiAnswer;
   /** undefined when the path is not the file host's */
   files: (request: FileRequest) => Promise<RawAnswer | undefined>;
@@ -54,7 +58,24 @@ async function handle(routes: Routes, req: IncomingMessage, res: ServerResponse)
       ? await parseMultipart(contentType, bytes, url.searchParams)
       : parseArgs(contentType, raw, url.searchParams);
     if (!parsed) return send(res, { status: 200, headers: {}, body: { ok: false, error: 'invalid_json' } });
-    return send(res, routes.api({ method: api[1], headers: req.headers, args: parsed.args, jsonBody: parsed.json }));
+    const call = () => routes.api({ method: api[1]!, headers: req.headers, args: parsed.args, jsonBody: parsed.json });
+    const latency = routes.latencyMs?.() ?? 0;
+    if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
+    const fault = routes.fault?.(api[1], parsed.args);
+    if (fault === undefined) return send(res, call());
+    if (fault === 'hang') return;
+    if (fault === 'reset') return void req.socket.destroy();
+    if (fault === 'lose') {
+      call();
+      return void req.socket.destroy();
+    }
+    if ('delayMs' in fault) {
+      await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+      return send(res, call());
+    }
+    if ('error' in fault) return send(res, { status: 200, headers: {}, body: { ok: false, error: fault.error } });
+    if ('rateLimit' in fault) return send(res, { status: 429, headers: { 'Retry-After': String(fault.rateLimit) }, body: { ok: false, error: 'ratelimited' } });
+    return send(res, { status: fault.status, headers: {}, body: { ok: false, error: 'service_unavailable' } });
   }
   const hook = /^\/response-url\/([A-Za-z0-9]+)$/.exec(url.pathname);
   if (hook?.[1] !== undefined && req.method === 'POST') {

@@ -15,12 +15,14 @@ export { methodFacts, methodReference, type MethodFacts } from './method-referen
 export { loadManifest, type AppManifest } from './manifest.js';
 export { permalink } from './methods/chat.js';
 export type { ApiCall } from './web-api.js';
+export type { Fault, FaultRate } from './faults.js';
 export type { ResponsePost } from './response-urls.js';
 export type { SlashCommandInput, SlashCommandResult } from './slash-commands.js';
 export type { MessageShortcutInput, MessageShortcutResult } from './shortcuts.js';
 export type { Canvas, ReceivedUpload, SlackFile } from './stored-files.js';
 export { fileObject, fileTypeOf } from './stored-files.js';
 export type { SubmitViewInput, SubmitViewResult, SubmittedValues } from './view-submissions.js';
-export type { MessageRef, PostMessageInput, ReactionInput, UserEventResult } from './user-events.js';
+export type { MessageRef, PostMessageInput, ProfileChange, ReactionInput, UserEventResult } from './user-events.js';
+export { typedText, type TypedKind } from './typed-text.js';
 export { Workspace } from './workspace.js';
 export type { Conversation, EphemeralMessage, Message, NewUserGroup, User, UserGroup, View, WorkspaceOptions } from './workspace.js';

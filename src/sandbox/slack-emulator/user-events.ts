@@ -1,10 +1,12 @@
 /**
- * People doing things in channels: messages, edits, deletions, reactions, pins and opening the App Home.
+ * People doing things in channels: messages, edits, deletions, reactions, pins, opening the App Home and
+ * changing their profile.
  * Each changes the workspace, then reaches the app as an Events API event if it is subscribed to it.
  */
 import { requireMember, requireUser, type Driver } from './driver.js';
 import { EventsApi, type EventResult } from './events-api.js';
-import { messageObject, viewObject } from './shapes.js';
+import { seconds } from './ids.js';
+import { messageObject, userObject, viewObject } from './shapes.js';
 import type { Conversation, Message } from './workspace.js';
 
 export type PostMessageInput = { user: string; channel: string; text: string; threadTs?: string };
@@ -213,4 +215,22 @@ function ownMessage(d: Driver, input: MessageRef): { channel: Conversation; mess
 function clientMsgId(message: Message): string {
   const hex = Buffer.from(`${message.channel}${message.ts}`).toString('hex').padEnd(32, '0').slice(-32);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+export type ProfileChange = { user: string; displayName?: string; realName?: string };
+
+/** A person edits their profile: Slack sends user_change with the whole user object to every app that may read users. */
+export async function changeProfile(d: Driver, input: ProfileChange): Promise<UserEventResult> {
+  const user = requireUser(d.ws, input.user);
+  if (input.displayName !== undefined) user.displayName = input.displayName;
+  if (input.realName !== undefined) user.realName = input.realName;
+  user.updated = seconds(d.ws.now());
+  const eventTs = d.ws.nextTs();
+  const event = await d.events.deliver('user_change', {
+    type: 'user_change',
+    user: userObject(d.ws, user),
+    cache_ts: user.updated,
+    event_ts: eventTs,
+  });
+  return { ts: eventTs, event };
 }

@@ -88,7 +88,7 @@ function stateValues(d: Driver, view: View, values: SubmittedValues): View['stat
     const actionId = String(block['element']['action_id'] ?? `fake-action-${index}`);
     const found = { element: block['element'], blockId, actionId, type: String(block['element']['type']) };
     // What the person did not touch keeps what the app rendered: Slack submits initial values as chosen.
-    const given = values[blockId] && actionId in values[blockId]! ? values[blockId]![actionId] : initialValue(found.element);
+    const given = values[blockId] && actionId in values[blockId] ? values[blockId][actionId] : initialValue(found.element);
     const chosen = chosenValue(d.ws, found, given);
     if (block['optional'] !== true && isEmptyChoice(chosen)) {
       throw new Error(`fake-slack: required input ${blockId}/${actionId} is empty; Slack would not submit`);

@@ -4,12 +4,14 @@
  * helpers do that, so a browser sandbox can reuse the same model.
  */
 import { createIdGenerator, createTsGenerator, seconds, type Now } from './ids.js';
-import type { Canvas, SlackFile } from './stored-files.js';
+import type { Canvas, SlackFile } from './stored-file-types.js';
 
 export type User = {
   id: string;
   name: string;
   realName: string;
+  /** what the person chose to be called; Slack leaves it empty until they do */
+  displayName: string;
   tz: string;
   tzOffset: number;
   isBot: boolean;
@@ -115,7 +117,7 @@ export type WorkspaceOptions = {
   canvases?: 'allowed' | 'disabled';
 };
 
-export type NewUser = { id?: string; name: string; realName?: string; tz?: string; isBot?: boolean; email?: string };
+export type NewUser = { id?: string; name: string; realName?: string; displayName?: string; tz?: string; isBot?: boolean; email?: string };
 
 export type NewChannel = {
   id?: string;
@@ -192,6 +194,7 @@ export class Workspace {
       id: this.bot.userId,
       name: this.bot.name,
       realName: this.bot.name,
+      displayName: '',
       tz: 'America/Los_Angeles',
       tzOffset: -28800,
       isBot: true,
@@ -208,6 +211,8 @@ export class Workspace {
       id,
       name: input.name,
       realName: input.realName ?? input.name,
+      // Seeded people have chosen one already, so names show up the way a reader expects.
+      displayName: input.displayName ?? input.name,
       tz: input.tz ?? 'Europe/London',
       tzOffset: 0,
       isBot: input.isBot ?? false,

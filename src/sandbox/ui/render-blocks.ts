@@ -112,7 +112,7 @@ const richElement = (e: unknown, ctx: RenderContext): string => {
     case 'rich_text_list': {
       const tag = e['style'] === 'ordered' ? 'ol' : 'ul';
       const items = Array.isArray(e['elements']) ? e['elements'].map((item) => `<li>${isRecord(item) && Array.isArray(item['elements']) ? item['elements'].map((x) => richInline(x, ctx)).join('') : ''}</li>`).join('') : '';
-      return `<${tag} class="rt-list"${attrs({ style: typeof e['indent'] === 'number' ? `margin-left:${1.2 * (e['indent'] as number)}em` : undefined })}>${items}</${tag}>`;
+      return `<${tag} class="rt-list"${attrs({ style: typeof e['indent'] === 'number' ? `margin-left:${1.2 * e['indent']}em` : undefined })}>${items}</${tag}>`;
     }
     default:
       return unknownBlock(e);

@@ -53,7 +53,7 @@ const initialValues = (element: Element): string[] => {
   const many = element['initial_options'];
   if (isRecord(one) && typeof one['value'] === 'string') return [one['value']];
   if (Array.isArray(many)) return many.flatMap((o) => (isRecord(o) && typeof o['value'] === 'string' ? [o['value']] : []));
-  for (const key of ['initial_user', 'initial_conversation', 'initial_channel']) if (typeof element[key] === 'string') return [element[key] as string];
+  for (const key of ['initial_user', 'initial_conversation', 'initial_channel']) if (typeof element[key] === 'string') return [element[key]];
   for (const key of ['initial_users', 'initial_conversations', 'initial_channels']) if (Array.isArray(element[key])) return (element[key] as unknown[]).map(String);
   return [];
 };

@@ -142,6 +142,8 @@ export const renderMrkdwn = (text: string, dir: Directory): string => {
   s = wrap(s, '_', 'em');
   s = wrap(s, '~', 'del');
   s = quoteBlocks(s);
+  // The control characters are the slot markers hold() writes above: matching them is the point.
+  // eslint-disable-next-line no-control-regex
   return s.replace(/\u0001(\d+)\u0002/g, (_, index: string) => slots[Number(index)] ?? '');
 };
 

@@ -276,8 +276,24 @@ document.addEventListener('click', async (event) => {
   }
 });
 
+/**
+ * A menu opens downwards unless that would run past the bottom of the scrolling list (the last
+ * messages sit right above the message box) and there is more room above: then it opens upwards.
+ */
+const placeMenu = (details) => {
+  const menu = details.querySelector(':scope > .menu');
+  const list = details.closest('.messages, .modal-body') ?? document.documentElement;
+  if (!menu) return;
+  details.classList.remove('menu-up');
+  const bounds = list.getBoundingClientRect();
+  const room = { below: bounds.bottom - details.getBoundingClientRect().bottom, above: details.getBoundingClientRect().top - bounds.top };
+  if (menu.getBoundingClientRect().bottom > bounds.bottom && room.above > room.below) details.classList.add('menu-up');
+};
+
 document.addEventListener('toggle', (event) => {
-  if (event.target.matches?.('details[open]')) closeMenus(event.target);
+  if (!event.target.matches?.('details[open]')) return;
+  closeMenus(event.target);
+  placeMenu(event.target);
 }, true);
 
 document.addEventListener('change', async (event) => {

@@ -13,7 +13,8 @@ export interface Rendered {
   blocks: KnownBlock[];
 }
 
-const services = (names: string[]) => (names.length > 0 ? names.join(', ') : 'our services');
+/** Service names may be free text typed in the declare form. */
+const servicesText = (names: string[]) => escape(names.length > 0 ? names.join(', ') : 'our services');
 const nextUpdate = (at: number | null) => (at ? slackDate(at, '{time}') : 'when there is news');
 const changesLine = (view: UpdateView) => {
   const since = view.first ? 'Since the incident was declared' : 'Since the last update';
@@ -28,9 +29,9 @@ export const engineerUpdate = (incident: Incident, view: UpdateView): Rendered =
     update.whatChanged && `*What changed*\n${escape(update.whatChanged)}`,
     update.impact && `*Current impact*\n${escape(update.impact)}`,
     update.nextSteps && `*Next steps*\n${escape(update.nextSteps)}`,
-  ].filter(Boolean) as string[];
+  ].filter((field): field is string => Boolean(field));
   return {
-    text: `Update on ${incidentKey(incident)}: ${update.whatChanged}`,
+    text: `Update on ${incidentKey(incident)}: ${escape(update.whatChanged)}`,
     blocks: [
       section(`:loudspeaker: *Update* from ${mention(update.postedBy)} · ${incident.severity} · *${statusLabels[update.status]}*\n_${changesLine(view)}_`),
       ...fields.map((field) => section(clip(field, 3000))),
@@ -45,10 +46,10 @@ export const stakeholderUpdate = (incident: Incident, view: UpdateView): Rendere
   const { update } = view;
   const link = incident.channelId ? ` · <#${incident.channelId}>` : '';
   return {
-    text: `${incidentKey(incident)} ${statusLabels[update.status]}: ${services(view.serviceNames)}`,
+    text: `${incidentKey(incident)} ${statusLabels[update.status]}: ${servicesText(view.serviceNames)}`,
     blocks: [
       section(
-        `${severityEmoji[incident.severity]} *${incidentKey(incident)} · ${escape(services(view.serviceNames))}* is *${statusLabels[update.status].toLowerCase()}*${link}\n` +
+        `${severityEmoji[incident.severity]} *${incidentKey(incident)} · ${servicesText(view.serviceNames)}* is *${statusLabels[update.status].toLowerCase()}*${link}\n` +
           `*Impact:* ${escape(clip(update.impact || incident.impact || 'being assessed', 1200))}\n` +
           `*Latest:* ${escape(clip(update.whatChanged, 1200))}`,
       ),
@@ -61,9 +62,9 @@ export const stakeholderUpdate = (incident: Incident, view: UpdateView): Rendere
 export const executiveLine = (incident: Incident, view: UpdateView, now: number): Rendered => {
   const { update } = view;
   const line =
-    `${severityEmoji[incident.severity]} *${incident.severity} ${escape(services(view.serviceNames))}*: ${escape(clip(update.impact || incident.impact || 'impact being assessed', 300))} · ` +
+    `${severityEmoji[incident.severity]} *${incident.severity} ${servicesText(view.serviceNames)}*: ${escape(clip(update.impact || incident.impact || 'impact being assessed', 300))} · ` +
     `${statusLabels[update.status]} · ${formatDuration(incidentDuration(incident, now))} · IC ${mention(incident.roles.commander)} · next update ${nextUpdate(update.nextUpdateAt)}`;
-  return { text: `${incident.severity} ${services(view.serviceNames)}: ${statusLabels[update.status]}`, blocks: [section(line)] };
+  return { text: `${incident.severity} ${servicesText(view.serviceNames)}: ${statusLabels[update.status]}`, blocks: [section(line)] };
 };
 
 const summaryHeadline: Record<ExecutiveSummary['reason'], string> = {
@@ -81,10 +82,10 @@ export const executiveSummary = (incident: Incident, summary: ExecutiveSummary, 
       ? `Resolved after ${duration}.`
       : `${statusLabels[incident.status]} for ${duration}; next update ${nextUpdate(summary.nextUpdateAt)}.`;
   return {
-    text: `${summaryHeadline[summary.reason]}: ${incident.severity} ${services(summary.serviceNames)}`,
+    text: `${summaryHeadline[summary.reason]}: ${incident.severity} ${servicesText(summary.serviceNames)}`,
     blocks: [
       section(
-        `${severityEmoji[incident.severity]} *${summaryHeadline[summary.reason]}${what}: ${incident.severity} affecting ${escape(services(summary.serviceNames))}*\n` +
+        `${severityEmoji[incident.severity]} *${summaryHeadline[summary.reason]}${what}: ${incident.severity} affecting ${servicesText(summary.serviceNames)}*\n` +
           `*Customer impact:* ${escape(clip(incident.impact || 'being assessed', 1000))}\n${status} Led by ${mention(incident.roles.commander)}.`,
       ),
       context(`${incidentKey(incident)}${incident.channelId ? ` · <#${incident.channelId}>` : ''}`),
@@ -134,10 +135,10 @@ const phaseText: Record<MaintenancePhase, [emoji: string, label: string]> = {
 };
 
 export const maintenanceNotice = (maintenance: Maintenance, phase: MaintenancePhase, serviceNames: string[]): Rendered => ({
-  text: `${phaseText[phase][1]}: ${maintenance.title}`,
+  text: `${phaseText[phase][1]}: ${escape(maintenance.title)}`,
   blocks: [
     section(
-      `${phaseText[phase][0]} *${phaseText[phase][1]}: ${escape(clip(maintenance.title, 200))}*\n${escape(services(serviceNames))} · ${slackDate(maintenance.startsAt)} – ${slackDate(maintenance.endsAt)}\n${escape(clip(maintenance.message, 2000))}`,
+      `${phaseText[phase][0]} *${phaseText[phase][1]}: ${escape(clip(maintenance.title, 200))}*\n${servicesText(serviceNames)} · ${slackDate(maintenance.startsAt)} – ${slackDate(maintenance.endsAt)}\n${escape(clip(maintenance.message, 2000))}`,
     ),
   ],
 });

@@ -1,16 +1,54 @@
 import type { HomeView, KnownBlock } from '@slack/types';
+import type { OpenIncidents } from '../../app/list-open-incidents.js';
 import { formatDuration, incidentDuration, type Incident } from '../../domain/incident/incident.js';
 import { statusLabels } from '../../domain/incident/status.js';
 import { actionIds, blockIds } from '../ids.js';
 import { incidentHeadline } from './incident-card.js';
-import { context, escape, mention, plain, section, slackDate } from './text.js';
+import { clip, context, escape, mention, plain, section, slackDate } from './text.js';
 
 /** A Home tab holds at most 100 blocks; beyond this many incidents the list says how many are left out. */
 export const maxHomeIncidents = 40;
 
 export const incidentLine = (incident: Incident, now: number): string =>
-  `*${escape(incidentHeadline(incident))}*\n${statusLabels[incident.status]} · IC ${mention(incident.roles.commander)} · open ${formatDuration(incidentDuration(incident, now))}` +
-  (incident.channelId ? ` · <#${incident.channelId}>` : '');
+  `*${escape(incidentHeadline(incident))}*\n${statusLabels[incident.status]} · IC ${mention(incident.roles.commander)} · ` +
+  `${incident.resolvedAt === null ? 'open' : 'lasted'} ${formatDuration(incidentDuration(incident, now))}` +
+  (incident.channelId ? ` · <#${incident.channelId}>` : incident.setupError ? ` · :x: no channel: it could not be created (\`${escape(incident.setupError)}\`)` : ' · :hourglass_flowing_sand: channel on its way');
+
+/** An incident's line, with a Retry button when its channel could not be created: never a ghost. */
+const incidentBlock = (incident: Incident, now: number): KnownBlock =>
+  incident.setupError && !incident.channelId
+    ? {
+        type: 'section',
+        text: { type: 'mrkdwn', text: clip(incidentLine(incident, now), 3000) },
+        accessory: { type: 'button', text: { type: 'plain_text', text: 'Retry channel' }, action_id: actionIds.retryChannel, value: incident.id },
+      }
+    : section(incidentLine(incident, now));
+
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
+/**
+ * The open incidents, then the resolved ones under their own heading, at most `max` lines in all
+ * (the rest counted, with `more` saying where to find them).
+ */
+export const incidentSections = (open: OpenIncidents, now: number, max: number, more = ''): KnownBlock[] => {
+  const active = open.active.slice(0, max);
+  const resolved = open.resolved.slice(0, max - active.length);
+  const blocks: KnownBlock[] = [
+    section(open.active.length === 0 ? ':large_green_circle: *No open incidents.*' : `*${plural(open.active.length, 'open incident')}*`),
+    ...active.map((incident) => incidentBlock(incident, now)),
+  ];
+  if (open.resolved.length > 0) {
+    blocks.push(section(`*${open.resolved.length} resolved, not yet closed*`), ...resolved.map((incident) => incidentBlock(incident, now)));
+  }
+  const left = open.active.length + open.resolved.length - active.length - resolved.length;
+  if (left > 0) blocks.push(context(`${left} more not shown${more}.`));
+  return blocks;
+};
+
+/** The fallback text of a list: what a notification or screen reader says. */
+export const incidentCounts = (open: OpenIncidents): string =>
+  `${open.active.length === 0 ? 'No open incidents' : plural(open.active.length, 'open incident')}` +
+  (open.resolved.length > 0 ? `, ${open.resolved.length} resolved` : '');
 
 export interface NextShift {
   scheduleName: string;
@@ -26,8 +64,7 @@ const onCallLine = (shift: NextShift | undefined, now: number): string => {
     : `:calendar: You are next on call for ${escape(shift.scheduleName)} from ${slackDate(shift.start)}${until}.`;
 };
 
-export const homeView = (open: Incident[], now: number, nextShift?: NextShift | null): HomeView => {
-  const shown = open.slice(0, maxHomeIncidents);
+export const homeView = (open: OpenIncidents, now: number, nextShift?: NextShift | null): HomeView => {
   const blocks: KnownBlock[] = [
     { type: 'header', text: plain('Incidents', 150) },
     ...(nextShift === null ? [] : [context(onCallLine(nextShift, now))]),
@@ -37,9 +74,7 @@ export const homeView = (open: Incident[], now: number, nextShift?: NextShift | 
       elements: [{ type: 'button', text: plain('Declare incident'), action_id: actionIds.declare, style: 'danger', value: 'home' }],
     },
     { type: 'divider' },
-    section(open.length === 0 ? ':large_green_circle: No open incidents.' : `*${open.length} open incident${open.length === 1 ? '' : 's'}*`),
-    ...shown.map((incident) => section(incidentLine(incident, now))),
+    ...incidentSections(open, now, maxHomeIncidents, '; use `/incident list`'),
   ];
-  if (open.length > shown.length) blocks.push(context(`${open.length - shown.length} more not shown; use \`/incident list\`.`));
   return { type: 'home', blocks };
 };

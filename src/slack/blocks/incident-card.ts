@@ -1,4 +1,4 @@
-import type { KnownBlock } from '@slack/types';
+import type { ConfirmationDialog, KnownBlock } from '@slack/types';
 import { formatDuration, incidentDuration, incidentKey, type Incident } from '../../domain/incident/incident.js';
 import { roleLabels, roles } from '../../domain/incident/roles.js';
 import { severityEmoji } from '../../domain/incident/severity.js';
@@ -15,7 +15,7 @@ export const incidentHeadline = (incident: Incident): string =>
 /** The one-line topic: severity · status · commander, within Slack's 250-character topic limit. */
 export const incidentTopic = (incident: Incident, commanderName?: string): string =>
   clip(
-    `${drillMark(incident)}${incident.severity} · ${statusLabels[incident.status]} · IC: ${commanderName ?? (incident.roles.commander ? `<@${incident.roles.commander}>` : 'unassigned')} · ${incident.title}`,
+    `${drillMark(incident)}${incident.severity} · ${statusLabels[incident.status]} · IC: ${commanderName ?? (incident.roles.commander ? `<@${incident.roles.commander}>` : 'unassigned')} · ${escape(incident.title)}`,
     250,
   );
 
@@ -28,23 +28,33 @@ const durationText = (incident: Incident, now: number): string => {
   return incident.resolvedAt !== null || incident.closedAt !== null ? duration : `${duration} as of ${slackDate(now, '{time}')}`;
 };
 
-const button = (text: string, actionId: string, value: string, style?: 'primary' | 'danger') => ({
+const button = (text: string, actionId: string, value: string, style?: 'primary' | 'danger', confirm?: ConfirmationDialog) => ({
   type: 'button' as const,
   text: plain(text),
   action_id: actionId,
   value,
   ...(style ? { style } : {}),
+  ...(confirm ? { confirm } : {}),
 });
 
-const stateFields = (incident: Incident, now: number): KnownBlock => ({
+/** Resolving ends the pages and tells every audience, so one stray click must not do it. */
+const confirmResolve = (incident: Incident): ConfirmationDialog => ({
+  title: plain(`Resolve ${incidentKey(incident)}?`, 100),
+  text: plain('Paging stops and everyone following the incident is told it is resolved. You can reopen it later.', 300),
+  confirm: plain('Resolve', 30),
+  deny: plain('Not yet', 30),
+  style: 'danger',
+});
+
+const stateFields = (incident: Incident, now: number, serviceNames: readonly string[]): KnownBlock => ({
   type: 'section',
   fields: [
     { type: 'mrkdwn', text: `*Severity*\n${severityEmoji[incident.severity]} ${incident.severity}` },
     { type: 'mrkdwn', text: `*Status*\n${statusLabels[incident.status]}` },
     { type: 'mrkdwn', text: `*Declared*\n${slackDate(incident.declaredAt)}` },
     { type: 'mrkdwn', text: `*Duration*\n${durationText(incident, now)}` },
-    ...(incident.services.length > 0
-      ? [{ type: 'mrkdwn' as const, text: `*Services*\n${clip(escape(incident.services.join(', ')), 1900)}` }]
+    ...(serviceNames.length > 0
+      ? [{ type: 'mrkdwn' as const, text: `*Services*\n${clip(escape(serviceNames.join(', ')), 1900)}` }]
       : []),
   ],
 });
@@ -59,12 +69,15 @@ const latestUpdate = (incident: Incident): KnownBlock =>
     ? section(`*Latest update* (${slackDate(incident.latestUpdate.at)}, ${mention(incident.latestUpdate.by)})\n${escape(incident.latestUpdate.text)}`)
     : section('*Latest update*\n_No update yet. Use *Post update* to tell everyone where things stand._');
 
-/** The pinned card in the incident channel: the state of things at a glance, and the buttons to change it. */
-export const incidentCard = (incident: Incident, now: number): KnownBlock[] => {
+/**
+ * The pinned card in the incident channel: the state of things at a glance, and the buttons to change it.
+ * `serviceNames` are the affected services as people know them (configured names, not ids).
+ */
+export const incidentCard = (incident: Incident, now: number, serviceNames: readonly string[]): KnownBlock[] => {
   const blocks: KnownBlock[] = [
     { type: 'header', text: plain(`${drillMark(incident)}${incidentKey(incident)}: ${incident.title}`, 150) },
     ...(incident.isDrill ? [context(':construction: *This is a drill.* Timers run faster; nothing reaches stakeholders, executives, the status page or metrics.')] : []),
-    stateFields(incident, now),
+    stateFields(incident, now, serviceNames),
     rolesSection(incident),
   ];
   if (incident.summary) blocks.push(section(`*Summary*\n${escape(incident.summary)}`));
@@ -81,7 +94,7 @@ export const incidentCard = (incident: Incident, now: number): KnownBlock[] => {
         button('Assign role', actionIds.assignRole, value),
         button('Post update', actionIds.postUpdate, value, 'primary'),
         button('Page', actionIds.page, value),
-        ...(incident.status === 'resolved' ? [] : [button('Resolve', actionIds.resolve, value, 'danger')]),
+        ...(incident.status === 'resolved' ? [] : [button('Resolve', actionIds.resolve, value, 'danger', confirmResolve(incident))]),
       ],
     });
   }
@@ -109,4 +122,4 @@ export const incidentAnnouncement = (incident: Incident, now: number): KnownBloc
 };
 
 export const incidentFallbackText = (incident: Incident): string =>
-  `${incidentHeadline(incident)} (${statusLabels[incident.status]})`;
+  `${escape(incidentHeadline(incident))} (${statusLabels[incident.status]})`;

@@ -1,8 +1,9 @@
 import type { KnownBlock } from '@slack/types';
 import { incidentKey, type Incident } from '../../domain/incident/incident.js';
 import { roleChecklists, roleLabels, type Role } from '../../domain/incident/roles.js';
-import { incidentLine } from './home.js';
-import { clip, context, section } from './text.js';
+import type { OpenIncidents } from '../../app/list-open-incidents.js';
+import { incidentCounts, incidentSections } from './home.js';
+import { clip, escape, section } from './text.js';
 
 export const helpText = [
   '*`/incident` commands*',
@@ -29,19 +30,17 @@ export const helpText = [
   '`/incident resolve`, `/incident reopen`, `/incident close`, `/incident cancel` (false alarm)',
 ].join('\n');
 
-/** Stays well inside a message's 50 blocks. */
+/** With two headings and a "more" line, stays inside a message's 50 blocks. */
 const maxListed = 45;
 
-export const incidentList = (open: Incident[], now: number): { text: string; blocks: KnownBlock[] } => {
-  if (open.length === 0) return { text: 'No open incidents.', blocks: [section(':large_green_circle: No open incidents.')] };
-  const blocks = open.slice(0, maxListed).map((incident) => section(incidentLine(incident, now)));
-  if (open.length > maxListed) blocks.push(context(`${open.length - maxListed} more not shown.`));
-  return { text: `${open.length} open incidents`, blocks };
-};
+export const incidentList = (open: OpenIncidents, now: number): { text: string; blocks: KnownBlock[] } => ({
+  text: incidentCounts(open),
+  blocks: incidentSections(open, now, maxListed),
+});
 
 export const roleChecklistMessage = (incident: Incident, role: Role): { text: string; blocks: KnownBlock[] } => {
   const where = incident.channelId ? `<#${incident.channelId}>` : incidentKey(incident);
-  const text = `You are the ${roleLabels[role]} for ${incidentKey(incident)}: ${incident.title}`;
+  const text = `You are the ${roleLabels[role]} for ${incidentKey(incident)}: ${escape(incident.title)}`;
   return {
     text,
     blocks: [

@@ -4,7 +4,7 @@ import { roleLabels, roles, type Role } from '../../domain/incident/roles.js';
 import { severities, severityDescriptions, type Severity } from '../../domain/incident/severity.js';
 import { allowedTransitions, statusLabels } from '../../domain/incident/status.js';
 import { inputIds, viewIds } from '../ids.js';
-import { clip, context, option, plain, section } from './text.js';
+import { clip, context, escape, option, plain, section } from './text.js';
 
 export const limits = { title: 120, summary: 2000, impact: 1000, services: 300, reason: 500, update: 2500, customerMessage: 1500 } as const;
 
@@ -36,12 +36,13 @@ const modal = (callbackId: string, title: string, submit: string, blocks: KnownB
 const textInput = (
   id: string,
   label: string,
-  options: { multiline?: boolean; maxLength: number; initial?: string; placeholder?: string; optional?: boolean },
+  options: { multiline?: boolean; maxLength: number; initial?: string; placeholder?: string; optional?: boolean; hint?: string },
 ): KnownBlock => ({
   type: 'input',
   block_id: id,
   optional: options.optional ?? false,
   label: plain(label, 2000),
+  ...(options.hint ? { hint: plain(options.hint, 2000) } : {}),
   element: {
     type: 'plain_text_input',
     action_id: id,
@@ -81,7 +82,7 @@ const severityOption = (severity: Severity) => severityOptions().find((candidate
 /** Configured services become a multi-select (at most 100 options); without configuration, free text. */
 const servicesInput = (
   services: readonly { id: string; name: string }[],
-  { id = inputIds.services as string, optional = true, selected = [] as readonly string[] } = {},
+  { id = inputIds.services, optional = true, selected = [] }: { id?: string; optional?: boolean; selected?: readonly string[] } = {},
 ): KnownBlock =>
   services.length === 0
     ? textInput(id, 'Affected services', {
@@ -104,6 +105,13 @@ const servicesInput = (
         },
       };
 
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** A title typed after `/incident declare` that does not fit: say so, and keep the text. */
+const tooLongHint = (length: number): string =>
+  `What you typed has ${count(length)} characters and a title at most ${limits.title}: the start is here, and ` +
+  (length <= limits.summary ? 'all of it is in the summary.' : `the first ${count(limits.summary)} characters are in the summary.`);
+
 export const declareModal = (input: {
   title: string;
   reporterId: string;
@@ -113,8 +121,9 @@ export const declareModal = (input: {
   severity?: Severity;
   selectedServices?: readonly string[];
   summary?: string;
-}): ModalView =>
-  modal(
+}): ModalView => {
+  const tooLong = input.title.length > limits.title;
+  return modal(
     viewIds.declare,
     'Declare an incident',
     'Declare',
@@ -123,6 +132,7 @@ export const declareModal = (input: {
         maxLength: limits.title,
         initial: input.title,
         placeholder: 'Checkout fails for card payments',
+        ...(tooLong ? { hint: tooLongHint(input.title.length) } : {}),
       }),
       staticSelect(inputIds.severity, 'Severity', severityOptions(), severityOptions().find((candidate) => candidate.value === input.severity)),
       textInput(inputIds.summary, 'Summary', {
@@ -131,6 +141,7 @@ export const declareModal = (input: {
         ...(input.summary ? { initial: input.summary } : {}),
         placeholder: 'What is happening, as far as you know',
         optional: true,
+        ...(tooLong ? { initial: input.title.slice(0, limits.summary) } : {}),
       }),
       textInput(inputIds.impact, 'Customer impact', {
         multiline: true,
@@ -154,6 +165,7 @@ export const declareModal = (input: {
     ],
     input.channelId ? { channelId: input.channelId } : {},
   );
+};
 
 export const statusModal = (incident: Incident): ModalView => {
   const targets = allowedTransitions[incident.status];
@@ -233,8 +245,12 @@ export const nextUpdateChoices = [15, 30, 60, 120, 240] as const;
 export interface UpdateModalOptions {
   /** Prefilled "next update in", from the severity's cadence. */
   defaultMinutes: number;
-  /** Prefilled customer message from the status template; null = private incident, no public field. */
-  customerDraft: string | null;
+  /**
+   * The status page template filled in for the current status, shown beside the customer message
+   * (which starts empty, so an update is public only when someone says so); null = private incident,
+   * no public field.
+   */
+  customerTemplate: string | null;
 }
 
 const minutesLabel = (minutes: number) => (minutes < 60 ? `${minutes} minutes` : `${minutes / 60} hour${minutes === 60 ? '' : 's'}`);
@@ -256,18 +272,27 @@ export const updateModal = (incident: Incident, options: UpdateModalOptions): Mo
       textInput(inputIds.impact, 'Current impact', { multiline: true, maxLength: limits.impact, initial: incident.impact, optional: true }),
       textInput(inputIds.nextSteps, 'Next steps', { multiline: true, maxLength: limits.update, optional: true }),
       staticSelect(inputIds.nextUpdate, 'Next update in', minuteOptions, minuteOptions.find((candidate) => candidate.value === String(options.defaultMinutes))),
-      ...(options.customerDraft === null
+      ...(options.customerTemplate === null
         ? [context(':lock: Private incident: nothing is published on the status page.')]
         : [
+            textInput(inputIds.customerMessage, 'Customer-facing message (status page)', {
+              multiline: true,
+              maxLength: limits.customerMessage,
+              optional: true,
+              hint: 'Published on the public status page. Leave empty (and the template unticked) for an internal-only update. No internal details.',
+            }),
             {
-              ...textInput(inputIds.customerMessage, 'Customer-facing message (status page)', {
-                multiline: true,
-                maxLength: limits.customerMessage,
-                initial: options.customerDraft,
-                optional: true,
-              }),
-              hint: plain('Published on the public status page. Leave empty for an internal-only update. No internal details.', 2000),
-            } as KnownBlock,
+              type: 'input' as const,
+              block_id: inputIds.useTemplate,
+              optional: true,
+              label: plain('Or publish the template'),
+              element: {
+                type: 'checkboxes' as const,
+                action_id: inputIds.useTemplate,
+                options: [option('Use the status page template for the status above', 'use')],
+              },
+            },
+            context(`Template: ${escape(clip(options.customerTemplate, 2900))}`),
           ]),
     ],
     incidentMetadata(incident),
@@ -332,7 +357,7 @@ export const addToTimelineModal = (input: { channelId: string; messageTs: string
     'Add',
     [
       section(`> ${clip(input.preview.replace(/\n/g, ' '), 500)}`),
-      textInput(inputIds.comment, 'Comment (optional)', { multiline: true, maxLength: 500, optional: true, placeholder: 'Why this moment matters' }),
+      textInput(inputIds.comment, 'Comment', { multiline: true, maxLength: 500, optional: true, placeholder: 'Why this moment matters' }),
     ],
     {
       channelId: input.channelId,

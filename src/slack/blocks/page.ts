@@ -13,7 +13,7 @@ const summaryLine = (incident: Incident) =>
 
 /** The page DM: what, how bad, where to go, the runbook, and the two buttons that matter at 2 AM. */
 export const pageMessage = (incident: Incident, page: PageDetails): { text: string; blocks: KnownBlock[] } => ({
-  text: `:pager: ${drillMark(incident)}You are paged for ${incidentKey(incident)} (${incident.severity}): ${incident.title}`,
+  text: `:pager: ${drillMark(incident)}You are paged for ${incidentKey(incident)} (${incident.severity}): ${escape(incident.title)}`,
   blocks: [
     { type: 'header', text: plain(`${drillMark(incident)}Paged: ${incidentKey(incident)} ${incident.title}`, 150) },
     section(`${summaryLine(incident)}\nFor *${escape(page.about)}*, level ${page.levelIndex + 1}${page.pass > 0 ? `, repeat ${page.pass}` : ''}, requested by <@${page.requestedBy}>`),
@@ -25,7 +25,7 @@ export const pageMessage = (incident: Incident, page: PageDetails): { text: stri
       block_id: blockIds.pageActions,
       elements: [
         { type: 'button', text: plain('Acknowledge'), action_id: actionIds.acknowledgePage, value: page.escalationId, style: 'primary' },
-        { type: 'button', text: plain('Escalate now'), action_id: actionIds.escalateNow, value: page.escalationId, style: 'danger' },
+        { type: 'button', text: plain('Escalate now'), action_id: actionIds.escalateNow, value: `${page.escalationId}:${page.levelIndex}:${page.pass}`, style: 'danger' },
       ],
     },
   ],

@@ -1,10 +1,11 @@
 import type { KnownBlock } from '@slack/types';
-import type { PostmortemNotice, SimilarIncident } from '../../app/ports.js';
+import { searchMatchMarks, type PostmortemNotice, type SearchField, type SimilarIncident } from '../../app/ports.js';
+import { plainSlackText } from '../../domain/postmortem/people.js';
 import { incidentKey, type Incident } from '../../domain/incident/incident.js';
 import type { FollowUp } from '../../domain/postmortem/types.js';
 import { actionIds } from '../ids.js';
 import type { Rendered } from './communications.js';
-import { clip, context, escape, mention, plain, section, slackDate } from './text.js';
+import { clip, context, escape, mention, mentionMarkers, plain, section, slackDate } from './text.js';
 
 export const postmortemNotice = (notice: PostmortemNotice): Rendered => ({
   text: `Postmortem draft for ${incidentKey(notice.incident)}`,
@@ -23,14 +24,32 @@ export const postmortemNotice = (notice: PostmortemNotice): Rendered => ({
   ],
 });
 
-/** One line per past incident: key, title, severity, date, channel and postmortem links. */
+const matchedIn: Record<SearchField, string> = {
+  title: 'title',
+  summary: 'summary',
+  message: 'channel',
+  update: 'update',
+  follow_up: 'follow-up',
+};
+
+/** Why it matched: the words around the match, the matched ones in bold, people as mentions. */
+const matchLine = (match: NonNullable<SimilarIncident['match']>): string => {
+  const { person, mrkdwn } = mentionMarkers();
+  const words = mrkdwn(clip(plainSlackText(match.snippet, person).replace(/\s+/g, ' ').trim(), 300))
+    .replaceAll(searchMatchMarks.start, '*')
+    .replaceAll(searchMatchMarks.end, '*');
+  return `\n    _${matchedIn[match.field]}:_ ${words}`;
+};
+
+/** One line per past incident: key, title, severity, date, channel and postmortem links, and why it matched. */
 const incidentLinks = (found: SimilarIncident[]): string =>
   found
     .map(
-      ({ incident, postmortemUrl }) =>
+      ({ incident, postmortemUrl, match }) =>
         `• ${incidentKey(incident)} ${escape(clip(incident.title, 150))} (${incident.severity}, ${slackDate(incident.declaredAt, '{date_short}')})` +
         (incident.channelId ? ` <#${incident.channelId}>` : '') +
-        (postmortemUrl ? ` · <${postmortemUrl}|postmortem>` : ''),
+        (postmortemUrl ? ` · <${postmortemUrl}|postmortem>` : '') +
+        (match && match.field !== 'title' ? matchLine(match) : ''),
     )
     .join('\n');
 
@@ -61,7 +80,7 @@ export const followUpList = (title: string, followUps: FollowUp[], incidents: Ma
 });
 
 export const followUpReminder = (followUp: FollowUp, incident: Incident): Rendered => ({
-  text: `Follow-up due: ${followUp.text}`,
+  text: `Follow-up due: ${escape(followUp.text)}`,
   blocks: [
     {
       type: 'section',
@@ -71,10 +90,11 @@ export const followUpReminder = (followUp: FollowUp, incident: Incident): Render
   ],
 });
 
+/** `reason` is a refusal's message: mrkdwn whose user text (follow-up titles) is already escaped. */
 export const confirmCloseMessage = (incident: Incident, reason: string): Rendered => ({
   text: reason,
   blocks: [
-    section(`:warning: ${escape(reason)} Close ${incidentKey(incident)} anyway?`),
+    section(`:warning: ${reason} Close ${incidentKey(incident)} anyway?`),
     {
       type: 'actions',
       elements: [{ type: 'button', text: plain('Close anyway'), action_id: actionIds.confirmClose, value: incident.id, style: 'danger' }],
@@ -83,7 +103,7 @@ export const confirmCloseMessage = (incident: Incident, reason: string): Rendere
 });
 
 export const searchResults = (words: string, found: SimilarIncident[]): Rendered => ({
-  text: `${found.length} incidents match "${words}"`,
+  text: `${found.length} incidents match "${escape(words)}"`,
   blocks:
     found.length === 0
       ? [section(`No past incident matches *${escape(clip(words, 200))}*.`)]

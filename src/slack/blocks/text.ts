@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { escapeUserText } from '../../domain/communication/slack-text.js';
 import type { KnownBlock, PlainTextElement, PlainTextOption } from '@slack/types';
 
 /** Cuts text to Slack's limit for a field, marking the cut. */
@@ -27,5 +29,22 @@ export const slackDate = (ms: number, format = '{date_short_pretty} {time}'): st
 
 export const mention = (userId: string | undefined | null): string => (userId ? `<@${userId}>` : '_unassigned_');
 
-/** Escapes the three characters Slack treats as markup in mrkdwn. */
-export const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/**
+ * Text a person wrote, safe in mrkdwn and `text` fallbacks: the one helper for every place the bot
+ * echoes user text (see escapeUserText: no live @channel, @here, @everyone or group mention).
+ */
+export { escapeUserText as escape } from '../../domain/communication/slack-text.js';
+
+/**
+ * For plain text that names people (a curated timeline, a search snippet): `person` writes each one as
+ * a marker nobody can type (it holds a random nonce), so `mrkdwn` can escape the text and then turn
+ * the markers into `<@U…>` mentions, which Slack shows by each reader's current name.
+ */
+export const mentionMarkers = () => {
+  const nonce = randomBytes(9).toString('base64url');
+  const marker = new RegExp(`\u0000${nonce}([UW][A-Z0-9_]+)\u0000`, 'g');
+  return {
+    person: (userId: string) => `\u0000${nonce}${userId}\u0000`,
+    mrkdwn: (text: string) => escapeUserText(text).replace(marker, '<@$1>'),
+  };
+};

@@ -17,6 +17,9 @@ export const parseCommandText = (text: string): ParsedCommand => {
 /** Slack escapes mentions in slash commands (should_escape: true) as `<@U123|name>`. */
 export const parseUserMention = (token: string): string | undefined => /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/.exec(token)?.[1];
 
-/** Slack escapes &, < and > in command text; notes should store what the person typed. */
+/**
+ * Slack escapes &, < and > in command text; notes should store what the person typed. The result may
+ * hold a literal `<!everyone>`: it is stored, never posted as it is (see escapeUserText).
+ */
 export const unescapeSlackText = (text: string): string =>
   text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');

@@ -14,7 +14,7 @@ export interface DeclareForm {
 }
 
 /** Turns the declare modal's state into use-case input, or inline errors for each bad field. */
-export const parseDeclareView = (values: ViewState, reporterId: string): Parsed<DeclareForm> => {
+export const parseDeclareView = (values: ViewState): Parsed<DeclareForm> => {
   const errors: FieldErrors = {};
   const title = readText(values, inputIds.title);
   if (title.length < 3) errors[inputIds.title] = 'Give the incident a title of at least 3 characters.';

@@ -59,6 +59,8 @@ export interface UpdateForm {
   nextSteps: string;
   nextUpdateMinutes: number;
   customerMessage: string | null;
+  /** Publish the status page template (filled for `status`) rather than a written message. */
+  useTemplate: boolean;
 }
 
 export const parseUpdateView = (values: ViewState, _userId: string, metadata: ModalMetadata): Parsed<UpdateForm> => {
@@ -71,6 +73,11 @@ export const parseUpdateView = (values: ViewState, _userId: string, metadata: Mo
   if (!isStatus(status)) errors[inputIds.status] = 'Choose the status.';
   const minutes = Number(readSelected(values, inputIds.nextUpdate) ?? '');
   if (!Number.isInteger(minutes) || minutes <= 0) errors[inputIds.nextUpdate] = 'Choose when the next update is due.';
+  const customerMessage = readText(values, inputIds.customerMessage) || null;
+  const useTemplate = readChecked(values, inputIds.useTemplate).includes('use');
+  if (useTemplate && customerMessage) {
+    errors[inputIds.useTemplate] = 'The status page gets one message: write one or tick the template, one or the other.';
+  }
   if (Object.keys(errors).length > 0 || !isStatus(status)) return fail(errors);
   return {
     ok: true,
@@ -81,7 +88,8 @@ export const parseUpdateView = (values: ViewState, _userId: string, metadata: Mo
       impact: readText(values, inputIds.impact),
       nextSteps: readText(values, inputIds.nextSteps),
       nextUpdateMinutes: minutes,
-      customerMessage: readText(values, inputIds.customerMessage) || null,
+      customerMessage,
+      useTemplate,
     },
   };
 };

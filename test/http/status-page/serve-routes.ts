@@ -19,7 +19,7 @@ export const serveRoutes = async (routes: CustomRoute[]): Promise<{ server: Serv
       response.end('not found');
       return;
     }
-    match.handler(Object.assign(request, { params: {} }) as Parameters<CustomRoute['handler']>[0], response);
+    match.handler(Object.assign(request, { params: {} }), response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

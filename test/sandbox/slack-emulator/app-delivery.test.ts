@@ -360,6 +360,28 @@ describe('events', () => {
     });
   });
 
+  it('sends user_change with the whole user object when a person changes their profile, given users:read', async () => {
+    await slack.changeProfile({ user: alice, displayName: 'Ali', realName: 'Alice Pleasance Liddell' });
+    expect(envelopeOf(lastRequest())['event']).toMatchObject({
+      type: 'user_change',
+      user: { id: alice, name: 'alice', real_name: 'Alice Pleasance Liddell', profile: { display_name: 'Ali', real_name: 'Alice Pleasance Liddell' } },
+    });
+    expect(typeof (envelopeOf(lastRequest())['event'] as Record<string, unknown>)['cache_ts']).toBe('number');
+    const info = await client.users.info({ user: alice });
+    expect(info.user?.profile?.display_name).toBe('Ali');
+  });
+
+  it('does not send user_change without users:read', async () => {
+    const withoutScope = await startFakeSlack({ scopes: ['chat:write'], botEvents: ['user_change'], app: { requestUrl: app.requestUrl, signingSecret } });
+    try {
+      const bob = withoutScope.addUser({ name: 'bob' }).id;
+      const result = await withoutScope.changeProfile({ user: bob, displayName: 'Bobby' });
+      expect(result.event).toEqual({ delivered: false, reason: 'user_change needs one of users:read' });
+    } finally {
+      await withoutScope.close();
+    }
+  });
+
   it('redelivers the same envelope with retry headers', async () => {
     const channel = slack.addChannel({ name: 'inc-6', botIsMember: true, members: [alice] });
     const { event } = await slack.postMessage({ user: alice, channel: channel.id, text: 'x' });

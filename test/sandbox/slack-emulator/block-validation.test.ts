@@ -73,3 +73,21 @@ describe('validateBlocks', () => {
     expect(validateBlocks({ type: 'divider' }, 'message')).toEqual(['must be an array [json-pointer:/blocks]']);
   });
 });
+
+describe('confirmation dialogs', () => {
+  const plain = (text: string) => ({ type: 'plain_text', text });
+  const withConfirm = (confirm: unknown) => [{ type: 'actions', elements: [{ type: 'button', action_id: 'go', text: plain('Go'), confirm }] }];
+
+  it.each<[string, unknown, string | null]>([
+    ['a complete dialog', { title: plain('Resolve?'), text: plain('It ends paging.'), confirm: plain('Resolve'), deny: plain('Cancel'), style: 'danger' }, null],
+    ['a dialog without a title', { text: plain('Sure?'), confirm: plain('Yes'), deny: plain('No') }, '/blocks/0/elements/0/confirm/title'],
+    ['a title over 100 characters', { title: plain('x'.repeat(101)), text: plain('Sure?'), confirm: plain('Yes'), deny: plain('No') }, '/blocks/0/elements/0/confirm/title/text'],
+    ['a text over 300 characters', { title: plain('T'), text: plain('x'.repeat(301)), confirm: plain('Yes'), deny: plain('No') }, '/blocks/0/elements/0/confirm/text/text'],
+    ['a confirm label over 30 characters', { title: plain('T'), text: plain('Sure?'), confirm: plain('x'.repeat(31)), deny: plain('No') }, '/blocks/0/elements/0/confirm/confirm/text'],
+    ['a bad style', { title: plain('T'), text: plain('Sure?'), confirm: plain('Yes'), deny: plain('No'), style: 'red' }, '/blocks/0/elements/0/confirm/style'],
+  ])('checks %s', (_name, confirm, pointer) => {
+    const problems = validateBlocks(withConfirm(confirm), 'message');
+    if (pointer === null) expect(problems).toEqual([]);
+    else expect(problems.map((p) => /\[json-pointer:(.*)\]$/.exec(p)?.[1])).toContain(pointer);
+  });
+});

@@ -141,11 +141,24 @@ describe('users', () => {
     expect(list.members?.map((m) => m.id)).toEqual([slack.workspace.bot.userId, alice.id]);
   });
 
-  it('needs users:read, which manifest.yml does not grant', async () => {
-    await start();
+  it('shows the display name a person chose, and an empty one when they chose none, as Slack does', async () => {
+    await start({ scopes: ['users:read'] });
+    const bob = slack.addUser({ name: 'bob', realName: 'Bob Builder', displayName: '' });
+    const carol = slack.addUser({ name: 'carol', displayName: 'Caz' });
+    expect((await client.users.info({ user: bob.id })).user?.profile).toMatchObject({ display_name: '', real_name: 'Bob Builder' });
+    expect((await client.users.info({ user: carol.id })).user?.profile).toMatchObject({ display_name: 'Caz', display_name_normalized: 'Caz' });
+    expect((await client.users.info({ user: carol.id })).user).not.toHaveProperty('locale');
+    expect((await client.users.info({ user: carol.id, include_locale: true })).user).toMatchObject({ locale: 'en-US' });
+  });
+
+  it('refuses users.info without users:read, and a call without the user argument', async () => {
+    await start({ scopes: ['chat:write'] });
     await expect(client.users.info({ user: slack.workspace.bot.userId })).rejects.toMatchObject({
       data: { error: 'missing_scope', needed: 'users:read' },
     });
+    await slack.close();
+    await start({ scopes: ['users:read'] });
+    await expect(client.apiCall('users.info', {})).rejects.toMatchObject({ data: { error: 'invalid_arguments' } });
   });
 });
 

@@ -151,6 +151,29 @@ const history: MethodHandler = (ctx) => {
   };
 };
 
+const typeScopes: Record<string, string> = { public_channel: 'channels:read', private_channel: 'groups:read', mpim: 'mpim:read', im: 'im:read' };
+
+/** Conversations the bot can see, of the asked types; each asked type needs its own read scope. */
+const list: MethodHandler = (ctx) => {
+  const types = (stringArg(ctx.args, 'types') ?? 'public_channel').split(',').map((type) => type.trim()).filter(Boolean);
+  const unknown = types.find((type) => !(type in typeScopes));
+  if (unknown) return fail('invalid_types');
+  const missing = types.map((type) => typeScopes[type]!).filter((scope) => !ctx.scopes.has(scope));
+  if (missing.length > 0) return fail('missing_scope', { needed: missing.join(','), provided: [...ctx.scopes].join(',') });
+  const excludeArchived = boolArg(ctx.args, 'exclude_archived');
+  const typeOf = (c: Conversation) => (c.kind === 'im' ? 'im' : c.kind === 'mpim' ? 'mpim' : c.isPrivate ? 'private_channel' : 'public_channel');
+  const visible = [...ctx.ws.conversations.values()].filter(
+    (c) => types.includes(typeOf(c)) && (typeOf(c) === 'public_channel' || c.members.has(ctx.ws.bot.userId)) && !(excludeArchived && c.isArchived),
+  );
+  const page = paginate(ctx, visible, 100, 1000);
+  if ('failure' in page) return page.failure;
+  return {
+    ok: true,
+    channels: page.items.map((c) => conversationObject(ctx.ws, c, ctx.ws.bot.userId)),
+    response_metadata: { next_cursor: page.nextCursor },
+  };
+};
+
 type Page<T> = { items: T[]; nextCursor: string } | { failure: ApiResponse };
 
 function paginate<T>(ctx: MethodContext, items: T[], defaultLimit: number, maxLimit: number): Page<T> {
@@ -171,4 +194,5 @@ export const conversationMethods: Record<string, MethodHandler> = {
   'conversations.join': join,
   'conversations.members': members,
   'conversations.history': history,
+  'conversations.list': list,
 };

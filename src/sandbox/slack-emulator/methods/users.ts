@@ -1,5 +1,5 @@
 /** users.info, users.list and auth.test. */
-import { fail, intArg, stringArg, type MethodHandler } from '../method-args.js';
+import { boolArg, fail, intArg, stringArg, type MethodHandler } from '../method-args.js';
 import { userObject } from '../shapes.js';
 import { decodeCursor, encodeCursor } from './visibility.js';
 
@@ -14,9 +14,11 @@ const authTest: MethodHandler = (ctx) => ({
   is_enterprise_install: false,
 });
 
+/** Slack adds the locale only when asked (include_locale); everyone in the fake workspace uses en-US. */
 const info: MethodHandler = (ctx) => {
   const user = ctx.ws.user(stringArg(ctx.args, 'user') ?? '');
-  return user ? { ok: true, user: userObject(ctx.ws, user) } : fail('user_not_found');
+  if (!user) return fail('user_not_found');
+  return { ok: true, user: { ...userObject(ctx.ws, user), ...(boolArg(ctx.args, 'include_locale') ? { locale: 'en-US' } : {}) } };
 };
 
 const list: MethodHandler = (ctx) => {

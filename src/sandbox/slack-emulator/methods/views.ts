@@ -35,7 +35,7 @@ function isFailure(value: object): value is ApiResponse {
 
 export function buildView(ws: Workspace, raw: RawView, user: string, existing?: View): View {
   const id = existing?.id ?? ws.newId('V');
-  const text = (key: string) => (typeof raw[key] === 'string' ? (raw[key] as string) : '');
+  const text = (key: string) => (typeof raw[key] === 'string' ? raw[key] : '');
   return {
     id,
     type: raw['type'] === 'home' ? 'home' : 'modal',

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { byTier } from '../../../domain/escalation/services.js';
 import type { ModalView } from '@slack/types';
 import { changeStatus } from '../../../app/change-status.js';
 import { incidentById } from '../../../app/find-incident.js';
@@ -6,6 +7,7 @@ import { joinIncident } from '../../../app/join-incident.js';
 import type { Incident } from '../../../domain/incident/incident.js';
 import { declareModal, pageModal, roleModal, severityModal, statusModal } from '../../blocks/modals.js';
 import { updateModalFor } from '../update-modal.js';
+import { retryChannel } from '../../../app/retry-channel.js';
 import type { ListenerContext } from '../context.js';
 import { replyPrivately, reportingErrors, tellPrivately } from '../report-error.js';
 
@@ -27,7 +29,7 @@ export const severityButton = (ctx: ListenerContext) => openIncidentModal(ctx, s
 export const roleButton = (ctx: ListenerContext) => openIncidentModal(ctx, (incident) => roleModal(incident));
 export const updateButton = (ctx: ListenerContext) => openIncidentModal(ctx, (incident) => updateModalFor(ctx.deps, incident));
 export const pageButton = (ctx: ListenerContext) =>
-  openIncidentModal(ctx, (incident) => pageModal(incident, ctx.deps.config().services));
+  openIncidentModal(ctx, (incident) => pageModal(incident, byTier(ctx.deps.config().services)));
 
 export const resolveButton = (ctx: ListenerContext) => async ({ ack, action, body, respond }: ButtonArgs) => {
   await ack();
@@ -49,6 +51,15 @@ export const declareButton = (ctx: ListenerContext) => async ({ ack, body, clien
   await ack();
   const logger = ctx.logger.child({ module: 'action', action: 'declare' });
   await reportingErrors(tellPrivately(client, body.user.id), logger, () =>
-    client.views.open({ trigger_id: body.trigger_id, view: declareModal({ title: '', reporterId: body.user.id, services: ctx.deps.config().services }) }),
+    client.views.open({ trigger_id: body.trigger_id, view: declareModal({ title: '', reporterId: body.user.id, services: byTier(ctx.deps.config().services) }) }),
   );
+};
+
+/** Retry for an incident whose channel could not be created (listed in /incident list and App Home). */
+export const retryChannelButton = (ctx: ListenerContext) => async ({ ack, action, body, respond }: ButtonArgs) => {
+  await ack();
+  await reportingErrors(replyPrivately(respond), ctx.logger.child({ module: 'action', action: action.action_id }), async () => {
+    const incident = await retryChannel(ctx.deps, { incidentId: action.value ?? '', actorId: body.user.id });
+    await replyPrivately(respond)(`:arrows_counterclockwise: Creating the channel of INC-${incident.number} again; I will tell you when it is there.`);
+  });
 };

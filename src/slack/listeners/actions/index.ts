@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import { actionIds } from '../../ids.js';
 import type { ListenerContext } from '../context.js';
-import { declareButton, joinButton, pageButton, resolveButton, roleButton, severityButton, statusButton, updateButton } from './card-actions.js';
+import { declareButton, retryChannelButton, joinButton, pageButton, resolveButton, roleButton, severityButton, statusButton, updateButton } from './card-actions.js';
 import { acknowledgeButton, escalateNowButton, snoozeMenu } from './page-actions.js';
 import { completeFollowUpButton, confirmCloseButton } from './follow-up-actions.js';
 import { cancelMaintenanceButton } from './maintenance-actions.js';
@@ -28,4 +28,5 @@ export const registerActions = (app: App, ctx: ListenerContext): void => {
   app.action(actionIds.cancelMaintenance, cancelMaintenanceButton(ctx));
   app.action(actionIds.acknowledgeAlert, acknowledgeAlertButton(ctx));
   app.action(actionIds.declareFromAlert, declareFromAlertButton(ctx));
+  app.action(actionIds.retryChannel, retryChannelButton(ctx));
 };

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import { cancelMaintenance } from '../../../app/schedule-maintenance.js';
 import type { ListenerContext } from '../context.js';
 import { replyPrivately, reportingErrors } from '../report-error.js';
+import { escape } from '../../blocks/text.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
@@ -9,6 +10,6 @@ export const cancelMaintenanceButton = (ctx: ListenerContext) => async ({ ack, a
   await ack();
   await reportingErrors(replyPrivately(respond), ctx.logger.child({ module: 'action', action: action.action_id }), async () => {
     const cancelled = await cancelMaintenance(ctx.deps, { maintenanceId: action.value ?? '', actorId: body.user.id });
-    await replyPrivately(respond)(`:no_entry_sign: Cancelled *${cancelled.title}*; stakeholders were told.`);
+    await replyPrivately(respond)(`:no_entry_sign: Cancelled *${escape(cancelled.title)}*; stakeholders were told.`);
   });
 };

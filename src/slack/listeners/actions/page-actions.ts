@@ -19,10 +19,13 @@ export const acknowledgeButton = (ctx: ListenerContext) => async ({ ack, action,
 export const escalateNowButton = (ctx: ListenerContext) => async ({ ack, action, body, respond }: ButtonArgs) => {
   await ack();
   await reportingErrors(replyPrivately(respond), ctx.logger.child({ module: 'action', action: action.action_id }), async () => {
-    const escalation = await escalatePage(ctx.deps, { escalationId: action.value ?? '', actorId: body.user.id });
-    if (!escalation || escalation.status === 'acknowledged') {
-      throw new DomainError('SAME_VALUE', 'This page was already acknowledged; nothing to escalate.');
-    }
+    // The value names the level the DM was shown for: a second click, or one after an ack, does nothing more.
+    const [escalationId = '', levelIndex, pass] = (action.value ?? '').split(':');
+    const shownLevel = levelIndex !== undefined && pass !== undefined ? { levelIndex: Number(levelIndex), pass: Number(pass) } : undefined;
+    const { escalation, moved } = await escalatePage(ctx.deps, { escalationId, actorId: body.user.id, ...(shownLevel ? { shownLevel } : {}) });
+    if (moved) return;
+    if (escalation?.status === 'acknowledged') throw new DomainError('SAME_VALUE', 'This page was already acknowledged; nothing to escalate.');
+    throw new DomainError('SAME_VALUE', escalation?.status === 'active' ? 'This page has already moved on to the next level.' : 'This page has ended; nothing to escalate.');
   });
 };
 

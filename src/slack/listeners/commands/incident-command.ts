@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { byTier } from '../../../domain/escalation/services.js';
 import { addNote } from '../../../app/add-note.js';
 import { assignRole } from '../../../app/assign-role.js';
 import { changeSeverity } from '../../../app/change-severity.js';
@@ -10,6 +11,7 @@ import { parseRole } from '../../../domain/incident/roles.js';
 import { parseSeverity } from '../../../domain/incident/severity.js';
 import { isStatus, type Status } from '../../../domain/incident/status.js';
 import { helpText, incidentList } from '../../blocks/messages.js';
+import { escape } from '../../blocks/text.js';
 import { declareModal, maintenanceModal, pageModal, roleModal, severityModal, statusModal } from '../../blocks/modals.js';
 import { updateModalFor } from '../update-modal.js';
 import { onCallMessage } from '../../blocks/oncall.js';
@@ -35,9 +37,13 @@ import { startPaging } from '../../../app/start-paging.js';
 import { handOver } from '../../../app/hand-over.js';
 import { parseCommandText, parseUserMention, unescapeSlackText } from '../../parse/command-text.js';
 import type { ListenerContext } from '../context.js';
+import { resolvePlainMentions, subcommandsNamingPeople, unknownPerson } from './typed-people.js';
 import { reportingErrors } from '../report-error.js';
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+
+/** A word of the command echoed back in an answer: as typed, pinging nobody. */
+const echo = (token: string): string => escape(unescapeSlackText(token));
 
 const statusShortcuts: Record<string, Status> = {
   resolve: 'resolved',
@@ -51,7 +57,8 @@ export const incidentCommand = (ctx: ListenerContext) => async ({ command, ack, 
   await ack();
   const { deps } = ctx;
   const logger = ctx.logger.child({ module: 'command', subcommand: command.text.split(' ')[0] ?? '' });
-  const parsed = parseCommandText(command.text);
+  const firstWord = command.text.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+  const parsed = parseCommandText(subcommandsNamingPeople.has(firstWord) ? await resolvePlainMentions(command.text, deps.people) : command.text);
   const userId = command.user_id;
   const tell = (text: string) => respond({ response_type: 'ephemeral', text });
   const inIncident = () => incidentForChannel(deps.incidents, command.channel_id);
@@ -68,7 +75,7 @@ export const incidentCommand = (ctx: ListenerContext) => async ({ command, ack, 
             title: unescapeSlackText(parsed.rest),
             reporterId: userId,
             channelId: command.channel_id,
-            services: deps.config().services,
+            services: byTier(deps.config().services),
           }),
         );
       case 'help':
@@ -83,7 +90,7 @@ export const incidentCommand = (ctx: ListenerContext) => async ({ command, ack, 
         const to = parsed.args[0]?.toLowerCase();
         if (!to) return openModal(statusModal(incident));
         if (!isStatus(to)) {
-          throw new DomainError('UNKNOWN_STATUS', `\`${to}\` is not a status. Use investigating, identified, monitoring, resolved or closed.`);
+          throw new DomainError('UNKNOWN_STATUS', `\`${echo(to)}\` is not a status. Use investigating, identified, monitoring, resolved or closed.`);
         }
         return changeStatus(deps, { incidentId: incident.id, to, actorId: userId, reason: unescapeSlackText(parsed.args.slice(1).join(' ')) });
       }
@@ -92,7 +99,7 @@ export const incidentCommand = (ctx: ListenerContext) => async ({ command, ack, 
         const incident = inIncident();
         if (!parsed.args[0]) return openModal(severityModal(incident));
         const to = parseSeverity(parsed.args[0]);
-        if (!to) throw new DomainError('UNKNOWN_SEVERITY', `\`${parsed.args[0]}\` is not a severity. Use SEV1, SEV2, SEV3 or SEV4.`);
+        if (!to) throw new DomainError('UNKNOWN_SEVERITY', `\`${echo(parsed.args[0])}\` is not a severity. Use SEV1, SEV2, SEV3 or SEV4.`);
         return changeSeverity(deps, { incidentId: incident.id, to, actorId: userId });
       }
       case 'role': {
@@ -100,8 +107,9 @@ export const incidentCommand = (ctx: ListenerContext) => async ({ command, ack, 
         const [roleName, who] = parsed.args;
         if (!roleName) return openModal(roleModal(incident));
         const role = parseRole(roleName);
-        if (!role) throw new DomainError('UNKNOWN_ROLE', `\`${roleName}\` is not a role. Use commander, comms, scribe or ops.`);
+        if (!role) throw new DomainError('UNKNOWN_ROLE', `\`${echo(roleName)}\` is not a role. Use commander, comms, scribe or ops.`);
         const assignee = who ? parseUserMention(who) : undefined;
+        if (!assignee && unknownPerson(who)) throw new DomainError('INVALID_INPUT', `I can't find ${unknownPerson(who)} in this workspace.`);
         if (!assignee) return openModal(roleModal(incident, role));
         return assignRole(deps, { incidentId: incident.id, role, userId: assignee, actorId: userId });
       }
@@ -110,14 +118,16 @@ export const incidentCommand = (ctx: ListenerContext) => async ({ command, ack, 
         return respond({ response_type: 'ephemeral', ...onCallMessage(whoIsOnCall(deps.config(), parsed.rest, deps.clock.now())) });
       case 'page': {
         const incident = inIncident();
-        if (!parsed.rest.trim()) return openModal(pageModal(incident, deps.config().services));
+        if (!parsed.rest.trim()) return openModal(pageModal(incident, byTier(deps.config().services)));
         const user = parseUserMention(parsed.args[0] ?? '');
+        if (!user && unknownPerson(parsed.args[0])) throw new DomainError('INVALID_INPUT', `I can't find ${unknownPerson(parsed.args[0])} in this workspace.`);
         const target = user ? { kind: 'user' as const, id: user } : { kind: 'service' as const, id: parsed.rest.trim() };
         return startPaging(deps, { incidentId: incident.id, target, requestedBy: userId });
       }
       case 'handover': {
         const incident = inIncident();
         const to = parseUserMention(parsed.args[0] ?? '');
+        if (!to && unknownPerson(parsed.args[0])) throw new DomainError('INVALID_INPUT', `I can't find ${unknownPerson(parsed.args[0])} in this workspace.`);
         if (!to) throw new DomainError('INVALID_INPUT', 'Name the new commander: `/incident handover @person`.');
         return handOver(deps, { incidentId: incident.id, toUserId: to, actorId: userId });
       }
@@ -129,10 +139,11 @@ export const incidentCommand = (ctx: ListenerContext) => async ({ command, ack, 
             ...maintenanceList(upcomingMaintenance(deps), (id) => findService(config, id)?.name ?? id),
           });
         }
-        return openModal(maintenanceModal({ services: deps.config().services, now: deps.clock.now(), channelId: command.channel_id }));
+        return openModal(maintenanceModal({ services: byTier(deps.config().services), now: deps.clock.now(), channelId: command.channel_id }));
       case 'timeline': {
         const incident = inIncident();
-        return respond({ response_type: 'ephemeral', ...curatedTimelineMessage(incident, curateTimeline(postmortemInput(deps, incident))) });
+        const input = postmortemInput(deps, incident);
+        return respond({ response_type: 'ephemeral', ...curatedTimelineMessage(incident, (person) => curateTimeline(input, { names: person })) });
       }
       case 'postmortem': {
         const incident = inIncident();
@@ -152,8 +163,9 @@ export const incidentCommand = (ctx: ListenerContext) => async ({ command, ack, 
         const requested = parsed.args[0]?.toLowerCase();
         const view: FollowUpView =
           requested === 'mine' || requested === 'overdue' || requested === 'all' ? requested : here ? 'incident' : 'mine';
-        const list = listFollowUps(deps, { view, userId, ...(here ? { incidentId: here.id } : {}) });
-        const incidents = new Map(list.map((followUp) => [followUp.incidentId, deps.incidents.findById(followUp.incidentId)!]));
+        const listed = listFollowUps(deps, { view, userId, channelId: command.channel_id, ...(here ? { incidentId: here.id } : {}) });
+        const list = listed.map((entry) => entry.followUp);
+        const incidents = new Map(listed.flatMap(({ incident }) => (incident ? [[incident.id, incident] as const] : [])));
         const titles: Record<FollowUpView, string> = {
           mine: 'Your open follow-ups',
           overdue: 'Overdue follow-ups',
@@ -164,12 +176,12 @@ export const incidentCommand = (ctx: ListenerContext) => async ({ command, ack, 
       }
       case 'search': {
         if (!parsed.rest.trim()) throw new DomainError('INVALID_INPUT', 'Say what to look for: `/incident search <words>`.');
-        return respond({ response_type: 'ephemeral', ...searchResults(parsed.rest.trim(), searchIncidents(deps, unescapeSlackText(parsed.rest))) });
+        return respond({ response_type: 'ephemeral', ...searchResults(unescapeSlackText(parsed.rest).trim(), searchIncidents(deps, unescapeSlackText(parsed.rest))) });
       }
       case 'drill': {
         const scenario = findDrillScenario(parsed.args[0]);
         if (!scenario) {
-          throw new DomainError('INVALID_INPUT', `No drill \`${parsed.args[0]}\`. Scenarios: ${drillScenarios.map((candidate) => `\`${candidate.id}\``).join(', ')}.`);
+          throw new DomainError('INVALID_INPUT', `No drill \`${echo(parsed.args[0] ?? '')}\`. Scenarios: ${drillScenarios.map((candidate) => `\`${candidate.id}\``).join(', ')}.`);
         }
         const incident = await declareIncident(deps, {
           title: scenario.title,
@@ -181,9 +193,9 @@ export const incidentCommand = (ctx: ListenerContext) => async ({ command, ack, 
           isDrill: true,
           reporterId: userId,
           commanderId: userId,
-        });
+        }, { tellIn: command.channel_id });
         const speedup = deps.config().drills.speedup;
-        return respond({ response_type: 'ephemeral', text: `:construction: Drill ${incidentKey(incident)} started in <#${incident.channelId}>; its timers run ${speedup}× faster.` });
+        return respond({ response_type: 'ephemeral', text: `:construction: Drill ${incidentKey(incident)} started; its channel is on its way and its timers run ${speedup}× faster.` });
       }
       case 'milestone': {
         const incident = inIncident();
@@ -191,7 +203,7 @@ export const incidentCommand = (ctx: ListenerContext) => async ({ command, ack, 
         const zone = deps.config().timezone;
         const at = parseMilestoneTime(when, zone, deps.clock.now());
         if (!name) throw new DomainError('INVALID_INPUT', 'Say which milestone: `/incident milestone <started|detected|mitigated> [HH:MM]`.');
-        if (at === undefined) throw new DomainError('INVALID_INPUT', `\`${when}\` is not a time; write HH:MM or YYYY-MM-DDTHH:MM (${zone}).`);
+        if (at === undefined) throw new DomainError('INVALID_INPUT', `\`${echo(when ?? '')}\` is not a time; write HH:MM or YYYY-MM-DDTHH:MM (${zone}).`);
         return setMilestone(deps, { incidentId: incident.id, milestone: name.toLowerCase(), at, actorId: userId });
       }
       case 'note':
@@ -211,7 +223,7 @@ export const incidentCommand = (ctx: ListenerContext) => async ({ command, ack, 
         }
       }
       default:
-        return respond({ response_type: 'ephemeral', text: `:thinking_face: I don't know \`${parsed.name}\`.\n${helpText}` });
+        return respond({ response_type: 'ephemeral', text: `:thinking_face: I don't know \`${echo(parsed.name)}\`.\n${helpText}` });
     }
   });
 };

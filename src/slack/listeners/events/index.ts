@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import type { ListenerContext } from '../context.js';
 import { appHomeOpened } from './app-home-opened.js';
 import { channelActivity } from './channel-activity.js';
+import { userChange } from './user-change.js';
 
 export const registerEvents = (app: App, ctx: ListenerContext): void => {
   const activity = channelActivity(ctx);
@@ -11,4 +12,5 @@ export const registerEvents = (app: App, ctx: ListenerContext): void => {
   app.event('pin_added', activity);
   app.event('pin_removed', activity);
   app.event('app_home_opened', appHomeOpened(ctx));
+  app.event('user_change', userChange(ctx));
 };

@@ -4,7 +4,6 @@ import { changeSeverity } from '../../../app/change-severity.js';
 import { changeStatus } from '../../../app/change-status.js';
 import { declareIncident } from '../../../app/declare-incident.js';
 import { postUpdate } from '../../../app/post-update.js';
-import { incidentKey } from '../../../domain/incident/incident.js';
 import { viewIds } from '../../ids.js';
 import { parseDeclareView } from '../../parse/declare-view.js';
 import { parseAddToTimelineView, parseFollowUpView, parseMaintenanceView, parsePageView, parseRoleView, parseSeverityView, parseStatusView, parseUpdateView } from '../../parse/incident-views.js';
@@ -14,16 +13,23 @@ import { addFollowUp } from '../../../app/follow-ups.js';
 import { addToTimeline } from '../../../app/add-to-timeline.js';
 import { dueAtEndOfDay } from '../../parse/follow-up-command.js';
 import type { ListenerContext } from '../context.js';
+import { customerTemplate } from '../update-modal.js';
 import { submission } from './submission.js';
+import { escape } from '../../blocks/text.js';
 
 export const registerViews = (app: App, ctx: ListenerContext): void => {
   const { deps } = ctx;
   app.view(
     viewIds.declare,
-    submission(ctx, parseDeclareView, async ({ value, userId, tell }) => {
-      const incident = await declareIncident(deps, { ...value, reporterId: userId });
-      await tell(`:rotating_light: ${incidentKey(incident)} declared: <#${incident.channelId}>`);
-    }),
+    // Stored before Slack hears back; the reporter is told where the channel is once it exists.
+    submission(
+      ctx,
+      parseDeclareView,
+      async ({ value, userId, metadata }) => {
+        await declareIncident(deps, { ...value, reporterId: userId }, metadata.channelId ? { tellIn: metadata.channelId } : {});
+      },
+      { storeBeforeAck: true },
+    ),
   );
   app.view(
     viewIds.status,
@@ -46,7 +52,7 @@ export const registerViews = (app: App, ctx: ListenerContext): void => {
       (values, userId, metadata) => parseMaintenanceView(values, userId, metadata, deps.clock.now()),
       async ({ value, userId, tell }) => {
         const maintenance = await scheduleMaintenance(deps, { ...value, createdBy: userId });
-        await tell(`:calendar: Maintenance *${maintenance.title}* scheduled; it is on the status page and stakeholders were told.`);
+        await tell(`:calendar: Maintenance *${escape(maintenance.title)}* scheduled; it is on the status page and stakeholders were told.`);
       },
     ),
   );
@@ -76,17 +82,20 @@ export const registerViews = (app: App, ctx: ListenerContext): void => {
   );
   app.view(
     viewIds.update,
-    submission(ctx, parseUpdateView, ({ value, userId }) =>
-      postUpdate(deps, {
+    submission(ctx, parseUpdateView, ({ value, userId }) => {
+      const nextUpdateAt = deps.clock.now() + value.nextUpdateMinutes * 60_000;
+      const incident = value.useTemplate ? deps.incidents.findById(value.incidentId) : undefined;
+      return postUpdate(deps, {
         incidentId: value.incidentId,
         actorId: userId,
         status: value.status,
         whatChanged: value.whatChanged,
         impact: value.impact,
         nextSteps: value.nextSteps,
-        nextUpdateAt: deps.clock.now() + value.nextUpdateMinutes * 60_000,
-        customerMessage: value.customerMessage,
-      }),
-    ),
+        nextUpdateAt,
+        // The template as it reads for the status chosen in the form, not the one it was opened in.
+        customerMessage: incident ? customerTemplate(deps, incident, value.status, nextUpdateAt) : value.customerMessage,
+      });
+    }),
   );
 };

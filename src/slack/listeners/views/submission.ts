@@ -25,6 +25,12 @@ export const submission =
     ctx: ListenerContext,
     parse: (values: ViewState, userId: string, metadata: ModalMetadata) => Parsed<T>,
     run: (submission: Submission<T>) => Promise<unknown>,
+    /**
+     * Store before answering: for a use case that only writes locally (a few milliseconds, no Slack
+     * call before it resolves), so that a submission Slack has shown as accepted is never lost, even
+     * if the process dies the next instant. Declaring an incident is one.
+     */
+    options: { storeBeforeAck?: boolean } = {},
   ) =>
   async ({ ack, body, view, client }: ViewArgs) => {
     const logger = ctx.logger.child({ module: 'view', callbackId: view.callback_id });
@@ -42,11 +48,19 @@ export const submission =
       await ack({ response_action: 'errors', errors: parsed.errors });
       return;
     }
-    await ack();
+    if (!options.storeBeforeAck) await ack();
+    const tell = tellPrivately(client, userId, metadata.channelId);
     if (!ctx.deps.idempotency.claim(`view:${checked.data.id}`, ctx.deps.clock.now())) {
       logger.info({ viewId: checked.data.id }, 'ignored a repeated submission');
+    } else if (options.storeBeforeAck) {
+      const stored = run({ value: parsed.value, userId, metadata, client, tell });
+      stored.catch(() => undefined); // reported below, once Slack has its answer
+      await ack();
+      await reportingErrors(tell, logger, () => stored);
+      return;
+    } else {
+      await reportingErrors(tell, logger, () => run({ value: parsed.value, userId, metadata, client, tell }));
       return;
     }
-    const tell = tellPrivately(client, userId, metadata.channelId);
-    await reportingErrors(tell, logger, () => run({ value: parsed.value, userId, metadata, client, tell }));
+    if (options.storeBeforeAck) await ack();
   };

@@ -1,0 +1,51 @@
+// Type-aware lint: the rules that catch what tsc does not, above all a promise nobody awaits in code
+// that does its work after ack(). `npm run lint` runs it, then the import-cycle check; CI runs that.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const untypedJson = {
+  '@typescript-eslint/no-unsafe-assignment': 'off',
+  '@typescript-eslint/no-unsafe-member-access': 'off',
+  '@typescript-eslint/no-unsafe-call': 'off',
+  '@typescript-eslint/no-unsafe-return': 'off',
+  '@typescript-eslint/no-unsafe-argument': 'off',
+};
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'db/', 'src/sandbox/ui/sandbox-client.js'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      // Use cases and handlers are async to match their Promise-returning ports even when the body is
+      // synchronous (a transaction must hold no await); a throw must still become a rejection.
+      '@typescript-eslint/require-await': 'off',
+      // Repositories and ports are plain objects of closures built by factories, never `this`-bound
+      // classes; their method-shorthand types make every `deps.foo.bar` passed along a false alarm.
+      '@typescript-eslint/unbound-method': 'off',
+      // `_name` marks what a destructuring leaves out on purpose.
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The emulator checks arbitrary JSON the way Slack does: values are `unknown` or `any[]` on purpose,
+    // and String() of an unexpected object is what ends up in the refusal.
+    files: ['src/sandbox/**'],
+    rules: { ...untypedJson, '@typescript-eslint/no-base-to-string': 'off' },
+  },
+  {
+    // Tests read response bodies as JSON and assert on them: a wrong shape fails the assertion.
+    files: ['test/**', 'bench/**'],
+    rules: untypedJson,
+  },
+  {
+    // Plain JavaScript (this file, the sandbox's browser script) has no types to lint with.
+    files: ['**/*.js', '**/*.mjs'],
+    extends: [tseslint.configs.disableTypeChecked],
+  },
+);

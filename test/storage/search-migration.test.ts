@@ -1,0 +1,59 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as schema from '../../src/storage/schema.js';
+import { createFollowUpRepository } from '../../src/storage/follow-up-repository.js';
+import { createIncidentRepository } from '../../src/storage/incident-repository.js';
+import { createPostmortemRepository } from '../../src/storage/postmortem-repository.js';
+import { createSearchRepository } from '../../src/storage/search-repository.js';
+import { createTimelineRepository } from '../../src/storage/timeline-repository.js';
+import { sequentialIds } from '../support/clock.js';
+
+const migrations = fileURLToPath(new URL('../../db/migrations', import.meta.url));
+const searchMigration = '0007_search_what_people_wrote';
+let dir: string | undefined;
+afterEach(() => dir && rmSync(dir, { recursive: true, force: true }));
+
+/** The migrations as they were before the search rework, in a folder of their own. */
+const migrationsBefore = (): string => {
+  dir = mkdtempSync(join(tmpdir(), 'incident-bot-migrations-'));
+  cpSync(migrations, dir, { recursive: true });
+  rmSync(join(dir, `${searchMigration}.sql`));
+  const journalPath = join(dir, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
+  const at = journal.entries.findIndex((entry) => entry.tag === searchMigration);
+  expect(at).toBeGreaterThan(0);
+  journal.entries = journal.entries.slice(0, at);
+  writeFileSync(journalPath, JSON.stringify(journal));
+  return dir;
+};
+
+describe(`migration ${searchMigration}`, () => {
+  it('indexes what a database already holds, and drops the postmortem template from the index', () => {
+    const client = new Database(':memory:');
+    const db = drizzle({ client, schema });
+    migrate(db, { migrationsFolder: migrationsBefore() });
+
+    const ids = sequentialIds();
+    const t0 = Date.UTC(2026, 0, 1);
+    const incident = createIncidentRepository(db, ids).create(
+      { title: 'Checkout errors', severity: 'SEV2', summary: 'acquirer timeouts', impact: '', services: [], isPrivate: false, reporterId: 'U1', commanderId: 'U1' },
+      t0,
+    );
+    createTimelineRepository(db, ids).appendOnce(incident.id, { kind: 'message', actorId: 'U1', at: t0, text: 'sentinel quorum lost', data: {} }, { ts: '1.1', permalink: null, sourceKey: 'message:1.1' });
+    createTimelineRepository(db, ids).append(incident.id, { kind: 'status_changed', actorId: 'U1', at: t0, text: 'bot wording', data: {} });
+    createFollowUpRepository(db, ids).add({ incidentId: incident.id, text: 'Tune the eviction policy', ownerId: null, dueAt: null, blocking: false, createdBy: 'U1', createdAt: t0 });
+    createPostmortemRepository(db).save({ incidentId: incident.id, markdown: '## Where we got lucky\nlow traffic', generatedAt: t0, generatedBy: 'U1' }, () => 'tok');
+
+    migrate(db, { migrationsFolder: migrations });
+    const search = createSearchRepository(db);
+    for (const word of ['checkout', 'acquirer', 'sentinel', 'eviction']) expect(search.search([word], { limit: 5 }).map((hit) => hit.incidentId), word).toEqual([incident.id]);
+    for (const word of ['lucky', 'traffic', 'wording']) expect(search.search([word], { limit: 5 }), word).toEqual([]);
+    client.close();
+  });
+});
