@@ -251,6 +251,7 @@ export const jobKinds = [
   'follow_up_due',
   'alert_group_sync',
   'alert_page',
+  'alert_escalate',
   'alert_expiry',
   'alert_heartbeat',
   'alert_hold_summary',

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../support/bot-harness.js';
 import { fixedClock, type FixedClock } from '../support/clock.js';
-import { addAlertWorkspace, alertsConfigYaml, alertTeams, alertTokens } from '../support/alerts-config.js';
+import { addAlertWorkspace, alertManager, alertsConfigYaml, alertTeams, alertTokens } from '../support/alerts-config.js';
 import { drainJobs, notifications, pagesTo, postJson } from '../support/alert-replay.js';
 import { eventually, defined } from '../support/eventually.js';
 import { openModal } from '../support/incident-flows.js';
@@ -14,7 +14,7 @@ afterEach(async () => {
 });
 
 const start = async (clock: FixedClock) => {
-  harness = await startHarness({ clock, configYaml: alertsConfigYaml({ groupWait: '10s' }), env: { ...alertTokens } });
+  harness = await startHarness({ clock, configYaml: alertsConfigYaml({ groupWait: '10s', secondLevel: true }), env: { ...alertTokens } });
   addAlertWorkspace(harness.slack);
   return harness;
 };
@@ -52,11 +52,27 @@ describe('critical alerts', () => {
     expect(JSON.stringify(modal.blocks)).toContain('SearchIndexUnavailable on search-1');
     expect(JSON.stringify(modal.blocks)).toContain('"initial_options"');
 
+    // Nobody acknowledged within the level's 5 minutes (Prometheus resends meanwhile): the policy's
+    // next level is paged, with the same words.
+    clock.advance(4 * 60_000);
+    await send(h, [critical('SearchIndexUnavailable', 'search-1'), critical('SearchLatencyHigh', 'search-2')]);
+    clock.advance(60_000);
+    await drainJobs(h);
+    expect(pagesTo(h, alertManager).map((message) => message.text)).toEqual([expect.stringContaining('search · SearchIndexUnavailable')]);
+
     await h.slack.clickButton({ user, channel, messageTs: card.ts, actionId: actionIds.acknowledgeAlert });
     await eventually(async () => {
       await drainJobs(h);
       expect(JSON.stringify(h.slack.workspace.history(channel)[0]!.blocks)).toContain(`acknowledged by <@${user}>`);
     });
+    // Acknowledged: nobody is paged again while it fires.
+    for (let minute = 0; minute < 30; minute += 3) {
+      clock.advance(3 * 60_000);
+      await send(h, [critical('SearchIndexUnavailable', 'search-1'), critical('SearchLatencyHigh', 'search-2')]);
+      await drainJobs(h);
+    }
+    expect(pagesTo(h, alertManager)).toHaveLength(1);
+    expect(pagesTo(h, user)).toHaveLength(1);
 
     // Both resolve: the card says so; a new critical afterwards pages again.
     clock.advance(60_000);
@@ -66,6 +82,8 @@ describe('critical alerts', () => {
     await send(h, [critical('SearchIndexUnavailable', 'search-3')]);
     await drainJobs(h);
     expect(pagesTo(h, user)).toHaveLength(2);
+    // The heartbeat group and the pages of other teams are untouched by all this.
+    expect(pagesTo(h, alertTeams.platform.user)).toHaveLength(0);
   }, 60_000);
 });
 
@@ -106,5 +124,12 @@ describe('warnings, timeouts and the heartbeat', () => {
     clock.advance(10 * 60_000);
     await drainJobs(h);
     expect(pagesTo(h, alertTeams.platform.user).map((message) => message.text)).toEqual([expect.stringContaining('monitoring · Watchdog missing')]);
+    // It stays one page while the heartbeat is missing; the next heartbeat resolves its card.
+    clock.advance(60_000);
+    await drainJobs(h);
+    expect(pagesTo(h, alertTeams.platform.user)).toHaveLength(1);
+    await send(h, [{ labels: { alertname: 'Watchdog', severity: 'none' } }]);
+    await drainJobs(h);
+    expect(JSON.stringify(h.slack.workspace.history(alertTeams.platform.channel)[0]!.blocks)).toContain('Resolved');
   }, 60_000);
 });

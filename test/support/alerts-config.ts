@@ -24,7 +24,10 @@ export const alertTeams = {
  * A small company: the primary MySQL cluster (db), the services that need it, the edge in front of
  * them, and some that have nothing to do with it.
  */
-export const alertsConfigYaml = (options: { speedup?: number; groupWait?: string; extra?: string; alertsExtra?: string } = {}) => `
+/** The second level of every policy, when a test asks for one. */
+export const alertManager = 'U0ALERTMGR';
+
+export const alertsConfigYaml = (options: { speedup?: number; groupWait?: string; extra?: string; alertsExtra?: string; secondLevel?: boolean } = {}) => `
 timezone: UTC
 services:
   - { id: db, name: Primary MySQL, tier: 1, team: dba, alert_labels: { db_cluster: mysql-primary } }
@@ -48,7 +51,7 @@ ${Object.entries(alertTeams)
   .join('\n')}
 escalation_policies:
 ${Object.keys(alertTeams)
-  .map((id) => `  - { id: ${id}-oncall, levels: [{ targets: ["schedule:${id}-primary"], after: 5m }] }`)
+  .map((id) => `  - { id: ${id}-oncall, levels: [{ targets: ["schedule:${id}-primary"], after: 5m }${options.secondLevel ? `, { targets: ["user:${alertManager}"], after: 5m }` : ''}] }`)
   .join('\n')}
 alerts:
   sources:
@@ -67,6 +70,7 @@ ${options.extra ?? ''}`;
 
 /** The people and channels the configuration names, in the emulated workspace. */
 export const addAlertWorkspace = (slack: FakeSlack): void => {
+  slack.addUser({ id: alertManager, name: 'alerts-manager' });
   for (const [id, team] of Object.entries(alertTeams)) {
     slack.addUser({ id: team.user, name: `${id}-oncall` });
     slack.addChannel({ id: team.channel, name: `alerts-${id}`, members: [team.user], botIsMember: true });

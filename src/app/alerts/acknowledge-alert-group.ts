@@ -2,7 +2,7 @@ import { DomainError } from '../../domain/errors.js';
 import type { UseCaseDeps } from '../ports.js';
 import { scheduleGroupSync } from './alert-groups.js';
 import type { AlertGroup } from './alert-ports.js';
-import { alertPageKey } from './apply-sighting.js';
+import { alertEscalationKey } from './page-alert-group.js';
 
 /**
  * Acknowledge on a critical alert's card or page: someone has it. A page not yet sent is cancelled
@@ -16,7 +16,8 @@ export const acknowledgeAlertGroup = (deps: UseCaseDeps, input: { groupId: strin
   const acknowledged: AlertGroup = { ...group, acknowledgedBy: input.userId, acknowledgedAt: now, lastChangeAt: now };
   deps.alerts.atomically(() => {
     deps.alerts.saveGroup(acknowledged);
-    deps.jobs.cancel(alertPageKey(group.id), now);
+    // Pages not yet sent check the acknowledgement themselves; the next level is called off here.
+    deps.jobs.cancel(alertEscalationKey(group.id), now);
     scheduleGroupSync(deps, acknowledged, now);
   });
   deps.log.info({ groupId: group.id, userId: input.userId }, 'alert acknowledged');

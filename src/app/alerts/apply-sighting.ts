@@ -6,6 +6,8 @@ import type { UseCaseDeps } from '../ports.js';
 import { joinGroup, newGroup, touchGroup } from './alert-groups.js';
 import type { AlertGroup } from './alert-ports.js';
 import { alertJobPriority } from './alert-jobs.js';
+import { pageViewOf, scheduleAlertPages } from './page-alert-group.js';
+import { heartbeatGroupKey } from './report-missing-heartbeat.js';
 
 export type SightingDeps = Pick<UseCaseDeps, 'alerts' | 'jobs' | 'config'>;
 
@@ -21,7 +23,6 @@ export interface SightingContext {
 export const heartbeatJobKey = 'alerts:heartbeat';
 export const expiryJobKey = 'alerts:expiry';
 export const holdSummaryKey = (windowId: string) => `alert_hold_summary:${windowId}`;
-export const alertPageKey = (groupId: string) => `alert_page:${groupId}`;
 
 /** A critical opens its service's alert group and pages, unless the service's group is still open. */
 const criticalGroup = (deps: SightingDeps, alert: StoredAlert, now: number): { group: AlertGroup; disposition: Disposition } => {
@@ -29,8 +30,8 @@ const criticalGroup = (deps: SightingDeps, alert: StoredAlert, now: number): { g
   const open = deps.alerts.latestGroup(key);
   if (open?.status === 'open') return { group: open, disposition: alert.groupId === open.id && alert.disposition === 'paged' ? 'paged' : 'attached' };
   const group = deps.alerts.createGroup(newGroup(key, now));
-  // The page goes first: the card can wait a tick, a person should not.
-  deps.jobs.schedule({ kind: 'alert_page', priority: alertJobPriority.alert_page, key: alertPageKey(group.id), dueAt: now, payload: { groupId: group.id, fingerprint: alert.fingerprint } }, now);
+  // The page goes first (page priority): the card can wait a tick, a person should not.
+  scheduleAlertPages(deps, group, pageViewOf(deps, group.id, alert), { levelIndex: 0, pass: 0 }, now);
   return { group, disposition: 'paged' };
 };
 
@@ -103,6 +104,9 @@ export const applySighting = (deps: SightingDeps, incoming: IncomingAlert, conte
   if (alertname === config.alerts.heartbeat.alertname) {
     deps.alerts.save({ ...base, disposition: 'heartbeat' });
     if (folded.status === 'firing') {
+      // The pipeline is back: a page about its absence is over.
+      const missing = deps.alerts.latestGroup(heartbeatGroupKey(config.alerts));
+      if (missing?.status === 'open') context.touched.add(missing.id);
       const dueAt = now + alertTiming(config.alerts, config.alerts.heartbeat.missingAfterMs);
       deps.jobs.schedule({ kind: 'alert_heartbeat', priority: alertJobPriority.alert_heartbeat, key: heartbeatJobKey, dueAt, payload: { lastSeenAt: now } }, now);
     }
