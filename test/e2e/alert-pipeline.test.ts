@@ -107,6 +107,13 @@ describe('warnings, timeouts and the heartbeat', () => {
     await drainJobs(h);
     expect(JSON.stringify(h.slack.workspace.history(alertTeams.platform.channel)[0]!.blocks)).toContain('Resolved');
     expect(h.slack.workspace.history(alertTeams.platform.channel)).toHaveLength(1);
+
+    // Noise accounting: what was received and what became of it, per service and alert name.
+    await h.slack.runSlashCommand({ user: alertTeams.platform.user, channel: alertTeams.platform.channel, command: '/incident', text: 'alerts log-pipeline' });
+    const answer = await eventually(() => defined(h.slack.workspace.ephemerals.find((message) => message.user === alertTeams.platform.user)));
+    expect(answer.text).toContain('*log-pipeline · DiskSpaceLow*: 3 alert(s), 3 received (grouped 3)');
+    await h.slack.runSlashCommand({ user: alertTeams.platform.user, channel: alertTeams.platform.channel, command: '/incident', text: 'alerts nosuch' });
+    await eventually(() => expect(h.slack.workspace.ephemerals.some((message) => message.text.includes('No service `nosuch`'))).toBe(true));
   }, 60_000);
 
   it('never shows the heartbeat; pages when it goes missing, counted from the first one', async () => {
