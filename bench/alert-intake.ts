@@ -87,10 +87,15 @@ const run = async (url: string, headers: Record<string, string>, total: number, 
   return { alertsPerSecond: total / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), maxRss };
 };
 
+/** Stops a child, with SIGKILL after 5 s if it has not exited by then. */
 const stop = (child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM') =>
   new Promise<void>((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
     child.kill(signal);
   });
 
@@ -179,3 +184,5 @@ const main = async () => {
 };
 
 await main();
+// Keep-alive sockets and the emulator's timers must not keep a finished benchmark alive.
+process.exit(0);

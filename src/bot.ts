@@ -19,7 +19,7 @@ import { createUpdateRepository } from './storage/update-repository.js';
 import { createMaintenanceRepository } from './storage/maintenance-repository.js';
 import { planDigest, scheduleDigest } from './app/post-digest.js';
 import { scheduleHousekeeping } from './app/housekeeping.js';
-import { cachedReader, readStatusPage } from './app/read-status-page.js';
+import { createStatusPageReader } from './app/read-status-page.js';
 import type { StatusPageSnapshot } from './domain/communication/types.js';
 import { statusPageRoutes } from './http/status-page/routes.js';
 import { postmortemRoute, safeEqual } from './http/postmortem-route.js';
@@ -28,6 +28,7 @@ import { createPostmortemRepository } from './storage/postmortem-repository.js';
 import { createSearchRepository } from './storage/search-repository.js';
 import { createAlertRepository } from './storage/alert-repository.js';
 import { createPeopleDirectory } from './slack/people-directory.js';
+import { createStatusPageSource } from './storage/status-page-source.js';
 import type { StoredPostmortem } from './app/ports.js';
 
 /** Where people reach the bot; used for the status page's own links when status_page.url is unset. */
@@ -173,7 +174,10 @@ export const startBot = async ({
       alerts: createAlertRepository(database.db, newId),
     };
     findPostmortem = (incidentId) => deps.postmortems.find(incidentId);
-    readSnapshot = cachedReader(() => readStatusPage(deps, { fallbackUrl: `${publicBaseUrl(config)}/status` }), () => clock.now());
+    readSnapshot = createStatusPageReader(
+      { source: createStatusPageSource(database.db), clock, config: configStore.current },
+      { fallbackUrl: `${publicBaseUrl(config)}/status` },
+    );
     const storeTogether = groupCommit((batches) => receiveAlertBatches(deps, batches));
     receive = (sourceId, alerts) => storeTogether({ sourceId, alerts });
     // Listener work still running after its ack(), for `idle()`.

@@ -4,6 +4,7 @@ import type { Severity } from '../domain/incident/severity.js';
 import type { TimelineEntry, TimelineEvent } from '../domain/timeline/event.js';
 import type { IncidentConfig } from '../domain/escalation/types.js';
 import type { IncidentUpdate, Maintenance } from '../domain/communication/types.js';
+import type { PublicIncidentSource } from '../domain/communication/public-incident.js';
 import type { Digest } from '../domain/communication/digest.js';
 import type { FollowUp } from '../domain/postmortem/types.js';
 import type { AlertGroupView, AlertPageView, AlertStore } from './alerts/alert-ports.js';
@@ -54,6 +55,14 @@ export interface IncidentRepository {
   findByNumber(number: number): Incident | undefined;
   findByChannel(channelId: string): Incident | undefined;
   listOpen(): Incident[];
+  /**
+   * The first `limit` open incidents `viewerId` may see (private ones only to their reporter and
+   * role holders), most severe first, then oldest first; and how many there are in all.
+   */
+  /** Open incidents of one group the viewer may see, sorted and limited in SQL, with the group's full count. */
+  listOpenVisible(viewerId: string, limit: number, group: 'active' | 'resolved'): { incidents: Incident[]; total: number };
+  /** The incidents with these ids, in no particular order; unknown ids are left out. */
+  findByIds(ids: readonly string[]): Incident[];
   /** Incidents declared at or after `since`, or still open, newest first. */
   listSince(since: number): Incident[];
   /**
@@ -262,6 +271,7 @@ export const jobKinds = [
   'set_topic',
   'invite',
   'post_card',
+  'pin_card',
   'post_announcement',
   'send_checklist',
   'invite_experts',
@@ -325,8 +335,8 @@ export interface JobRepository {
   /** Jobs a previous process claimed but never finished go back to pending; returns how many. */
   recoverInterrupted(currentRunId: string, now: number): number;
   countPending(): number;
-  /** When the soonest pending job is due, if any. */
-  nextDueAt(): number | undefined;
+  /** When the soonest pending job is due, if any; only those due after `after` when given. */
+  nextDueAt(after?: number): number | undefined;
   /** Jobs of one incident in the order they were written, for tests and diagnostics. */
   listForIncident(incidentId: string): (Job & { status: string; lastError: string | null })[];
   /** Deletes done, cancelled and failed jobs last changed before `before`; returns how many. */
@@ -365,6 +375,8 @@ export interface EscalationRepository {
   create(input: Omit<Escalation, 'id' | 'levelIndex' | 'pass' | 'status' | 'acknowledgedBy' | 'acknowledgedAt' | 'endedAt'>): Escalation;
   findById(id: string): Escalation | undefined;
   listForIncident(incidentId: string): Escalation[];
+  /** The acknowledged escalations of these incidents, in one read (the digest covers hundreds). */
+  listAcknowledgedForIncidents(incidentIds: readonly string[]): Escalation[];
   update(escalation: Escalation): void;
   addNotification(notification: PageNotification): void;
   notifications(escalationId: string): PageNotification[];
@@ -375,6 +387,23 @@ export interface UpdateRepository {
   listForIncident(incidentId: string): (IncidentUpdate & { severity: Severity })[];
   /** Updates of the given incidents, oldest first. */
   listForIncidents(incidentIds: string[]): IncidentUpdate[];
+}
+
+/** What the public status page is built from, read in a few indexed queries. */
+export interface StatusPageSource {
+  /** Grows with every change to incidents, updates or maintenance that the page could show. */
+  version(): number;
+  /**
+   * Incidents the page may show (not drills, not private) declared at or after `since` or still
+   * open; the updates of those incidents that carry a customer message, by incident, oldest first
+   * (same-millisecond updates in stored order); and the maintenance windows ending after `since`.
+   * An incident that did not change is the same object, with the same updates array, as last time.
+   */
+  read(since: number): {
+    incidents: PublicIncidentSource[];
+    updates: ReadonlyMap<string, readonly IncidentUpdate[]>;
+    maintenances: Maintenance[];
+  };
 }
 
 export interface MaintenanceRepository {

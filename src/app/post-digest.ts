@@ -39,12 +39,11 @@ export const postDigest = async (deps: UseCaseDeps, job: Job): Promise<void> => 
   // Drills are practice: left out of every metric.
   const incidents = deps.incidents.listSince(Math.min(since, now - ninetyDays)).filter((incident) => !incident.isPrivate && !incident.isDrill);
   const acknowledgements = new Map<string, { at: number; tookMs: number }>();
-  for (const incident of incidents) {
-    const first = deps.escalations
-      .listForIncident(incident.id)
-      .filter((escalation) => escalation.acknowledgedAt !== null)
-      .sort((a, b) => a.acknowledgedAt! - b.acknowledgedAt!)[0];
-    if (first) acknowledgements.set(incident.id, { at: first.acknowledgedAt!, tookMs: first.acknowledgedAt! - first.startedAt });
+  // The first acknowledgement of each incident, from one read rather than one per incident.
+  for (const escalation of deps.escalations.listAcknowledgedForIncidents(incidents.map((incident) => incident.id))) {
+    const at = escalation.acknowledgedAt!;
+    const known = acknowledgements.get(escalation.incidentId);
+    if (!known || at < known.at) acknowledgements.set(escalation.incidentId, { at, tookMs: at - escalation.startedAt });
   }
   const digest = buildDigest({
     incidents,

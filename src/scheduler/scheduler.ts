@@ -70,6 +70,8 @@ export const createScheduler = ({
   let stats = { ran: 0, failed: 0 };
   let waiters: (() => void)[] = [];
   let poll: NodeJS.Timeout | undefined;
+  let pollEveryMs = 1_000;
+  let alarm: { timer: NodeJS.Timeout; at: number } | undefined;
   let kicked = false;
   let stopped = false;
 
@@ -134,10 +136,35 @@ export const createScheduler = ({
     }
   };
 
+  /**
+   * Between polls, wakes when the soonest future job falls due: an escalation due 0.3 s after a poll
+   * pages then, not at the next poll. Later jobs are left to the poll, which arms the alarm again.
+   */
+  const armAlarm = () => {
+    if (!poll || stopped) return;
+    let next: number | undefined;
+    try {
+      next = jobs.nextDueAt(clock.now());
+    } catch (error) {
+      log.error({ err: error }, 'could not read when the next job is due');
+      return;
+    }
+    if (next === undefined || next - clock.now() > pollEveryMs || alarm?.at === next) return;
+    if (alarm) clearTimeout(alarm.timer);
+    // +1 ms: a timer may fire a hair before the wall clock reaches the due time.
+    const timer = setTimeout(() => {
+      alarm = undefined;
+      pump();
+    }, next - clock.now() + 1);
+    timer.unref();
+    alarm = { timer, at: next };
+  };
+
   function pump(): void {
     if (!stopped) {
       for (const job of claim(free('page', pageSlots), jobPriority.page)) launch(job, 'page');
       for (const job of claim(free('general', concurrency))) launch(job, 'general');
+      armAlarm();
     }
     if (running.size === 0) {
       const done = waiters;
@@ -172,12 +199,15 @@ export const createScheduler = ({
       stopped = false;
       const recovered = jobs.recoverInterrupted(runId, clock.now());
       if (recovered > 0) log.warn({ recovered }, 'put back jobs an earlier process claimed but did not finish');
-      pump();
+      pollEveryMs = pollMs;
       poll = setInterval(pump, pollMs);
+      pump();
     },
     stop: async () => {
       if (poll) clearInterval(poll);
       poll = undefined;
+      if (alarm) clearTimeout(alarm.timer);
+      alarm = undefined;
       // Let what runs finish (each job is bounded by its timeout), but start nothing new.
       const drained = running.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve));
       stopped = true;

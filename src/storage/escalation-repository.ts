@@ -1,7 +1,8 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Escalation, EscalationRepository, EscalationStatus, IdGenerator } from '../app/ports.js';
 import type { Db } from './database.js';
 import { escalations, pageNotifications } from './schema.js';
+import { readInSlices } from './in-slices.js';
 
 type Row = typeof escalations.$inferSelect;
 
@@ -27,6 +28,16 @@ export const createEscalationRepository = (db: Db, newId: IdGenerator): Escalati
       .orderBy(asc(escalations.startedAt))
       .all()
       .map(toEscalation),
+
+  listAcknowledgedForIncidents: (incidentIds) =>
+    readInSlices(incidentIds, (slice) =>
+      db
+        .select()
+        .from(escalations)
+        .where(and(inArray(escalations.incidentId, slice), isNotNull(escalations.acknowledgedAt)))
+        .orderBy(asc(escalations.startedAt))
+        .all(),
+    ).map(toEscalation),
 
   update: (escalation) => {
     const { id, ...rest } = escalation;

@@ -1,13 +1,14 @@
-import { and, asc, desc, eq, gte, inArray, isNull, max, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, gte, inArray, isNull, max, or, sql, type SQL } from 'drizzle-orm';
 import type { IdGenerator, IncidentRepository, NewIncident, RoleTenure } from '../app/ports.js';
 import type { Incident } from '../domain/incident/incident.js';
-import { openStatuses, type Status } from '../domain/incident/status.js';
+import { activeStatuses, openStatuses, type Status } from '../domain/incident/status.js';
 import type { Role } from '../domain/incident/roles.js';
 import type { Severity } from '../domain/incident/severity.js';
 import type { TimelineEvent } from '../domain/timeline/event.js';
 import type { Db } from './database.js';
 import { incidents, roleAssignments, timelineEntries } from './schema.js';
 import { timelineValues } from './timeline-repository.js';
+import { readInSlices } from './in-slices.js';
 
 type Row = typeof incidents.$inferSelect;
 
@@ -74,11 +75,13 @@ export const createIncidentRepository = (db: Db, newId: IdGenerator): IncidentRe
   const currentRoles = (incidentIds: string[]): Map<string, Partial<Record<Role, string>>> => {
     const byIncident = new Map<string, Partial<Record<Role, string>>>();
     if (incidentIds.length === 0) return byIncident;
-    const rows = db
-      .select()
-      .from(roleAssignments)
-      .where(and(inArray(roleAssignments.incidentId, incidentIds), isNull(roleAssignments.endedAt)))
-      .all();
+    const rows = readInSlices(incidentIds, (slice) =>
+      db
+        .select()
+        .from(roleAssignments)
+        .where(and(inArray(roleAssignments.incidentId, slice), isNull(roleAssignments.endedAt)))
+        .all(),
+    );
     for (const row of rows) {
       const roles = byIncident.get(row.incidentId) ?? {};
       roles[row.role as Role] = row.userId;
@@ -92,7 +95,43 @@ export const createIncidentRepository = (db: Db, newId: IdGenerator): IncidentRe
     return rows.map((row) => toIncident(row, roles.get(row.id) ?? {}));
   };
   const one = (row: Row | undefined): Incident | undefined => (row ? hydrate([row])[0] : undefined);
-  const findById = (id: string) => one(db.select().from(incidents).where(eq(incidents.id, id)).get());
+
+  // Prepared once: these run on every command and button in an incident channel.
+  const byId = db.select().from(incidents).where(eq(incidents.id, sql.placeholder('id'))).prepare();
+  const byNumber = db.select().from(incidents).where(eq(incidents.number, sql.placeholder('number'))).prepare();
+  const byChannel = db.select().from(incidents).where(eq(incidents.channelId, sql.placeholder('channelId'))).prepare();
+  const findById = (id: string) => one(byId.get({ id }));
+
+  const viewer = sql.placeholder('viewerId');
+  const visibleIn = (statuses: readonly Status[]) =>
+    and(
+      inArray(incidents.status, [...statuses]),
+      or(
+        eq(incidents.isPrivate, false),
+        eq(incidents.reporterId, viewer),
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(roleAssignments)
+            .where(and(eq(roleAssignments.incidentId, incidents.id), isNull(roleAssignments.endedAt), eq(roleAssignments.userId, viewer))),
+        ),
+      ),
+    );
+  const prepareGroup = (statuses: readonly Status[], order: SQL[]) => ({
+    list: db.select().from(incidents).where(visibleIn(statuses)).orderBy(...order).limit(sql.placeholder('limit')).prepare(),
+    count: db.select({ total: count() }).from(incidents).where(visibleIn(statuses)).prepare(),
+  });
+  // Still being worked on: most severe first, then oldest. Resolved, not yet closed: most recently resolved first.
+  const openVisible = {
+    active: prepareGroup(activeStatuses, [asc(incidents.severity), asc(incidents.declaredAt), asc(incidents.number)]),
+    resolved: prepareGroup(['resolved'], [desc(incidents.resolvedAt), asc(incidents.number)]),
+  };
+  // The OR of two indexed terms is answered with one index search each; an ORDER BY here would walk a whole index instead.
+  const since = db
+    .select()
+    .from(incidents)
+    .where(or(gte(incidents.declaredAt, sql.placeholder('since')), inArray(incidents.status, [...openStatuses])))
+    .prepare();
 
   const writeEvents = (tx: Db, incidentId: string, events: TimelineEvent[]) => {
     for (const event of events) {
@@ -159,8 +198,14 @@ export const createIncidentRepository = (db: Db, newId: IdGenerator): IncidentRe
       }),
 
     findById,
-    findByNumber: (number) => one(db.select().from(incidents).where(eq(incidents.number, number)).get()),
-    findByChannel: (channelId) => one(db.select().from(incidents).where(eq(incidents.channelId, channelId)).get()),
+    findByNumber: (number) => one(byNumber.get({ number })),
+    findByChannel: (channelId) => one(byChannel.get({ channelId })),
+    findByIds: (ids) => hydrate(readInSlices(ids, (slice) => db.select().from(incidents).where(inArray(incidents.id, slice)).all())),
+
+    listOpenVisible: (viewerId, limit, group) => ({
+      incidents: limit > 0 ? hydrate(openVisible[group].list.all({ viewerId, limit })) : [],
+      total: openVisible[group].count.get({ viewerId })?.total ?? 0,
+    }),
 
     listOpen: () =>
       hydrate(
@@ -172,15 +217,7 @@ export const createIncidentRepository = (db: Db, newId: IdGenerator): IncidentRe
           .all(),
       ),
 
-    listSince: (since) =>
-      hydrate(
-        db
-          .select()
-          .from(incidents)
-          .where(or(gte(incidents.declaredAt, since), inArray(incidents.status, [...openStatuses])))
-          .orderBy(desc(incidents.declaredAt))
-          .all(),
-      ),
+    listSince: (from) => hydrate(since.all({ since: from }).sort((a, b) => b.declaredAt - a.declaredAt)),
 
     save: (incident, events, before) =>
       db.transaction((tx) => {

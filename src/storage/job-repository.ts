@@ -1,4 +1,4 @@
-import { and, eq, inArray, lt, min, ne, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, lt, min, ne, sql } from 'drizzle-orm';
 import { jobPriority, type IdGenerator, type Job, type JobKind, type JobRepository } from '../app/ports.js';
 import type { Db } from './database.js';
 import { jobs } from './schema.js';
@@ -105,7 +105,12 @@ export const createJobRepository = (db: Db, newId: IdGenerator): JobRepository =
       .where(and(eq(jobs.status, 'running'), ne(jobs.runId, currentRunId)))
       .run().changes,
 
-  nextDueAt: () => db.select({ at: min(jobs.dueAt) }).from(jobs).where(eq(jobs.status, 'pending')).get()?.at ?? undefined,
+  nextDueAt: (after) =>
+    db
+      .select({ at: min(jobs.dueAt) })
+      .from(jobs)
+      .where(and(eq(jobs.status, 'pending'), after === undefined ? undefined : gt(jobs.dueAt, after)))
+      .get()?.at ?? undefined,
 
   listForIncident: (incidentId) =>
     db

@@ -29,12 +29,22 @@ export const incidents = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
     resolvedAt: integer('resolved_at'),
     closedAt: integer('closed_at'),
-    /** Bumped by every write: a save from a stale copy is refused instead of overwriting newer facts. */
+    /** Bumped by every write; writes are partial (only the changed fields), so concurrent changes keep each other's. */
     version: integer('version').notNull().default(1),
     /** Why the incident's channel could not be created (e.g. missing_scope); null while it is fine or pending. */
     setupError: text('setup_error'),
+    /**
+     * The `public_changes` version at this incident's last change the status page could show (kept
+     * by triggers), so the page re-reads only the incidents that changed since it last looked.
+     */
+    publicVersion: integer('public_version').notNull().default(0),
   },
-  (table) => [index('incidents_status_idx').on(table.status)],
+  (table) => [
+    index('incidents_status_idx').on(table.status),
+    index('incidents_public_version_idx').on(table.publicVersion),
+    // The status page and the digest read the incidents declared in the last 90 days.
+    index('incidents_declared_idx').on(table.declaredAt),
+  ],
 );
 
 /** Who held which role, from when to when; the open row (endedAt null) is the current holder. */
@@ -216,7 +226,12 @@ export const followUps = sqliteTable(
     createdAt: integer('created_at').notNull(),
     doneAt: integer('done_at'),
   },
-  (table) => [index('follow_ups_incident_idx').on(table.incidentId), index('follow_ups_owner_idx').on(table.ownerId, table.status)],
+  (table) => [
+    index('follow_ups_incident_idx').on(table.incidentId),
+    index('follow_ups_owner_idx').on(table.ownerId, table.status),
+    // `/incident followups all|overdue` and the digest's overdue count read open follow-ups by due date.
+    index('follow_ups_open_idx').on(table.status, table.dueAt),
+  ],
 );
 
 /** The latest generated draft of each incident's postmortem, and where it was delivered. */
@@ -231,6 +246,18 @@ export const postmortems = sqliteTable('postmortems', {
   generatedBy: text('generated_by').notNull(),
   fileId: text('file_id'),
   canvasId: text('canvas_id'),
+});
+
+/**
+ * One row counting the changes to what the public status page is made of (incidents, their updates,
+ * maintenance windows). Triggers in the migration bump it inside the writing transaction, whoever
+ * writes, so the page can tell it is stale with one indexed read instead of rebuilding on a timer.
+ */
+export const publicChanges = sqliteTable('public_changes', {
+  id: integer('id').primaryKey(),
+  version: integer('version').notNull().default(0),
+  /** Grows when an incident is deleted: what was read before cannot be patched, only read again. */
+  epoch: integer('epoch').notNull().default(0),
 });
 
 // The alert pipeline's tables live beside this file.

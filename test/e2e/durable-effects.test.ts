@@ -137,13 +137,26 @@ describe('concurrent changes', () => {
 describe('Slack trouble', () => {
   const effectMethods = ['conversations.create', 'conversations.setTopic', 'conversations.invite', 'chat.postMessage', 'chat.update', 'pins.add'];
 
+  it('a pin that fails holds back neither the announcement nor anything else, and is retried', async () => {
+    await start();
+    // Two 500s: the client's one retry meets the second, so the pin job fails and waits for its retry.
+    h.slack.failNext('pins.add', { status: 500 }, 2);
+    await declareWithoutWaiting('Payments down');
+    const incident = defined(h.bot.deps.incidents.findByNumber(1));
+    expect(incident.cardTs).not.toBeNull();
+    expect(incident.announcementTs).not.toBeNull();
+    expect(h.slack.workspace.pinsIn(incident.channelId!)).toEqual([]);
+    await advance(1_000);
+    expect(h.slack.workspace.pinsIn(incident.channelId!).map((pin) => pin.ts)).toEqual([incident.cardTs]);
+  });
+
   it('50 declares under 20% faults (429, 500, hangs past the timeout, lost answers) all end whole or reported, with no ghost and no orphan', async () => {
     clock = fixedClock(Date.UTC(2026, 10, 26, 9, 0, 0));
     h = await startHarness({ clock, slackTimeout: { timeoutMs: 300 } });
     h.slack.faults.setRate({ rate: 0.2, seed: 7, methods: effectMethods, faults: [{ rateLimit: 1 }, { status: 500 }, { status: 503 }, 'hang', 'lose', 'reset'] });
     for (let n = 1; n <= 50; n += 1) await declareWithoutWaiting(`Outage number ${n}`);
     const incidents = () => Array.from({ length: 50 }, (_, index) => defined(h.bot.deps.incidents.findByNumber(index + 1)));
-    const setupSteps = ['create_channel', 'post_card', 'post_announcement', 'set_topic', 'invite'];
+    const setupSteps = ['create_channel', 'post_card', 'pin_card', 'post_announcement', 'set_topic', 'invite'];
     const unfinished = () =>
       incidents().flatMap((incident) => h.bot.deps.jobs.listForIncident(incident.id)).filter((job) => setupSteps.includes(job.kind) && (job.status === 'pending' || job.status === 'running'));
     // Let retries come due: time moves on until no setup step is left.

@@ -13,7 +13,7 @@ let slack: FakeSlack;
 let dir: string;
 const running: BotProcess[] = [];
 afterEach(async () => {
-  for (const bot of running) bot.child.kill('SIGKILL');
+  await Promise.all(running.map((bot) => bot.stop('SIGKILL')));
   await slack?.close();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -52,8 +52,7 @@ describe('the durable scheduler across a crash', () => {
     await eventually(() => expect(pendingEscalations(env.DATABASE_PATH)).toBe(1), 10_000);
     await eventually(() => expect(sentPages(env.DATABASE_PATH)).toBe(1), 10_000);
 
-    first.child.kill('SIGKILL');
-    await first.exited;
+    await first.stop('SIGKILL');
     expect(pagesTo(oncall.manager)).toHaveLength(0);
     // The escalation falls due while nobody is running.
     await new Promise((resolve) => setTimeout(resolve, 3_500));
@@ -64,7 +63,6 @@ describe('the durable scheduler across a crash', () => {
     await new Promise((resolve) => setTimeout(resolve, 5_000));
     expect(pagesTo(oncall.manager)).toHaveLength(1);
     expect(pagesTo(oncall.primary).length + pagesTo(oncall.secondary).length).toBe(1);
-    second.child.kill('SIGTERM');
-    expect(await second.exited).toBe(0);
+    expect(await second.stop('SIGTERM')).toBe(0);
   }, 120_000);
 });

@@ -2,19 +2,27 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startBotProcess } from '../support/bot-process.js';
+import { startBotProcess, type BotProcess } from '../support/bot-process.js';
 import { startFakeSlack, type FakeSlack } from '../../src/sandbox/slack-emulator/index.js';
 
 let slack: FakeSlack | undefined;
 let dir: string | undefined;
+const started: BotProcess[] = [];
+const start = (env: Record<string, string>): BotProcess => {
+  const bot = startBotProcess(env);
+  started.push(bot);
+  return bot;
+};
 afterEach(async () => {
+  // A failed expectation must not leave a bot running.
+  await Promise.all(started.splice(0).map((bot) => bot.stop('SIGKILL')));
   await slack?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('the start command', () => {
   it('without Slack credentials runs the local sandbox on loopback and says where', async () => {
-    const bot = startBotProcess({ PORT: '0' });
+    const bot = start({ PORT: '0' });
     const url = await bot.started;
     expect(new URL(url).hostname).toBe('127.0.0.1');
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -23,12 +31,11 @@ describe('the start command', () => {
     const page = await fetch(`${url}/sandbox`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Alice Reporter');
-    bot.child.kill('SIGTERM');
-    expect(await bot.exited).toBe(0);
+    expect(await bot.stop('SIGTERM')).toBe(0);
   });
 
   it('with a bot token but no signing secret names what is missing and exits non-zero', async () => {
-    const bot = startBotProcess({ SLACK_BOT_TOKEN: 'xoxb-1' });
+    const bot = start({ SLACK_BOT_TOKEN: 'xoxb-1' });
     expect(await bot.exited).toBe(1);
     expect(bot.output.stderr).toContain('SLACK_SIGNING_SECRET');
   });
@@ -36,7 +43,7 @@ describe('the start command', () => {
   it('with credentials connects, serves /healthz, and stops cleanly on SIGTERM', async () => {
     slack = await startFakeSlack();
     dir = mkdtempSync(join(tmpdir(), 'incident-bot-'));
-    const bot = startBotProcess({
+    const bot = start({
       SLACK_BOT_TOKEN: slack.botToken,
       SLACK_SIGNING_SECRET: 'start-command-secret',
       SLACK_API_URL: slack.apiUrl,
@@ -48,8 +55,7 @@ describe('the start command', () => {
     const health = await fetch(`${url}/healthz`);
     expect(health.status).toBe(200);
     expect(slack.callsTo('auth.test')).toHaveLength(1);
-    bot.child.kill('SIGTERM');
-    expect(await bot.exited).toBe(0);
+    expect(await bot.stop('SIGTERM')).toBe(0);
     expect(bot.output.stdout).not.toContain(slack.botToken);
     expect(bot.output.stdout).not.toContain('start-command-secret');
   });

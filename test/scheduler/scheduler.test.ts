@@ -5,6 +5,7 @@ import { createScheduler } from '../../src/scheduler/scheduler.js';
 import { createJobRepository } from '../../src/storage/job-repository.js';
 import { fixedClock, sequentialIds, type FixedClock } from '../support/clock.js';
 import { testDatabase } from '../support/test-db.js';
+import { eventually } from '../support/eventually.js';
 
 let database: ReturnType<typeof testDatabase>;
 let jobs: JobRepository;
@@ -107,6 +108,28 @@ describe('scheduler', () => {
     await runner.tick();
     await runner.stop();
     expect(ran.map((job) => job.key)).toEqual(['late']);
+  });
+
+  it('runs a job when it falls due between polls, without waiting for the next poll', async () => {
+    // A clock that moves on its own: the alarm is a real timer set for the job's due time.
+    const wallClock = { now: () => Date.now() };
+    const runner = createScheduler({ jobs, handlers, clock: wallClock, logger: pino({ level: 'silent' }) });
+    await runner.start(3_600_000);
+    try {
+      jobs.schedule({ kind: 'escalate', key: 'soon', dueAt: wallClock.now() + 200 }, wallClock.now());
+      runner.kick();
+      await eventually(() => expect(ran.map((job) => job.key)).toEqual(['soon']));
+    } finally {
+      await runner.stop();
+    }
+  });
+
+  it('tells when the next job falls due, after a given time', () => {
+    jobs.schedule({ kind: 'escalate', dueAt: clock.now() - 10 }, clock.now());
+    jobs.schedule({ kind: 'escalate', dueAt: clock.now() + 500 }, clock.now());
+    expect(jobs.nextDueAt()).toBe(clock.now() - 10);
+    expect(jobs.nextDueAt(clock.now())).toBe(clock.now() + 500);
+    expect(jobs.nextDueAt(clock.now() + 500)).toBeUndefined();
   });
 });
 

@@ -200,8 +200,10 @@ describe('home and lists', () => {
   const many = {
     active: incidents.slice(0, 30),
     resolved: incidents.slice(30).map((resolved) => ({ ...resolved, status: 'resolved' as const, resolvedAt: now })),
+    activeTotal: 30,
+    resolvedTotal: 90,
   };
-  const none = { active: [], resolved: [] };
+  const none = { active: [], resolved: [], activeTotal: 0, resolvedTotal: 0 };
 
   it('keeps the Home tab within 100 blocks however many incidents are open', () => {
     const view = homeView(many, now);
@@ -214,8 +216,16 @@ describe('home and lists', () => {
 
   it('keeps /incident list within a message', () => {
     expect(validateBlocks(incidentList(many, now).blocks, 'message')).toEqual([]);
-    expect(validateBlocks(incidentList({ active: incidents, resolved: [] }, now).blocks, 'message')).toEqual([]);
+    expect(validateBlocks(incidentList({ active: incidents, resolved: [], activeTotal: 120, resolvedTotal: 0 }, now).blocks, 'message')).toEqual([]);
     expect(incidentList(many, now).text).toBe('30 open incidents, 90 resolved');
+  });
+
+  it('counts the incidents left out of the page, not only those handed over', () => {
+    const page = { active: many.active.slice(0, 3), resolved: [], activeTotal: 500, resolvedTotal: 0 };
+    expect(JSON.stringify(incidentList(page, now))).toContain('497 more not shown');
+    expect(incidentList(page, now).text).toBe('500 open incidents');
+    expect(JSON.stringify(homeView(page, now))).toContain('*500 open incidents*');
+    expect(JSON.stringify(homeView(page, now))).toContain('497 more not shown');
   });
 
   it('builds a valid role checklist DM', () => {

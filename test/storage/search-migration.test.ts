@@ -15,7 +15,7 @@ import { createTimelineRepository } from '../../src/storage/timeline-repository.
 import { sequentialIds } from '../support/clock.js';
 
 const migrations = fileURLToPath(new URL('../../db/migrations', import.meta.url));
-const searchMigration = '0007_search_what_people_wrote';
+const searchMigration = '0009_search_what_people_wrote';
 let dir: string | undefined;
 afterEach(() => dir && rmSync(dir, { recursive: true, force: true }));
 

@@ -30,6 +30,8 @@ export const generalChannelName = 'general';
 
 export interface Harness {
   slack: FakeSlack;
+  /** The same fake Slack without waiting for the bot to settle (latency benchmarks time the bot while it works). */
+  rawSlack: FakeSlack;
   bot: RunningBot;
   /** Every log line the bot wrote, raw. */
   logs: string[];
@@ -48,6 +50,8 @@ export interface HarnessOptions {
   clock?: Clock;
   /** Variables the configuration's token_env entries name (alert source and API tokens). */
   env?: Record<string, string>;
+  /** Scheduler polling despite an injected clock (benchmarks whose clock moves on its own); null = never. */
+  tickEveryMs?: number | null;
 }
 
 /**
@@ -99,14 +103,16 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
   };
   const bot = await startBot({
     config,
-    logger: createLogger('debug', sink),
+    logger: createLogger(config.logLevel, sink),
     ...(options.clock ? { clock: options.clock, tickEveryMs: null } : {}),
     env: options.env ?? {},
+    ...(options.tickEveryMs !== undefined ? { tickEveryMs: options.tickEveryMs } : {}),
   });
   slack.configureApp({ requestUrl: `${bot.url}/slack/events`, signingSecret });
   const general = slack.workspace.channelByName(generalChannelName)!.id;
   return {
     slack: settling(slack, () => bot.idle()),
+    rawSlack: slack,
     bot,
     logs,
     general,

@@ -2,6 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { FakeSlack } from '../../src/sandbox/slack-emulator/index.js';
+import { recordStartedProcess, runMarker } from './started-processes.js';
 
 const root = new URL('../..', import.meta.url).pathname;
 
@@ -11,22 +12,41 @@ export interface BotProcess {
   exited: Promise<number | null>;
   /** Resolves with the HTTP URL once the bot logs that it started. */
   started: Promise<string>;
+  /**
+   * Sends `signal` to the whole process group (the tsx wrapper and the node process running the
+   * bot) and resolves with the wrapper's exit code once it is gone.
+   */
+  stop(signal: NodeJS.Signals): Promise<number | null>;
 }
 
 /**
  * The README's start command, `npm start`, is `node --import tsx src/main.ts`: run that process
  * directly, with exactly the given environment, so signals (SIGTERM, SIGHUP, SIGKILL) reach the bot itself.
+ * The README's start command, `npm start`, is `tsx src/main.ts`: run that, with exactly the given
+ * environment. tsx runs the bot in a child node process, so killing the tsx process alone (SIGKILL
+ * cannot be relayed) would leave the bot running with its scheduler. The bot is started as the
+ * leader of its own process group, and signals go to the whole group.
  */
 export const startBotProcess = (env: Record<string, string>): BotProcess => {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', ...env },
+    env: { PATH: process.env.PATH ?? '', ...env, ...runMarker() },
     stdio: ['pipe', 'pipe', 'pipe'],
+    detached: true,
   });
+  recordStartedProcess(child.pid);
   const output = { stdout: '', stderr: '' };
   child.stdout.on('data', (chunk) => (output.stdout += chunk));
   child.stderr.on('data', (chunk) => (output.stderr += chunk));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const stop = async (signal: NodeJS.Signals) => {
+    try {
+      if (child.pid !== undefined) process.kill(-child.pid, signal);
+    } catch {
+      // The group is already gone.
+    }
+    return exited;
+  };
   const started = new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the bot did not start:\n${output.stdout}\n${output.stderr}`)), 45_000);
     const look = () => {
@@ -42,7 +62,7 @@ export const startBotProcess = (env: Record<string, string>): BotProcess => {
     });
   });
   started.catch(() => undefined);
-  return { child, output, exited, started };
+  return { child, output, exited, started, stop };
 };
 
 /** One row from the running bot's own SQLite file, read the way an operator would (read-only, WAL). */

@@ -87,10 +87,17 @@ export const effectHandlers = (deps: UseCaseDeps): Record<EffectKind, Handler> =
     invite: (job) => withChannel(job, (_incident, channelId) => notifier.inviteUsers(channelId, (job.payload.userIds as string[]) ?? [])),
 
     post_card: (job) =>
-      withChannel(job, async (incident, channelId) => {
+      withChannel(job, async (incident) => {
         const cardTs = incident.cardTs ?? (await notifier.postCard(incident));
-        if (!incident.cardTs) deps.incidents.setSlackRefs(incident.id, { cardTs });
-        await notifier.pin(channelId, cardTs);
+        deps.atomically(() => {
+          if (!incident.cardTs) deps.incidents.setSlackRefs(incident.id, { cardTs });
+          enqueue(deps, effect.pinCard(incident.id));
+        });
+      }),
+
+    pin_card: (job) =>
+      withChannel(job, async (incident, channelId) => {
+        if (incident.cardTs) await notifier.pin(channelId, incident.cardTs);
       }),
 
     post_announcement: (job) =>

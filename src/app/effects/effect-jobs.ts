@@ -32,6 +32,8 @@ export const effect = {
     ...(actorId ? { actorId } : {}),
   }),
   postCard: (incidentId: string): EffectJob => ({ kind: 'post_card', key: `post_card:${incidentId}`, incidentId, lane: cardLane(incidentId), priority: jobPriority.urgent }),
+  /** Outside the card's lane: the announcement, next in that lane, does not wait for the pin. */
+  pinCard: (incidentId: string): EffectJob => ({ kind: 'pin_card', key: `pin_card:${incidentId}`, incidentId, priority: jobPriority.urgent }),
   postAnnouncement: (incidentId: string, channelId: string): EffectJob => ({
     kind: 'post_announcement',
     key: `post_announcement:${incidentId}`,

@@ -6,6 +6,7 @@ const what: Partial<Record<Job['kind'], (job: Job) => string>> = {
   set_topic: () => 'set the channel topic',
   invite: () => 'invite people to the incident channel',
   post_card: () => 'post the incident card',
+  pin_card: () => 'pin the incident card',
   post_announcement: (job) => `post the announcement in <#${String(job.payload.channelId)}>`,
   invite_experts: () => 'invite the services\' experts',
   send_checklist: (job) => `send <@${String(job.payload.userId)}> their role checklist`,

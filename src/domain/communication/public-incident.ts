@@ -49,6 +49,20 @@ export const isPublicUpdate = (update: IncidentUpdate, now: number): boolean =>
 /** Stable: updates posted in the same millisecond keep the order they were stored in. */
 const byPostedAt = (a: IncidentUpdate, b: IncidentUpdate): number => a.postedAt - b.postedAt;
 
+/** What the public face of an incident is made of; nothing else of the incident is read. */
+export type PublicIncidentSource = Pick<Incident, 'id' | 'isPrivate' | 'severity' | 'services' | 'declaredAt'>;
+
+/** The updates of each incident, in the order given: one pass, so no incident scans every update. */
+export const groupUpdatesByIncident = (updates: readonly IncidentUpdate[]): Map<string, IncidentUpdate[]> => {
+  const byIncident = new Map<string, IncidentUpdate[]>();
+  for (const update of updates) {
+    const own = byIncident.get(update.incidentId);
+    if (own) own.push(update);
+    else byIncident.set(update.incidentId, [update]);
+  }
+  return byIncident;
+};
+
 /**
  * The public face of an incident, or null when customers must not see it: private incidents, and
  * incidents nobody has written a customer message for yet. Only the customer messages, the services'
@@ -56,7 +70,7 @@ const byPostedAt = (a: IncidentUpdate, b: IncidentUpdate): number => a.postedAt 
  * engineers' update fields never are.
  */
 export const toPublicIncident = (
-  incident: Incident,
+  incident: PublicIncidentSource,
   updates: readonly IncidentUpdate[],
   services: readonly PublicService[],
   now: number,
@@ -71,7 +85,8 @@ export const toPublicIncident = (
   const status = publicStatusOf(latest.status);
   const impact = impactBySeverity[incident.severity];
   const componentIds = matchServiceIds(services, incident.services);
-  const names = componentIds.map((id) => services.find((service) => service.id === id)?.name ?? id);
+  const nameById = new Map(services.map((service) => [service.id, service.name]));
+  const names = componentIds.map((id) => nameById.get(id) ?? id);
   // After a reopening, the incident is resolved from the first resolving update of its last run,
   // and not resolved at all while it is open again.
   let firstOfLastRun = published.length - 1;
@@ -97,5 +112,26 @@ export const toPublicIncident = (
         createdAt: update.postedAt,
       }))
       .reverse(),
+  };
+};
+
+/**
+ * `toPublicIncident` remembering its last answer per incident object: while the incident object,
+ * its updates array and the services array are the same ones, and no update's posting time was
+ * still ahead, the answer is the same. Lets a rebuild after one change redo one incident.
+ */
+export const rememberingToPublicIncident = (): typeof toPublicIncident => {
+  const remembered = new WeakMap<
+    PublicIncidentSource,
+    { updates: readonly IncidentUpdate[]; services: readonly PublicService[]; from: number; until: number; value: PublicIncident | null }
+  >();
+  return (incident, updates, services, now) => {
+    const hit = remembered.get(incident);
+    if (hit && hit.updates === updates && hit.services === services && now >= hit.from && now < hit.until) return hit.value;
+    const value = toPublicIncident(incident, updates, services, now);
+    let until = Number.POSITIVE_INFINITY;
+    for (const update of updates) if (update.postedAt > now && update.postedAt < until) until = update.postedAt;
+    remembered.set(incident, { updates, services, from: now, until, value });
+    return value;
   };
 };

@@ -1,10 +1,8 @@
-import type { Incident } from '../incident/incident.js';
-import { componentStatusByImpact } from './public-incident.js';
-import { toPublicIncident } from './public-incident.js';
+import { componentHistories, type StatusSpan } from './component-history.js';
+import { componentStatusByImpact, groupUpdatesByIncident, toPublicIncident, type PublicIncidentSource } from './public-incident.js';
 import { toPublicMaintenance } from './public-maintenance.js';
 import type { PublicService } from './public-services.js';
 import type {
-  ComponentStatus,
   IncidentUpdate,
   Maintenance,
   PublicIncident,
@@ -14,6 +12,7 @@ import type {
 } from './types.js';
 
 export const dayMs = 24 * 60 * 60 * 1000;
+const noUpdates: readonly IncidentUpdate[] = [];
 /** How far back the page shows resolved incidents and finished maintenance. */
 export const historyDays = 90;
 
@@ -29,30 +28,15 @@ export interface StatusSnapshotInput {
   };
   /** The configured services, in the order the page lists them. */
   services: PublicService[];
-  incidents: Incident[];
-  /** Updates of any incidents; only those with a customer message are public. */
-  updates: IncidentUpdate[];
-  maintenances: Maintenance[];
-}
-
-/** Worst first; an incident's status beats maintenance, which beats operational. */
-const statusRank: Record<ComponentStatus, number> = {
-  major_outage: 4,
-  partial_outage: 3,
-  degraded_performance: 2,
-  under_maintenance: 1,
-  operational: 0,
-};
-
-const worstOf = (statuses: readonly ComponentStatus[]): ComponentStatus =>
-  statuses.reduce<ComponentStatus>((worst, status) => (statusRank[status] > statusRank[worst] ? status : worst), 'operational');
-
-/** A period during which something held a component at a status: [from, until). */
-interface StatusSpan {
-  componentIds: readonly string[];
-  status: ComponentStatus;
-  from: number;
-  until: number;
+  incidents: readonly PublicIncidentSource[];
+  /**
+   * Updates of any incidents, or the same already grouped by incident id (in posting order); only
+   * those with a customer message are public.
+   */
+  updates: readonly IncidentUpdate[] | ReadonlyMap<string, readonly IncidentUpdate[]>;
+  /** Makes an incident's public face; a remembering one (`rememberingToPublicIncident`) saves rebuilds. */
+  publicIncident?: typeof toPublicIncident;
+  maintenances: readonly Maintenance[];
 }
 
 /**
@@ -64,7 +48,8 @@ const statusSpans = (incidents: readonly PublicIncident[], maintenances: readonl
   ...incidents.map((incident) => ({
     componentIds: incident.componentIds,
     status: componentStatusByImpact[incident.impact],
-    from: Math.min(...incident.updates.map((update) => update.createdAt)),
+    // Updates are newest first: the last one is the first public update.
+    from: incident.updates.at(-1)!.createdAt,
     until: incident.status === 'resolved' ? (incident.resolvedAt ?? incident.updatedAt) : Number.POSITIVE_INFINITY,
   })),
   ...maintenances.map((maintenance) => ({
@@ -74,24 +59,6 @@ const statusSpans = (incidents: readonly PublicIncident[], maintenances: readonl
     until: maintenance.scheduledUntil,
   })),
 ];
-
-const componentStatusAt = (spans: readonly StatusSpan[], componentId: string, at: number): ComponentStatus =>
-  worstOf(spans.filter((span) => span.componentIds.includes(componentId) && span.from <= at && at < span.until).map((span) => span.status));
-
-/**
- * When the component's status last changed: the latest span boundary at or before `now` where the
- * status before and after differ. With no change inside what we know, `since` (the start of the
- * history window) stands for "unchanged at least since the oldest history shown".
- */
-const lastChange = (spans: readonly StatusSpan[], componentId: string, now: number, since: number): number => {
-  const boundaries = spans
-    .filter((span) => span.componentIds.includes(componentId))
-    .flatMap((span) => [span.from, span.until])
-    .filter((at) => at <= now && at > since)
-    .sort((a, b) => b - a);
-  const changed = boundaries.find((at) => componentStatusAt(spans, componentId, at) !== componentStatusAt(spans, componentId, at - 1));
-  return changed ?? since;
-};
 
 const newestFirst = (a: PublicIncident, b: PublicIncident): number => b.createdAt - a.createdAt || a.id.localeCompare(b.id);
 const soonestFirst = (a: PublicMaintenance, b: PublicMaintenance): number =>
@@ -115,8 +82,10 @@ export const buildStatusSnapshot = (input: StatusSnapshotInput): StatusPageSnaps
   const { now, services } = input;
   const historyStart = Math.floor((now - historyDays * dayMs) / dayMs) * dayMs;
 
+  const updatesByIncident = input.updates instanceof Map ? input.updates : groupUpdatesByIncident(input.updates as readonly IncidentUpdate[]);
+  const publicIncident = input.publicIncident ?? toPublicIncident;
   const allPublicIncidents = input.incidents
-    .map((incident) => toPublicIncident(incident, input.updates, services, now))
+    .map((incident) => publicIncident(incident, updatesByIncident.get(incident.id) ?? noUpdates, services, now))
     .filter((incident): incident is PublicIncident => incident !== null);
   const incidents = allPublicIncidents
     .filter((incident) => incident.status !== 'resolved' || incident.createdAt >= now - historyDays * dayMs)
@@ -129,26 +98,56 @@ export const buildStatusSnapshot = (input: StatusSnapshotInput): StatusPageSnaps
     .filter((maintenance) => maintenance.scheduledUntil >= now - historyDays * dayMs)
     .sort(soonestFirst);
 
-  const spans = statusSpans(allPublicIncidents, allMaintenances);
+  const histories = componentHistories(
+    services.map((service) => service.id),
+    statusSpans(allPublicIncidents, allMaintenances),
+    now,
+    historyStart,
+  );
   const components: StatusComponent[] = services.map((service, index) => ({
     id: service.id,
     name: service.name,
     description: service.description ?? null,
-    status: componentStatusAt(spans, service.id, now),
+    status: histories.get(service.id)!.status,
     position: index + 1,
-    updatedAt: lastChange(spans, service.id, now, historyStart),
+    updatedAt: histories.get(service.id)!.changedAt,
   }));
 
-  const changes = [
-    ...components.map((component) => component.updatedAt),
-    ...incidents.map((incident) => incident.updatedAt),
-    ...maintenances.map((maintenance) => maintenance.updatedAt),
-  ].filter((at) => at <= now);
+  // A loop, not Math.max(...spread): tens of thousands of arguments overflow the stack.
+  let updatedAt = historyStart;
+  for (const item of [components, incidents, maintenances]) {
+    for (const { updatedAt: at } of item) if (at <= now && at > updatedAt) updatedAt = at;
+  }
 
   return {
-    page: { ...input.page, updatedAt: Math.max(historyStart, ...changes) },
+    page: { ...input.page, updatedAt },
     components,
     incidents,
     maintenances,
   };
+};
+
+/** Every UTC offset in use is a whole number of quarter hours, so every local midnight falls on one. */
+const quarterHour = 15 * 60 * 1000;
+
+/**
+ * The first instant after `now` at which the same input could give a different snapshot or page:
+ * a maintenance window starting or ending, an update's posting time arriving, an incident leaving
+ * the 90-day window, or the next quarter hour (the day boundaries of the history, in UTC and in
+ * the page's zone). A snapshot built at `now` may be served until then if the data did not change.
+ */
+export const snapshotExpiresAt = (input: Pick<StatusSnapshotInput, 'now' | 'incidents' | 'updates' | 'maintenances'>): number => {
+  const { now } = input;
+  let expires = (Math.floor(now / quarterHour) + 1) * quarterHour;
+  const consider = (at: number) => {
+    if (at > now && at < expires) expires = at;
+  };
+  for (const maintenance of input.maintenances) {
+    consider(maintenance.startsAt);
+    consider(maintenance.endsAt);
+  }
+  const updates = input.updates instanceof Map ? [...input.updates.values()].flat() : (input.updates as readonly IncidentUpdate[]);
+  for (const update of updates) consider(update.postedAt);
+  for (const incident of input.incidents) consider(incident.declaredAt + historyDays * dayMs);
+  return expires;
 };

@@ -9,9 +9,13 @@ interface FeedEntry {
   update: PublicUpdate;
 }
 
+/** Feed readers poll for what is new; like Statuspage's feed, only the latest entries are kept. */
+export const feedEntriesLimit = 50;
+
 /**
- * An Atom 1.0 feed (RFC 4287) of every public update of the incidents and maintenance on the page,
- * newest first. `feedUrl` is the feed's own absolute URL; it is also the feed's id.
+ * An Atom 1.0 feed (RFC 4287) of the latest `feedEntriesLimit` public updates of the incidents and
+ * maintenance on the page, newest first. `feedUrl` is the feed's own absolute URL; it is also the
+ * feed's id.
  */
 export const renderAtomFeed = (snapshot: StatusPageSnapshot, feedUrl: string): string => {
   const zone = snapshot.page.timeZone;
@@ -20,8 +24,11 @@ export const renderAtomFeed = (snapshot: StatusPageSnapshot, feedUrl: string): s
     ...snapshot.maintenances.flatMap((maintenance) =>
       maintenance.updates.map((update) => ({ itemId: maintenance.id, itemName: maintenance.name, update })),
     ),
-  ].sort((a, b) => b.update.createdAt - a.update.createdAt || a.update.id.localeCompare(b.update.id));
-  const updated = Math.max(snapshot.page.updatedAt, ...entries.map((entry) => entry.update.createdAt));
+  ]
+    .sort((a, b) => b.update.createdAt - a.update.createdAt || a.update.id.localeCompare(b.update.id))
+    .slice(0, feedEntriesLimit);
+  // Newest first, so the first entry is the latest update.
+  const updated = Math.max(snapshot.page.updatedAt, entries[0]?.update.createdAt ?? snapshot.page.updatedAt);
 
   const entryXml = ({ itemId, itemName, update }: FeedEntry) => {
     const link = incidentLink(snapshot, itemId);

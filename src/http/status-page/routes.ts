@@ -1,7 +1,8 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import type { CustomRoute } from '@slack/bolt';
 import type { StatusPageSnapshot } from '../../domain/communication/types.js';
 import { renderAtomFeed } from './atom-feed.js';
+import { documentCache, isNotModified } from './cached-document.js';
 import { renderStatusPage } from './status-html.js';
 import { statuspageDocuments } from './statuspage-json.js';
 
@@ -20,7 +21,7 @@ const registeredMethods = [...readMethods, 'OPTIONS', 'POST', 'PUT', 'PATCH', 'D
 const allow = 'GET, HEAD, OPTIONS';
 
 export interface StatusPageRouteOptions {
-  /** Today's date for the 90-day history; injected so tests are fixed in time. */
+  /** Today's date for the 90-day history and Last-Modified; injected so tests are fixed in time. */
   now?: () => number;
   /** Called when reading the snapshot fails; the request gets a 503 either way. */
   onError?: (error: unknown) => void;
@@ -31,7 +32,7 @@ interface Document {
   body: string;
 }
 
-type Render = (snapshot: StatusPageSnapshot, request: IncomingMessage) => Document;
+type Render = (snapshot: StatusPageSnapshot) => Document;
 
 const securityHeaders = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' };
 /** The page has no scripts and no external assets; the policy makes an escaping slip harmless too. */
@@ -40,7 +41,7 @@ const htmlPolicy =
 /** Statuspage widgets read the JSON from other origins. */
 const corsHeaders = { 'access-control-allow-origin': '*', 'access-control-allow-methods': allow };
 
-const send = (response: ServerResponse, status: number, headers: Record<string, string>, body: string, withBody: boolean) => {
+const send = (response: ServerResponse, status: number, headers: Record<string, string>, body: string | Buffer, withBody: boolean) => {
   response.writeHead(status, { ...headers, 'content-length': String(Buffer.byteLength(body)) });
   response.end(withBody ? body : undefined);
 };
@@ -51,49 +52,53 @@ const route = (
   readSnapshot: () => StatusPageSnapshot,
   extraHeaders: Record<string, string>,
   options: StatusPageRouteOptions,
-): CustomRoute => ({
-  path,
-  method: registeredMethods,
-  handler: (request, response) => {
-    const method = (request.method ?? 'GET').toUpperCase();
-    if (method === 'OPTIONS') {
-      response.writeHead(204, { allow, ...extraHeaders, ...securityHeaders });
-      response.end();
-      return;
-    }
-    if (!readMethods.includes(method)) {
-      send(
-        response,
-        405,
-        { allow, 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...extraHeaders, ...securityHeaders },
-        `405 Method Not Allowed: ${method} is not supported here; the status page is read-only (use ${allow}).\n`,
-        true,
-      );
-      return;
-    }
-    let document: Document;
-    try {
-      document = render(readSnapshot(), request);
-    } catch (error) {
-      options.onError?.(error);
-      send(
-        response,
-        503,
-        { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'retry-after': '30', ...extraHeaders, ...securityHeaders },
-        '503 Service Unavailable: the status could not be read; try again shortly.\n',
-        method === 'GET',
-      );
-      return;
-    }
-    send(
-      response,
-      200,
-      { 'content-type': document.contentType, 'cache-control': cacheControl, ...extraHeaders, ...securityHeaders },
-      document.body,
-      method === 'GET',
-    );
-  },
-});
+): CustomRoute => {
+  // The snapshot object changes only when the page does: each body is rendered once per snapshot.
+  const rendered = documentCache(render, options.now ?? Date.now);
+  return {
+    path,
+    method: registeredMethods,
+    handler: (request, response) => {
+      const method = (request.method ?? 'GET').toUpperCase();
+      if (method === 'OPTIONS') {
+        response.writeHead(204, { allow, ...extraHeaders, ...securityHeaders });
+        response.end();
+        return;
+      }
+      if (!readMethods.includes(method)) {
+        send(
+          response,
+          405,
+          { allow, 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...extraHeaders, ...securityHeaders },
+          `405 Method Not Allowed: ${method} is not supported here; the status page is read-only (use ${allow}).\n`,
+          true,
+        );
+        return;
+      }
+      let document: ReturnType<typeof rendered>;
+      try {
+        document = rendered(readSnapshot());
+      } catch (error) {
+        options.onError?.(error);
+        send(
+          response,
+          503,
+          { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'retry-after': '30', ...extraHeaders, ...securityHeaders },
+          '503 Service Unavailable: the status could not be read; try again shortly.\n',
+          method === 'GET',
+        );
+        return;
+      }
+      const validators = { etag: document.etag, 'last-modified': document.lastModified, 'cache-control': cacheControl };
+      if (isNotModified(request, document)) {
+        response.writeHead(304, { ...validators, ...extraHeaders, ...securityHeaders });
+        response.end();
+        return;
+      }
+      send(response, 200, { 'content-type': document.contentType, ...validators, ...extraHeaders, ...securityHeaders }, document.body, method === 'GET');
+    },
+  };
+};
 
 const json = (value: unknown): Document => ({
   contentType: 'application/json; charset=utf-8',
@@ -103,7 +108,9 @@ const json = (value: unknown): Document => ({
 /**
  * The public status page: `GET /status` (HTML), `GET /history.atom` (Atom feed) and Statuspage's
  * public API v2 under `/api/v2/` (summary, status, components, incidents, unresolved incidents,
- * scheduled maintenances with upcoming and active). `readSnapshot` is called once per request.
+ * scheduled maintenances with upcoming and active). `readSnapshot` is called once per request and
+ * must be cheap: each body is rendered again only when it returns a different snapshot object.
+ * Every 200 carries an ETag and Last-Modified; If-None-Match / If-Modified-Since get a 304.
  */
 export const statusPageRoutes = (
   readSnapshot: () => StatusPageSnapshot,

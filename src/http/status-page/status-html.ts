@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import type {
   ComponentStatus,
   PublicIncident,
@@ -9,21 +8,18 @@ import type {
 import { historyDays } from '../../domain/communication/status-snapshot.js';
 import { escapeMarkup as e } from './escape.js';
 import { componentStatusLabels, impactLabels, updateStatusLabels } from './labels.js';
-import { anchorId, isoTime, overallStatus, type StatusIndicator } from './statuspage-json.js';
+import { anchorId, overallStatus, type StatusIndicator } from './statuspage-json.js';
+import { dayStartsBack, formatZoned, isoTime } from './time-format.js';
 
 
-const zoned = (ms: number, timeZone: string): DateTime => {
-  const time = DateTime.fromMillis(ms, { zone: timeZone, locale: 'en-GB' });
-  return time.isValid ? time : DateTime.fromMillis(ms, { zone: 'utc', locale: 'en-GB' });
-};
 
 /** `<time>` with the machine-readable instant and the wall-clock time in the page's zone. */
 const timeTag = (ms: number, timeZone: string, format = 'd MMM yyyy, HH:mm ZZZZ'): string =>
-  `<time datetime="${e(isoTime(ms, timeZone))}">${e(zoned(ms, timeZone).toFormat(format))}</time>`;
+  `<time datetime="${e(isoTime(ms, timeZone))}">${e(formatZoned(ms, timeZone, format))}</time>`;
 
 /** `10 Mar 2026, 14:30 – 15:30 CET`; the end date is repeated only when the window spans days. */
 const timeRange = (from: number, until: number, timeZone: string): string => {
-  const sameDay = zoned(from, timeZone).hasSame(zoned(until, timeZone), 'day');
+  const sameDay = formatZoned(from, timeZone, 'yyyy-MM-dd') === formatZoned(until, timeZone, 'yyyy-MM-dd');
   return sameDay
     ? `${timeTag(from, timeZone, 'd MMM yyyy, HH:mm')} – ${timeTag(until, timeZone, 'HH:mm ZZZZ')}`
     : `${timeTag(from, timeZone)} – ${timeTag(until, timeZone)}`;
@@ -109,54 +105,70 @@ const historyItem = (snapshot: StatusPageSnapshot, item: PublicIncident | Public
   ${shownAbove ? `<p class="meta"><a href="#${anchorId(item.id)}">Updates are shown under Active incidents</a></p>` : updatesList(item.updates, snapshot.page.timeZone)}
 </article>`;
 
+/** Like Statuspage, the page lists recent history only; the JSON API and the feed carry the rest. */
+export const historyItemsLimit = 50;
+
 /**
  * The last 90 days in the page's zone, newest first: a heading per day with incidents or finished
- * maintenance, and one line for each run of quiet days.
+ * maintenance, and one line for each run of quiet days. At most `historyItemsLimit` items are shown;
+ * when more happened, the list stops at the day of the last one shown and says how many are left
+ * out, so no day with incidents is ever called quiet.
  */
 const historySection = (snapshot: StatusPageSnapshot, now: number): string => {
   const zone = snapshot.page.timeZone;
-  const dayKey = (ms: number) => zoned(ms, zone).toISODate() ?? '';
+  const dayKey = (ms: number) => formatZoned(ms, zone, 'yyyy-MM-dd');
+  type Item = { at: number; render: () => string };
+  // The snapshot lists incidents newest first: only the first `historyItemsLimit` can be shown.
+  const completed = snapshot.maintenances.filter((m) => m.status === 'completed');
+  const total = snapshot.incidents.length + completed.length;
+  const items: Item[] = [
+    ...snapshot.incidents.slice(0, historyItemsLimit).map((incident) => ({
+      at: incident.createdAt,
+      render: () =>
+        historyItem(snapshot, incident, updateStatusLabels[incident.status], impactLabels[incident.impact], incident.status !== 'resolved'),
+    })),
+    ...completed.map((maintenance) => ({ at: maintenance.scheduledFor, render: () => historyItem(snapshot, maintenance, 'Completed', 'Maintenance', false) })),
+  ].sort((a, b) => b.at - a.at);
+  const shown = items.slice(0, historyItemsLimit);
+  const left = total - shown.length;
   const entries = new Map<string, HistoryEntry[]>();
-  const add = (at: number, html: string) => {
-    const key = dayKey(at);
-    entries.set(key, [...(entries.get(key) ?? []), { at, html }]);
-  };
-  for (const incident of snapshot.incidents) {
-    add(
-      incident.createdAt,
-      historyItem(snapshot, incident, updateStatusLabels[incident.status], impactLabels[incident.impact], incident.status !== 'resolved'),
-    );
+  for (const item of shown) {
+    const key = dayKey(item.at);
+    const day = entries.get(key) ?? [];
+    day.push({ at: item.at, html: item.render() });
+    entries.set(key, day);
   }
-  for (const maintenance of snapshot.maintenances.filter((m) => m.status === 'completed')) {
-    add(maintenance.scheduledFor, historyItem(snapshot, maintenance, 'Completed', 'Maintenance', false));
-  }
+  const lastShownDay = left > 0 ? dayKey(shown.at(-1)!.at) : undefined;
 
-  const today = zoned(now, zone).startOf('day');
   const blocks: string[] = [];
-  let quiet: DateTime[] = [];
+  let quiet: number[] = [];
   const flushQuiet = () => {
     if (quiet.length === 0) return;
     const newest = quiet[0]!;
     const oldest = quiet.at(-1)!;
-    const range =
-      quiet.length === 1
-        ? `<time datetime="${newest.toISODate()}">${e(newest.toFormat('d MMM yyyy'))}</time>`
-        : `<time datetime="${oldest.toISODate()}">${e(oldest.toFormat(oldest.year === newest.year ? 'd MMM' : 'd MMM yyyy'))}</time> – <time datetime="${newest.toISODate()}">${e(newest.toFormat('d MMM yyyy'))}</time>`;
+    const date = (day: number, format: string) => `<time datetime="${dayKey(day)}">${e(formatZoned(day, zone, format))}</time>`;
+    const sameYear = formatZoned(oldest, zone, 'yyyy') === formatZoned(newest, zone, 'yyyy');
+    const range = quiet.length === 1 ? date(newest, 'd MMM yyyy') : `${date(oldest, sameYear ? 'd MMM' : 'd MMM yyyy')} – ${date(newest, 'd MMM yyyy')}`;
     blocks.push(`<li class="quiet"><p><span class="day">${range}</span> No incidents reported.</p></li>`);
     quiet = [];
   };
-  for (let offset = 0; offset < historyDays; offset += 1) {
-    const day = today.minus({ days: offset });
-    const items = entries.get(day.toISODate() ?? '');
-    if (!items) {
+  for (const day of dayStartsBack(now, zone, historyDays)) {
+    const dayItems = entries.get(dayKey(day));
+    if (!dayItems) {
       quiet.push(day);
       continue;
     }
     flushQuiet();
-    const sorted = [...items].sort((a, b) => b.at - a.at).map((item) => item.html).join('');
-    blocks.push(`<li><h3><time datetime="${day.toISODate()}">${e(day.toFormat('cccc d MMMM yyyy'))}</time></h3>${sorted}</li>`);
+    const sorted = [...dayItems].sort((a, b) => b.at - a.at).map((item) => item.html).join('');
+    blocks.push(`<li><h3><time datetime="${dayKey(day)}">${e(formatZoned(day, zone, 'cccc d MMMM yyyy'))}</time></h3>${sorted}</li>`);
+    if (dayKey(day) === lastShownDay) break;
   }
   flushQuiet();
+  if (left > 0) {
+    blocks.push(
+      `<li class="quiet"><p>${left} earlier ${left === 1 ? 'entry' : 'entries'} of the last ${historyDays} days not listed here; see the <a href="#history-api">JSON API</a>.</p></li>`,
+    );
+  }
   return `
 <section aria-labelledby="history-heading">
   <h2 id="history-heading">Past incidents</h2>
@@ -257,7 +269,7 @@ ${
 ${historySection(snapshot, now)}
 </main>
 <footer>
-  <p>Times are shown in ${e(zone)}. <a href="${e(feedPath)}">Atom feed of updates</a> · <a href="${e(summaryPath)}">JSON API</a></p>
+  <p>Times are shown in ${e(zone)}. <a href="${e(feedPath)}">Atom feed of updates</a> · <a id="history-api" href="${e(summaryPath)}">JSON API</a></p>
 </footer>
 </body>
 </html>

@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon';
 import { componentStatusByImpact } from '../../domain/communication/public-incident.js';
+import { isoTime } from './time-format.js';
 import type {
   ComponentStatus,
   PublicImpact,
@@ -16,16 +16,12 @@ import type {
  * read this page unchanged. Field names, nesting and enum values follow Statuspage's responses.
  */
 
+export { isoTime };
+
 export type StatusIndicator = 'none' | 'minor' | 'major' | 'critical';
 
 /** Statuspage caps its lists at 50 (`incidents.json`, `scheduled-maintenances.json`). */
 export const listLimit = 50;
-
-/** ISO 8601 with the page's offset and milliseconds, as Statuspage writes them (`2022-02-15T13:14:17.849-08:00`). */
-export const isoTime = (ms: number, timeZone: string): string => {
-  const time = DateTime.fromMillis(ms, { zone: timeZone });
-  return (time.isValid ? time : DateTime.fromMillis(ms, { zone: 'utc' })).toISO({ includeOffset: true })!;
-};
 
 const indicatorRank: Record<StatusIndicator, number> = { none: 0, minor: 1, major: 2, critical: 3 };
 const indicatorByComponentStatus: Record<ComponentStatus, StatusIndicator> = {
@@ -63,13 +59,17 @@ export const overallStatus = (snapshot: StatusPageSnapshot): { indicator: Status
  * Components carry no creation time in the snapshot; the earliest instant the page knows about
  * stands in, so `created_at` is the same for every component and never after its `updated_at`.
  */
-const pageEpoch = (snapshot: StatusPageSnapshot): number =>
-  Math.min(
-    snapshot.page.updatedAt,
-    ...snapshot.components.map((component) => component.updatedAt),
-    ...snapshot.incidents.map((incident) => incident.createdAt),
-    ...snapshot.maintenances.map((maintenance) => maintenance.createdAt),
-  );
+const epochs = new WeakMap<StatusPageSnapshot, number>();
+const pageEpoch = (snapshot: StatusPageSnapshot): number => {
+  const known = epochs.get(snapshot);
+  if (known !== undefined) return known;
+  // A loop, not Math.min(...spread): read for every component, over tens of thousands of incidents.
+  let epoch = snapshot.page.updatedAt;
+  for (const component of snapshot.components) epoch = Math.min(epoch, component.updatedAt);
+  for (const item of [...snapshot.incidents, ...snapshot.maintenances]) epoch = Math.min(epoch, item.createdAt);
+  epochs.set(snapshot, epoch);
+  return epoch;
+};
 
 export const pageJson = (snapshot: StatusPageSnapshot) => ({
   id: snapshot.page.id,

@@ -51,6 +51,8 @@ export type FakeSlackOptions = {
   /** where to send the app's requests; can also be set later with configureApp */
   app?: AppConfig;
   port?: number;
+  /** How long each Web API call takes to answer, like real Slack's round trip (default 0); for benchmarks. */
+  apiLatencyMs?: number;
 };
 
 const handlers: Record<string, MethodHandler> = {
@@ -78,6 +80,7 @@ export class FakeSlack {
   private server: RunningServer | undefined;
 
   constructor(options: FakeSlackOptions = {}) {
+    this.faults.latencyMs = options.apiLatencyMs ?? 0;
     const manifest = loadManifest(options.manifestPath);
     this.workspace = new Workspace({
       ...(options.now ? { now: options.now } : {}),

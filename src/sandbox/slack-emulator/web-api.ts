@@ -18,6 +18,8 @@ export type ApiCall = {
   response: Record<string, unknown>;
   /** HTTP status the fake answered with (429 for a programmed rate limit) */
   status: number;
+  /** When the fake carried the call out (`performance.now()`, monotonic ms), for latency benchmarks. */
+  at: number;
 };
 
 export type ApiRequest = { method: string; headers: IncomingHttpHeaders; args: Args; jsonBody: boolean };
@@ -45,6 +47,7 @@ export function answerApiCall(deps: WebApiDeps, request: ApiRequest): ApiAnswer 
     ...(typeof body['error'] === 'string' ? { error: body['error'] } : {}),
     response: body,
     status: answer.status,
+    at: performance.now(),
   });
   return answer;
 }

@@ -34,21 +34,21 @@ export const incidentSections = (open: OpenIncidents, now: number, max: number, 
   const active = open.active.slice(0, max);
   const resolved = open.resolved.slice(0, max - active.length);
   const blocks: KnownBlock[] = [
-    section(open.active.length === 0 ? ':large_green_circle: *No open incidents.*' : `*${plural(open.active.length, 'open incident')}*`),
+    section(open.activeTotal === 0 ? ':large_green_circle: *No open incidents.*' : `*${plural(open.activeTotal, 'open incident')}*`),
     ...active.map((incident) => incidentBlock(incident, now)),
   ];
-  if (open.resolved.length > 0) {
-    blocks.push(section(`*${open.resolved.length} resolved, not yet closed*`), ...resolved.map((incident) => incidentBlock(incident, now)));
+  if (open.resolvedTotal > 0) {
+    blocks.push(section(`*${open.resolvedTotal} resolved, not yet closed*`), ...resolved.map((incident) => incidentBlock(incident, now)));
   }
-  const left = open.active.length + open.resolved.length - active.length - resolved.length;
+  const left = open.activeTotal + open.resolvedTotal - active.length - resolved.length;
   if (left > 0) blocks.push(context(`${left} more not shown${more}.`));
   return blocks;
 };
 
 /** The fallback text of a list: what a notification or screen reader says. */
 export const incidentCounts = (open: OpenIncidents): string =>
-  `${open.active.length === 0 ? 'No open incidents' : plural(open.active.length, 'open incident')}` +
-  (open.resolved.length > 0 ? `, ${open.resolved.length} resolved` : '');
+  `${open.activeTotal === 0 ? 'No open incidents' : plural(open.activeTotal, 'open incident')}` +
+  (open.resolvedTotal > 0 ? `, ${open.resolvedTotal} resolved` : '');
 
 export interface NextShift {
   scheduleName: string;

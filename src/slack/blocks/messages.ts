@@ -32,7 +32,7 @@ export const helpText = [
 ].join('\n');
 
 /** With two headings and a "more" line, stays inside a message's 50 blocks. */
-const maxListed = 45;
+export const maxListed = 45;
 
 export const incidentList = (open: OpenIncidents, now: number): { text: string; blocks: KnownBlock[] } => ({
   text: incidentCounts(open),

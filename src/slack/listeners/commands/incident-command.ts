@@ -10,7 +10,7 @@ import { DomainError } from '../../../domain/errors.js';
 import { parseRole } from '../../../domain/incident/roles.js';
 import { parseSeverity } from '../../../domain/incident/severity.js';
 import { isStatus, type Status } from '../../../domain/incident/status.js';
-import { helpText, incidentList } from '../../blocks/messages.js';
+import { helpText, incidentList, maxListed } from '../../blocks/messages.js';
 import { escape } from '../../blocks/text.js';
 import { declareModal, maintenanceModal, pageModal, roleModal, severityModal, statusModal } from '../../blocks/modals.js';
 import { updateModalFor } from '../update-modal.js';
@@ -85,7 +85,7 @@ export const incidentCommand = (ctx: ListenerContext) => async ({ command, ack, 
       case 'list':
         return respond({
           response_type: 'ephemeral',
-          ...incidentList(listOpenIncidents(deps, { viewerId: userId }), deps.clock.now()),
+          ...incidentList(listOpenIncidents(deps, { viewerId: userId, limit: maxListed }), deps.clock.now()),
         });
       case 'status': {
         const incident = inIncident();

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { listOpenIncidents } from '../../../app/list-open-incidents.js';
-import { homeView } from '../../blocks/home.js';
+import { homeView, maxHomeIncidents } from '../../blocks/home.js';
 import { nextShiftFor } from '../../../domain/escalation/schedule.js';
 import type { ListenerContext } from '../context.js';
 
@@ -9,7 +9,7 @@ type HomeArgs = SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs;
 export const appHomeOpened = (ctx: ListenerContext) => async ({ event, client }: HomeArgs) => {
   if (event.tab && event.tab !== 'home') return;
   const now = ctx.deps.clock.now();
-  const open = listOpenIncidents(ctx.deps, { viewerId: event.user });
+  const open = listOpenIncidents(ctx.deps, { viewerId: event.user, limit: maxHomeIncidents });
   const { schedules } = ctx.deps.config();
   const shift = schedules.length > 0 ? nextShiftFor(schedules, event.user, now) : undefined;
   const nextShift =
