@@ -26,6 +26,7 @@ import { postmortemRoute, safeEqual } from './http/postmortem-route.js';
 import { createFollowUpRepository } from './storage/follow-up-repository.js';
 import { createPostmortemRepository } from './storage/postmortem-repository.js';
 import { createSearchRepository } from './storage/search-repository.js';
+import { createAlertRepository } from './storage/alert-repository.js';
 import { createPeopleDirectory } from './slack/people-directory.js';
 import { createStatusPageSource } from './storage/status-page-source.js';
 import type { StoredPostmortem } from './app/ports.js';
@@ -39,6 +40,12 @@ import { reportJobFailure } from './app/effects/report-failures.js';
 import { classifySlackFailure } from './slack/slack-error.js';
 import { createConfigStore, type ConfigStore } from './config/config-store.js';
 import { loadIncidentConfig } from './config/incident-config-file.js';
+import { checkAlertSecrets, secretReader, type SecretEnv } from './config/alert-secrets.js';
+import { alertRoutes, type AlertIntake } from './http/alerts/routes.js';
+import { receiveAlertBatches } from './app/alerts/receive-alerts.js';
+import { groupCommit } from './app/alerts/group-commit.js';
+import { maintenanceRoutes } from './http/alerts/maintenance-routes.js';
+import { cancelApiMaintenance, putApiMaintenance } from './app/alerts/api-maintenance.js';
 
 export interface BotOptions {
   config: Config;
@@ -49,6 +56,8 @@ export interface BotOptions {
   tickEveryMs?: number | null;
   /** More HTTP routes on the same server (the local sandbox's UI). */
   extraRoutes?: CustomRoute[];
+  /** Where the alert sources' and the API's tokens are read (the variables the configuration names). */
+  env?: SecretEnv;
   /** The first log line once Slack answered; the sandbox says it runs against its emulator. */
   startedMessage?: string;
 }
@@ -75,9 +84,11 @@ export const startBot = async ({
   newId = randomUUID,
   tickEveryMs = 2_000,
   extraRoutes = [],
+  env = process.env,
   startedMessage = 'connected to Slack',
 }: BotOptions): Promise<RunningBot> => {
   const configStore = createConfigStore(() => loadIncidentConfig(config.configPath, { required: config.configRequired }), logger);
+  checkAlertSecrets(configStore.current(), env);
   const database = openDatabase(config.databasePath);
   try {
     const client = new WebClient(config.slack.botToken, {
@@ -97,6 +108,10 @@ export const startBot = async ({
     let readSnapshot: () => StatusPageSnapshot = () => {
       throw new Error('status page read before start-up finished');
     };
+    const secrets = secretReader(configStore.current, env);
+    let receive: AlertIntake['receive'] = () => {
+      throw new Error('alerts received before start-up finished');
+    };
     const app = createSlackApp(config, {
       logger,
       routes: [
@@ -105,6 +120,19 @@ export const startBot = async ({
         postmortemRoute((incidentId, token) => {
           const stored = findPostmortem(incidentId);
           return stored && safeEqual(stored.token, token) ? stored.markdown : undefined;
+        }),
+        ...alertRoutes({
+          secrets,
+          now: () => clock.now(),
+          serviceLabel: () => configStore.current().alerts.serviceLabel,
+          receive: (sourceId, alerts) => receive(sourceId, alerts),
+          onError: (error) => logger.error({ err: error, module: 'alerts' }, 'alert intake failed'),
+        }),
+        ...maintenanceRoutes({
+          token: () => secrets.apiToken(),
+          put: (input) => putApiMaintenance(deps, input),
+          cancel: (id) => cancelApiMaintenance(deps, id),
+          onError: (error) => logger.error({ err: error, module: 'maintenance-api' }, 'maintenance API failed'),
         }),
         ...statusPageRoutes(() => readSnapshot(), {
           now: () => clock.now(),
@@ -143,12 +171,15 @@ export const startBot = async ({
       search: createSearchRepository(database.db),
       people: createPeopleDirectory({ client: app.client, clock, logger }),
       publicUrl: () => publicBaseUrl(config),
+      alerts: createAlertRepository(database.db, newId),
     };
     findPostmortem = (incidentId) => deps.postmortems.find(incidentId);
     readSnapshot = createStatusPageReader(
       { source: createStatusPageSource(database.db), clock, config: configStore.current },
       { fallbackUrl: `${publicBaseUrl(config)}/status` },
     );
+    const storeTogether = groupCommit((batches) => receiveAlertBatches(deps, batches));
+    receive = (sourceId, alerts) => storeTogether({ sourceId, alerts });
     // Listener work still running after its ack(), for `idle()`.
     let inFlight = 0;
     app.use(async ({ next }) => {

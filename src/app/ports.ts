@@ -7,6 +7,7 @@ import type { IncidentUpdate, Maintenance } from '../domain/communication/types.
 import type { PublicIncidentSource } from '../domain/communication/public-incident.js';
 import type { Digest } from '../domain/communication/digest.js';
 import type { FollowUp } from '../domain/postmortem/types.js';
+import type { AlertGroupView, AlertPageView, AlertStore } from './alerts/alert-ports.js';
 
 export interface Clock {
   now(): number;
@@ -137,6 +138,12 @@ export interface Notifier {
   postPostmortemNotice(channelId: string, notice: PostmortemNotice): Promise<void>;
   postSimilarIncidents(channelId: string, similar: SimilarIncident[]): Promise<void>;
   sendFollowUpReminder(userId: string, followUp: FollowUp, incident: Incident): Promise<void>;
+  /** Posts an alert group's message in a team's alerts channel; returns its ts. */
+  postAlertGroup(channelId: string, view: AlertGroupView): Promise<string>;
+  /** Edits the group's message in place: joins and resolves never post anew. */
+  updateAlertGroup(channelId: string, ts: string, view: AlertGroupView): Promise<void>;
+  /** DMs a page about a critical alert; returns where it landed. */
+  sendAlertPage(userId: string, page: AlertPageView): Promise<{ channelId: string; ts: string }>;
 }
 
 export interface PostmortemNotice {
@@ -237,6 +244,7 @@ export interface UseCaseDeps {
   people: PeopleDirectory;
   /** The bot's public base URL (no trailing slash), for links to the postmortem drafts it serves. */
   publicUrl: () => string;
+  alerts: AlertStore;
 }
 
 export const jobKinds = [
@@ -250,6 +258,12 @@ export const jobKinds = [
   'maintenance_start',
   'maintenance_end',
   'follow_up_due',
+  'alert_group_sync',
+  'alert_page',
+  'alert_escalate',
+  'alert_expiry',
+  'alert_heartbeat',
+  'alert_hold_summary',
   // Effects: what a committed change still has to do in Slack (app/effects/)
   'send_page',
   'close_page_dms',

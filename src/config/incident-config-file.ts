@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { parseDuration } from '../domain/escalation/duration.js';
-import type { Duration, IncidentConfig, SeverityPolicy } from '../domain/escalation/types.js';
+import type { AlertsConfig, Duration, IncidentConfig, SeverityPolicy } from '../domain/escalation/types.js';
 import { severityDescriptions, type Severity } from '../domain/incident/severity.js';
 import { ConfigError } from './env.js';
 import { defaultCuration } from '../domain/postmortem/types.js';
@@ -52,6 +52,20 @@ export const defaultIncidentConfig = (): IncidentConfig => ({
     blamePhrases: [],
   },
   drills: { speedup: 60, maxReminders: 3, expireAfter: duration('2h') },
+  alerts: {
+    serviceLabel: 'service',
+    sources: [],
+    pageSeverities: ['critical'],
+    infoSeverities: ['info', 'none'],
+    heartbeat: { alertname: 'Watchdog', missingAfterMs: 10 * 60_000, team: null },
+    flapping: { windowMs: 10 * 60_000, changes: 4 },
+    groupWaitMs: 30_000,
+    repeatIntervalMs: 4 * 3_600_000,
+    resolveTimeoutMs: 5 * 60_000,
+    speedup: 1,
+    maintenanceWindows: [],
+  },
+  api: { tokenEnv: null },
 });
 
 /** `services[0].escalation_policy`, `schedules[1].layers[0].rotation` */
@@ -79,6 +93,30 @@ const refuseProblems = (source: string, problems: Problem[]): never =>
 
 const stripUndefined = <T extends object>(value: T): Partial<T> =>
   Object.fromEntries(Object.entries(value).filter((entry) => entry[1] !== undefined)) as Partial<T>;
+
+const toAlertsConfig = (file: IncidentConfigFile['alerts'], defaults: AlertsConfig): AlertsConfig => ({
+  serviceLabel: file?.service_label ?? defaults.serviceLabel,
+  sources: (file?.sources ?? []).map((source) => ({ id: source.id, type: source.type, tokenEnv: source.token_env })),
+  pageSeverities: file?.page_severities ?? defaults.pageSeverities,
+  infoSeverities: file?.info_severities ?? defaults.infoSeverities,
+  heartbeat: {
+    alertname: file?.heartbeat?.alertname ?? defaults.heartbeat.alertname,
+    missingAfterMs: file?.heartbeat?.missing_after ?? defaults.heartbeat.missingAfterMs,
+    team: file?.heartbeat?.team ?? null,
+  },
+  flapping: { windowMs: file?.flapping?.window ?? defaults.flapping.windowMs, changes: file?.flapping?.changes ?? defaults.flapping.changes },
+  groupWaitMs: file?.group_wait ?? defaults.groupWaitMs,
+  repeatIntervalMs: file?.repeat_interval ?? defaults.repeatIntervalMs,
+  resolveTimeoutMs: file?.resolve_timeout ?? defaults.resolveTimeoutMs,
+  speedup: file?.speedup ?? defaults.speedup,
+  maintenanceWindows: (file?.maintenance_windows ?? []).map((window) => ({
+    id: window.id,
+    title: window.title ?? window.id,
+    services: window.services,
+    startsAt: window.starts_at,
+    endsAt: window.ends_at,
+  })),
+});
 
 const toIncidentConfig = (file: IncidentConfigFile): IncidentConfig => {
   const defaults = defaultIncidentConfig();
@@ -117,8 +155,15 @@ const toIncidentConfig = (file: IncidentConfigFile): IncidentConfig => {
       escalationPolicy: service.escalation_policy,
       description: service.description,
       stakeholderChannels: service.stakeholder_channels,
+      alertLabels: service.alert_labels,
+      dependsOn: service.depends_on,
     })),
-    teams: file.teams.map((team) => ({ id: team.id, name: team.name ?? team.id, escalationPolicy: team.escalation_policy })),
+    teams: file.teams.map((team) => ({
+      id: team.id,
+      name: team.name ?? team.id,
+      escalationPolicy: team.escalation_policy,
+      alertsChannel: team.alerts_channel,
+    })),
     schedules: file.schedules.map((schedule) => ({
       id: schedule.id,
       name: schedule.name ?? schedule.id,
@@ -154,6 +199,8 @@ const toIncidentConfig = (file: IncidentConfigFile): IncidentConfig => {
       maxReminders: file.drills?.max_reminders ?? defaults.drills.maxReminders,
       expireAfter: file.drills?.expire_after ?? defaults.drills.expireAfter,
     },
+    alerts: toAlertsConfig(file.alerts, defaults.alerts),
+    api: { tokenEnv: file.api?.token_env ?? null },
   };
 };
 

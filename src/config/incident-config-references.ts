@@ -45,6 +45,24 @@ export const crossReferenceProblems = (file: unknown): Problem[] => {
   const policies = uniqueIds(file, 'escalation_policies', problems);
   uniqueIds(file, 'severities', problems);
 
+  const services = new Set(entries(file, 'services').flatMap(([, entry]) => text(entry, 'id') ?? []));
+  const checkServices = (path: PropertyKey[], value: unknown): void => {
+    if (!Array.isArray(value)) return;
+    value.forEach((serviceId: unknown, index) => {
+      if (typeof serviceId === 'string' && !services.has(serviceId)) {
+        problems.push({ path: [...path, index], message: `no service with id ${serviceId}${known('services', services)}` });
+      }
+    });
+  };
+  const alerts = isEntry(file) && isEntry(file.alerts) ? file.alerts : {};
+  uniqueIds(alerts, 'sources', problems);
+  uniqueIds(alerts, 'maintenance_windows', problems);
+  for (const [index, window] of entries(alerts, 'maintenance_windows')) checkServices(['alerts', 'maintenance_windows', index, 'services'], window.services);
+  const heartbeatTeam = isEntry(alerts.heartbeat) ? text(alerts.heartbeat, 'team') : undefined;
+  if (heartbeatTeam !== undefined && !teams.has(heartbeatTeam)) {
+    problems.push({ path: ['alerts', 'heartbeat', 'team'], message: `no team with id ${heartbeatTeam}${known('teams', teams)}` });
+  }
+
   const checkPolicy = (section: string, index: number, entry: Entry): void => {
     const policyId = text(entry, 'escalation_policy');
     if (policyId !== undefined && !policies.has(policyId)) {
@@ -60,6 +78,7 @@ export const crossReferenceProblems = (file: unknown): Problem[] => {
       problems.push({ path: ['services', index, 'team'], message: `no team with id ${team}${known('teams', teams)}` });
     }
     checkPolicy('services', index, service);
+    checkServices(['services', index, 'depends_on'], service.depends_on);
   }
   for (const [index, team] of entries(file, 'teams')) checkPolicy('teams', index, team);
   for (const [policyIndex, policy] of entries(file, 'escalation_policies')) {

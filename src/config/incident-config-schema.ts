@@ -1,7 +1,7 @@
 import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
 import { durationHint, parseDuration } from '../domain/escalation/duration.js';
-import { weekdays, type EscalationTarget } from '../domain/escalation/types.js';
+import { alertSourceTypes, weekdays, type EscalationTarget } from '../domain/escalation/types.js';
 import { severities } from '../domain/incident/severity.js';
 import { cronProblem } from '../domain/communication/cron-schedule.js';
 
@@ -137,6 +137,16 @@ const policyFile = strict({
   repeat: z.int({ error: 'must be a whole number, 0 or more' }).min(0, 'must be a whole number, 0 or more').default(0),
 });
 
+const labelHint = 'must be a mapping of label names to values such as { db_cluster: mysql-primary }';
+const labelSelector = z
+  .record(
+    z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, 'label names are letters, digits and _ (not starting with a digit)'),
+    z.union([z.string(), z.number(), z.boolean()], { error: labelHint }).transform(String),
+    { error: labelHint },
+  )
+  .nullish()
+  .transform((labels) => labels ?? {});
+
 const serviceFile = strict({
   id,
   name: text.optional(),
@@ -147,9 +157,11 @@ const serviceFile = strict({
   escalation_policy: optionalId,
   description: text.nullish().transform((value) => value ?? null),
   stakeholder_channels: list(channelId),
+  alert_labels: labelSelector,
+  depends_on: list(id),
 });
 
-const teamFile = strict({ id, name: text.optional(), escalation_policy: optionalId });
+const teamFile = strict({ id, name: text.optional(), escalation_policy: optionalId, alerts_channel: channelId.nullish().transform((value) => value ?? null) });
 
 const updateEvery = z.union([z.literal('off'), z.literal(false), z.null(), duration], {
   error: `${durationHint}, or off`,
@@ -205,6 +217,52 @@ const postmortemFile = strict({
 
 const digestFile = strict({ cron: cronExpression.optional(), timezone: timezone.optional() });
 
+const alertDurationHint = 'must be a duration such as 500ms, 30s, 5m or 4h';
+/** Alert timings also take milliseconds, for replays and drills that compress hours into seconds. */
+const alertDuration = z.string({ error: alertDurationHint }).transform((value, context) => {
+  const millis = /^(\d{1,9})ms$/.exec(value.trim());
+  const ms = millis ? Number(millis[1]) : parseDuration(value)?.ms;
+  if (!ms) context.addIssue({ code: 'custom', message: alertDurationHint, input: value });
+  return ms || z.NEVER;
+});
+
+const envNameHint = 'must be the name of an environment variable such as PROMETHEUS_ALERTS_TOKEN';
+const envName = z.string({ error: envNameHint }).regex(/^[A-Z_][A-Z0-9_]*$/, envNameHint);
+
+const alertSourceFile = strict({
+  id,
+  type: z.enum(alertSourceTypes, { error: `must be one of ${alertSourceTypes.join(', ')}` }),
+  token_env: envName,
+});
+
+const configuredWindowFile = strict({
+  id,
+  title: text.optional(),
+  services: z.array(id, { error: 'must be a list of service ids' }).min(1, 'must name at least one service'),
+  starts_at: instant,
+  ends_at: instant,
+}).superRefine((value, context) => {
+  if (value.starts_at >= value.ends_at) context.addIssue({ code: 'custom', path: ['ends_at'], message: 'must be after starts_at', input: value.ends_at });
+});
+
+const labelValue = z.string({ error: 'must be a label value such as critical' }).min(1, 'must not be empty');
+const alertsFile = strict({
+  service_label: z.string({ error: 'must be a label name such as service' }).regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, 'must be a label name such as service').optional(),
+  sources: list(alertSourceFile),
+  page_severities: z.array(labelValue, { error: 'must be a list such as [critical]' }).min(1, 'must name at least one severity').optional(),
+  info_severities: z.array(labelValue, { error: 'must be a list such as [info, none]' }).optional(),
+  heartbeat: strict({ alertname: text.optional(), missing_after: alertDuration.optional(), team: optionalId }).nullish(),
+  flapping: strict({
+    window: alertDuration.optional(),
+    changes: z.int({ error: 'must be a whole number, 2 or more' }).min(2, 'must be a whole number, 2 or more').optional(),
+  }).nullish(),
+  group_wait: alertDuration.optional(),
+  repeat_interval: alertDuration.optional(),
+  resolve_timeout: alertDuration.optional(),
+  speedup: z.number({ error: 'must be a number from 1 to 100000' }).min(1, 'must be a number from 1 to 100000').max(100_000, 'must be a number from 1 to 100000').optional(),
+  maintenance_windows: list(configuredWindowFile),
+});
+
 export const incidentConfigFileSchema = strict({
   timezone: timezone.optional(),
   channels: channelsFile.nullish(),
@@ -222,6 +280,8 @@ export const incidentConfigFileSchema = strict({
     max_reminders: z.number({ error: 'must be a whole number from 0 to 100' }).int('must be a whole number from 0 to 100').min(0, 'must be a whole number from 0 to 100').max(100, 'must be a whole number from 0 to 100').optional(),
     expire_after: duration.optional(),
   }).nullish(),
+  alerts: alertsFile.nullish(),
+  api: strict({ token_env: envName.nullish() }).nullish(),
 });
 
 export type IncidentConfigFile = z.infer<typeof incidentConfigFileSchema>;

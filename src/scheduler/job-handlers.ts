@@ -6,6 +6,11 @@ import { announceMaintenancePhase } from '../app/schedule-maintenance.js';
 import type { JobHandler } from './scheduler.js';
 import { effectHandlers } from '../app/effects/effect-handlers.js';
 import { remindFollowUp } from '../app/follow-ups.js';
+import { syncAlertGroup } from '../app/alerts/sync-alert-group.js';
+import { escalateAlertPage, sendAlertPage } from '../app/alerts/page-alert-group.js';
+import { expireAlerts } from '../app/alerts/expire-alerts.js';
+import { reportMissingHeartbeat } from '../app/alerts/report-missing-heartbeat.js';
+import { summarizeHold } from '../app/alerts/summarize-hold.js';
 import { runHousekeeping } from '../app/housekeeping.js';
 
 /** Which use case runs each kind of job. */
@@ -22,5 +27,11 @@ export const jobHandlers = (deps: UseCaseDeps): Record<JobKind, JobHandler> => (
   maintenance_start: (job) => announceMaintenancePhase('started')(deps, job),
   maintenance_end: (job) => announceMaintenancePhase('completed')(deps, job),
   follow_up_due: (job) => remindFollowUp(deps, job),
+  alert_group_sync: (job) => syncAlertGroup(deps, job),
+  alert_page: (job) => sendAlertPage(deps, job),
+  alert_escalate: (job) => escalateAlertPage(deps, job),
+  alert_expiry: () => expireAlerts(deps),
+  alert_heartbeat: (job) => reportMissingHeartbeat(deps, job),
+  alert_hold_summary: (job) => summarizeHold(deps, job),
   housekeeping: () => runHousekeeping(deps),
 });

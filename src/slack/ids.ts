@@ -17,6 +17,8 @@ export const actionIds = {
   completeFollowUp: 'follow_up_done',
   confirmClose: 'incident_confirm_close',
   cancelMaintenance: 'maintenance_cancel',
+  acknowledgeAlert: 'alert_acknowledge',
+  declareFromAlert: 'alert_declare',
 } as const;
 
 export const viewIds = {
@@ -69,6 +71,8 @@ export const blockIds = {
   homeActions: 'home_actions',
   pageActions: 'page_actions',
   reminderActions: 'reminder_actions',
+  alertGroupActions: 'alert_group_actions',
+  alertPageActions: 'alert_page_actions',
 } as const;
 
 /** Shortcuts declared in manifest.yml. */

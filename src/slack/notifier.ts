@@ -10,6 +10,7 @@ import { closedPageMessage, pageMessage, updateReminderMessage } from './blocks/
 import { followUpReminder, postmortemNotice, similarIncidents } from './blocks/postmortem.js';
 import { digestMessage, engineerUpdate, executiveLine, executiveSummary, maintenanceNotice, stakeholderUpdate } from './blocks/communications.js';
 import { slackErrorCode } from './slack-error.js';
+import { alertGroupMessage, alertPageMessage } from './blocks/alert-group.js';
 
 export interface NotifierOptions {
   client: WebClient;
@@ -225,6 +226,21 @@ export const createNotifier = ({ client, workspaceUrl, botUserId, clock, logger,
 
     sendFollowUpReminder: async (userId, followUp, incident) => {
       await client.chat.postMessage({ channel: await openDm(userId), ...followUpReminder(followUp, incident) });
+    },
+
+    postAlertGroup: async (channelId, view) => {
+      const posted = await client.chat.postMessage({ channel: channelId, ...alertGroupMessage(view), unfurl_links: false });
+      return posted.ts!;
+    },
+
+    updateAlertGroup: async (channelId, ts, view) => {
+      await ignoring(['message_not_found'], () => client.chat.update({ channel: channelId, ts, ...alertGroupMessage(view) }));
+    },
+
+    sendAlertPage: async (userId, page) => {
+      const dm = await openDm(userId);
+      const posted = await client.chat.postMessage({ channel: dm, ...alertPageMessage(page), unfurl_links: false });
+      return { channelId: dm, ts: posted.ts! };
     },
 
     sendUpdateReminder: async (userId, incident, overdueForMs) => {

@@ -259,3 +259,6 @@ export const publicChanges = sqliteTable('public_changes', {
   /** Grows when an incident is deleted: what was read before cannot be patched, only read again. */
   epoch: integer('epoch').notNull().default(0),
 });
+
+// The alert pipeline's tables live beside this file.
+export * from './alert-schema.js';

@@ -1,3 +1,4 @@
+import { checkAlertSecrets } from '../../src/config/alert-secrets.js';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,6 +48,20 @@ const builtInDefaults: IncidentConfig = {
     blamePhrases: [],
   },
   drills: { speedup: 60, maxReminders: 3, expireAfter: { text: '2h', ms: 7_200_000, calendarDays: null } },
+  alerts: {
+    serviceLabel: 'service',
+    sources: [],
+    pageSeverities: ['critical'],
+    infoSeverities: ['info', 'none'],
+    heartbeat: { alertname: 'Watchdog', missingAfterMs: 600_000, team: null },
+    flapping: { windowMs: 600_000, changes: 4 },
+    groupWaitMs: 30_000,
+    repeatIntervalMs: 14_400_000,
+    resolveTimeoutMs: 300_000,
+    speedup: 1,
+    maintenanceWindows: [],
+  },
+  api: { tokenEnv: null },
 };
 
 const briefExample = `
@@ -93,7 +108,7 @@ describe('defaultIncidentConfig', () => {
 
   it('returns a fresh object each time', () => {
     const first = defaultIncidentConfig();
-    first.services.push({ id: 'x', name: 'x', tier: 1, team: null, runbook: null, experts: [], escalationPolicy: null, description: null, stakeholderChannels: [] });
+    first.services.push({ id: 'x', name: 'x', tier: 1, team: null, runbook: null, experts: [], escalationPolicy: null, description: null, stakeholderChannels: [], alertLabels: {}, dependsOn: [] });
     first.severities.SEV1.page = false;
     expect(defaultIncidentConfig()).toEqual(builtInDefaults);
   });
@@ -115,9 +130,11 @@ describe('parseIncidentConfig', () => {
           escalationPolicy: 'payments-critical',
           description: null,
           stakeholderChannels: [],
+          alertLabels: {},
+          dependsOn: [],
         },
       ],
-      teams: [{ id: 'payments', name: 'Payments', escalationPolicy: 'payments-critical' }],
+      teams: [{ id: 'payments', name: 'Payments', escalationPolicy: 'payments-critical', alertsChannel: null }],
       schedules: [
         {
           id: 'payments-primary',
@@ -150,6 +167,8 @@ describe('parseIncidentConfig', () => {
       digest: { cron: '0 9 * * 1-5', timezone: 'Europe/London' },
       postmortem: builtInDefaults.postmortem,
       drills: builtInDefaults.drills,
+      alerts: builtInDefaults.alerts,
+      api: builtInDefaults.api,
     } satisfies IncidentConfig);
   });
 
@@ -172,8 +191,8 @@ schedules:
 escalation_policies:
   - { id: standard, levels: [{ targets: ["schedule:nights"], after: 30s }] }
 `);
-    expect(config.services).toEqual([{ id: 'search', name: 'search', tier: 3, team: null, runbook: null, experts: [], escalationPolicy: null, description: null, stakeholderChannels: [] }]);
-    expect(config.teams).toEqual([{ id: 'platform', name: 'platform', escalationPolicy: null }]);
+    expect(config.services).toEqual([{ id: 'search', name: 'search', tier: 3, team: null, runbook: null, experts: [], escalationPolicy: null, description: null, stakeholderChannels: [], alertLabels: {}, dependsOn: [] }]);
+    expect(config.teams).toEqual([{ id: 'platform', name: 'platform', escalationPolicy: null, alertsChannel: null }]);
     expect(config.schedules[0]).toEqual({
       id: 'nights',
       name: 'nights',
@@ -234,9 +253,12 @@ describe('incident-bot.example.yml', () => {
       policies: config.escalationPolicies.map((policy) => [policy.id, policy.levels.length, policy.repeat]),
       sev3: config.severities.SEV3.updateEvery?.text,
       sev4: config.severities.SEV4.updateEvery,
+      alertSources: config.alerts.sources.map((source) => source.type),
+      dbLabels: config.services.find((service) => service.id === 'db')?.alertLabels,
+      apiToken: config.api.tokenEnv,
     }).toEqual({
       timezone: 'Europe/London',
-      services: ['payments', 'search', 'internal-wiki'],
+      services: ['payments', 'db', 'search', 'internal-wiki'],
       teams: ['payments', 'platform'],
       schedules: [
         ['payments-primary', 'America/New_York', 2],
@@ -248,6 +270,9 @@ describe('incident-bot.example.yml', () => {
       ],
       sev3: '2h',
       sev4: null,
+      alertSources: ['prometheus', 'alertmanager', 'grafana', 'pagerduty', 'generic'],
+      dbLabels: { db_cluster: 'mysql-primary' },
+      apiToken: 'INCIDENT_API_TOKEN',
     });
   });
 
@@ -332,7 +357,75 @@ describe('loadIncidentConfig', () => {
 
     it('checks the example file', () => {
       const example = new URL('../../incident-bot.example.yml', import.meta.url).pathname;
-      expect(run([example]).out).toEqual([`ok: ${example}: 3 services, 2 teams, 2 schedules, 2 escalation policies`]);
+      expect(run([example]).out).toEqual([`ok: ${example}: 4 services, 2 teams, 2 schedules, 2 escalation policies`]);
     });
+  });
+});
+
+describe('the alerts section', () => {
+  const yaml = `
+services:
+  - { id: db, tier: 1, team: dba, alert_labels: { db_cluster: mysql-primary } }
+  - { id: checkout-api, tier: 1, team: checkout, depends_on: [db] }
+teams:
+  - { id: dba }
+  - { id: checkout, alerts_channel: C0ALERTS }
+alerts:
+  service_label: app
+  sources:
+    - { id: prometheus, type: prometheus, token_env: PROMETHEUS_ALERTS_TOKEN }
+  page_severities: [critical, page]
+  heartbeat: { alertname: DeadMansSwitch, missing_after: 2m }
+  flapping: { window: 5m, changes: 3 }
+  group_wait: 1500ms
+  speedup: 60
+  maintenance_windows:
+    - { id: patch-night, services: [db], starts_at: "2026-11-28T22:00:00Z", ends_at: "2026-11-29T00:00:00Z" }
+api: { token_env: INCIDENT_API_TOKEN }
+`;
+
+  it('reads selectors, dependencies, channels, sources and timings (ms accepted)', () => {
+    const config = parseIncidentConfig(yaml);
+    expect(config.services.map((service) => [service.id, service.alertLabels, service.dependsOn])).toEqual([
+      ['db', { db_cluster: 'mysql-primary' }, []],
+      ['checkout-api', {}, ['db']],
+    ]);
+    expect(config.teams[1]?.alertsChannel).toBe('C0ALERTS');
+    expect(config.alerts).toMatchObject({
+      serviceLabel: 'app',
+      sources: [{ id: 'prometheus', type: 'prometheus', tokenEnv: 'PROMETHEUS_ALERTS_TOKEN' }],
+      pageSeverities: ['critical', 'page'],
+      heartbeat: { alertname: 'DeadMansSwitch', missingAfterMs: 120_000 },
+      flapping: { windowMs: 300_000, changes: 3 },
+      groupWaitMs: 1500,
+      resolveTimeoutMs: 300_000,
+      speedup: 60,
+      maintenanceWindows: [{ id: 'patch-night', title: 'patch-night', services: ['db'], startsAt: Date.UTC(2026, 10, 28, 22), endsAt: Date.UTC(2026, 10, 29) }],
+    });
+    expect(config.api.tokenEnv).toBe('INCIDENT_API_TOKEN');
+  });
+
+  it.each([
+    ['an unknown dependency', 'services:\n  - { id: a, depends_on: [dbb] }', 'services[0].depends_on[0]: no service with id dbb (services: a)'],
+    ['an unknown source type', 'alerts:\n  sources: [{ id: x, type: nagios, token_env: X }]', 'alerts.sources[0].type: must be one of prometheus, alertmanager, grafana, pagerduty, generic'],
+    ['a token written instead of a variable name', 'alerts:\n  sources: [{ id: x, type: generic, token_env: "s3cr3t-value" }]', 'alerts.sources[0].token_env: must be the name of an environment variable'],
+    ['a bad timing', 'alerts:\n  group_wait: soon', 'alerts.group_wait: must be a duration such as 500ms, 30s, 5m or 4h'],
+  ])('refuses %s', (_name, text, message) => {
+    expect(() => parseIncidentConfig(text)).toThrow(message);
+  });
+});
+
+describe('checkAlertSecrets', () => {
+  const config = parseIncidentConfig('alerts:\n  sources:\n    - { id: prometheus, type: prometheus, token_env: PROMETHEUS_ALERTS_TOKEN }\napi: { token_env: INCIDENT_API_TOKEN }\n');
+
+  it('refuses to start with one line naming the unset variable', () => {
+    expect(() => checkAlertSecrets(config, { INCIDENT_API_TOKEN: 'x', PROMETHEUS_ALERTS_TOKEN: '  ' })).toThrow(
+      /^PROMETHEUS_ALERTS_TOKEN is not set: alerts source prometheus \(prometheus\) takes its token from it$/,
+    );
+    expect(() => checkAlertSecrets(config, { PROMETHEUS_ALERTS_TOKEN: 'x' })).toThrow(/^INCIDENT_API_TOKEN is not set/);
+  });
+
+  it('starts when every variable is set', () => {
+    expect(() => checkAlertSecrets(config, { PROMETHEUS_ALERTS_TOKEN: 'a', INCIDENT_API_TOKEN: 'b' })).not.toThrow();
   });
 });

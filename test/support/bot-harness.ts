@@ -48,6 +48,8 @@ export interface HarnessOptions {
   slackTimeout?: { timeoutMs: number };
   /** The bot's clock; the scheduler does not tick by itself then, call `bot.scheduler.tick()`. */
   clock?: Clock;
+  /** Variables the configuration's token_env entries name (alert source and API tokens). */
+  env?: Record<string, string>;
   /** Scheduler polling despite an injected clock (benchmarks whose clock moves on its own); null = never. */
   tickEveryMs?: number | null;
 }
@@ -103,6 +105,7 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
     config,
     logger: createLogger(config.logLevel, sink),
     ...(options.clock ? { clock: options.clock, tickEveryMs: null } : {}),
+    env: options.env ?? {},
     ...(options.tickEveryMs !== undefined ? { tickEveryMs: options.tickEveryMs } : {}),
   });
   slack.configureApp({ requestUrl: `${bot.url}/slack/events`, signingSecret });

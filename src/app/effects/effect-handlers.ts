@@ -11,9 +11,10 @@ import type { Audience, ExecutiveSummary, Job, JobKind, UseCaseDeps } from '../p
 import { suggestSimilarIncidents } from '../search-incidents.js';
 import { effect, enqueue } from './effect-jobs.js';
 import { inviteExperts } from '../invite-experts.js';
+import type { AlertJobKind } from '../alerts/alert-jobs.js';
 
 type Handler = (job: Job) => Promise<void>;
-export type EffectKind = Exclude<JobKind, 'escalate' | 'commander_missing' | 'update_due' | 'update_overdue' | 'postmortem_due' | 'digest' | 'maintenance_start' | 'maintenance_end' | 'follow_up_due' | 'housekeeping'>;
+export type EffectKind = Exclude<JobKind, 'escalate' | 'commander_missing' | 'update_due' | 'update_overdue' | 'postmortem_due' | 'digest' | 'maintenance_start' | 'maintenance_end' | 'follow_up_due' | 'housekeeping' | AlertJobKind>;
 
 const maxNameAttempts = 20;
 /** Text fields of a payload are written as strings; anything else reads as empty, never "[object Object]". */

@@ -82,12 +82,18 @@ export interface ServiceConfig {
   description: string | null;
   /** Stakeholder channels for this service, in addition to channels.stakeholders. */
   stakeholderChannels: string[];
+  /** Alerts carrying all of these labels belong to this service too (e.g. db_cluster: mysql-primary). */
+  alertLabels: Record<string, string>;
+  /** Ids of the services this one needs to work. */
+  dependsOn: string[];
 }
 
 export interface TeamConfig {
   id: string;
   name: string;
   escalationPolicy: string | null;
+  /** Where the team's grouped alert messages go; null = the announcements channel. */
+  alertsChannel: string | null;
 }
 
 export interface SeverityPolicy {
@@ -131,6 +137,45 @@ export interface IncidentConfig {
   drills: { speedup: number; maxReminders: number; expireAfter: Duration };
   /** When the executive digest is posted: a cron expression in a time zone. */
   digest: { cron: string; timezone: string };
+  alerts: AlertsConfig;
+  /** The environment variable holding the Bearer token of /api/maintenance; null = the API is off. */
+  api: { tokenEnv: string | null };
+}
+
+export const alertSourceTypes = ['prometheus', 'alertmanager', 'grafana', 'pagerduty', 'generic'] as const;
+export type AlertSourceType = (typeof alertSourceTypes)[number];
+
+export interface AlertSource {
+  id: string;
+  type: AlertSourceType;
+  /** The environment variable holding this source's secret (never the secret itself). */
+  tokenEnv: string;
+}
+
+/** A maintenance window written in the configuration file (e.g. a weekly patch night). */
+export interface ConfiguredMaintenance {
+  id: string;
+  title: string;
+  services: string[];
+  startsAt: number;
+  endsAt: number;
+}
+
+/** Alert timings are plain milliseconds, before `speedup` divides them. */
+export interface AlertsConfig {
+  serviceLabel: string;
+  sources: AlertSource[];
+  /** Values of the `severity` label that page; everything else that is not info is a warning. */
+  pageSeverities: string[];
+  /** Values of the `severity` label that are recorded and never notified. */
+  infoSeverities: string[];
+  heartbeat: { alertname: string; missingAfterMs: number; team: string | null };
+  flapping: { windowMs: number; changes: number };
+  groupWaitMs: number;
+  repeatIntervalMs: number;
+  resolveTimeoutMs: number;
+  speedup: number;
+  maintenanceWindows: ConfiguredMaintenance[];
 }
 
 export const publicStatuses = ['investigating', 'identified', 'monitoring', 'resolved'] as const;

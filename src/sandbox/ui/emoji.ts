@@ -37,6 +37,7 @@ const emoji: Record<string, string> = {
   no_entry: '⛔',
   pager: '📟',
   pushpin: '📌',
+  repeat: '🔁',
   rotating_light: '🚨',
   scales: '⚖️',
   siren: '🚨',

@@ -12,6 +12,7 @@ export const helpText = [
   '`/incident oncall [service|team]`: who is on call now and next',
   '`/incident maintenance`: schedule a maintenance window (status page and stakeholders); `/incident maintenance list` to see or cancel them',
   '`/incident search <words>`: find past incidents and their postmortems',
+  '`/incident alerts [service]`: the noisiest alerts of the last 7 days and what became of them',
   '`/incident drill [payments|search|database]`: run a practice incident with sped-up timers',
   '`/incident help`: this help',
   '*In an incident channel*',

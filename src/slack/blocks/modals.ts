@@ -82,7 +82,7 @@ const severityOption = (severity: Severity) => severityOptions().find((candidate
 /** Configured services become a multi-select (at most 100 options); without configuration, free text. */
 const servicesInput = (
   services: readonly { id: string; name: string }[],
-  { id = inputIds.services, optional = true }: { id?: string; optional?: boolean } = {},
+  { id = inputIds.services, optional = true, selected = [] }: { id?: string; optional?: boolean; selected?: readonly string[] } = {},
 ): KnownBlock =>
   services.length === 0
     ? textInput(id, 'Affected services', {
@@ -99,6 +99,9 @@ const servicesInput = (
           type: 'multi_static_select',
           action_id: id,
           options: services.slice(0, 100).map((service) => option(service.name, service.id)),
+          ...(selected.length > 0
+            ? { initial_options: services.slice(0, 100).filter((service) => selected.includes(service.id)).map((service) => option(service.name, service.id)) }
+            : {}),
         },
       };
 
@@ -114,6 +117,10 @@ export const declareModal = (input: {
   reporterId: string;
   channelId?: string;
   services?: readonly { id: string; name: string }[];
+  /** Pre-filled from an alert: its severity, service and words. */
+  severity?: Severity;
+  selectedServices?: readonly string[];
+  summary?: string;
 }): ModalView => {
   const tooLong = input.title.length > limits.title;
   return modal(
@@ -127,10 +134,11 @@ export const declareModal = (input: {
         placeholder: 'Checkout fails for card payments',
         ...(tooLong ? { hint: tooLongHint(input.title.length) } : {}),
       }),
-      staticSelect(inputIds.severity, 'Severity', severityOptions()),
+      staticSelect(inputIds.severity, 'Severity', severityOptions(), severityOptions().find((candidate) => candidate.value === input.severity)),
       textInput(inputIds.summary, 'Summary', {
         multiline: true,
         maxLength: limits.summary,
+        ...(input.summary ? { initial: input.summary } : {}),
         placeholder: 'What is happening, as far as you know',
         optional: true,
         ...(tooLong ? { initial: input.title.slice(0, limits.summary) } : {}),
@@ -141,7 +149,7 @@ export const declareModal = (input: {
         placeholder: 'Who is affected and how',
         optional: true,
       }),
-      servicesInput(input.services ?? []),
+      servicesInput(input.services ?? [], { selected: input.selectedServices ?? [] }),
       userSelect(inputIds.commander, 'Incident commander', input.reporterId, 'Leave empty if nobody can take command yet; the channel will be nudged.'),
       {
         type: 'input',

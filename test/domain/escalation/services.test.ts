@@ -13,6 +13,8 @@ const service = (id: string, tier: number, experts: string[] = []): ServiceConfi
   escalationPolicy: null,
   description: null,
   stakeholderChannels: [],
+  alertLabels: {},
+  dependsOn: [],
 });
 
 const config = (services: ServiceConfig[]): IncidentConfig => ({ ...defaultIncidentConfig(), services });

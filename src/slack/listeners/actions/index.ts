@@ -5,6 +5,7 @@ import { declareButton, retryChannelButton, joinButton, pageButton, resolveButto
 import { acknowledgeButton, escalateNowButton, snoozeMenu } from './page-actions.js';
 import { completeFollowUpButton, confirmCloseButton } from './follow-up-actions.js';
 import { cancelMaintenanceButton } from './maintenance-actions.js';
+import { acknowledgeAlertButton, declareFromAlertButton } from './alert-actions.js';
 import { openIncidentModal } from './card-actions.js';
 import { followUpModal } from '../../blocks/modals.js';
 
@@ -25,5 +26,7 @@ export const registerActions = (app: App, ctx: ListenerContext): void => {
   app.action(actionIds.completeFollowUp, completeFollowUpButton(ctx));
   app.action(actionIds.confirmClose, confirmCloseButton(ctx));
   app.action(actionIds.cancelMaintenance, cancelMaintenanceButton(ctx));
+  app.action(actionIds.acknowledgeAlert, acknowledgeAlertButton(ctx));
+  app.action(actionIds.declareFromAlert, declareFromAlertButton(ctx));
   app.action(actionIds.retryChannel, retryChannelButton(ctx));
 };

@@ -39,6 +39,8 @@ import { parseCommandText, parseUserMention, unescapeSlackText } from '../../par
 import type { ListenerContext } from '../context.js';
 import { resolvePlainMentions, subcommandsNamingPeople, unknownPerson } from './typed-people.js';
 import { reportingErrors } from '../report-error.js';
+import { alertNoise } from '../../../app/alerts/alert-noise.js';
+import { alertNoiseText } from '../../blocks/alert-noise.js';
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
@@ -131,6 +133,8 @@ export const incidentCommand = (ctx: ListenerContext) => async ({ command, ack, 
         if (!to) throw new DomainError('INVALID_INPUT', 'Name the new commander: `/incident handover @person`.');
         return handOver(deps, { incidentId: incident.id, toUserId: to, actorId: userId });
       }
+      case 'alerts':
+        return respond({ response_type: 'ephemeral', text: alertNoiseText(alertNoise(deps, { service: parsed.rest.trim() || null })) });
       case 'maintenance':
         if (parsed.args[0]?.toLowerCase() === 'list') {
           const config = deps.config();

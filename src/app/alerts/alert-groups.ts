@@ -1,0 +1,64 @@
+import { alertTiming } from '../../domain/alerts/fold.js';
+import type { UseCaseDeps } from '../ports.js';
+import type { AlertGroup } from './alert-ports.js';
+import { alertJobPriority } from './alert-jobs.js';
+
+export const groupSyncKey = (groupId: string) => `alert_group:${groupId}`;
+
+type Deps = Pick<UseCaseDeps, 'alerts' | 'jobs' | 'config'>;
+
+/**
+ * Makes the group's Slack message catch up. One pending job per group however many alerts join:
+ * it renders whatever the group is when it runs. A new warning group waits group_wait to gather
+ * its alerts before posting; criticals and edits go at once.
+ */
+export const scheduleGroupSync = (deps: Deps, group: AlertGroup, now: number): void => {
+  const key = groupSyncKey(group.id);
+  if (deps.jobs.pending(key)) return;
+  const wait = group.ts === null && group.kind !== 'critical' ? alertTiming(deps.config().alerts, deps.config().alerts.groupWaitMs) : 0;
+  deps.jobs.schedule({ kind: 'alert_group_sync', priority: alertJobPriority.alert_group_sync, key, dueAt: Math.max(now, group.openedAt + wait), payload: { groupId: group.id } }, now);
+};
+
+/**
+ * The group an alert joins: the open one under its key, or the last one reopened when it resolved
+ * within repeat_interval (so its message is edited rather than posted again), or a new one.
+ */
+export const joinGroup = (deps: Deps, key: Pick<AlertGroup, 'kind' | 'team' | 'service' | 'alertname'>, now: number): AlertGroup => {
+  const latest = deps.alerts.latestGroup(key);
+  const repeatInterval = alertTiming(deps.config().alerts, deps.config().alerts.repeatIntervalMs);
+  if (latest?.status === 'open') return latest;
+  if (latest && now - (latest.resolvedAt ?? latest.lastChangeAt) < repeatInterval) {
+    const reopened: AlertGroup = { ...latest, status: 'open', resolvedAt: null, lastChangeAt: now };
+    deps.alerts.saveGroup(reopened);
+    return reopened;
+  }
+  return deps.alerts.createGroup(newGroup(key, now));
+};
+
+/** A group with no message yet, open from now. */
+export const newGroup = (key: Pick<AlertGroup, 'kind' | 'team' | 'service' | 'alertname'>, now: number): Omit<AlertGroup, 'id'> => ({
+  ...key,
+  channelId: null,
+  ts: null,
+  status: 'open',
+  openedAt: now,
+  lastChangeAt: now,
+  resolvedAt: null,
+  acknowledgedBy: null,
+  acknowledgedAt: null,
+  incidentId: null,
+});
+
+/** Something in the group changed: resolve it when nothing in it fires any more, and re-render. */
+export const touchGroup = (deps: Deps, groupId: string, now: number): AlertGroup | undefined => {
+  const group = deps.alerts.findGroup(groupId);
+  if (!group) return undefined;
+  const firing = deps.alerts.countFiring(groupId);
+  const touched: AlertGroup =
+    firing === 0 && group.status === 'open'
+      ? { ...group, status: 'resolved', resolvedAt: now, lastChangeAt: now }
+      : { ...group, lastChangeAt: now };
+  deps.alerts.saveGroup(touched);
+  scheduleGroupSync(deps, touched, now);
+  return touched;
+};

@@ -1,0 +1,14 @@
+import { jobPriority } from '../ports.js';
+
+/** The alert pipeline's own jobs: timers and Slack work that belong to no incident. */
+export type AlertJobKind = 'alert_group_sync' | 'alert_page' | 'alert_escalate' | 'alert_expiry' | 'alert_heartbeat' | 'alert_hold_summary';
+
+/** Pages go first; a maintenance summary is news; group edits and sweeps can wait their turn. */
+export const alertJobPriority: Record<AlertJobKind, number> = {
+  alert_page: jobPriority.page,
+  alert_escalate: jobPriority.page,
+  alert_heartbeat: jobPriority.page,
+  alert_hold_summary: jobPriority.urgent,
+  alert_group_sync: jobPriority.cosmetic,
+  alert_expiry: jobPriority.background,
+};

@@ -1,0 +1,87 @@
+import type { Disposition, StoredAlert } from '../../domain/alerts/alert.js';
+import type { HoldingWindow } from '../../domain/alerts/hold.js';
+
+export type AlertGroupKind = 'warning' | 'critical' | 'flapping';
+
+export interface AlertGroup {
+  id: string;
+  kind: AlertGroupKind;
+  team: string | null;
+  service: string | null;
+  alertname: string | null;
+  channelId: string | null;
+  /** The group's message once posted; every later change edits it. */
+  ts: string | null;
+  status: 'open' | 'resolved';
+  openedAt: number;
+  lastChangeAt: number;
+  resolvedAt: number | null;
+  acknowledgedBy: string | null;
+  acknowledgedAt: number | null;
+  incidentId: string | null;
+}
+
+export interface ApiMaintenance extends HoldingWindow {
+  isPublic: boolean;
+  maintenanceId: string | null;
+  createdAt: number;
+  cancelledAt: number | null;
+}
+
+export interface AlertStore {
+  /** Runs `work` in one SQLite transaction, together with any job it schedules. */
+  atomically<T>(work: () => T): T;
+  find(fingerprint: string): StoredAlert | undefined;
+  count(): number;
+  /** Per service and alert name, alerts seen since `since`: how many, how often sent, what became of them. */
+  noise(since: number, service: string | null, limit: number): AlertNoise[];
+  save(alert: StoredAlert): void;
+  recordHold(windowId: string, fingerprint: string, at: number): void;
+  heldBy(windowId: string): StoredAlert[];
+  /** Firing alerts whose expiry has come, oldest first, at most `limit`. */
+  expired(now: number, limit: number): StoredAlert[];
+  nextExpiry(): number | undefined;
+  /** What a group's message shows, without reading every alert of a group of thousands. */
+  groupSummary(groupId: string, sample: number): { firing: number; resolved: number; received: number; lead: StoredAlert | null; shown: StoredAlert[] };
+  countFiring(groupId: string): number;
+  findGroup(id: string): AlertGroup | undefined;
+  /** The newest group under this key, open or not. */
+  latestGroup(key: Pick<AlertGroup, 'kind' | 'team' | 'service' | 'alertname'>): AlertGroup | undefined;
+  createGroup(group: Omit<AlertGroup, 'id'>): AlertGroup;
+  saveGroup(group: AlertGroup): void;
+  saveWindow(window: ApiMaintenance): void;
+  findWindow(id: string): ApiMaintenance | undefined;
+  windowsEndingAfter(since: number): ApiMaintenance[];
+}
+
+/** What a group's Slack message shows, computed when the sync job runs. */
+export interface AlertGroupView {
+  group: AlertGroup;
+  serviceName: string | null;
+  /** The alert that opened a critical group (its words head the card). */
+  lead: StoredAlert | null;
+  /** A few of its alerts to list: firing first, most recently seen first. */
+  alerts: StoredAlert[];
+  firing: number;
+  resolved: number;
+  /** Sightings folded into these alerts. */
+  received: number;
+}
+
+export interface AlertPageView {
+  groupId: string;
+  /** `service · alertname`, the words people and tools match a page by. */
+  subject: string;
+  summary: string;
+  description: string | null;
+  runbook: string | null;
+  generatorUrl: string | null;
+}
+
+export interface AlertNoise {
+  service: string | null;
+  alertname: string;
+  alerts: number;
+  received: number;
+  dispositions: Partial<Record<Disposition, number>>;
+}

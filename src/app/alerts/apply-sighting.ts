@@ -1,0 +1,142 @@
+import type { Disposition, IncomingAlert, StoredAlert } from '../../domain/alerts/alert.js';
+import { alertTiming, foldSighting } from '../../domain/alerts/fold.js';
+import { holdFor, type HoldingWindow } from '../../domain/alerts/hold.js';
+import { alertClassOf, serviceOf } from '../../domain/alerts/route.js';
+import type { UseCaseDeps } from '../ports.js';
+import { joinGroup, newGroup, touchGroup } from './alert-groups.js';
+import type { AlertGroup } from './alert-ports.js';
+import { alertJobPriority } from './alert-jobs.js';
+import { pageViewOf, scheduleAlertPages } from './page-alert-group.js';
+import { heartbeatGroupKey } from './report-missing-heartbeat.js';
+
+export type SightingDeps = Pick<UseCaseDeps, 'alerts' | 'jobs' | 'config'>;
+
+export interface SightingContext {
+  sourceId: string;
+  now: number;
+  /** The windows open now. */
+  windows: HoldingWindow[];
+  /** Groups whose message must catch up, settled once at the end of the batch. */
+  touched: Set<string>;
+}
+
+export const heartbeatJobKey = 'alerts:heartbeat';
+export const expiryJobKey = 'alerts:expiry';
+export const holdSummaryKey = (windowId: string) => `alert_hold_summary:${windowId}`;
+
+/** A critical opens its service's alert group and pages, unless the service's group is still open. */
+const criticalGroup = (deps: SightingDeps, alert: StoredAlert, now: number): { group: AlertGroup; disposition: Disposition } => {
+  const key = { kind: 'critical' as const, team: alert.team, service: alert.service, alertname: alert.service ? null : alert.alertname };
+  const open = deps.alerts.latestGroup(key);
+  if (open?.status === 'open') return { group: open, disposition: alert.groupId === open.id && alert.disposition === 'paged' ? 'paged' : 'attached' };
+  const group = deps.alerts.createGroup(newGroup(key, now));
+  // The page goes first (page priority): the card can wait a tick, a person should not.
+  scheduleAlertPages(deps, group, pageViewOf(deps, group.id, alert), { levelIndex: 0, pass: 0 }, now);
+  return { group, disposition: 'paged' };
+};
+
+/** Where a firing alert goes, given what it is, what holds it and whether it flaps. */
+const routeFiring = (deps: SightingDeps, alert: StoredAlert, flapping: boolean, context: SightingContext): StoredAlert => {
+  const config = deps.config();
+  const { now } = context;
+  if (alert.alertClass === 'info') return { ...alert, disposition: 'info', groupId: null, holdId: null };
+  const hold = holdFor(config, alert, context.windows);
+  if (hold) {
+    // Already held by this window: the hold and its summary are on record.
+    if (alert.holdId === hold.window.id && alert.disposition.startsWith('held_')) {
+      return { ...alert, disposition: hold.reason === 'maintenance' ? 'held_maintenance' : 'held_dependency', groupId: null };
+    }
+    deps.alerts.recordHold(hold.window.id, alert.fingerprint, now);
+    const key = holdSummaryKey(hold.window.id);
+    if (deps.jobs.pending(key)?.dueAt !== hold.window.endsAt) {
+      deps.jobs.schedule({ kind: 'alert_hold_summary', priority: alertJobPriority.alert_hold_summary, key, dueAt: hold.window.endsAt, payload: { windowId: hold.window.id, title: hold.window.title, services: hold.window.services } }, now);
+    }
+    return { ...alert, disposition: hold.reason === 'maintenance' ? 'held_maintenance' : 'held_dependency', holdId: hold.window.id, groupId: null };
+  }
+  const team = alert.team ?? (config.channels.announcements ? '' : null);
+  if (team === null) return { ...alert, disposition: 'unrouted', groupId: null, holdId: null };
+  if (flapping) {
+    const group = joinGroup(deps, { kind: 'flapping', team: alert.team, service: null, alertname: null }, now);
+    return { ...alert, disposition: 'flapping', groupId: group.id, holdId: null };
+  }
+  if (alert.alertClass === 'critical') {
+    const { group, disposition } = criticalGroup(deps, alert, now);
+    return { ...alert, disposition, groupId: group.id, holdId: null };
+  }
+  const group = joinGroup(deps, { kind: 'warning', team: alert.team, service: alert.service, alertname: alert.alertname }, now);
+  return { ...alert, disposition: 'grouped', groupId: group.id, holdId: null };
+};
+
+/**
+ * One alert of a received batch, inside the batch's transaction: fold it into its stored row,
+ * decide where it goes, and schedule the Slack work that decision implies.
+ */
+export const applySighting = (deps: SightingDeps, incoming: IncomingAlert, context: SightingContext): StoredAlert => {
+  const config = deps.config();
+  const { now } = context;
+  const previous = deps.alerts.find(incoming.fingerprint);
+  const folded = foldSighting(previous, incoming, now, config.alerts);
+  const service = serviceOf(config, incoming.labels);
+  const alertname = incoming.labels.alertname ?? 'unnamed';
+  const base: StoredAlert = {
+    fingerprint: incoming.fingerprint,
+    sourceId: context.sourceId,
+    alertname,
+    service: service?.id ?? null,
+    team: service?.team ?? null,
+    alertClass: alertClassOf(config.alerts, incoming.labels),
+    labels: incoming.labels,
+    annotations: incoming.annotations,
+    generatorUrl: incoming.generatorUrl,
+    status: folded.status,
+    startsAt: incoming.startsAt,
+    expiresAt: folded.expiresAt,
+    firstSeenAt: previous?.firstSeenAt ?? now,
+    lastSeenAt: now,
+    receivedCount: (previous?.receivedCount ?? 0) + 1,
+    changes: folded.changes,
+    disposition: previous?.disposition ?? 'unrouted',
+    holdId: previous?.holdId ?? null,
+    groupId: previous?.groupId ?? null,
+    resolvedAt: folded.status === 'resolved' ? (previous?.resolvedAt ?? now) : null,
+  };
+
+  if (alertname === config.alerts.heartbeat.alertname) {
+    deps.alerts.save({ ...base, disposition: 'heartbeat' });
+    if (folded.status === 'firing') {
+      // The pipeline is back: a page about its absence is over.
+      const missing = deps.alerts.latestGroup(heartbeatGroupKey(config.alerts));
+      if (missing?.status === 'open') context.touched.add(missing.id);
+      const dueAt = now + alertTiming(config.alerts, config.alerts.heartbeat.missingAfterMs);
+      deps.jobs.schedule({ kind: 'alert_heartbeat', priority: alertJobPriority.alert_heartbeat, key: heartbeatJobKey, dueAt, payload: { lastSeenAt: now } }, now);
+    }
+    return base;
+  }
+
+  if (folded.status === 'resolved') {
+    deps.alerts.save(base);
+    if (previous?.status === 'firing' && previous.groupId) context.touched.add(previous.groupId);
+    return base;
+  }
+
+  const routed = routeFiring(deps, base, folded.flapping, context);
+  deps.alerts.save(routed);
+  if (previous?.groupId && previous.groupId !== routed.groupId) context.touched.add(previous.groupId);
+  if (routed.groupId && (folded.changed || routed.groupId !== previous?.groupId)) context.touched.add(routed.groupId);
+  return routed;
+};
+
+/** After a batch: each changed group once (resolved when nothing in it fires), and the expiry sweep. */
+export const settleBatch = (deps: SightingDeps, touched: Set<string>, now: number): void => {
+  for (const groupId of touched) touchGroup(deps, groupId, now);
+  scheduleExpirySweep(deps, now);
+};
+
+/** Makes sure the expiry sweep runs when the soonest firing alert expires. */
+export const scheduleExpirySweep = (deps: SightingDeps, now: number): void => {
+  const next = deps.alerts.nextExpiry();
+  if (next === undefined) return;
+  const pending = deps.jobs.pending(expiryJobKey);
+  if (pending && pending.dueAt <= next) return;
+  deps.jobs.schedule({ kind: 'alert_expiry', priority: alertJobPriority.alert_expiry, key: expiryJobKey, dueAt: Math.max(now, next) }, now);
+};

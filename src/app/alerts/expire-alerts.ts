@@ -1,0 +1,26 @@
+import { flappingAfter } from '../../domain/alerts/fold.js';
+import type { UseCaseDeps } from '../ports.js';
+import { touchGroup } from './alert-groups.js';
+import { scheduleExpirySweep } from './apply-sighting.js';
+
+/** How many alerts one sweep resolves; the rest are picked up by the next sweep, due at once. */
+const sweepSize = 500;
+
+/**
+ * The expiry job: firing alerts not sent again before their endsAt (or resolve_timeout) resolve,
+ * as if the sender had sent the resolve (a heartbeat's absence is the heartbeat job's business).
+ */
+export const expireAlerts = async (deps: UseCaseDeps): Promise<void> => {
+  const now = deps.clock.now();
+  const config = deps.config();
+  deps.alerts.atomically(() => {
+    const groups = new Set<string>();
+    for (const alert of deps.alerts.expired(now, sweepSize)) {
+      const { changes } = flappingAfter(alert.changes, true, now, config.alerts);
+      deps.alerts.save({ ...alert, status: 'resolved', resolvedAt: now, changes });
+      if (alert.groupId) groups.add(alert.groupId);
+    }
+    for (const groupId of groups) touchGroup(deps, groupId, now);
+    scheduleExpirySweep(deps, now);
+  });
+};

@@ -1,0 +1,42 @@
+import type { Disposition, IncomingAlert } from '../../domain/alerts/alert.js';
+import { openAt } from '../../domain/alerts/hold.js';
+import type { UseCaseDeps } from '../ports.js';
+import { applySighting, settleBatch } from './apply-sighting.js';
+import { maintenanceWindows } from './holding-windows.js';
+
+export interface ReceivedBatch {
+  accepted: number;
+  dispositions: Partial<Record<Disposition, number>>;
+}
+
+export interface AlertBatch {
+  sourceId: string;
+  alerts: IncomingAlert[];
+}
+
+type Deps = Pick<UseCaseDeps, 'alerts' | 'jobs' | 'config' | 'clock' | 'maintenances'>;
+
+/**
+ * Batches, from one request or from several that arrived together: every alert folded, decided and
+ * stored, with the jobs the decisions imply, in one transaction, before any sender is answered.
+ * Nothing here talks to Slack.
+ */
+export const receiveAlertBatches = (deps: Deps, batches: AlertBatch[]): ReceivedBatch[] => {
+  const now = deps.clock.now();
+  const windows = openAt(maintenanceWindows(deps, now), now);
+  return deps.alerts.atomically(() => {
+    const touched = new Set<string>();
+    const results = batches.map((batch) => {
+      const dispositions: Partial<Record<Disposition, number>> = {};
+      for (const incoming of batch.alerts) {
+        const stored = applySighting(deps, incoming, { sourceId: batch.sourceId, now, windows, touched });
+        dispositions[stored.disposition] = (dispositions[stored.disposition] ?? 0) + 1;
+      }
+      return { accepted: batch.alerts.length, dispositions };
+    });
+    settleBatch(deps, touched, now);
+    return results;
+  });
+};
+
+export const receiveAlerts = (deps: Deps, batch: AlertBatch): ReceivedBatch => receiveAlertBatches(deps, [batch])[0]!;

@@ -1,0 +1,41 @@
+import { alertTiming } from '../../domain/alerts/fold.js';
+import type { AlertsConfig } from '../../domain/escalation/types.js';
+import type { Job, UseCaseDeps } from '../ports.js';
+import { newGroup, scheduleGroupSync } from './alert-groups.js';
+import type { AlertGroup } from './alert-ports.js';
+import { scheduleAlertPages } from './page-alert-group.js';
+import { alertsChannelFor } from './sync-alert-group.js';
+
+/** The alert group a missing heartbeat opens: the monitoring pipeline itself, owned by heartbeat.team. */
+export const heartbeatGroupKey = (alerts: AlertsConfig): Pick<AlertGroup, 'kind' | 'team' | 'service' | 'alertname'> => ({
+  kind: 'critical',
+  team: alerts.heartbeat.team,
+  service: 'monitoring',
+  alertname: `${alerts.heartbeat.alertname} missing`,
+});
+
+/**
+ * The heartbeat job, due missing_after after the last heartbeat (each heartbeat moves it): its
+ * absence means the monitoring pipeline is broken, which silence would otherwise hide. It opens a
+ * critical alert group and pages the heartbeat team's policy like any critical; the next heartbeat
+ * resolves it.
+ */
+export const reportMissingHeartbeat = async (deps: UseCaseDeps, job: Job): Promise<void> => {
+  const config = deps.config();
+  const { alertname, missingAfterMs, team } = config.alerts.heartbeat;
+  const now = deps.clock.now();
+  const silentFor = Math.round((now - Number(job.payload.lastSeenAt)) / 60_000);
+  const summary = `No ${alertname} heartbeat for ${silentFor} min (expected at least every ${Math.round(alertTiming(config.alerts, missingAfterMs) / 1000)} s): alerts may not be reaching anyone.`;
+  const key = heartbeatGroupKey(config.alerts);
+  const paged = deps.alerts.atomically(() => {
+    if (deps.alerts.latestGroup(key)?.status === 'open') return true;
+    const group = deps.alerts.createGroup(newGroup(key, now));
+    const page = { groupId: group.id, subject: `monitoring · ${alertname} missing`, summary, description: null, runbook: null, generatorUrl: null };
+    if (!scheduleAlertPages(deps, group, page, { levelIndex: 0, pass: 0 }, now)) return false;
+    scheduleGroupSync(deps, group, now);
+    return true;
+  });
+  if (paged) return;
+  const channel = alertsChannelFor(deps, team);
+  if (channel) await deps.notifier.postToChannel(channel, `:warning: ${summary}`);
+};

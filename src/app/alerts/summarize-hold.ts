@@ -1,0 +1,46 @@
+import { openAt } from '../../domain/alerts/hold.js';
+import type { Job, UseCaseDeps } from '../ports.js';
+import { applySighting, settleBatch } from './apply-sighting.js';
+import { maintenanceWindows } from './holding-windows.js';
+import { alertsChannelFor } from './sync-alert-group.js';
+
+const top = (counts: Map<string, number>, limit: number): string =>
+  [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, limit)
+    .map(([name, count]) => `${name} ×${count}`)
+    .join(', ');
+
+/**
+ * The end of a maintenance window that held alerts: one message per owning team saying what was
+ * held, and whatever still fires is decided afresh, as if it had just arrived.
+ */
+export const summarizeHold = async (deps: UseCaseDeps, job: Job): Promise<void> => {
+  const windowId = String(job.payload.windowId);
+  const now = deps.clock.now();
+  const config = deps.config();
+  const held = deps.alerts.heldBy(windowId);
+  const stillFiring = held.filter((alert) => alert.status === 'firing' && alert.holdId === windowId);
+  const windows = openAt(maintenanceWindows(deps, now), now).filter((window) => window.id !== windowId);
+  deps.alerts.atomically(() => {
+    const touched = new Set<string>();
+    for (const alert of stillFiring) {
+      applySighting(
+        deps,
+        { fingerprint: alert.fingerprint, labels: alert.labels, annotations: alert.annotations, startsAt: alert.startsAt, endsAt: alert.expiresAt, generatorUrl: alert.generatorUrl },
+        { sourceId: alert.sourceId, now, windows, touched },
+      );
+    }
+    settleBatch(deps, touched, now);
+  });
+  const services = Array.isArray(job.payload.services) ? job.payload.services.map(String) : [];
+  const teams = new Set(services.map((id) => config.services.find((service) => service.id === id)?.team ?? null));
+  const names = new Map<string, number>();
+  for (const alert of held) names.set(`${alert.service ?? '?'} · ${alert.alertname}`, (names.get(`${alert.service ?? '?'} · ${alert.alertname}`) ?? 0) + 1);
+  const text =
+    `:construction: Maintenance *${(typeof job.payload.title === 'string' ? job.payload.title : windowId)}* ended. It held ${held.length} alert(s) ` +
+    `(${held.reduce((sum, alert) => sum + alert.receivedCount, 0)} notifications from monitoring); ${stillFiring.length} still firing, now handled as new. ` +
+    `Most held: ${top(names, 5)}.`;
+  const channels = new Set([...teams].map((team) => alertsChannelFor(deps, team)).filter((channel): channel is string => channel !== null));
+  for (const channel of channels) await deps.notifier.postToChannel(channel, text);
+};

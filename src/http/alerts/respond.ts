@@ -1,0 +1,15 @@
+import type { ServerResponse } from 'node:http';
+
+export const sendJson = (response: ServerResponse, status: number, body: Record<string, unknown>, headers: Record<string, string> = {}): void => {
+  const text = JSON.stringify(body);
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(text)),
+    'cache-control': 'no-store',
+    ...headers,
+  });
+  response.end(text);
+};
+
+export const refuse = (response: ServerResponse, status: number, reason: string, headers: Record<string, string> = {}): void =>
+  sendJson(response, status, { status: 'error', error: reason }, headers);

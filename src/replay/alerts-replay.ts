@@ -1,0 +1,214 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { pino } from 'pino';
+import type { AlertGroupView, AlertPageView } from '../app/alerts/alert-ports.js';
+import { receiveAlerts } from '../app/alerts/receive-alerts.js';
+import type { Notifier, UseCaseDeps } from '../app/ports.js';
+import { ConfigError } from '../config/env.js';
+import { loadIncidentConfig } from '../config/incident-config-file.js';
+import type { IncidentConfig } from '../domain/escalation/types.js';
+import { parseAlertmanagerApi } from '../http/alerts/formats/alertmanager-api.js';
+import { jobHandlers } from '../scheduler/job-handlers.js';
+import { createScheduler } from '../scheduler/scheduler.js';
+import { createAlertRepository } from '../storage/alert-repository.js';
+import { openDatabase } from '../storage/database.js';
+import { createJobRepository } from '../storage/job-repository.js';
+import { createMaintenanceRepository } from '../storage/maintenance-repository.js';
+
+export interface ReplayLine {
+  /** Milliseconds after the first line that the alert arrived. */
+  offsetMs: number;
+  alert: unknown;
+}
+
+/**
+ * A line of the replay file: an Alertmanager API v2 alert with its arrival offset, e.g.
+ * `{"offset_ms": 90000, "labels": {...}, "annotations": {...}, "startsAt": "...", "endsAt": "..."}`.
+ */
+export const parseReplayLine = (text: string, lineNumber: number): ReplayLine => {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new Error(`line ${lineNumber}: not JSON`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`line ${lineNumber}: must be a JSON object (an alert with offset_ms)`);
+  const { offset_ms: offset, ...alert } = value as Record<string, unknown>;
+  if (typeof offset !== 'number' || !Number.isFinite(offset) || offset < 0) throw new Error(`line ${lineNumber}: offset_ms must be a number of milliseconds, 0 or more`);
+  return { offsetMs: offset, alert };
+};
+
+export interface ReplayEvent {
+  atMs: number;
+  kind: 'message' | 'page' | 'edit';
+  text: string;
+}
+
+const describeGroup = (view: AlertGroupView) =>
+  `${view.group.kind} ${view.serviceName ?? view.group.service ?? '?'} · ${view.group.alertname ?? view.lead?.alertname ?? 'flapping'} (${view.firing} firing)`;
+
+/** Slack as the replay sees it: nothing is sent; every would-be message and page is recorded. */
+const recordingNotifier = (record: (kind: ReplayEvent['kind'], text: string) => void): Notifier => {
+  let ts = 0;
+  const next = () => `${(ts += 1)}.000000`;
+  const known: Partial<Notifier> = {
+    postAlertGroup: async (channelId: string, view: AlertGroupView) => {
+      record('message', `#${channelId} ${describeGroup(view)}`);
+      return next();
+    },
+    updateAlertGroup: async (channelId: string, _ts: string, view: AlertGroupView) => record('edit', `#${channelId} ${describeGroup(view)}`),
+    sendAlertPage: async (userId: string, page: AlertPageView) => {
+      record('page', `${userId}: ${page.subject}: ${page.summary}`);
+      return { channelId: `D${userId}`, ts: next() };
+    },
+    postToChannel: async (channelId: string, text: string) => {
+      record('message', `#${channelId} ${text}`);
+      return next();
+    },
+    userGroupMembers: async () => [],
+  };
+  return new Proxy(known as Notifier, {
+    get: (target, name: string) => (name in target ? target[name as keyof Notifier] : async () => undefined),
+  });
+};
+
+/**
+ * Replays recorded alerts through the same pipeline and configuration as the bot, on a virtual
+ * clock and an in-memory database, and returns what would have been posted and paged.
+ */
+export const replayAlerts = async (
+  config: IncidentConfig,
+  lines: ReplayLine[],
+  options: { speed?: number; origin?: number; onEvent?: (event: ReplayEvent) => void } = {},
+) => {
+  const database = openDatabase(':memory:');
+  const start = options.origin ?? replayOrigin(lines);
+  let now = start;
+  let serial = 0;
+  const newId = () => `replay-${(serial += 1)}`;
+  const events: ReplayEvent[] = [];
+  const notifier = recordingNotifier((kind, text) => {
+    const event = { atMs: now - start, kind, text };
+    events.push(event);
+    options.onEvent?.(event);
+  });
+  const clock = { now: () => now };
+  const deps = {
+    alerts: createAlertRepository(database.db, newId),
+    jobs: createJobRepository(database.db, newId),
+    maintenances: createMaintenanceRepository(database.db, newId),
+    config: () => config,
+    clock,
+    notifier,
+    settings: { channelNameTemplate: 'inc-{number}', announcementsChannel: undefined },
+    log: { info: () => undefined, error: () => undefined },
+  } as unknown as UseCaseDeps;
+  const scheduler = createScheduler({ jobs: deps.jobs, handlers: jobHandlers(deps), clock, logger: pino({ level: 'silent' }) });
+  const sorted = [...lines].sort((a, b) => a.offsetMs - b.offsetMs);
+  let received = 0;
+  const drain = async () => {
+    for (let round = 0; round < 1_000; round += 1) {
+      const ran = await scheduler.tick();
+      if (ran.ran + ran.failed === 0) return;
+    }
+  };
+  // Due jobs run at their own times, in order: the virtual clock moves a second at a time.
+  const runUntil = async (until: number) => {
+    while (now < until) {
+      await drain();
+      now = Math.min(until, now + 1_000);
+    }
+    await drain();
+  };
+  try {
+    for (const line of sorted) {
+      const arrival = start + line.offsetMs;
+      if (options.speed && arrival > now) await new Promise((resolve) => setTimeout(resolve, (arrival - now) / options.speed!));
+      await runUntil(arrival);
+      const parsed = parseAlertmanagerApi([line.alert], now);
+      if (!parsed.ok) throw new Error(`offset ${line.offsetMs}: ${parsed.reason.replace(/^\[0\]\.?/, '')}`);
+      receiveAlerts(deps, { sourceId: 'replay', alerts: parsed.alerts });
+      received += 1;
+    }
+    // Let group_wait and the rest play out after the last alert.
+    await runUntil(now + Math.max(config.alerts.groupWaitMs, 60_000));
+    return {
+      received,
+      alerts: deps.alerts.count(),
+      messages: events.filter((event) => event.kind === 'message').length,
+      pages: events.filter((event) => event.kind === 'page').length,
+      events,
+    };
+  } finally {
+    database.close();
+  }
+};
+
+/**
+ * Offset 0 on the virtual clock: recorded alerts carry absolute startsAt and endsAt, so the replay
+ * starts at the earliest startsAt in the file (or now when none says).
+ */
+export const replayOrigin = (lines: readonly ReplayLine[]): number => {
+  const starts = lines.flatMap((line) => {
+    const startsAt = (line.alert as { startsAt?: unknown }).startsAt;
+    const ms = typeof startsAt === 'string' ? Date.parse(startsAt) : Number.NaN;
+    return Number.isNaN(ms) ? [] : [ms - line.offsetMs];
+  });
+  return starts.length > 0 ? Math.min(...starts) : Date.now();
+};
+
+const clockText = (ms: number) => {
+  const seconds = Math.floor(ms / 1000);
+  return `+${String(Math.floor(seconds / 3600)).padStart(2, '0')}:${String(Math.floor((seconds % 3600) / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
+};
+
+/** `npm run alerts:replay <file.jsonl> [--speed N]`; returns the exit code. */
+export const replayCli = async (args: readonly string[], env: NodeJS.ProcessEnv, out: (line: string) => void): Promise<number> => {
+  const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+  const speed = option('--speed') === undefined ? undefined : Number(option('--speed'));
+  const origin = option('--start') === undefined ? undefined : Date.parse(option('--start')!);
+  const file = args.find((arg, index) => !arg.startsWith('--') && !['--speed', '--start'].includes(args[index - 1] ?? ''));
+  if (!file || (speed !== undefined && !(speed > 0)) || (origin !== undefined && Number.isNaN(origin))) {
+    out('usage: npm run alerts:replay <file.jsonl> [--speed N] [--start <ISO date-time of offset 0>]');
+    out('  --speed N: N times real time (default: as fast as possible); --start: default the earliest startsAt in the file');
+    return 2;
+  }
+  let config: IncidentConfig;
+  try {
+    config = loadIncidentConfig(env.CONFIG_PATH ?? './incident-bot.yml', { required: env.CONFIG_PATH !== undefined });
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      out(error.message);
+      return 1;
+    }
+    throw error;
+  }
+  let lines: ReplayLine[];
+  try {
+    lines = readFileSync(file, 'utf8')
+      .split('\n')
+      .map((text, index) => ({ text: text.trim(), number: index + 1 }))
+      .filter((line) => line.text !== '')
+      .map((line) => parseReplayLine(line.text, line.number));
+  } catch (error) {
+    out(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+  const result = await replayAlerts(config, lines, {
+    ...(speed ? { speed } : {}),
+    ...(origin !== undefined ? { origin } : {}),
+    onEvent: (event) => {
+      if (event.kind !== 'edit') out(`${clockText(event.atMs)} ${event.kind === 'page' ? 'PAGE' : 'POST'} ${event.text}`);
+    },
+  });
+  out(
+    `${result.received} alerts received (${result.alerts} distinct): ${result.messages} Slack messages and ${result.pages} pages would have been sent ` +
+      `(${result.received > 0 ? (100 - ((result.messages + result.pages) / result.received) * 100).toFixed(1) : '0'}% fewer notifications than alerts). Nothing was sent to Slack.`,
+  );
+  return 0;
+};
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  process.exitCode = await replayCli(process.argv.slice(2), process.env, (line) => process.stdout.write(`${line}\n`));
+}

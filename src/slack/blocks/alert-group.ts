@@ -1,0 +1,96 @@
+import type { KnownBlock } from '@slack/types';
+import type { AlertGroupView, AlertPageView } from '../../app/alerts/alert-ports.js';
+import { alertSummary, runbookOf, type StoredAlert } from '../../domain/alerts/alert.js';
+import { actionIds, blockIds } from '../ids.js';
+import { clip, context, escape, plain, section, slackDate } from './text.js';
+
+/** Links from senders are shown only when they are plain http(s) URLs; anything else is text. */
+export const senderLink = (url: string | null, label: string): string | null => {
+  if (!url) return null;
+  return /^https?:\/\/[^\s<>|]+$/.test(url) ? `<${url}|${escape(label)}>` : escape(clip(url, 200));
+};
+
+const alertLine = (alert: StoredAlert): string => {
+  const where = alert.labels.instance ?? alert.labels.pod ?? alert.labels.node ?? alert.labels.host ?? alert.fingerprint;
+  const mark = alert.status === 'firing' ? ':red_circle:' : ':white_check_mark:';
+  const repeats = alert.receivedCount > 1 ? ` ×${alert.receivedCount}` : '';
+  return `${mark} ${escape(clip(where, 80))}: ${escape(clip(alertSummary(alert), 160))}${repeats}`;
+};
+
+const kindHeading = (view: AlertGroupView): string => {
+  const { group } = view;
+  const subject = `${view.serviceName ?? group.service ?? 'no service'} · ${group.alertname ?? view.lead?.alertname ?? ''}`;
+  if (group.kind === 'flapping') return `:repeat: Flapping alerts${group.team ? ` of ${group.team}` : ''}: held until they settle`;
+  if (group.kind === 'critical') return `:rotating_light: ${escape(subject)}`;
+  return `:warning: ${escape(subject)}`;
+};
+
+const statusLine = (view: AlertGroupView): string => {
+  const { group } = view;
+  const state = group.status === 'resolved' ? `:white_check_mark: Resolved ${group.resolvedAt ? slackDate(group.resolvedAt) : ''}` : `*${view.firing} firing*`;
+  const ack = group.acknowledgedBy ? ` · acknowledged by <@${group.acknowledgedBy}>` : '';
+  return `${state}${view.resolved > 0 && group.status === 'open' ? ` · ${view.resolved} resolved` : ''} · ${view.received} received since ${slackDate(group.openedAt)}${ack}`;
+};
+
+const leadDetails = (view: AlertGroupView): KnownBlock[] => {
+  const lead = view.lead;
+  if (!lead || view.group.kind !== 'critical') return [];
+  const links = [senderLink(runbookOf(lead), 'Runbook'), senderLink(lead.generatorUrl, 'Source')].filter(Boolean).join(' · ');
+  return [
+    section(`*${escape(clip(alertSummary(lead), 500))}*${lead.annotations.description ? `\n${escape(clip(lead.annotations.description, 1500))}` : ''}`),
+    ...(links ? [context(links)] : []),
+  ];
+};
+
+const criticalActions = (view: AlertGroupView): KnownBlock[] =>
+  view.group.kind === 'critical' && view.group.status === 'open'
+    ? [
+        {
+          type: 'actions',
+          block_id: blockIds.alertGroupActions,
+          elements: [
+            ...(view.group.acknowledgedBy ? [] : [{ type: 'button' as const, text: plain('Acknowledge'), action_id: actionIds.acknowledgeAlert, value: view.group.id, style: 'primary' as const }]),
+            ...(view.group.incidentId ? [] : [{ type: 'button' as const, text: plain('Declare incident'), action_id: actionIds.declareFromAlert, value: view.group.id }]),
+          ],
+        },
+      ]
+    : [];
+
+/** One group's message: the heading, how many fire, a few of its alerts, and what to do. */
+export const alertGroupMessage = (view: AlertGroupView): { text: string; blocks: KnownBlock[] } => {
+  const shown = view.alerts;
+  const more = view.firing + view.resolved - shown.length;
+  const heading = kindHeading(view);
+  return {
+    text: clip(`${heading.replace(/^:[a-z_]+: /, '')}: ${view.firing} firing`, 300),
+    blocks: [
+      section(heading),
+      ...leadDetails(view),
+      section(statusLine(view)),
+      ...(shown.length > 0 ? [section(shown.map(alertLine).join('\n') + (more > 0 ? `\n…and ${more} more` : ''))] : []),
+      ...criticalActions(view),
+    ].filter((block) => block.type !== 'actions' || ('elements' in block && block.elements.length > 0)),
+  };
+};
+
+/** The page DM for a critical alert: the subject people match on, the alert's words and links. */
+export const alertPageMessage = (page: AlertPageView): { text: string; blocks: KnownBlock[] } => {
+  const links = [senderLink(page.runbook, 'Runbook'), senderLink(page.generatorUrl, 'Source')].filter(Boolean).join(' · ');
+  return {
+    text: clip(`:pager: You are paged: ${page.subject}: ${page.summary}`, 300),
+    blocks: [
+      { type: 'header', text: plain(`Paged: ${page.subject}`, 150) },
+      section(`*${escape(clip(page.summary, 500))}*${page.description ? `\n${escape(clip(page.description, 1500))}` : ''}`),
+      ...(links ? [context(links)] : []),
+      ...(page.groupId
+        ? [
+            {
+              type: 'actions' as const,
+              block_id: blockIds.alertPageActions,
+              elements: [{ type: 'button' as const, text: plain('Acknowledge'), action_id: actionIds.acknowledgeAlert, value: page.groupId, style: 'primary' as const }],
+            },
+          ]
+        : []),
+    ],
+  };
+};

@@ -1,0 +1,271 @@
+import type Database from 'better-sqlite3';
+import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
+import type { AlertGroup, AlertGroupKind, AlertNoise, AlertStore } from '../app/alerts/alert-ports.js';
+import type { IdGenerator } from '../app/ports.js';
+import type { AlertClass, AlertStatus, Disposition, StoredAlert } from '../domain/alerts/alert.js';
+import type { Db } from './database.js';
+import { alertGroups, alertHolds, alerts, apiMaintenances } from './schema.js';
+
+const toAlert = (row: typeof alerts.$inferSelect): StoredAlert => ({
+  ...row,
+  alertClass: row.alertClass as AlertClass,
+  status: row.status as AlertStatus,
+  disposition: row.disposition as Disposition,
+});
+
+interface AlertRow {
+  fingerprint: string;
+  source_id: string;
+  alertname: string;
+  service: string | null;
+  team: string | null;
+  alert_class: string;
+  labels: string;
+  annotations: string;
+  generator_url: string | null;
+  status: string;
+  starts_at: number;
+  expires_at: number;
+  first_seen_at: number;
+  last_seen_at: number;
+  received_count: number;
+  changes: string;
+  disposition: string;
+  hold_id: string | null;
+  group_id: string | null;
+  resolved_at: number | null;
+}
+
+const fromRow = (row: AlertRow): StoredAlert => ({
+  fingerprint: row.fingerprint,
+  sourceId: row.source_id,
+  alertname: row.alertname,
+  service: row.service,
+  team: row.team,
+  alertClass: row.alert_class as AlertClass,
+  labels: JSON.parse(row.labels) as Record<string, string>,
+  annotations: JSON.parse(row.annotations) as Record<string, string>,
+  generatorUrl: row.generator_url,
+  status: row.status as AlertStatus,
+  startsAt: row.starts_at,
+  expiresAt: row.expires_at,
+  firstSeenAt: row.first_seen_at,
+  lastSeenAt: row.last_seen_at,
+  receivedCount: row.received_count,
+  changes: JSON.parse(row.changes) as number[],
+  disposition: row.disposition as Disposition,
+  holdId: row.hold_id,
+  groupId: row.group_id,
+  resolvedAt: row.resolved_at,
+});
+
+const toRow = (alert: StoredAlert): AlertRow => ({
+  fingerprint: alert.fingerprint,
+  source_id: alert.sourceId,
+  alertname: alert.alertname,
+  service: alert.service,
+  team: alert.team,
+  alert_class: alert.alertClass,
+  labels: JSON.stringify(alert.labels),
+  annotations: JSON.stringify(alert.annotations),
+  generator_url: alert.generatorUrl,
+  status: alert.status,
+  starts_at: alert.startsAt,
+  expires_at: alert.expiresAt,
+  first_seen_at: alert.firstSeenAt,
+  last_seen_at: alert.lastSeenAt,
+  received_count: alert.receivedCount,
+  changes: JSON.stringify(alert.changes),
+  disposition: alert.disposition,
+  hold_id: alert.holdId,
+  group_id: alert.groupId,
+  resolved_at: alert.resolvedAt,
+});
+
+const alertColumns = Object.keys(toRow({} as StoredAlert));
+
+/**
+ * Alerts arrive by the thousand: the per-alert reads and writes are prepared once (drizzle builds
+ * each query anew, which cost more than SQLite itself here); the rest goes through drizzle.
+ */
+const prepareHotPaths = (db: Db) => {
+  const client = (db as Db & { $client: Database.Database }).$client;
+  const find = client.prepare<[string], AlertRow>('select * from alerts where fingerprint = ?');
+  const save = client.prepare<[AlertRow]>(
+    `insert into alerts (${alertColumns.join(', ')}) values (${alertColumns.map((column) => `@${column}`).join(', ')})
+     on conflict (fingerprint) do update set ${alertColumns.filter((column) => column !== 'fingerprint').map((column) => `${column} = excluded.${column}`).join(', ')}`,
+  );
+  const hold = client.prepare('insert into alert_holds (window_id, fingerprint, held_at) values (?, ?, ?) on conflict do nothing');
+  const group = client.prepare<[string], GroupRow>('select * from alert_groups where id = ?');
+  // `is` matches NULL as a value: a group of no team or no service has a key too.
+  const latestGroup = client.prepare<[string, string | null, string | null, string | null], GroupRow>(
+    'select * from alert_groups where kind = ? and team is ? and service is ? and alertname is ? order by opened_at desc limit 1',
+  );
+  const saveGroup = client.prepare<[GroupRow]>(
+    `update alert_groups set ${groupColumns.filter((column) => column !== 'id').map((column) => `${column} = @${column}`).join(', ')} where id = @id`,
+  );
+  const countFiring = client.prepare<[string], { n: number }>("select count(*) as n from alerts where group_id = ? and status = 'firing'");
+  const groupCounts = client.prepare<[string], { firing: number | null; resolved: number | null; received: number | null }>(
+    "select sum(status = 'firing') as firing, sum(status = 'resolved') as resolved, sum(received_count) as received from alerts where group_id = ?",
+  );
+  const groupLead = client.prepare<[string], AlertRow>(
+    "select * from alerts where group_id = ? order by disposition = 'paged' desc, first_seen_at asc limit 1",
+  );
+  const groupSample = client.prepare<[string, number], AlertRow>(
+    "select * from alerts where group_id = ? order by status = 'firing' desc, last_seen_at desc limit ?",
+  );
+  const noise = client.prepare<[number, string | null, string | null], { service: string | null; alertname: string; disposition: string; alerts: number; received: number }>(
+    `select service, alertname, disposition, count(*) as alerts, sum(received_count) as received from alerts
+     where last_seen_at >= ? and (? is null or service = ?) group by service, alertname, disposition`,
+  );
+  return { find, save, hold, group, latestGroup, saveGroup, countFiring, groupCounts, groupLead, groupSample, noise };
+};
+
+interface GroupRow {
+  id: string;
+  kind: string;
+  team: string | null;
+  service: string | null;
+  alertname: string | null;
+  channel_id: string | null;
+  ts: string | null;
+  status: string;
+  opened_at: number;
+  last_change_at: number;
+  resolved_at: number | null;
+  acknowledged_by: string | null;
+  acknowledged_at: number | null;
+  incident_id: string | null;
+}
+
+const groupFromRow = (row: GroupRow): AlertGroup => ({
+  id: row.id,
+  kind: row.kind as AlertGroupKind,
+  team: row.team,
+  service: row.service,
+  alertname: row.alertname,
+  channelId: row.channel_id,
+  ts: row.ts,
+  status: row.status as AlertGroup['status'],
+  openedAt: row.opened_at,
+  lastChangeAt: row.last_change_at,
+  resolvedAt: row.resolved_at,
+  acknowledgedBy: row.acknowledged_by,
+  acknowledgedAt: row.acknowledged_at,
+  incidentId: row.incident_id,
+});
+
+const groupToRow = (group: AlertGroup): GroupRow => ({
+  id: group.id,
+  kind: group.kind,
+  team: group.team,
+  service: group.service,
+  alertname: group.alertname,
+  channel_id: group.channelId,
+  ts: group.ts,
+  status: group.status,
+  opened_at: group.openedAt,
+  last_change_at: group.lastChangeAt,
+  resolved_at: group.resolvedAt,
+  acknowledged_by: group.acknowledgedBy,
+  acknowledged_at: group.acknowledgedAt,
+  incident_id: group.incidentId,
+});
+
+const groupColumns = Object.keys(groupToRow({} as AlertGroup));
+
+export const createAlertRepository = (db: Db, newId: IdGenerator): AlertStore => {
+  const hot = prepareHotPaths(db);
+  return {
+  atomically: (work) => db.transaction(() => work()),
+
+  find: (fingerprint) => {
+    const row = hot.find.get(fingerprint);
+    return row ? fromRow(row) : undefined;
+  },
+
+  count: () => db.select({ count: sql<number>`count(*)` }).from(alerts).get()?.count ?? 0,
+
+  noise: (since, service, limit) => {
+    const rows = hot.noise.all(since, service, service);
+    const byKey = new Map<string, AlertNoise>();
+    for (const row of rows) {
+      const key = `${row.service ?? ''}\u0000${row.alertname}`;
+      const entry: AlertNoise = byKey.get(key) ?? { service: row.service, alertname: row.alertname, alerts: 0, received: 0, dispositions: {} };
+      entry.alerts += row.alerts;
+      entry.received += row.received;
+      entry.dispositions[row.disposition as Disposition] = (entry.dispositions[row.disposition as Disposition] ?? 0) + row.alerts;
+      byKey.set(key, entry);
+    }
+    return [...byKey.values()].sort((a, b) => b.received - a.received).slice(0, limit);
+  },
+
+  save: (alert) => {
+    hot.save.run(toRow(alert));
+  },
+
+  recordHold: (windowId, fingerprint, at) => {
+    hot.hold.run(windowId, fingerprint, at);
+  },
+
+  heldBy: (windowId) =>
+    db
+      .select({ alert: alerts })
+      .from(alertHolds)
+      .innerJoin(alerts, eq(alerts.fingerprint, alertHolds.fingerprint))
+      .where(eq(alertHolds.windowId, windowId))
+      .all()
+      .map((row) => toAlert(row.alert)),
+
+  expired: (now, limit) =>
+    db
+      .select()
+      .from(alerts)
+      .where(and(eq(alerts.status, 'firing'), lte(alerts.expiresAt, now)))
+      .orderBy(asc(alerts.expiresAt))
+      .limit(limit)
+      .all()
+      .map(toAlert),
+
+  nextExpiry: () =>
+    db.select({ at: sql<number | null>`min(${alerts.expiresAt})` }).from(alerts).where(eq(alerts.status, 'firing')).get()?.at ?? undefined,
+
+  countFiring: (groupId) => hot.countFiring.get(groupId)?.n ?? 0,
+
+  groupSummary: (groupId, sample) => {
+    const counts = hot.groupCounts.get(groupId);
+    const lead = hot.groupLead.get(groupId);
+    return {
+      firing: counts?.firing ?? 0,
+      resolved: counts?.resolved ?? 0,
+      received: counts?.received ?? 0,
+      lead: lead ? fromRow(lead) : null,
+      shown: hot.groupSample.all(groupId, sample).map(fromRow),
+    };
+  },
+
+  findGroup: (id) => {
+    const row = hot.group.get(id);
+    return row ? groupFromRow(row) : undefined;
+  },
+
+  latestGroup: (key) => {
+    const row = hot.latestGroup.get(key.kind, key.team, key.service, key.alertname);
+    return row ? groupFromRow(row) : undefined;
+  },
+
+  createGroup: (group) => db.insert(alertGroups).values({ id: newId(), ...group }).returning().get() as AlertGroup,
+
+  saveGroup: (group) => {
+    hot.saveGroup.run(groupToRow(group));
+  },
+
+  saveWindow: (window) => {
+    db.insert(apiMaintenances).values(window).onConflictDoUpdate({ target: apiMaintenances.id, set: window }).run();
+  },
+
+  findWindow: (id) => db.select().from(apiMaintenances).where(eq(apiMaintenances.id, id)).get(),
+
+  windowsEndingAfter: (since) => db.select().from(apiMaintenances).where(gt(apiMaintenances.endsAt, since)).all(),
+  };
+};

@@ -1,0 +1,142 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from '../support/bot-harness.js';
+import { fixedClock, type FixedClock } from '../support/clock.js';
+import { addAlertWorkspace, alertManager, alertsConfigYaml, alertTeams, alertTokens } from '../support/alerts-config.js';
+import { drainJobs, notifications, pagesTo, postJson } from '../support/alert-replay.js';
+import { eventually, defined } from '../support/eventually.js';
+import { openModal } from '../support/incident-flows.js';
+import { actionIds } from '../../src/slack/ids.js';
+
+let harness: Harness | undefined;
+afterEach(async () => {
+  await harness?.close();
+  harness = undefined;
+});
+
+const start = async (clock: FixedClock) => {
+  harness = await startHarness({ clock, configYaml: alertsConfigYaml({ groupWait: '10s', secondLevel: true }), env: { ...alertTokens } });
+  addAlertWorkspace(harness.slack);
+  return harness;
+};
+
+const send = (h: Harness, alerts: unknown[]) => postJson(`${h.bot.url}/api/v2/alerts`, alerts, alertTokens.PROMETHEUS_ALERTS_TOKEN);
+const critical = (alertname: string, instance: string, endsAt?: number) => ({
+  labels: { alertname, service: 'search', severity: 'critical', instance },
+  annotations: { summary: `${alertname} on ${instance}`, description: 'Queries fail', runbook_url: 'https://runbooks.example.com/search' },
+  generatorURL: 'https://prometheus.example.com/graph?g0.expr=up',
+  ...(endsAt ? { endsAt: new Date(endsAt).toISOString() } : {}),
+});
+
+describe('critical alerts', () => {
+  it('page the owning team with the alert\'s words, open a card with Acknowledge and Declare, attach same-service alerts, and page again only after resolving', async () => {
+    const clock = fixedClock(Date.UTC(2026, 10, 28, 10, 0));
+    const h = await start(clock);
+    const { user, channel } = alertTeams.search;
+    await send(h, [critical('SearchIndexUnavailable', 'search-1')]);
+    await drainJobs(h);
+    const page = defined(pagesTo(h, user)[0]);
+    expect(page.text).toContain('search · SearchIndexUnavailable');
+    expect(JSON.stringify(page.blocks)).toContain('https://runbooks.example.com/search');
+    const card = defined(h.slack.workspace.history(channel)[0]);
+    expect(JSON.stringify(card.blocks)).toContain(actionIds.declareFromAlert);
+
+    // A second critical on the same service attaches: no new page, no new message.
+    const before = notifications(h).length;
+    await send(h, [critical('SearchLatencyHigh', 'search-2')]);
+    await drainJobs(h);
+    expect(notifications(h).length).toBe(before);
+    expect(JSON.stringify(h.slack.workspace.history(channel)[0]!.blocks)).toContain('2 firing');
+
+    await h.slack.clickButton({ user, channel, messageTs: card.ts, actionId: actionIds.declareFromAlert });
+    const modal = await eventually(() => openModal(h, user));
+    expect(JSON.stringify(modal.blocks)).toContain('SearchIndexUnavailable on search-1');
+    expect(JSON.stringify(modal.blocks)).toContain('"initial_options"');
+
+    // Nobody acknowledged within the level's 5 minutes (Prometheus resends meanwhile): the policy's
+    // next level is paged, with the same words.
+    clock.advance(4 * 60_000);
+    await send(h, [critical('SearchIndexUnavailable', 'search-1'), critical('SearchLatencyHigh', 'search-2')]);
+    clock.advance(60_000);
+    await drainJobs(h);
+    expect(pagesTo(h, alertManager).map((message) => message.text)).toEqual([expect.stringContaining('search · SearchIndexUnavailable')]);
+
+    await h.slack.clickButton({ user, channel, messageTs: card.ts, actionId: actionIds.acknowledgeAlert });
+    await eventually(async () => {
+      await drainJobs(h);
+      expect(JSON.stringify(h.slack.workspace.history(channel)[0]!.blocks)).toContain(`acknowledged by <@${user}>`);
+    });
+    // Acknowledged: nobody is paged again while it fires.
+    for (let minute = 0; minute < 30; minute += 3) {
+      clock.advance(3 * 60_000);
+      await send(h, [critical('SearchIndexUnavailable', 'search-1'), critical('SearchLatencyHigh', 'search-2')]);
+      await drainJobs(h);
+    }
+    expect(pagesTo(h, alertManager)).toHaveLength(1);
+    expect(pagesTo(h, user)).toHaveLength(1);
+
+    // Both resolve: the card says so; a new critical afterwards pages again.
+    clock.advance(60_000);
+    await send(h, [critical('SearchIndexUnavailable', 'search-1', clock.now() - 1), critical('SearchLatencyHigh', 'search-2', clock.now() - 1)]);
+    await drainJobs(h);
+    expect(JSON.stringify(h.slack.workspace.history(channel)[0]!.blocks)).toContain('Resolved');
+    await send(h, [critical('SearchIndexUnavailable', 'search-3')]);
+    await drainJobs(h);
+    expect(pagesTo(h, user)).toHaveLength(2);
+    // The heartbeat group and the pages of other teams are untouched by all this.
+    expect(pagesTo(h, alertTeams.platform.user)).toHaveLength(0);
+  }, 60_000);
+});
+
+describe('warnings, timeouts and the heartbeat', () => {
+  it('group warnings into one message edited in place; a firing alert without endsAt resolves after resolve_timeout', async () => {
+    const clock = fixedClock(Date.UTC(2026, 10, 28, 10, 0));
+    const h = await start(clock);
+    const disk = (host: number) => ({ labels: { alertname: 'DiskSpaceLow', service: 'log-pipeline', severity: 'warning', instance: `logs-${host}` } });
+    await send(h, [disk(1), disk(2)]);
+    await drainJobs(h);
+    expect(h.slack.workspace.history(alertTeams.platform.channel)).toHaveLength(0);
+    clock.advance(10_000);
+    await drainJobs(h);
+    await send(h, [disk(3)]);
+    await drainJobs(h);
+    const messages = h.slack.workspace.history(alertTeams.platform.channel);
+    expect(messages).toHaveLength(1);
+    expect(JSON.stringify(messages[0]!.blocks)).toContain('3 firing');
+
+    clock.advance(5 * 60_000 + 1);
+    await drainJobs(h);
+    expect(JSON.stringify(h.slack.workspace.history(alertTeams.platform.channel)[0]!.blocks)).toContain('Resolved');
+    expect(h.slack.workspace.history(alertTeams.platform.channel)).toHaveLength(1);
+
+    // Noise accounting: what was received and what became of it, per service and alert name.
+    await h.slack.runSlashCommand({ user: alertTeams.platform.user, channel: alertTeams.platform.channel, command: '/incident', text: 'alerts log-pipeline' });
+    const answer = await eventually(() => defined(h.slack.workspace.ephemerals.find((message) => message.user === alertTeams.platform.user)));
+    expect(answer.text).toContain('*log-pipeline · DiskSpaceLow*: 3 alert(s), 3 received (grouped 3)');
+    await h.slack.runSlashCommand({ user: alertTeams.platform.user, channel: alertTeams.platform.channel, command: '/incident', text: 'alerts nosuch' });
+    await eventually(() => expect(h.slack.workspace.ephemerals.some((message) => message.text.includes('No service `nosuch`'))).toBe(true));
+  }, 60_000);
+
+  it('never shows the heartbeat; pages when it goes missing, counted from the first one', async () => {
+    const clock = fixedClock(Date.UTC(2026, 10, 28, 10, 0));
+    const h = await start(clock);
+    clock.advance(60 * 60_000);
+    await drainJobs(h);
+    expect(pagesTo(h, alertTeams.platform.user)).toHaveLength(0);
+    for (let minute = 0; minute < 5; minute += 1) {
+      await send(h, [{ labels: { alertname: 'Watchdog', severity: 'none' } }]);
+      clock.advance(60_000);
+      await drainJobs(h);
+    }
+    expect(notifications(h)).toHaveLength(0);
+    clock.advance(10 * 60_000);
+    await drainJobs(h);
+    expect(pagesTo(h, alertTeams.platform.user).map((message) => message.text)).toEqual([expect.stringContaining('monitoring · Watchdog missing')]);
+    // It stays one page while the heartbeat is missing; the next heartbeat resolves its card.
+    clock.advance(60_000);
+    await drainJobs(h);
+    expect(pagesTo(h, alertTeams.platform.user)).toHaveLength(1);
+    await send(h, [{ labels: { alertname: 'Watchdog', severity: 'none' } }]);
+    await drainJobs(h);
+    expect(JSON.stringify(h.slack.workspace.history(alertTeams.platform.channel)[0]!.blocks)).toContain('Resolved');
+  }, 60_000);
+});

@@ -1,0 +1,80 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startBotProcess, type BotProcess } from '../support/bot-process.js';
+import { killProcessTree } from '../support/kill-process-tree.js';
+import { startFakeSlack, type FakeSlack } from '../../src/sandbox/slack-emulator/index.js';
+import { alertsConfigYaml, alertTokens } from '../support/alerts-config.js';
+import { openDatabase } from '../../src/storage/database.js';
+import { createAlertRepository } from '../../src/storage/alert-repository.js';
+import { fingerprintOf } from '../../src/domain/alerts/fingerprint.js';
+
+let slack: FakeSlack;
+let dir: string;
+const running: BotProcess[] = [];
+afterEach(async () => {
+  for (const bot of running) if (bot.child.pid) killProcessTree(bot.child.pid);
+  await slack?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('alert intake across a crash', () => {
+  it('keeps every alert of every batch it answered 202 to, when SIGKILLed right after answering', async () => {
+    slack = await startFakeSlack();
+    dir = mkdtempSync(join(tmpdir(), 'incident-bot-alert-restart-'));
+    const configPath = join(dir, 'incident-bot.yml');
+    writeFileSync(configPath, alertsConfigYaml());
+    const databasePath = join(dir, 'bot.sqlite');
+    const env = {
+      SLACK_BOT_TOKEN: slack.botToken,
+      SLACK_SIGNING_SECRET: 'alert-restart-secret',
+      SLACK_API_URL: slack.apiUrl,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_PATH: databasePath,
+      CONFIG_PATH: configPath,
+      LOG_LEVEL: 'info',
+      ...alertTokens,
+    };
+    const first = startBotProcess(env);
+    running.push(first);
+    const url = await first.started;
+
+    const batch = (n: number) =>
+      Array.from({ length: 200 }, (_, i) => ({ labels: { alertname: 'DiskSpaceLow', service: 'log-pipeline', severity: 'warning', instance: `batch-${n}-host-${i}` } }));
+    const send = (n: number) =>
+      fetch(`${url}/api/v2/alerts`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${alertTokens.PROMETHEUS_ALERTS_TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify(batch(n)),
+      }).then(
+        (response) => (response.status === 202 ? n : undefined),
+        () => undefined,
+      );
+    // Four batches in flight; the process dies the moment the first is acknowledged.
+    const inFlight = [0, 1, 2, 3].map(send);
+    const firstAccepted = await Promise.race(inFlight.map((promise) => promise.then((n) => (n === undefined ? new Promise<never>(() => {}) : n))));
+    killProcessTree(first.child.pid!);
+    const accepted = (await Promise.all(inFlight)).filter((n): n is number => n !== undefined);
+    expect(accepted).toContain(firstAccepted);
+    await first.exited;
+
+    const second = startBotProcess(env);
+    running.push(second);
+    await second.started;
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+
+    const database = openDatabase(databasePath);
+    try {
+      const alerts = createAlertRepository(database.db, () => 'unused');
+      for (const n of accepted) {
+        const missing = batch(n).filter((alert) => !alerts.find(fingerprintOf(alert.labels)));
+        expect(missing, `batch ${n}`).toEqual([]);
+      }
+    } finally {
+      database.close();
+    }
+  }, 120_000);
+});

@@ -1,0 +1,81 @@
+import { expect } from 'vitest';
+import type { Harness } from './bot-harness.js';
+import type { FixedClock } from './clock.js';
+import { alertTeams } from './alerts-config.js';
+import type { Storm } from './alert-storm.js';
+
+/** Runs every job due now, however many ticks that takes. */
+export const drainJobs = async (harness: Harness): Promise<void> => {
+  for (let round = 0; round < 50; round += 1) {
+    const { ran, failed } = await harness.bot.scheduler.tick();
+    if (ran + failed === 0) return;
+  }
+};
+
+export const pagesTo = (harness: Harness, userId: string) =>
+  harness.slack.workspace.history(harness.slack.workspace.dmWith(userId).id).filter((message) => message.text.includes('You are paged'));
+
+/** Slack notifications: every new message the bot posted (pages are DMs); edits are not counted. */
+export const notifications = (harness: Harness) => harness.slack.callsTo('chat.postMessage').filter((call) => call.ok);
+
+export interface ReplayRecord {
+  /** When each incident's alert was first delivered and when its page was first seen (clock ms). */
+  arrivals: Map<string, number>;
+  pagedAt: Map<string, number>;
+}
+
+/**
+ * Steps the injected clock through the storm: deliver what is due at each step, run the jobs due,
+ * then let group_wait pass and run those too. Records when each incident arrived and was paged.
+ */
+export const replay = async (
+  harness: Harness,
+  clock: FixedClock,
+  storm: Storm,
+  steps: { at: number; deliver: () => Promise<void>; carries: (alertname: string) => boolean }[],
+  groupWaitMs: number,
+): Promise<ReplayRecord> => {
+  const record: ReplayRecord = { arrivals: new Map(), pagedAt: new Map() };
+  const lookForPages = () => {
+    for (const incident of storm.incidents) {
+      if (record.pagedAt.has(incident.alertname)) continue;
+      const subject = `${incident.service} · ${incident.alertname}`;
+      if (pagesTo(harness, alertTeams[incident.team as keyof typeof alertTeams].user).some((page) => page.text.includes(subject))) {
+        record.pagedAt.set(incident.alertname, clock.now());
+      }
+    }
+  };
+  for (const step of steps) {
+    clock.set(step.at);
+    await drainJobs(harness);
+    await step.deliver();
+    for (const incident of storm.incidents) {
+      if (!record.arrivals.has(incident.alertname) && step.carries(incident.alertname)) record.arrivals.set(incident.alertname, step.at);
+    }
+    // A page is a job due the moment its alert is stored: one second on, it must be out.
+    clock.set(step.at + 1_000);
+    await drainJobs(harness);
+    lookForPages();
+    clock.set(step.at + groupWaitMs);
+    await drainJobs(harness);
+    lookForPages();
+  }
+  // The window closes: what it held is summarised.
+  clock.set(storm.maintenance.endsAt + 1_000);
+  await drainJobs(harness);
+  lookForPages();
+  return record;
+};
+
+export const postJson = async (url: string, body: unknown, token?: string): Promise<void> => {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  expect(response.status, await response.clone().text()).toBeLessThan(300);
+  await response.arrayBuffer();
+};
+
+export const chunks = <T>(items: T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, index) => items.slice(index * size, (index + 1) * size));
