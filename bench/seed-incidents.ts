@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -8,6 +8,11 @@ import type { Incident } from '../src/domain/incident/incident.js';
 import { openDatabase } from '../src/storage/database.js';
 import { createIncidentRepository } from '../src/storage/incident-repository.js';
 import { createUpdateRepository } from '../src/storage/update-repository.js';
+
+const newestMigration = (): string => {
+  const journal = JSON.parse(readFileSync(new URL('../db/migrations/meta/_journal.json', import.meta.url), 'utf8')) as { entries: { tag: string }[] };
+  return journal.entries.at(-1)?.tag ?? 'none';
+};
 
 const day = 86_400_000;
 const hour = 3_600_000;
@@ -23,7 +28,8 @@ export const activeIncidents = 10;
  * The file is kept in the temp directory per count and copied for each run.
  */
 export const seededDatabase = (count: number, now: number): string => {
-  const template = join(tmpdir(), `incident-bot-bench-${count}-v2.sqlite`);
+  // Named after the newest migration, so a kept file never meets a schema it was not made with.
+  const template = join(tmpdir(), `incident-bot-bench-${count}-${newestMigration()}.sqlite`);
   if (!existsSync(template)) {
     const building = `${template}.${process.pid}.building`;
     const database = openDatabase(building);
