@@ -3,6 +3,7 @@ import type { TimelineEntry } from '../domain/timeline/event.js';
 import { incidentById } from './find-incident.js';
 import type { UseCaseDeps } from './ports.js';
 import { escapeUserText } from '../domain/communication/slack-text.js';
+import { effect, enqueue } from './effects/effect-jobs.js';
 
 export interface AddNoteInput {
   incidentId: string;
@@ -10,17 +11,21 @@ export interface AddNoteInput {
   text: string;
 }
 
-/** A note is echoed in the channel so everyone sees it, and the echo is its permalink. */
+/** How a note reads in the channel; the post_note job renders it when it runs. */
+export const noteLine = (entry: Pick<TimelineEntry, 'actorId' | 'text'>) => `:memo: Note from <@${entry.actorId}>: ${escapeUserText(entry.text)}`;
+
+/**
+ * A note is on the timeline the moment it is taken, with the job that echoes it in the channel so
+ * everyone sees it; the echo, once posted, becomes the entry's permalink.
+ */
 export const addNote = async (deps: UseCaseDeps, input: AddNoteInput): Promise<TimelineEntry> => {
   const text = input.text.trim();
   if (!text) throw new DomainError('INVALID_INPUT', 'A note needs some text: `/incident note <what happened>`.', 'text');
-  const incident = incidentById(deps.incidents, input.incidentId);
-  const now = deps.clock.now();
-  let source;
-  if (incident.channelId) {
-    const ts = await deps.notifier.postToChannel(incident.channelId, `:memo: Note from <@${input.actorId}>: ${escapeUserText(text)}`);
-    source = { ts, permalink: deps.notifier.permalink(incident.channelId, ts), sourceKey: null };
-  }
-  deps.log.info({ incidentId: incident.id, actorId: input.actorId }, 'note added');
-  return deps.timeline.append(incident.id, { kind: 'note', actorId: input.actorId, at: now, text, data: {} }, source);
+  return deps.atomically(() => {
+    const incident = incidentById(deps.incidents, input.incidentId);
+    const entry = deps.timeline.append(incident.id, { kind: 'note', actorId: input.actorId, at: deps.clock.now(), text, data: {} });
+    enqueue(deps, effect.postNote(incident.id, entry.id, input.actorId));
+    deps.log.info({ incidentId: incident.id, actorId: input.actorId }, 'note added');
+    return entry;
+  });
 };

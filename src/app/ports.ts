@@ -84,6 +84,8 @@ export interface TimelineRepository {
   restore(incidentId: string, sourceKey: string, at: number): boolean;
   list(incidentId: string): TimelineEntry[];
   findBySource(incidentId: string, sourceKey: string): TimelineEntry | undefined;
+  /** Records the Slack message an entry was posted as (a note is written first, posted after). */
+  setSource(entryId: string, source: Pick<SlackSource, 'ts' | 'permalink'>): boolean;
 }
 
 export interface IdempotencyRepository {
@@ -277,6 +279,8 @@ export const jobKinds = [
   'invite_experts',
   'refresh_incident',
   'post_line',
+  'post_note',
+  'maintenance_notice',
   'tell_privately',
   'send_update',
   'executive_summary',

@@ -79,6 +79,9 @@ export const createTimelineRepository = (db: Db, newId: IdGenerator): TimelineRe
       return row ? toEntry(row) : undefined;
     },
 
+    setSource: (entryId, source) =>
+      db.update(timelineEntries).set({ slackTs: source.ts, permalink: source.permalink }).where(eq(timelineEntries.id, entryId)).run().changes > 0,
+
     list: (incidentId) =>
       db
         .select()

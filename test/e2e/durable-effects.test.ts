@@ -150,6 +150,27 @@ describe('Slack trouble', () => {
     expect(h.slack.workspace.pinsIn(incident.channelId!).map((pin) => pin.ts)).toEqual([incident.cardTs]);
   });
 
+  it('a note whose channel post fails is on the timeline at once, and is posted with its permalink after the retry', async () => {
+    await start();
+    const { channel } = await declareIncident(h, { title: 'Payments down' });
+    await h.bot.idle();
+    // Two 503s: the client's one retry meets the second, so the note's post waits for its job's retry.
+    h.slack.failNext('chat.postMessage', { status: 503 }, 2);
+    await command(channel, 'note rolled back v2.3');
+    await h.bot.idle();
+    const note = () => defined(h.bot.deps.timeline.list(incidentIn(channel).id).find((entry) => entry.kind === 'note'));
+    expect(note()).toMatchObject({ text: 'rolled back v2.3', actorId: people.commander, slackTs: null, permalink: null });
+    const echoes = () => botMessages(h, channel.id).filter((message) => message.text.includes('rolled back v2.3'));
+    expect(echoes()).toEqual([]);
+    expect(ephemeralsFor(h, people.commander).some((e) => e.text.includes('could not post your note'))).toBe(true);
+
+    await advance(1_000);
+    const [echo] = echoes();
+    expect(echoes()).toHaveLength(1);
+    expect(note().slackTs).toBe(echo!.ts);
+    expect(note().permalink).toBe(`https://acme.slack.com/archives/${channel.id}/p${echo!.ts.replace('.', '')}`);
+  });
+
   it('50 declares under 20% faults (429, 500, hangs past the timeout, lost answers) all end whole or reported, with no ghost and no orphan', async () => {
     clock = fixedClock(Date.UTC(2026, 10, 26, 9, 0, 0));
     h = await startHarness({ clock, slackTimeout: { timeoutMs: 300 } });

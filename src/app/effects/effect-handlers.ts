@@ -12,6 +12,8 @@ import { suggestSimilarIncidents } from '../search-incidents.js';
 import { effect, enqueue } from './effect-jobs.js';
 import { inviteExperts } from '../invite-experts.js';
 import type { AlertJobKind } from '../alerts/alert-jobs.js';
+import { noteLine } from '../add-note.js';
+import { sendMaintenanceNotice } from '../schedule-maintenance.js';
 
 type Handler = (job: Job) => Promise<void>;
 export type EffectKind = Exclude<JobKind, 'escalate' | 'commander_missing' | 'update_due' | 'update_overdue' | 'postmortem_due' | 'digest' | 'maintenance_start' | 'maintenance_end' | 'follow_up_due' | 'housekeeping' | AlertJobKind>;
@@ -118,6 +120,15 @@ export const effectHandlers = (deps: UseCaseDeps): Record<EffectKind, Handler> =
 
     refresh_incident: (job) => withChannel(job, (incident) => notifier.refresh(incident)),
     post_line: (job) => withChannel(job, (_incident, channelId) => notifier.postToChannel(channelId, text(job, 'text'))),
+    // Posted once: a repeat after the permalink was recorded finds it there and stops.
+    post_note: (job) =>
+      withChannel(job, async (incident, channelId) => {
+        const entry = deps.timeline.list(incident.id).find((candidate) => candidate.id === job.payload.entryId);
+        if (!entry || entry.slackTs) return;
+        const ts = await notifier.postToChannel(channelId, noteLine(entry));
+        deps.timeline.setSource(entry.id, { ts, permalink: notifier.permalink(channelId, ts) });
+      }),
+    maintenance_notice: (job) => sendMaintenanceNotice(deps, job),
     report_failure: (job) => withChannel(job, (_incident, channelId) => notifier.postToChannel(channelId, text(job, 'text'))),
     tell_privately: async (job) => {
       await notifier.tellPrivately(text(job, 'channelId'), text(job, 'userId'), text(job, 'text'));

@@ -1,4 +1,4 @@
-import type { Audience, ExecutiveSummary, NewJob, UseCaseDeps } from '../ports.js';
+import type { Audience, ExecutiveSummary, MaintenancePhase, NewJob, UseCaseDeps } from '../ports.js';
 import { jobPriority } from '../ports.js';
 
 /** A job as a use case writes it: due now unless it says otherwise. */
@@ -52,6 +52,22 @@ export const effect = {
     lane: channelLane(incidentId),
     payload: { text },
     ...(actorId ? { actorId } : {}),
+  }),
+  /** A note already on the timeline, echoed in the channel; its message becomes the entry's permalink. */
+  postNote: (incidentId: string, entryId: string, actorId: string): EffectJob => ({
+    kind: 'post_note',
+    key: `post_note:${entryId}`,
+    incidentId,
+    lane: channelLane(incidentId),
+    payload: { entryId },
+    actorId,
+  }),
+  /** One stakeholder channel told of a maintenance window's phase; in order per window and channel. */
+  maintenanceNotice: (maintenanceId: string, phase: MaintenancePhase, channelId: string): EffectJob => ({
+    kind: 'maintenance_notice',
+    key: `maintenance_notice:${maintenanceId}:${phase}:${channelId}`,
+    lane: `maintenance:${maintenanceId}:${channelId}`,
+    payload: { maintenanceId, phase, channelId },
   }),
   tellPrivately: (incidentId: string | undefined, channelId: string, userId: string, text: string): EffectJob => ({
     kind: 'tell_privately',

@@ -12,6 +12,8 @@ const what: Partial<Record<Job['kind'], (job: Job) => string>> = {
   send_checklist: (job) => `send <@${String(job.payload.userId)}> their role checklist`,
   refresh_incident: () => 'update the incident card and topic',
   post_line: () => 'post in the incident channel',
+  post_note: () => 'post your note in the incident channel (it is on the timeline)',
+  maintenance_notice: (job) => `tell <#${String(job.payload.channelId)}> about the maintenance window`,
   send_update: (job) => `post the update for ${String(job.payload.audience)} in <#${String(job.payload.channelId)}>`,
   executive_summary: (job) => `post the executive summary in <#${String(job.payload.channelId)}>`,
   draft_postmortem: () => 'draft the postmortem',

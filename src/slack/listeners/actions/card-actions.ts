@@ -42,7 +42,7 @@ export const joinButton = (ctx: ListenerContext) => async ({ ack, action, body, 
   await ack();
   await reportingErrors(replyPrivately(respond), ctx.logger.child({ module: 'action', action: action.action_id }), async () => {
     const incident = await joinIncident(ctx.deps, { incidentId: action.value ?? '', userId: body.user.id });
-    await replyPrivately(respond)(`You joined <#${incident.channelId}>.`);
+    await replyPrivately(respond)(`Adding you to <#${incident.channelId}>.`);
   });
 };
 

@@ -10,6 +10,6 @@ export const cancelMaintenanceButton = (ctx: ListenerContext) => async ({ ack, a
   await ack();
   await reportingErrors(replyPrivately(respond), ctx.logger.child({ module: 'action', action: action.action_id }), async () => {
     const cancelled = await cancelMaintenance(ctx.deps, { maintenanceId: action.value ?? '', actorId: body.user.id });
-    await replyPrivately(respond)(`:no_entry_sign: Cancelled *${escape(cancelled.title)}*; stakeholders were told.`);
+    await replyPrivately(respond)(`:no_entry_sign: Cancelled *${escape(cancelled.title)}*; stakeholders are being told.`);
   });
 };

@@ -52,7 +52,7 @@ export const registerViews = (app: App, ctx: ListenerContext): void => {
       (values, userId, metadata) => parseMaintenanceView(values, userId, metadata, deps.clock.now()),
       async ({ value, userId, tell }) => {
         const maintenance = await scheduleMaintenance(deps, { ...value, createdBy: userId });
-        await tell(`:calendar: Maintenance *${escape(maintenance.title)}* scheduled; it is on the status page and stakeholders were told.`);
+        await tell(`:calendar: Maintenance *${escape(maintenance.title)}* scheduled; it is on the status page and stakeholders are being told.`);
       },
     ),
   );
