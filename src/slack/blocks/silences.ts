@@ -12,6 +12,8 @@ export const silenceList = (silences: Silence[]): { text: string; blocks: KnownB
       : silences.slice(0, 40).map(
           (silence): KnownBlock => ({
             type: 'section',
+            // One per silence, so each Expire button can be told apart.
+            block_id: `silence:${silence.id}`,
             text: {
               type: 'mrkdwn',
               text: clip(
