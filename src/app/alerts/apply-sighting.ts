@@ -58,9 +58,10 @@ const routeFiring = (deps: SightingDeps, alert: StoredAlert, flapping: boolean, 
   }
   const silence = silenceFor(config, alert, context.silences, now);
   if (silence) {
-    // Recorded (the noise accounting counts it), never notified or paged.
+    // Recorded (the noise accounting counts it), never notified or paged. One already on a card
+    // stays there: the silence stops what comes next, it does not make the card claim a recovery.
     if (alert.holdId !== silence.id) deps.alerts.recordHold(silence.id, alert.fingerprint, now);
-    return { ...alert, disposition: 'silenced', holdId: silence.id, groupId: null };
+    return { ...alert, disposition: 'silenced', holdId: silence.id };
   }
   const team = alert.team ?? (config.channels.announcements ? '' : null);
   if (team === null) return { ...alert, disposition: 'unrouted', groupId: null, holdId: null };

@@ -2,8 +2,11 @@ import { alertSummary } from '../../domain/alerts/alert.js';
 import { couldHoldPages, formatMatcher, type LabelMatcher, type Silence } from '../../domain/alerts/silence.js';
 import { DomainError } from '../../domain/errors.js';
 import type { UseCaseDeps } from '../ports.js';
+import { alertJobPriority } from './alert-jobs.js';
 
-type Deps = Pick<UseCaseDeps, 'alerts' | 'config' | 'clock'>;
+export const silenceEndKey = (silenceId: string) => `alert_silence_end:${silenceId}`;
+
+type Deps = Pick<UseCaseDeps, 'alerts' | 'config' | 'clock' | 'jobs'>;
 
 export const maxSilenceMs = 14 * 24 * 3_600_000;
 
@@ -39,8 +42,8 @@ export const createSilence = (deps: Deps, input: SilenceInput): Silence => {
     throw new DomainError('INVALID_INPUT', `This silence could hold pages of tier-1 service \`${service}\`; tick "I know this holds pages" to create it.`);
   }
   const now = deps.clock.now();
-  return deps.alerts.atomically(() =>
-    deps.alerts.createSilence({
+  return deps.alerts.atomically(() => {
+    const silence = deps.alerts.createSilence({
       matchers: input.matchers,
       reason: input.reason,
       createdBy: input.createdBy,
@@ -48,9 +51,12 @@ export const createSilence = (deps: Deps, input: SilenceInput): Silence => {
       endsAt: now + input.durationMs,
       expiredAt: null,
       holdsPages: input.holdsPages,
-    }),
-  );
+    });
+    // At its end, whatever it still holds is decided afresh, without waiting for monitoring to resend.
+    deps.jobs.schedule({ kind: 'alert_silence_end', priority: alertJobPriority.alert_silence_end, key: silenceEndKey(silence.id), dueAt: silence.endsAt, payload: { silenceId: silence.id } }, now);
+    return silence;
+  });
 };
 
 /** `/incident silences`: the silences in force, soonest to end first. */
-export const activeSilences = (deps: Deps): Silence[] => deps.alerts.activeSilences(deps.clock.now());
+export const activeSilences = (deps: Pick<UseCaseDeps, 'alerts' | 'clock'>): Silence[] => deps.alerts.activeSilences(deps.clock.now());
