@@ -266,6 +266,7 @@ export const jobKinds = [
   'alert_expiry',
   'alert_heartbeat',
   'alert_hold_summary',
+  'alert_silence_end',
   // Effects: what a committed change still has to do in Slack (app/effects/)
   'send_page',
   'close_page_dms',

@@ -11,6 +11,7 @@ import { escalateAlertPage, sendAlertPage } from '../app/alerts/page-alert-group
 import { expireAlerts } from '../app/alerts/expire-alerts.js';
 import { reportMissingHeartbeat } from '../app/alerts/report-missing-heartbeat.js';
 import { summarizeHold } from '../app/alerts/summarize-hold.js';
+import { endSilence } from '../app/alerts/expire-silence.js';
 import { runHousekeeping } from '../app/housekeeping.js';
 
 /** Which use case runs each kind of job. */
@@ -33,5 +34,6 @@ export const jobHandlers = (deps: UseCaseDeps): Record<JobKind, JobHandler> => (
   alert_expiry: () => expireAlerts(deps),
   alert_heartbeat: (job) => reportMissingHeartbeat(deps, job),
   alert_hold_summary: (job) => summarizeHold(deps, job),
+  alert_silence_end: (job) => endSilence(deps, job),
   housekeeping: () => runHousekeeping(deps),
 });

@@ -19,6 +19,8 @@ export const actionIds = {
   cancelMaintenance: 'maintenance_cancel',
   acknowledgeAlert: 'alert_acknowledge',
   declareFromAlert: 'alert_declare',
+  silenceAlert: 'alert_silence',
+  expireSilence: 'silence_expire',
 } as const;
 
 export const viewIds = {
@@ -31,6 +33,7 @@ export const viewIds = {
   maintenance: 'maintenance_modal',
   followUp: 'follow_up_modal',
   addToTimeline: 'add_to_timeline_modal',
+  silence: 'alert_silence_modal',
 } as const;
 
 /** Input blocks: block_id and action_id are the same string, which keeps view state lookups plain. */
@@ -63,6 +66,10 @@ export const inputIds = {
   endsAt: 'ends_at',
   maintenanceMessage: 'maintenance_message',
   pageUser: 'page_user',
+  silenceMatchers: 'silence_matchers',
+  silenceDuration: 'silence_duration',
+  silenceReason: 'silence_reason',
+  silenceHoldsPages: 'silence_holds_pages',
 } as const;
 
 export const blockIds = {

@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3';
-import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, lte, sql } from 'drizzle-orm';
 import type { AlertGroup, AlertGroupKind, AlertNoise, AlertStore } from '../app/alerts/alert-ports.js';
 import type { IdGenerator } from '../app/ports.js';
 import type { AlertClass, AlertStatus, Disposition, StoredAlert } from '../domain/alerts/alert.js';
 import type { Db } from './database.js';
-import { alertGroups, alertHolds, alerts, apiMaintenances } from './schema.js';
+import { alertGroups, alertHolds, alerts, alertSilences, apiMaintenances } from './schema.js';
 
 const toAlert = (row: typeof alerts.$inferSelect): StoredAlert => ({
   ...row,
@@ -267,5 +267,16 @@ export const createAlertRepository = (db: Db, newId: IdGenerator): AlertStore =>
   findWindow: (id) => db.select().from(apiMaintenances).where(eq(apiMaintenances.id, id)).get(),
 
   windowsEndingAfter: (since) => db.select().from(apiMaintenances).where(gt(apiMaintenances.endsAt, since)).all(),
+
+  createSilence: (silence) => db.insert(alertSilences).values({ id: newId(), ...silence }).returning().get(),
+
+  saveSilence: (silence) => {
+    db.insert(alertSilences).values(silence).onConflictDoUpdate({ target: alertSilences.id, set: silence }).run();
+  },
+
+  findSilence: (id) => db.select().from(alertSilences).where(eq(alertSilences.id, id)).get(),
+
+  activeSilences: (now) =>
+    db.select().from(alertSilences).where(and(gt(alertSilences.endsAt, now), isNull(alertSilences.expiredAt))).orderBy(asc(alertSilences.endsAt)).all(),
   };
 };

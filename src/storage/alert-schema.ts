@@ -83,3 +83,19 @@ export const apiMaintenances = sqliteTable('api_maintenances', {
   createdAt: integer('created_at').notNull(),
   cancelledAt: integer('cancelled_at'),
 });
+
+/** Silences created from Slack: label matchers that hold matching alerts until they end. */
+export const alertSilences = sqliteTable(
+  'alert_silences',
+  {
+    id: text('id').primaryKey(),
+    matchers: text('matchers', { mode: 'json' }).$type<{ name: string; op: '=' | '!=' | '=~' | '!~'; value: string }[]>().notNull(),
+    reason: text('reason').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: integer('created_at').notNull(),
+    endsAt: integer('ends_at').notNull(),
+    expiredAt: integer('expired_at'),
+    holdsPages: integer('holds_pages', { mode: 'boolean' }).notNull().default(false),
+  },
+  (table) => [index('alert_silences_ends_at_idx').on(table.endsAt)],
+);

@@ -1,7 +1,7 @@
 import { jobPriority } from '../ports.js';
 
 /** The alert pipeline's own jobs: timers and Slack work that belong to no incident. */
-export type AlertJobKind = 'alert_group_sync' | 'alert_page' | 'alert_escalate' | 'alert_expiry' | 'alert_heartbeat' | 'alert_hold_summary';
+export type AlertJobKind = 'alert_group_sync' | 'alert_page' | 'alert_escalate' | 'alert_expiry' | 'alert_heartbeat' | 'alert_hold_summary' | 'alert_silence_end';
 
 /** Pages go first; a maintenance summary is news; group edits and sweeps can wait their turn. */
 export const alertJobPriority: Record<AlertJobKind, number> = {
@@ -9,6 +9,8 @@ export const alertJobPriority: Record<AlertJobKind, number> = {
   alert_escalate: jobPriority.page,
   alert_heartbeat: jobPriority.page,
   alert_hold_summary: jobPriority.urgent,
+  // What a silence held and still fires may page once it ends.
+  alert_silence_end: jobPriority.page,
   alert_group_sync: jobPriority.cosmetic,
   alert_expiry: jobPriority.background,
 };

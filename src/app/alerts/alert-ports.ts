@@ -1,5 +1,6 @@
 import type { Disposition, StoredAlert } from '../../domain/alerts/alert.js';
 import type { HoldingWindow } from '../../domain/alerts/hold.js';
+import type { Silence } from '../../domain/alerts/silence.js';
 
 export type AlertGroupKind = 'warning' | 'critical' | 'flapping';
 
@@ -52,6 +53,11 @@ export interface AlertStore {
   saveWindow(window: ApiMaintenance): void;
   findWindow(id: string): ApiMaintenance | undefined;
   windowsEndingAfter(since: number): ApiMaintenance[];
+  createSilence(silence: Omit<Silence, 'id'>): Silence;
+  saveSilence(silence: Silence): void;
+  findSilence(id: string): Silence | undefined;
+  /** Silences not yet ended at `now` (neither run out nor expired by hand), soonest end first. */
+  activeSilences(now: number): Silence[];
 }
 
 /** What a group's Slack message shows, computed when the sync job runs. */

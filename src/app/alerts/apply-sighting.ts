@@ -1,6 +1,7 @@
 import type { Disposition, IncomingAlert, StoredAlert } from '../../domain/alerts/alert.js';
 import { alertTiming, foldSighting } from '../../domain/alerts/fold.js';
 import { holdFor, type HoldingWindow } from '../../domain/alerts/hold.js';
+import { silenceFor, type Silence } from '../../domain/alerts/silence.js';
 import { alertClassOf, serviceOf } from '../../domain/alerts/route.js';
 import type { UseCaseDeps } from '../ports.js';
 import { joinGroup, newGroup, touchGroup } from './alert-groups.js';
@@ -16,6 +17,8 @@ export interface SightingContext {
   now: number;
   /** The windows open now. */
   windows: HoldingWindow[];
+  /** The silences active now. */
+  silences: Silence[];
   /** Groups whose message must catch up, settled once at the end of the batch. */
   touched: Set<string>;
 }
@@ -52,6 +55,13 @@ const routeFiring = (deps: SightingDeps, alert: StoredAlert, flapping: boolean, 
       deps.jobs.schedule({ kind: 'alert_hold_summary', priority: alertJobPriority.alert_hold_summary, key, dueAt: hold.window.endsAt, payload: { windowId: hold.window.id, title: hold.window.title, services: hold.window.services } }, now);
     }
     return { ...alert, disposition: hold.reason === 'maintenance' ? 'held_maintenance' : 'held_dependency', holdId: hold.window.id, groupId: null };
+  }
+  const silence = silenceFor(config, alert, context.silences, now);
+  if (silence) {
+    // Recorded (the noise accounting counts it), never notified or paged. One already on a card
+    // stays there: the silence stops what comes next, it does not make the card claim a recovery.
+    if (alert.holdId !== silence.id) deps.alerts.recordHold(silence.id, alert.fingerprint, now);
+    return { ...alert, disposition: 'silenced', holdId: silence.id };
   }
   const team = alert.team ?? (config.channels.announcements ? '' : null);
   if (team === null) return { ...alert, disposition: 'unrouted', groupId: null, holdId: null };

@@ -24,12 +24,13 @@ type Deps = Pick<UseCaseDeps, 'alerts' | 'jobs' | 'config' | 'clock' | 'maintena
 export const receiveAlertBatches = (deps: Deps, batches: AlertBatch[]): ReceivedBatch[] => {
   const now = deps.clock.now();
   const windows = openAt(maintenanceWindows(deps, now), now);
+  const silences = deps.alerts.activeSilences(now);
   return deps.alerts.atomically(() => {
     const touched = new Set<string>();
     const results = batches.map((batch) => {
       const dispositions: Partial<Record<Disposition, number>> = {};
       for (const incoming of batch.alerts) {
-        const stored = applySighting(deps, incoming, { sourceId: batch.sourceId, now, windows, touched });
+        const stored = applySighting(deps, incoming, { sourceId: batch.sourceId, now, windows, silences, touched });
         dispositions[stored.disposition] = (dispositions[stored.disposition] ?? 0) + 1;
       }
       return { accepted: batch.alerts.length, dispositions };

@@ -22,13 +22,14 @@ export const summarizeHold = async (deps: UseCaseDeps, job: Job): Promise<void> 
   const held = deps.alerts.heldBy(windowId);
   const stillFiring = held.filter((alert) => alert.status === 'firing' && alert.holdId === windowId);
   const windows = openAt(maintenanceWindows(deps, now), now).filter((window) => window.id !== windowId);
+  const silences = deps.alerts.activeSilences(now);
   deps.alerts.atomically(() => {
     const touched = new Set<string>();
     for (const alert of stillFiring) {
       applySighting(
         deps,
         { fingerprint: alert.fingerprint, labels: alert.labels, annotations: alert.annotations, startsAt: alert.startsAt, endsAt: alert.expiresAt, generatorUrl: alert.generatorUrl },
-        { sourceId: alert.sourceId, now, windows, touched },
+        { sourceId: alert.sourceId, now, windows, silences, touched },
       );
     }
     settleBatch(deps, touched, now);

@@ -17,6 +17,7 @@ export type AlertClass = 'critical' | 'warning' | 'info';
  * - heartbeat: the monitoring pipeline's own always-firing alert; never shown
  * - info: recorded, never notified
  * - held_maintenance / held_dependency: explained by an open maintenance window
+ * - silenced: matched a silence made from Slack; recorded, never notified or paged
  * - flapping: changing state too often; held until it settles
  * - grouped: in a warning group's message
  * - paged: opened a critical alert group and paged
@@ -28,6 +29,7 @@ export const dispositions = [
   'info',
   'held_maintenance',
   'held_dependency',
+  'silenced',
   'flapping',
   'grouped',
   'paged',
@@ -56,7 +58,7 @@ export interface StoredAlert {
   /** When its status last changed, within the flapping window: the evidence for flapping. */
   changes: number[];
   disposition: Disposition;
-  /** The maintenance window holding it, while held. */
+  /** The maintenance window or silence holding it, while held. */
   holdId: string | null;
   groupId: string | null;
   resolvedAt: number | null;

@@ -42,8 +42,12 @@ const leadDetails = (view: AlertGroupView): KnownBlock[] => {
   ];
 };
 
-const criticalActions = (view: AlertGroupView): KnownBlock[] =>
-  view.group.kind === 'critical' && view.group.status === 'open'
+const silenceButton = (view: AlertGroupView) => ({ type: 'button' as const, text: plain('Silence…'), action_id: actionIds.silenceAlert, value: view.group.id });
+
+const groupActions = (view: AlertGroupView): KnownBlock[] =>
+  view.group.kind === 'warning' && view.group.status === 'open'
+    ? [{ type: 'actions', block_id: blockIds.alertGroupActions, elements: [silenceButton(view)] }]
+    : view.group.kind === 'critical' && view.group.status === 'open'
     ? [
         {
           type: 'actions',
@@ -51,6 +55,7 @@ const criticalActions = (view: AlertGroupView): KnownBlock[] =>
           elements: [
             ...(view.group.acknowledgedBy ? [] : [{ type: 'button' as const, text: plain('Acknowledge'), action_id: actionIds.acknowledgeAlert, value: view.group.id, style: 'primary' as const }]),
             ...(view.group.incidentId ? [] : [{ type: 'button' as const, text: plain('Declare incident'), action_id: actionIds.declareFromAlert, value: view.group.id }]),
+            silenceButton(view),
           ],
         },
       ]
@@ -68,7 +73,7 @@ export const alertGroupMessage = (view: AlertGroupView): { text: string; blocks:
       ...leadDetails(view),
       section(statusLine(view)),
       ...(shown.length > 0 ? [section(shown.map(alertLine).join('\n') + (more > 0 ? `\n…and ${more} more` : ''))] : []),
-      ...criticalActions(view),
+      ...groupActions(view),
     ].filter((block) => block.type !== 'actions' || ('elements' in block && block.elements.length > 0)),
   };
 };

@@ -5,6 +5,7 @@ import { escape } from './text.js';
 const labels: Partial<Record<Disposition, string>> = {
   held_maintenance: 'held by maintenance',
   held_dependency: 'held by dependency',
+  silenced: 'silenced',
   flapping: 'flapping',
   grouped: 'grouped',
   paged: 'paged',

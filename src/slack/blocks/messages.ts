@@ -13,6 +13,7 @@ export const helpText = [
   '`/incident maintenance`: schedule a maintenance window (status page and stakeholders); `/incident maintenance list` to see or cancel them',
   '`/incident search <words>`: find past incidents and their postmortems',
   '`/incident alerts [service]`: the noisiest alerts of the last 7 days and what became of them',
+  '`/incident silences`: active alert silences (made with *Silence…* on an alert card), each with Expire',
   '`/incident drill [payments|search|database]`: run a practice incident with sped-up timers',
   '`/incident help`: this help',
   '*In an incident channel*',

@@ -1,7 +1,10 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { acknowledgeAlertGroup } from '../../../app/alerts/acknowledge-alert-group.js';
 import { declareDraftFromAlert } from '../../../app/alerts/declare-from-alert.js';
-import { declareModal } from '../../blocks/modals.js';
+import { silenceDraftFromAlert } from '../../../app/alerts/silence-alerts.js';
+import { expireSilence } from '../../../app/alerts/expire-silence.js';
+import { declareModal, silenceModal } from '../../blocks/modals.js';
+import { slackDate } from '../../blocks/text.js';
 import type { ListenerContext } from '../context.js';
 import { replyPrivately, reportingErrors } from '../report-error.js';
 
@@ -32,5 +35,23 @@ export const declareFromAlertButton = (ctx: ListenerContext) => async ({ ack, ac
         summary: draft.summary,
       }),
     });
+  });
+};
+
+/** Silence… on an alert card: the silence form, matchers pre-filled from the alert's labels. */
+export const silenceAlertButton = (ctx: ListenerContext) => async ({ ack, action, body, client, respond }: ButtonArgs) => {
+  await ack();
+  await reportingErrors(replyPrivately(respond), ctx.logger.child({ module: 'action', action: action.action_id }), async () => {
+    const draft = silenceDraftFromAlert(ctx.deps, action.value ?? '');
+    await client.views.open({ trigger_id: body.trigger_id, view: silenceModal({ ...draft, ...(body.channel?.id ? { channelId: body.channel.id } : {}) }) });
+  });
+};
+
+/** Expire in `/incident silences`: the silence ends now; what it held and still fires is notified. */
+export const expireSilenceButton = (ctx: ListenerContext) => async ({ ack, action, respond }: ButtonArgs) => {
+  await ack();
+  await reportingErrors(replyPrivately(respond), ctx.logger.child({ module: 'action', action: action.action_id }), async () => {
+    const silence = expireSilence(ctx.deps, { silenceId: action.value ?? '' });
+    await replyPrivately(respond)(`:bell: Silence expired ${slackDate(silence.expiredAt ?? silence.endsAt)}; matching alerts notify again.`);
   });
 };

@@ -5,7 +5,7 @@ import { declareButton, retryChannelButton, joinButton, pageButton, resolveButto
 import { acknowledgeButton, escalateNowButton, snoozeMenu } from './page-actions.js';
 import { completeFollowUpButton, confirmCloseButton } from './follow-up-actions.js';
 import { cancelMaintenanceButton } from './maintenance-actions.js';
-import { acknowledgeAlertButton, declareFromAlertButton } from './alert-actions.js';
+import { acknowledgeAlertButton, declareFromAlertButton, expireSilenceButton, silenceAlertButton } from './alert-actions.js';
 import { openIncidentModal } from './card-actions.js';
 import { followUpModal } from '../../blocks/modals.js';
 
@@ -28,5 +28,7 @@ export const registerActions = (app: App, ctx: ListenerContext): void => {
   app.action(actionIds.cancelMaintenance, cancelMaintenanceButton(ctx));
   app.action(actionIds.acknowledgeAlert, acknowledgeAlertButton(ctx));
   app.action(actionIds.declareFromAlert, declareFromAlertButton(ctx));
+  app.action(actionIds.silenceAlert, silenceAlertButton(ctx));
+  app.action(actionIds.expireSilence, expireSilenceButton(ctx));
   app.action(actionIds.retryChannel, retryChannelButton(ctx));
 };

@@ -41,6 +41,8 @@ import { resolvePlainMentions, subcommandsNamingPeople, unknownPerson } from './
 import { reportingErrors } from '../report-error.js';
 import { alertNoise } from '../../../app/alerts/alert-noise.js';
 import { alertNoiseText } from '../../blocks/alert-noise.js';
+import { activeSilences } from '../../../app/alerts/silence-alerts.js';
+import { silenceList } from '../../blocks/silences.js';
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
@@ -135,6 +137,8 @@ export const incidentCommand = (ctx: ListenerContext) => async ({ command, ack, 
       }
       case 'alerts':
         return respond({ response_type: 'ephemeral', text: alertNoiseText(alertNoise(deps, { service: parsed.rest.trim() || null })) });
+      case 'silences':
+        return respond({ response_type: 'ephemeral', ...silenceList(activeSilences(deps)) });
       case 'maintenance':
         if (parsed.args[0]?.toLowerCase() === 'list') {
           const config = deps.config();

@@ -15,7 +15,9 @@ import { dueAtEndOfDay } from '../../parse/follow-up-command.js';
 import type { ListenerContext } from '../context.js';
 import { customerTemplate } from '../update-modal.js';
 import { submission } from './submission.js';
-import { escape } from '../../blocks/text.js';
+import { parseSilenceView } from '../../parse/silence-view.js';
+import { createSilence } from '../../../app/alerts/silence-alerts.js';
+import { escape, slackDate } from '../../blocks/text.js';
 
 export const registerViews = (app: App, ctx: ListenerContext): void => {
   const { deps } = ctx;
@@ -75,6 +77,17 @@ export const registerViews = (app: App, ctx: ListenerContext): void => {
       const outcome = addToTimeline(deps, { ...value, actorId: userId });
       await tell(outcome === 'added' ? ':pushpin: Added to the incident timeline.' : 'That message is already on the timeline.');
     }),
+  );
+  app.view(
+    viewIds.silence,
+    submission(
+      ctx,
+      (values) => parseSilenceView(values, deps.config()),
+      async ({ value, userId, tell }) => {
+        const silence = createSilence(deps, { ...value, createdBy: userId });
+        await tell(`:no_bell: Silenced until ${slackDate(silence.endsAt)}. \`/incident silences\` lists it, with Expire.`);
+      },
+    ),
   );
   app.view(
     viewIds.page,

@@ -1,0 +1,51 @@
+import type { Silence } from '../../domain/alerts/silence.js';
+import { openAt } from '../../domain/alerts/hold.js';
+import { DomainError } from '../../domain/errors.js';
+import type { Job, UseCaseDeps } from '../ports.js';
+import { applySighting, settleBatch } from './apply-sighting.js';
+import { maintenanceWindows } from './holding-windows.js';
+import { silenceEndKey } from './silence-alerts.js';
+
+type Deps = Pick<UseCaseDeps, 'alerts' | 'jobs' | 'config' | 'clock' | 'maintenances'>;
+
+/**
+ * Inside a transaction: whatever the silence held that still fires is decided afresh, as if it had
+ * just arrived (notified, or paged), with the jobs that implies. Doing it twice does nothing more:
+ * a re-decided alert is no longer held by this silence.
+ */
+const releaseHeld = (deps: Deps, silenceId: string, now: number): void => {
+  const windows = openAt(maintenanceWindows(deps, now), now);
+  const silences = deps.alerts.activeSilences(now);
+  const touched = new Set<string>();
+  for (const alert of deps.alerts.heldBy(silenceId)) {
+    if (alert.status !== 'firing' || alert.holdId !== silenceId || alert.disposition !== 'silenced') continue;
+    applySighting(
+      deps,
+      { fingerprint: alert.fingerprint, labels: alert.labels, annotations: alert.annotations, startsAt: alert.startsAt, endsAt: alert.expiresAt, generatorUrl: alert.generatorUrl },
+      { sourceId: alert.sourceId, now, windows, silences, touched },
+    );
+  }
+  settleBatch(deps, touched, now);
+};
+
+/** Expire (the list's button): the silence ends now, and what it held is released in the same transaction. */
+export const expireSilence = (deps: Deps, input: { silenceId: string }): Silence => {
+  const now = deps.clock.now();
+  return deps.alerts.atomically(() => {
+    const silence = deps.alerts.findSilence(input.silenceId);
+    if (!silence) throw new DomainError('INVALID_INPUT', 'That silence no longer exists.');
+    if (silence.expiredAt !== null || silence.endsAt <= now) return silence;
+    const expired = { ...silence, expiredAt: now };
+    deps.alerts.saveSilence(expired);
+    deps.jobs.cancel(silenceEndKey(silence.id), now);
+    releaseHeld(deps, silence.id, now);
+    return expired;
+  });
+};
+
+/** The silence's end job: it ran out on its own. */
+export const endSilence = async (deps: Deps, job: Job): Promise<void> => {
+  const silenceId = String(job.payload.silenceId);
+  const now = deps.clock.now();
+  deps.alerts.atomically(() => releaseHeld(deps, silenceId, now));
+};
