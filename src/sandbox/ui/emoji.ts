@@ -74,6 +74,7 @@ const emoji: Record<string, string> = {
   handshake: '🤝',
   leftwards_arrow_with_hook: '↩️',
   no_entry_sign: '🚫',
+  no_bell: '🔕',
   triangular_flag_on_post: '🚩',
   wave: '👋',
   white_large_square: '⬜',
