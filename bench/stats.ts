@@ -1,9 +1,8 @@
 import { Worker } from 'node:worker_threads';
+import { percentile as nearestRank, sortedCopy } from './support.js';
 
-export const percentile = (samples: readonly number[], p: number): number => {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
-};
+/** The nearest-rank percentile of samples in any order (support.ts's, on a sorted copy). */
+export const percentile = (samples: readonly number[], p: number): number => nearestRank(sortedCopy([...samples]), p) ?? Number.NaN;
 
 export const median = (samples: readonly number[]): number => percentile(samples, 50);
 
@@ -32,11 +31,3 @@ export const httpLoad = (options: { url: string; mode: 'closed' | 'open'; connec
   return { result, stop: () => worker.postMessage('stop') };
 };
 
-/** Polls `check` until it holds (every event-loop turn), or fails after `timeoutMs`. */
-export const waitUntil = async (check: () => boolean, timeoutMs = 20_000): Promise<void> => {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error('timed out waiting for the bot');
-    await new Promise((resolve) => setTimeout(resolve, 1));
-  }
-};

@@ -16,7 +16,8 @@ import { people, startHarness, type Harness } from '../test/support/bot-harness.
 import { communicationsConfigYaml } from '../test/support/communications-config.js';
 import { activeIncidents, removeDatabase, seededDatabase } from './seed-incidents.js';
 import { incidentCommandAcks } from './incident-command-acks.js';
-import { httpLoad, median, ms, percentile, waitUntil } from './stats.js';
+import { httpLoad, median, ms, percentile } from './stats.js';
+import { waitUntil } from './support.js';
 
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const counts = sizes.length > 0 ? sizes : [1_000, 10_000, 100_000];
@@ -85,7 +86,7 @@ for (const count of counts) {
       const before = h.slack.responses.length;
       const started = performance.now();
       await h.slack.runSlashCommand({ user: people.bystander, channel: h.general, command: '/incident', text: 'list' });
-      await waitUntil(() => h.slack.responses.length > before);
+      await waitUntil(() => h.slack.responses.length > before, 20_000);
       list.push(performance.now() - started);
     }
     rows.push(`  ${'/incident list'.padEnd(24)} command → answer     ${ms(median(list)).padStart(9)}`);
@@ -94,7 +95,7 @@ for (const count of counts) {
       const before = h.slack.callsTo('views.publish').length;
       const started = performance.now();
       await h.slack.openAppHome({ user: people.bystander });
-      await waitUntil(() => h.slack.callsTo('views.publish').length > before);
+      await waitUntil(() => h.slack.callsTo('views.publish').length > before, 20_000);
       home.push(performance.now() - started);
     }
     rows.push(`  ${'App Home'.padEnd(24)} opened → published  ${ms(median(home)).padStart(9)}`);

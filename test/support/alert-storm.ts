@@ -1,4 +1,5 @@
 import { fingerprintOf } from '../../src/domain/alerts/fingerprint.js';
+import { seeded } from '../../src/sandbox/slack-emulator/faults.js';
 
 /**
  * A deterministic alert storm: two hours of maintenance on the primary MySQL cluster, with the noise
@@ -10,14 +11,6 @@ import { fingerprintOf } from '../../src/domain/alerts/fingerprint.js';
 
 const minute = 60_000;
 
-/** mulberry32: small, fast and good enough to scatter start times. */
-const random = (seed: number) => () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-};
 
 export interface StormAlert {
   labels: Record<string, string>;
@@ -55,7 +48,7 @@ const make = (
 });
 
 export const generateStorm = (options: { seed?: number; startsAt?: number } = {}): Storm => {
-  const next = random(options.seed ?? 20261128);
+  const next = seeded(options.seed ?? 20261128);
   const startsAt = options.startsAt ?? Date.UTC(2026, 10, 28, 22, 0);
   const durationMs = 120 * minute;
   const between = (from: number, to: number) => Math.round(from + next() * (to - from));

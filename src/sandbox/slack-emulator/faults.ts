@@ -20,7 +20,7 @@ export interface FaultRate {
 }
 
 /** A small seeded generator (mulberry32): the same seed gives the same sequence of faults. */
-const seeded = (seed: number) => () => {
+export const seeded = (seed: number) => () => {
   seed = (seed + 0x6d2b79f5) | 0;
   let t = seed;
   t = Math.imul(t ^ (t >>> 15), t | 1);
