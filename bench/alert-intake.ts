@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeSlack } from '../src/sandbox/slack-emulator/index.js';
 import Database from 'better-sqlite3';
+import { percentile, sortedCopy } from './support.js';
 
 const perScenario = Number(process.argv[2] ?? 20_000);
 const memoryRun = Number(process.argv[3] ?? 100_000);
@@ -43,15 +44,16 @@ const rssMiB = (pid: number): number => {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 };
 
+/** CPU seconds the process has used (user + system), from /proc: ticks of 1/100 s. */
+const cpuSeconds = (pid: number): number => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
+
 let serial = 0;
 const alert = (run: string) => {
   serial += 1;
   return { labels: { alertname: 'BenchAlert', service: 'bench', severity: 'warning', instance: `${run}-${serial}` }, annotations: { summary: `bench alert ${serial}` } };
-};
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 };
 
 interface Result {
@@ -59,14 +61,25 @@ interface Result {
   p50: number;
   p99: number;
   maxRss: number;
+  /** Resident memory when a quarter, half, three quarters and all of the alerts were answered. */
+  rssAtQuarters: number[];
+  /** The benchmark's own CPU while sending, in % of one core: near 100 and the client is the bottleneck. */
+  clientCpu: number;
+  /** The server's CPU while answering, in % of one core. */
+  serverCpu: number;
+  seconds: number;
 }
 
 /** Sends `total` alerts in requests of `batch`, `concurrency` requests in flight; samples the server's memory. */
 const run = async (url: string, headers: Record<string, string>, total: number, batch: number, pid: number, run: string): Promise<Result> => {
   const latencies: number[] = [];
+  const rssAtQuarters: number[] = [];
   let sent = 0;
+  let answered = 0;
   let maxRss = rssMiB(pid);
   const sampler = setInterval(() => (maxRss = Math.max(maxRss, rssMiB(pid))), 250);
+  const cpuBefore = process.cpuUsage();
+  const serverCpuBefore = cpuSeconds(pid);
   const started = performance.now();
   const worker = async () => {
     while (sent < total) {
@@ -78,13 +91,47 @@ const run = async (url: string, headers: Record<string, string>, total: number, 
       await response.arrayBuffer();
       if (response.status >= 300) throw new Error(`${url} answered ${response.status}`);
       latencies.push(performance.now() - before);
+      const quarter = Math.floor((4 * (answered + size)) / total);
+      if (quarter > Math.floor((4 * answered) / total)) rssAtQuarters.push(rssMiB(pid));
+      answered += size;
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const serverCpu = (100 * (cpuSeconds(pid) - serverCpuBefore)) / seconds;
   clearInterval(sampler);
   maxRss = Math.max(maxRss, rssMiB(pid));
-  return { alertsPerSecond: total / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), maxRss };
+  const sorted = sortedCopy(latencies);
+  return {
+    alertsPerSecond: total / seconds,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    maxRss,
+    rssAtQuarters,
+    clientCpu: (100 * (cpu.user + cpu.system)) / 1e6 / seconds,
+    serverCpu,
+    seconds,
+  };
+};
+
+/**
+ * The bot answers once a batch is in its inbox and folds it after: how long after the last answer
+ * the inbox is empty (every alert folded, decided, its jobs written), read from its database file.
+ */
+const backlogMs = async (databasePath: string, pid: number, peak: { rss: number }): Promise<number> => {
+  const database = new Database(databasePath, { readonly: true, fileMustExist: true });
+  const started = performance.now();
+  try {
+    const waiting = database.prepare('select count(*) as n from alert_inbox');
+    while ((waiting.get() as { n: number }).n > 0) {
+      peak.rss = Math.max(peak.rss, rssMiB(pid));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    return performance.now() - started;
+  } finally {
+    database.close();
+  }
 };
 
 /** Stops a child, with SIGKILL after 5 s if it has not exited by then. */
@@ -98,6 +145,9 @@ const stop = (child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM') =>
     });
     child.kill(signal);
   });
+
+const table = (cells: string[][]): string => cells.map((row) => `| ${row.join(' | ')} |`).join('\n');
+const whole = (n: number) => Math.round(n).toLocaleString('en-US');
 
 const main = async () => {
   ensureAlertmanager();
@@ -117,25 +167,32 @@ const main = async () => {
       ].join('\n'),
     );
     const databasePath = join(dir, 'bot.sqlite');
+    // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"): flags NODE_OPTIONS does not allow.
+    const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
     // node itself with tsx as a loader: one process, so its memory and a SIGKILL are the bot's own.
-    const bot = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: root,
-      env: {
-        PATH: process.env.PATH ?? '',
-        SLACK_BOT_TOKEN: slack.botToken,
-        SLACK_SIGNING_SECRET: 'bench',
-        SLACK_API_URL: slack.apiUrl,
-        PORT: '39131',
-        HOST: '127.0.0.1',
-        DATABASE_PATH: databasePath,
-        CONFIG_PATH: join(dir, 'incident-bot.yml'),
-        LOG_LEVEL: 'warn',
-        BENCH_ALERTS_TOKEN: token,
-        ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    children.push(bot);
+    const startBot = () => {
+      const bot = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
+        cwd: root,
+        env: {
+          PATH: process.env.PATH ?? '',
+          SLACK_BOT_TOKEN: slack.botToken,
+          SLACK_SIGNING_SECRET: 'bench',
+          SLACK_API_URL: slack.apiUrl,
+          PORT: '39131',
+          HOST: '127.0.0.1',
+          DATABASE_PATH: databasePath,
+          CONFIG_PATH: join(dir, 'incident-bot.yml'),
+          LOG_LEVEL: 'warn',
+          BENCH_ALERTS_TOKEN: token,
+          ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
+        },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+      children.push(bot);
+      return bot;
+    };
+    const bot = startBot();
+    // Alertmanager with its defaults, and a route to a receiver that notifies nobody.
     writeFileSync(join(dir, 'alertmanager.yml'), 'route: { receiver: "null" }\nreceivers: [{ name: "null" }]\n');
     const alertmanager = spawn(
       alertmanagerBinary,
@@ -147,35 +204,69 @@ const main = async () => {
     const amUrl = 'http://127.0.0.1:39132';
     await waitFor(`${botUrl}/healthz`);
     await waitFor(`${amUrl}/-/ready`);
-    const version = spawnSync(alertmanagerBinary, ['--version'], { encoding: 'utf8' });
-    const targets = [
-      { name: 'incident bot', url: botUrl, headers: { authorization: `Bearer ${token}` } as Record<string, string>, pid: bot.pid! },
-      { name: `alertmanager ${/version (\S+)/.exec(version.stdout + version.stderr)?.[1] ?? ''}`, url: amUrl, headers: {}, pid: alertmanager.pid! },
-    ];
+    const version = /version (\S+)/.exec((({ stdout, stderr }) => stdout + stderr)(spawnSync(alertmanagerBinary, ['--version'], { encoding: 'utf8' })))?.[1] ?? '';
+    const botTarget = { name: 'incident bot', url: botUrl, headers: { authorization: `Bearer ${token}` } as Record<string, string>, pid: bot.pid! };
+    const amTarget = { name: `alertmanager ${version}`, url: amUrl, headers: {} as Record<string, string>, pid: alertmanager.pid! };
+    const targets = [botTarget, amTarget];
+    // Every bot run ends when its inbox is empty, so the next run (the bot's or Alertmanager's) does
+    // not share the machine with the bot's folding.
+    const measure = async (target: typeof botTarget, total: number, batch: number, label: string) => {
+      const result = await run(target.url, target.headers, total, batch, target.pid, label);
+      const peak = { rss: result.maxRss };
+      const backlog = target === botTarget ? await backlogMs(databasePath, target.pid, peak) : 0;
+      return { ...result, maxRss: peak.rss, backlog, folded: total / (result.seconds + backlog / 1000) };
+    };
 
-    // A short warm-up each, so neither pays for its start-up in the figures.
-    for (const target of targets) await run(target.url, target.headers, 2_000, 64, target.pid, `warm-${target.name}`);
-    const rows: string[] = [];
-    for (const batch of [1, 64]) {
-      for (const target of targets) {
-        const result = await run(target.url, target.headers, perScenario, batch, target.pid, `${batch}-${target.name}`);
-        rows.push(`${target.name.padEnd(20)} batch ${String(batch).padStart(2)}  ${result.alertsPerSecond.toFixed(0).padStart(7)} alerts/s  request p50 ${result.p50.toFixed(2)} ms  p99 ${result.p99.toFixed(2)} ms`);
-        process.stdout.write(`${rows.at(-1)}\n`);
-      }
-    }
+    // A warm-up each, one per request and in batches, so neither pays for its start-up in the figures.
     for (const target of targets) {
-      const result = await run(target.url, target.headers, memoryRun, 64, target.pid, `memory-${target.name}`);
-      rows.push(`${target.name.padEnd(20)} ${memoryRun} alerts in batches of 64: ${result.alertsPerSecond.toFixed(0)} alerts/s, peak resident ${result.maxRss.toFixed(0)} MiB, after ${rssMiB(target.pid).toFixed(0)} MiB`);
-      process.stdout.write(`${rows.at(-1)}\n`);
+      await measure(target, 1_000, 1, `warm1-${target.name}`);
+      await measure(target, 4_000, 64, `warm64-${target.name}`);
     }
+    const lines: string[][] = [['', 'bot', `Alertmanager ${version}`, 'bot ÷ AM', 'target']];
+    for (const [batch, target] of [[1, 1], [64, 2]] as const) {
+      const bot = await measure(botTarget, perScenario, batch, `${batch}-bot`);
+      const am = await measure(amTarget, perScenario, batch, `${batch}-am`);
+      process.stdout.write(
+        `batch ${batch}: CPU in % of one core while sending: bot ${bot.serverCpu.toFixed(0)}, its client ${bot.clientCpu.toFixed(0)}; Alertmanager ${am.serverCpu.toFixed(0)}, its client ${am.clientCpu.toFixed(0)}\n`,
+      );
+      lines.push([
+        batch === 1 ? 'one alert per request' : `batches of ${batch}`,
+        `${whole(bot.alertsPerSecond)} alerts/s, request p50 ${bot.p50.toFixed(1)} / p99 ${bot.p99.toFixed(1)} ms; all folded ${whole(bot.backlog)} ms after the last answer (${whole(bot.folded)} /s end to end)`,
+        `${whole(am.alertsPerSecond)} /s, p50 ${am.p50.toFixed(1)} / p99 ${am.p99.toFixed(1)} ms`,
+        (bot.alertsPerSecond / am.alertsPerSecond).toFixed(2),
+        `≥ ${target}`,
+      ]);
+    }
+    const memory = [await measure(botTarget, memoryRun, 64, 'memory-bot'), await measure(amTarget, memoryRun, 64, 'memory-am')] as const;
+    const quarters = (result: Result) => result.rssAtQuarters.map((mib) => mib.toFixed(0)).join(' / ');
+    lines.push([
+      `${whole(memoryRun)} alerts, batches of 64`,
+      `${whole(memory[0].alertsPerSecond)} /s, folded ${whole(memory[0].backlog)} ms after; resident peak ${memory[0].maxRss.toFixed(0)} MiB, at ¼ ½ ¾ 1: ${quarters(memory[0])} MiB`,
+      `${whole(memory[1].alertsPerSecond)} /s; peak ${memory[1].maxRss.toFixed(0)} MiB, at ¼ ½ ¾ 1: ${quarters(memory[1])} MiB`,
+      '',
+      'bounded',
+    ]);
+    process.stdout.write(`\n${table([lines[0]!, lines[0]!.map(() => '---'), ...lines.slice(1)])}\n\n`);
 
-    // Durable before the answer: kill the bot without warning and count what it stored.
-    await stop(bot, 'SIGKILL');
-    const database = new Database(databasePath, { readonly: true });
-    const stored = database.prepare('select count(*) as n from alerts').get() as { n: number };
-    database.close();
-    const expected = 2_000 + 2 * perScenario + memoryRun;
-    process.stdout.write(`after SIGKILL: ${stored.n} of ${expected} accepted alerts in the bot's database\n`);
+    // Durable before the answer: one more run, and a SIGKILL the moment the last answer is in, with
+    // the inbox still full; a new process on the same file then folds what the old one accepted.
+    await run(botTarget.url, botTarget.headers, perScenario, 64, botTarget.pid, 'kill');
+    // BENCH_PROFILE=1: a graceful stop instead, so `--cpu-prof` in BENCH_NODE_ARGS writes its profile.
+    await stop(bot, process.env.BENCH_PROFILE ? 'SIGTERM' : 'SIGKILL');
+    const count = (sql: string) => {
+      const database = new Database(databasePath, { readonly: true });
+      try {
+        return (database.prepare(sql).get() as { n: number | null }).n ?? 0;
+      } finally {
+        database.close();
+      }
+    };
+    const expected = 5_000 + 2 * perScenario + memoryRun + perScenario;
+    const unfolded = count('select sum(size) as n from alert_inbox');
+    const restarted = startBot();
+    await waitFor(`${botUrl}/healthz`);
+    await stop(restarted);
+    process.stdout.write(`SIGKILL right after the last 202: ${whole(unfolded)} alerts accepted but not yet folded; after a restart ${whole(count('select count(*) as n from alerts'))} of ${whole(expected)} accepted alerts are in the bot's database\n`);
   } finally {
     for (const child of children) await stop(child);
     await slack.close();

@@ -42,7 +42,10 @@ import { createConfigStore, type ConfigStore } from './config/config-store.js';
 import { loadIncidentConfig } from './config/incident-config-file.js';
 import { checkAlertSecrets, secretReader, type SecretEnv } from './config/alert-secrets.js';
 import { alertRoutes, type AlertIntake } from './http/alerts/routes.js';
-import { receiveAlertBatches } from './app/alerts/receive-alerts.js';
+import { acceptAlertBatches } from './app/alerts/accept-alerts.js';
+import { foldAlertInbox, foldWholeInbox } from './app/alerts/fold-alert-inbox.js';
+import { createInboxFolder } from './scheduler/inbox-folder.js';
+import { createAlertInboxRepository } from './storage/alert-inbox-repository.js';
 import { groupCommit } from './app/alerts/group-commit.js';
 import { maintenanceRoutes } from './http/alerts/maintenance-routes.js';
 import { cancelApiMaintenance, putApiMaintenance } from './app/alerts/api-maintenance.js';
@@ -172,13 +175,21 @@ export const startBot = async ({
       people: createPeopleDirectory({ client: app.client, clock, logger }),
       publicUrl: () => publicBaseUrl(config),
       alerts: createAlertRepository(database.db, newId),
+      alertInbox: createAlertInboxRepository(database.db),
     };
     findPostmortem = (incidentId) => deps.postmortems.find(incidentId);
     readSnapshot = createStatusPageReader(
       { source: createStatusPageSource(database.db), clock, config: configStore.current },
       { fallbackUrl: `${publicBaseUrl(config)}/status` },
     );
-    const storeTogether = groupCommit((batches) => receiveAlertBatches(deps, batches));
+    // What a killed process accepted but had not folded is folded before anything new is taken.
+    foldWholeInbox(deps);
+    const folder = createInboxFolder({ fold: () => foldAlertInbox(deps), logger });
+    const storeTogether = groupCommit((batches) => {
+      const accepted = acceptAlertBatches(deps, batches);
+      folder.kick();
+      return accepted;
+    });
     receive = (sourceId, alerts) => storeTogether({ sourceId, alerts });
     // Listener work still running after its ack(), for `idle()`.
     let inFlight = 0;
@@ -216,9 +227,9 @@ export const startBot = async ({
     const idle = async () => {
       for (let round = 0; round < 10_000; round += 1) {
         await nextTurn();
-        if (inFlight > 0) continue;
+        if (inFlight > 0 || folder.busy()) continue;
         const { ran, failed } = await scheduler.tick();
-        if (ran === 0 && failed === 0 && inFlight === 0) return;
+        if (ran === 0 && failed === 0 && inFlight === 0 && !folder.busy()) return;
       }
       throw new Error('the bot did not settle');
     };
@@ -230,6 +241,7 @@ export const startBot = async ({
       idle,
       config: configStore,
       stop: async () => {
+        folder.stop();
         await scheduler.stop();
         await app.stop();
         database.close();

@@ -7,7 +7,7 @@ import type { IncidentUpdate, Maintenance } from '../domain/communication/types.
 import type { PublicIncidentSource } from '../domain/communication/public-incident.js';
 import type { Digest } from '../domain/communication/digest.js';
 import type { FollowUp } from '../domain/postmortem/types.js';
-import type { AlertGroupView, AlertPageView, AlertStore } from './alerts/alert-ports.js';
+import type { AlertGroupView, AlertInbox, AlertPageView, AlertStore } from './alerts/alert-ports.js';
 
 export interface Clock {
   now(): number;
@@ -247,6 +247,8 @@ export interface UseCaseDeps {
   /** The bot's public base URL (no trailing slash), for links to the postmortem drafts it serves. */
   publicUrl: () => string;
   alerts: AlertStore;
+  /** Accepted alert batches waiting to be folded (app/alerts/fold-alert-inbox.ts). */
+  alertInbox: AlertInbox;
 }
 
 export const jobKinds = [

@@ -12,6 +12,7 @@ import { registerShortcuts } from './listeners/shortcuts/index.js';
 import { guardSlackRequests } from './request-guard.js';
 import { acknowledgeUnhandled } from './listeners/acknowledge-unhandled.js';
 import { actionIds } from './ids.js';
+import { exactRoutes } from './exact-routes.js';
 
 export interface SlackAppOptions {
   logger: Logger;
@@ -41,7 +42,7 @@ const createReceiver = (config: Config, options: SlackAppOptions): Receiver => {
     // Listeners call ack() before their work, so Slack hears back within its 3 seconds.
     processBeforeResponse: false,
   });
-  receiver.requestListener = guardSlackRequests({ signingSecret, endpoints: slackEndpoints, logger: options.logger })(receiver.requestListener);
+  receiver.requestListener = exactRoutes(options.routes)(guardSlackRequests({ signingSecret, endpoints: slackEndpoints, logger: options.logger })(receiver.requestListener));
   return receiver;
 };
 

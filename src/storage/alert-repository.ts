@@ -105,6 +105,7 @@ const prepareHotPaths = (db: Db) => {
     `update alert_groups set ${groupColumns.filter((column) => column !== 'id').map((column) => `${column} = @${column}`).join(', ')} where id = @id`,
   );
   const countFiring = client.prepare<[string], { n: number }>("select count(*) as n from alerts where group_id = ? and status = 'firing'");
+  const anyFiring = client.prepare<[string], { yes: number }>("select exists (select 1 from alerts where group_id = ? and status = 'firing') as yes");
   const groupCounts = client.prepare<[string], { firing: number | null; resolved: number | null; received: number | null }>(
     "select sum(status = 'firing') as firing, sum(status = 'resolved') as resolved, sum(received_count) as received from alerts where group_id = ?",
   );
@@ -118,7 +119,7 @@ const prepareHotPaths = (db: Db) => {
     `select service, alertname, disposition, count(*) as alerts, sum(received_count) as received from alerts
      where last_seen_at >= ? and (? is null or service = ?) group by service, alertname, disposition`,
   );
-  return { find, save, hold, group, latestGroup, saveGroup, countFiring, groupCounts, groupLead, groupSample, noise };
+  return { find, save, hold, group, latestGroup, saveGroup, countFiring, anyFiring, groupCounts, groupLead, groupSample, noise };
 };
 
 interface GroupRow {
@@ -176,6 +177,15 @@ const groupColumns = Object.keys(groupToRow({} as AlertGroup));
 
 export const createAlertRepository = (db: Db, newId: IdGenerator): AlertStore => {
   const hot = prepareHotPaths(db);
+  // Read once per batch of alerts folded: built once here rather than on every call.
+  const windowsEndingAfter = db.select().from(apiMaintenances).where(gt(apiMaintenances.endsAt, sql.placeholder('since'))).prepare();
+  const activeSilences = db
+    .select()
+    .from(alertSilences)
+    .where(and(gt(alertSilences.endsAt, sql.placeholder('now')), isNull(alertSilences.expiredAt)))
+    .orderBy(asc(alertSilences.endsAt))
+    .prepare();
+  const nextExpiry = db.select({ at: sql<number | null>`min(${alerts.expiresAt})` }).from(alerts).where(eq(alerts.status, 'firing')).prepare();
   return {
   atomically: (work) => db.transaction(() => work()),
 
@@ -227,10 +237,11 @@ export const createAlertRepository = (db: Db, newId: IdGenerator): AlertStore =>
       .all()
       .map(toAlert),
 
-  nextExpiry: () =>
-    db.select({ at: sql<number | null>`min(${alerts.expiresAt})` }).from(alerts).where(eq(alerts.status, 'firing')).get()?.at ?? undefined,
+  nextExpiry: () => nextExpiry.get()?.at ?? undefined,
 
   countFiring: (groupId) => hot.countFiring.get(groupId)?.n ?? 0,
+
+  anyFiring: (groupId) => hot.anyFiring.get(groupId)?.yes === 1,
 
   groupSummary: (groupId, sample) => {
     const counts = hot.groupCounts.get(groupId);
@@ -266,7 +277,7 @@ export const createAlertRepository = (db: Db, newId: IdGenerator): AlertStore =>
 
   findWindow: (id) => db.select().from(apiMaintenances).where(eq(apiMaintenances.id, id)).get(),
 
-  windowsEndingAfter: (since) => db.select().from(apiMaintenances).where(gt(apiMaintenances.endsAt, since)).all(),
+  windowsEndingAfter: (since) => windowsEndingAfter.all({ since }),
 
   createSilence: (silence) => db.insert(alertSilences).values({ id: newId(), ...silence }).returning().get(),
 
@@ -276,7 +287,6 @@ export const createAlertRepository = (db: Db, newId: IdGenerator): AlertStore =>
 
   findSilence: (id) => db.select().from(alertSilences).where(eq(alertSilences.id, id)).get(),
 
-  activeSilences: (now) =>
-    db.select().from(alertSilences).where(and(gt(alertSilences.endsAt, now), isNull(alertSilences.expiredAt))).orderBy(asc(alertSilences.endsAt)).all(),
+  activeSilences: (now) => activeSilences.all({ now }),
   };
 };

@@ -99,3 +99,16 @@ export const alertSilences = sqliteTable(
   },
   (table) => [index('alert_silences_ends_at_idx').on(table.endsAt)],
 );
+
+/**
+ * Accepted batches not yet folded: a request's alerts are one row, committed before its 2xx, and
+ * the alert_fold job folds them into `alerts` in arrival order (rowid), deleting each row in the
+ * transaction that folds it. `alerts` is the JSON of the parsed IncomingAlert[].
+ */
+export const alertInbox = sqliteTable('alert_inbox', {
+  id: integer('id').primaryKey(),
+  sourceId: text('source_id').notNull(),
+  receivedAt: integer('received_at').notNull(),
+  size: integer('size').notNull(),
+  alerts: text('alerts').notNull(),
+});

@@ -20,6 +20,15 @@ const toJob = (row: Row): Job => ({
 
 const pendingWithKey = (key: string) => and(eq(jobs.key, key), eq(jobs.status, 'pending'));
 
+/** pending(key) runs for every batch of alerts folded: its query is built once per database, not per call. */
+const pendingQueries = new WeakMap<Db, ReturnType<typeof preparePending>>();
+const preparePending = (db: Db) => db.select().from(jobs).where(and(eq(jobs.key, sql.placeholder('key')), eq(jobs.status, 'pending'))).prepare();
+const pendingQuery = (db: Db) => {
+  const kept = pendingQueries.get(db) ?? preparePending(db);
+  pendingQueries.set(db, kept);
+  return kept;
+};
+
 export const createJobRepository = (db: Db, newId: IdGenerator): JobRepository => ({
   schedule: (job, now) =>
     db.transaction((tx) => {
@@ -54,7 +63,7 @@ export const createJobRepository = (db: Db, newId: IdGenerator): JobRepository =
       .run().changes,
 
   pending: (key) => {
-    const row = db.select().from(jobs).where(pendingWithKey(key)).get();
+    const row = pendingQuery(db).get({ key });
     return row ? toJob(row) : undefined;
   },
 

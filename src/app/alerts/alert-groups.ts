@@ -53,9 +53,8 @@ export const newGroup = (key: Pick<AlertGroup, 'kind' | 'team' | 'service' | 'al
 export const touchGroup = (deps: Deps, groupId: string, now: number): AlertGroup | undefined => {
   const group = deps.alerts.findGroup(groupId);
   if (!group) return undefined;
-  const firing = deps.alerts.countFiring(groupId);
   const touched: AlertGroup =
-    firing === 0 && group.status === 'open'
+    group.status === 'open' && !deps.alerts.anyFiring(groupId)
       ? { ...group, status: 'resolved', resolvedAt: now, lastChangeAt: now }
       : { ...group, lastChangeAt: now };
   deps.alerts.saveGroup(touched);

@@ -1,4 +1,4 @@
-import type { Disposition, StoredAlert } from '../../domain/alerts/alert.js';
+import type { Disposition, IncomingAlert, StoredAlert } from '../../domain/alerts/alert.js';
 import type { HoldingWindow } from '../../domain/alerts/hold.js';
 import type { Silence } from '../../domain/alerts/silence.js';
 
@@ -29,6 +29,23 @@ export interface ApiMaintenance extends HoldingWindow {
   cancelledAt: number | null;
 }
 
+/** A batch as accepted over HTTP, before folding: one sender's request, and when it arrived. */
+export interface InboxBatch {
+  sourceId: string;
+  receivedAt: number;
+  alerts: IncomingAlert[];
+}
+
+/** Accepted batches, durable before the sender's answer, folded later in arrival order. */
+export interface AlertInbox {
+  add(batches: InboxBatch[]): void;
+  /** The oldest batches, whole, until they hold at least `alerts` alerts (at least one batch when any wait). */
+  oldest(alerts: number): (InboxBatch & { id: number })[];
+  /** Forgets every batch up to and including `id`, once folded. */
+  removeThrough(id: number): void;
+  anyWaiting(): boolean;
+}
+
 export interface AlertStore {
   /** Runs `work` in one SQLite transaction, together with any job it schedules. */
   atomically<T>(work: () => T): T;
@@ -45,6 +62,8 @@ export interface AlertStore {
   /** What a group's message shows, without reading every alert of a group of thousands. */
   groupSummary(groupId: string, sample: number): { firing: number; resolved: number; received: number; lead: StoredAlert | null; shown: StoredAlert[] };
   countFiring(groupId: string): number;
+  /** Whether anything in the group fires; stops at the first, where counting walks a group of thousands. */
+  anyFiring(groupId: string): boolean;
   findGroup(id: string): AlertGroup | undefined;
   /** The newest group under this key, open or not. */
   latestGroup(key: Pick<AlertGroup, 'kind' | 'team' | 'service' | 'alertname'>): AlertGroup | undefined;

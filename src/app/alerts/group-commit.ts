@@ -1,8 +1,8 @@
-import type { AlertBatch, ReceivedBatch } from './receive-alerts.js';
+import type { AlertBatch } from './receive-alerts.js';
 
-interface Waiting {
+interface Waiting<Result> {
   batch: AlertBatch;
-  resolve(result: ReceivedBatch): void;
+  resolve(result: Result): void;
   reject(error: unknown): void;
 }
 
@@ -12,8 +12,8 @@ interface Waiting {
  * still answered only once its alerts are on disk. A failed transaction fails every request in it
  * (each gets a 503 and sends again; nothing half-stored).
  */
-export const groupCommit = (store: (batches: AlertBatch[]) => ReceivedBatch[]): ((batch: AlertBatch) => Promise<ReceivedBatch>) => {
-  let waiting: Waiting[] = [];
+export const groupCommit = <Result>(store: (batches: AlertBatch[]) => Result[]): ((batch: AlertBatch) => Promise<Result>) => {
+  let waiting: Waiting<Result>[] = [];
   const flush = () => {
     const taken = waiting;
     waiting = [];

@@ -17,12 +17,11 @@ export interface AlertBatch {
 type Deps = Pick<UseCaseDeps, 'alerts' | 'jobs' | 'config' | 'clock' | 'maintenances'>;
 
 /**
- * Batches, from one request or from several that arrived together: every alert folded, decided and
- * stored, with the jobs the decisions imply, in one transaction, before any sender is answered.
- * Nothing here talks to Slack.
+ * Batches that arrived together: every alert folded, decided and stored, with the jobs the
+ * decisions imply, in one transaction, as of `now` (when they arrived; fold-alert-inbox.ts passes
+ * the inbox's arrival time). Nothing here talks to Slack.
  */
-export const receiveAlertBatches = (deps: Deps, batches: AlertBatch[]): ReceivedBatch[] => {
-  const now = deps.clock.now();
+export const receiveAlertBatches = (deps: Deps, batches: AlertBatch[], now = deps.clock.now()): ReceivedBatch[] => {
   const windows = openAt(maintenanceWindows(deps, now), now);
   const silences = deps.alerts.activeSilences(now);
   return deps.alerts.atomically(() => {

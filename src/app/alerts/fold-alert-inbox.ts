@@ -1,0 +1,41 @@
+import type { UseCaseDeps } from '../ports.js';
+import type { InboxBatch } from './alert-ports.js';
+import { receiveAlertBatches } from './receive-alerts.js';
+
+/**
+ * Alerts folded per transaction. A fold holds the event loop while it runs: a few hundred alerts
+ * keep that to milliseconds, so requests still get their answers while a backlog drains.
+ */
+export const foldChunk = 512;
+
+type Deps = Pick<UseCaseDeps, 'atomically' | 'alertInbox' | 'alerts' | 'jobs' | 'config' | 'clock' | 'maintenances'>;
+
+/** Consecutive batches that arrived at the same moment fold together, as of that moment. */
+const byArrival = (batches: InboxBatch[]): InboxBatch[][] => {
+  const runs: InboxBatch[][] = [];
+  for (const batch of batches) {
+    const run = runs.at(-1);
+    if (run && run[0]!.receivedAt === batch.receivedAt) run.push(batch);
+    else runs.push([batch]);
+  }
+  return runs;
+};
+
+/**
+ * The oldest accepted batches (about `chunk` alerts), folded and decided as of their arrival and
+ * taken out of the inbox, in one transaction: a batch is folded once, crash or not. Returns whether
+ * more wait.
+ */
+export const foldAlertInbox = (deps: Deps, chunk = foldChunk): boolean =>
+  deps.atomically(() => {
+    const batches = deps.alertInbox.oldest(chunk);
+    if (batches.length === 0) return false;
+    for (const run of byArrival(batches)) receiveAlertBatches(deps, run, run[0]!.receivedAt);
+    deps.alertInbox.removeThrough(batches.at(-1)!.id);
+    return deps.alertInbox.anyWaiting();
+  });
+
+/** At start-up, before any request: what a stopped or killed process accepted, folded in order. */
+export const foldWholeInbox = (deps: Deps): void => {
+  while (foldAlertInbox(deps, 4 * foldChunk));
+};

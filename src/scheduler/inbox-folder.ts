@@ -1,0 +1,66 @@
+import type { Logger } from 'pino';
+
+export interface InboxFolder {
+  /** Something was accepted: fold it soon (on the next turn of the event loop). */
+  kick(): void;
+  /** A fold is queued, running or waiting to retry: the inbox may not be empty yet. */
+  busy(): boolean;
+  stop(): void;
+}
+
+export interface InboxFolderOptions {
+  /** Folds one chunk of the inbox; true when more wait. */
+  fold: () => boolean;
+  logger: Logger;
+  /**
+   * How long a fold waits after the first accepted batch, so that a stream of small requests folds
+   * a few at a time: each fold reads the open windows, silences and pending jobs once, whatever its
+   * size. A page waits that much longer; against the seconds a page may take, nothing.
+   */
+  gatherMs?: number;
+  retryMs?: number;
+}
+
+/**
+ * Folds the alert inbox beside the requests: after a batch is accepted, one chunk per turn of the
+ * event loop until the inbox is empty, so answers and pages interleave with a backlog. Not a job per
+ * chunk: claiming and completing a job costs several commits, more than folding a small batch. The
+ * inbox rows are what is durable; what a stopped or killed process left is folded at start-up, and
+ * a failed fold is tried again until it passes (nothing accepted is dropped).
+ */
+export const createInboxFolder = ({ fold, logger, gatherMs = 10, retryMs = 1_000 }: InboxFolderOptions): InboxFolder => {
+  const log = logger.child({ module: 'alert-inbox' });
+  let state: 'idle' | 'queued' | 'retrying' = 'idle';
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const step = () => {
+    state = 'idle';
+    timer = undefined;
+    if (stopped) return;
+    let more: boolean;
+    try {
+      more = fold();
+    } catch (error) {
+      log.error({ err: error, retryMs }, 'could not fold accepted alerts; trying again');
+      state = 'retrying';
+      timer = setTimeout(step, retryMs);
+      return;
+    }
+    if (more) {
+      state = 'queued';
+      setImmediate(step);
+    }
+  };
+  return {
+    kick: () => {
+      if (state !== 'idle' || stopped) return;
+      state = 'queued';
+      timer = setTimeout(step, gatherMs);
+    },
+    busy: () => state !== 'idle',
+    stop: () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+    },
+  };
+};
