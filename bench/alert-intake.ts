@@ -1,12 +1,17 @@
 /**
  * Alert ingestion, side by side with Prometheus Alertmanager (Debian's prometheus-alertmanager,
- * installed with apt-get when absent) on the same machine: throughput and request latency for alerts
- * sent one per request and in batches of 64, then resident memory over a long run. Both receive the
- * same Alertmanager API v2 bodies on POST /api/v2/alerts. The bot runs as `node --import tsx
- * src/main.ts` with a SQLite file, against the Slack emulator.
+ * installed with apt-get when absent, run with its defaults) on the same machine: throughput, request
+ * latency and CPU per alert for alerts sent one per request and in batches of 64, then resident
+ * memory over a long run. Both receive the same Alertmanager API v2 bodies on POST /api/v2/alerts
+ * from the same client (this process, 16 requests in flight), after the same warm-up. The bot runs
+ * as `node --import tsx src/main.ts` with a SQLite file, against the Slack emulator. It answers once
+ * a batch is committed to its inbox and folds it after: each of its runs also reports how long after
+ * the last answer the inbox was empty, and the rate counting that. At the end the bot is killed with
+ * SIGKILL right after an answer and started again on the same file, which must hold every alert.
  *
  *   npm run bench:alerts                     # 20,000 alerts per scenario, 100,000 for memory
  *   npm run bench:alerts -- 5000 20000
+ *   BENCH_PROFILE=1 BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" npm run bench:alerts -- 3000 5000
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -134,9 +139,12 @@ const backlogMs = async (databasePath: string, pid: number, peak: { rss: number 
   }
 };
 
+const stopping = new Set<ChildProcess>();
+
 /** Stops a child, with SIGKILL after 5 s if it has not exited by then. */
 const stop = (child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM') =>
   new Promise<void>((resolve) => {
+    stopping.add(child);
     if (child.exitCode !== null || child.signalCode !== null) return resolve();
     const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
     child.once('exit', () => {
@@ -189,6 +197,9 @@ const main = async () => {
         stdio: ['ignore', 'ignore', 'inherit'],
       });
       children.push(bot);
+      bot.once('exit', (code, signal) => {
+        if (!stopping.has(bot)) process.stderr.write(`the bot (pid ${bot.pid}) exited on its own during the run: code ${code}, signal ${signal}\n`);
+      });
       return bot;
     };
     const bot = startBot();
@@ -211,10 +222,14 @@ const main = async () => {
     // Every bot run ends when its inbox is empty, so the next run (the bot's or Alertmanager's) does
     // not share the machine with the bot's folding.
     const measure = async (target: typeof botTarget, total: number, batch: number, label: string) => {
+      const cpuBefore = cpuSeconds(target.pid);
       const result = await run(target.url, target.headers, total, batch, target.pid, label);
       const peak = { rss: result.maxRss };
       const backlog = target === botTarget ? await backlogMs(databasePath, target.pid, peak) : 0;
-      return { ...result, maxRss: peak.rss, backlog, folded: total / (result.seconds + backlog / 1000) };
+      // CPU per alert, the bot's folding after the last answer included: on a machine shared with
+      // other work, throughput follows the CPU share each process gets; this does not.
+      const cpuPerAlert = ((cpuSeconds(target.pid) - cpuBefore) / total) * 1e6;
+      return { ...result, maxRss: peak.rss, backlog, folded: total / (result.seconds + backlog / 1000), cpuPerAlert };
     };
 
     // A warm-up each, one per request and in batches, so neither pays for its start-up in the figures.
@@ -231,8 +246,8 @@ const main = async () => {
       );
       lines.push([
         batch === 1 ? 'one alert per request' : `batches of ${batch}`,
-        `${whole(bot.alertsPerSecond)} alerts/s, request p50 ${bot.p50.toFixed(1)} / p99 ${bot.p99.toFixed(1)} ms; all folded ${whole(bot.backlog)} ms after the last answer (${whole(bot.folded)} /s end to end)`,
-        `${whole(am.alertsPerSecond)} /s, p50 ${am.p50.toFixed(1)} / p99 ${am.p99.toFixed(1)} ms`,
+        `${whole(bot.alertsPerSecond)} alerts/s, request p50 ${bot.p50.toFixed(1)} / p99 ${bot.p99.toFixed(1)} ms; all folded ${whole(bot.backlog)} ms after the last answer (${whole(bot.folded)} /s end to end); CPU ${whole(bot.cpuPerAlert)} µs/alert`,
+        `${whole(am.alertsPerSecond)} /s, p50 ${am.p50.toFixed(1)} / p99 ${am.p99.toFixed(1)} ms; CPU ${whole(am.cpuPerAlert)} µs/alert`,
         (bot.alertsPerSecond / am.alertsPerSecond).toFixed(2),
         `≥ ${target}`,
       ]);

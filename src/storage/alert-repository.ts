@@ -109,17 +109,16 @@ const prepareHotPaths = (db: Db) => {
   const groupCounts = client.prepare<[string], { firing: number | null; resolved: number | null; received: number | null }>(
     "select sum(status = 'firing') as firing, sum(status = 'resolved') as resolved, sum(received_count) as received from alerts where group_id = ?",
   );
-  const groupLead = client.prepare<[string], AlertRow>(
-    "select * from alerts where group_id = ? order by disposition = 'paged' desc, first_seen_at asc limit 1",
-  );
-  const groupSample = client.prepare<[string, number], AlertRow>(
-    "select * from alerts where group_id = ? order by status = 'firing' desc, last_seen_at desc limit ?",
-  );
+  // The lead is the first paged alert, else the first; the sample the newest firing, then the newest
+  // resolved: each an indexed lookup, where one ORDER BY over both sorted the whole group.
+  const pagedLead = client.prepare<[string], AlertRow>("select * from alerts where group_id = ? and disposition = 'paged' order by first_seen_at limit 1");
+  const firstLead = client.prepare<[string], AlertRow>('select * from alerts where group_id = ? order by first_seen_at limit 1');
+  const newest = client.prepare<[string, string, number], AlertRow>('select * from alerts where group_id = ? and status = ? order by last_seen_at desc limit ?');
   const noise = client.prepare<[number, string | null, string | null], { service: string | null; alertname: string; disposition: string; alerts: number; received: number }>(
     `select service, alertname, disposition, count(*) as alerts, sum(received_count) as received from alerts
      where last_seen_at >= ? and (? is null or service = ?) group by service, alertname, disposition`,
   );
-  return { find, save, hold, group, latestGroup, saveGroup, countFiring, anyFiring, groupCounts, groupLead, groupSample, noise };
+  return { find, save, hold, group, latestGroup, saveGroup, countFiring, anyFiring, groupCounts, pagedLead, firstLead, newest, noise };
 };
 
 interface GroupRow {
@@ -245,13 +244,15 @@ export const createAlertRepository = (db: Db, newId: IdGenerator): AlertStore =>
 
   groupSummary: (groupId, sample) => {
     const counts = hot.groupCounts.get(groupId);
-    const lead = hot.groupLead.get(groupId);
+    const lead = hot.pagedLead.get(groupId) ?? hot.firstLead.get(groupId);
+    const firing = hot.newest.all(groupId, 'firing', sample);
+    const shown = firing.length < sample ? [...firing, ...hot.newest.all(groupId, 'resolved', sample - firing.length)] : firing;
     return {
       firing: counts?.firing ?? 0,
       resolved: counts?.resolved ?? 0,
       received: counts?.received ?? 0,
       lead: lead ? fromRow(lead) : null,
-      shown: hot.groupSample.all(groupId, sample).map(fromRow),
+      shown: shown.map(fromRow),
     };
   },
 

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { acceptAlertBatches } from '../../../src/app/alerts/accept-alerts.js';
+import { foldAlertInbox, foldWholeInbox } from '../../../src/app/alerts/fold-alert-inbox.js';
+import type { UseCaseDeps } from '../../../src/app/ports.js';
+import { parseIncidentConfig } from '../../../src/config/incident-config-file.js';
+import type { IncomingAlert } from '../../../src/domain/alerts/alert.js';
+import { fingerprintOf } from '../../../src/domain/alerts/fingerprint.js';
+import { createAlertInboxRepository } from '../../../src/storage/alert-inbox-repository.js';
+import { createAlertRepository } from '../../../src/storage/alert-repository.js';
+import { createJobRepository } from '../../../src/storage/job-repository.js';
+import { createMaintenanceRepository } from '../../../src/storage/maintenance-repository.js';
+import { alertsConfigYaml } from '../../support/alerts-config.js';
+import { fixedClock } from '../../support/clock.js';
+import { testDatabase } from '../../support/test-db.js';
+
+const setUp = () => {
+  const database = testDatabase();
+  let serial = 0;
+  const newId = () => `id-${(serial += 1)}`;
+  const clock = fixedClock(Date.UTC(2026, 10, 28, 22, 0));
+  const config = parseIncidentConfig(alertsConfigYaml());
+  const deps = {
+    atomically: database.atomically,
+    alerts: createAlertRepository(database.db, newId),
+    alertInbox: createAlertInboxRepository(database.db),
+    jobs: createJobRepository(database.db, newId),
+    maintenances: createMaintenanceRepository(database.db, newId),
+    config: () => config,
+    clock,
+  } as unknown as UseCaseDeps;
+  return { database, deps, clock };
+};
+
+const alert = (instance: string, endsAt: number | null = null): IncomingAlert => {
+  const labels = { alertname: 'DiskSpaceLow', service: 'log-pipeline', severity: 'warning', instance };
+  return { fingerprint: fingerprintOf(labels), labels, annotations: {}, startsAt: 0, endsAt, generatorUrl: null };
+};
+
+describe('the alert inbox', () => {
+  it('keeps accepted batches unfolded until the fold, then folds them in arrival order, as of their arrival', () => {
+    const { database, deps, clock } = setUp();
+    const firstArrival = clock.now();
+    acceptAlertBatches(deps, [{ sourceId: 'prometheus', alerts: [alert('a'), alert('b')] }]);
+    clock.advance(60_000);
+    // The same alert resolved a minute later, in a later request: folded after its firing.
+    acceptAlertBatches(deps, [{ sourceId: 'prometheus', alerts: [alert('a', clock.now() - 1_000)] }]);
+    expect(deps.alerts.count()).toBe(0);
+    expect(deps.alertInbox.anyWaiting()).toBe(true);
+
+    clock.advance(3_600_000);
+    expect(foldAlertInbox(deps)).toBe(false);
+    expect(deps.alertInbox.anyWaiting()).toBe(false);
+    expect(deps.alerts.find(alert('a').fingerprint)).toMatchObject({ status: 'resolved', receivedCount: 2, firstSeenAt: firstArrival, lastSeenAt: firstArrival + 60_000 });
+    expect(deps.alerts.find(alert('b').fingerprint)).toMatchObject({ status: 'firing', receivedCount: 1, lastSeenAt: firstArrival });
+    database.close();
+  });
+
+  it('folds a chunk at a time, each batch once, and says when more wait', () => {
+    const { database, deps } = setUp();
+    for (let i = 0; i < 5; i += 1) acceptAlertBatches(deps, [{ sourceId: 'prometheus', alerts: [alert(`host-${i}-1`), alert(`host-${i}-2`)] }]);
+    expect(foldAlertInbox(deps, 3)).toBe(true);
+    expect(deps.alerts.count()).toBe(4);
+    foldWholeInbox(deps);
+    expect(deps.alerts.count()).toBe(10);
+    expect(foldAlertInbox(deps)).toBe(false);
+    expect(deps.alerts.find(alert('host-0-1').fingerprint)?.receivedCount).toBe(1);
+    database.close();
+  });
+});
