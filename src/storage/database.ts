@@ -40,10 +40,10 @@ const statementCacheSize = 500;
  * back. drizzle runs a statement to completion (run/get/all, never iterate), so one is never busy
  * when asked for again; raw mode, which drizzle switches on for some reads, is reset each time.
  */
-const reuseStatements = (client: Database.Database): void => {
-  const prepare = client.prepare.bind(client);
+const reuseStatements = (connection: Database.Database): void => {
+  const prepare = connection.prepare.bind(connection);
   const cache = new Map<string, Database.Statement>();
-  client.prepare = ((source: string) => {
+  connection.prepare = ((source: string) => {
     const kept = cache.get(source);
     if (kept) {
       // Least recently used goes first when the cache is full: move this one to the end.
@@ -55,7 +55,7 @@ const reuseStatements = (client: Database.Database): void => {
     cache.set(source, statement);
     if (cache.size > statementCacheSize) cache.delete(cache.keys().next().value!);
     return statement;
-  }) as typeof client.prepare;
+  }) as typeof connection.prepare;
 };
 
 /** Opens (creating when needed) the SQLite file, turns on WAL (synchronous NORMAL) and foreign keys, applies migrations. */
