@@ -1,4 +1,4 @@
-import { expireDrills } from './expire-drills.js';
+import { expireDrills } from './incident/expire-drills.js';
 import type { UseCaseDeps } from './ports.js';
 
 export const housekeepingJobKey = 'housekeeping';

@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
-import { serviceNames } from '../app/audiences.js';
+import { serviceNames } from '../app/communication/audiences.js';
 import type { Clock, Notifier } from '../app/ports.js';
 import type { IncidentConfig } from '../domain/escalation/types.js';
 import type { Incident } from '../domain/incident/incident.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { planDigest } from '../../src/app/post-digest.js';
+import { planDigest } from '../../src/app/communication/post-digest.js';
 import { checkConfig } from '../../src/config/check-config.js';
 import { defaultIncidentConfig } from '../../src/config/incident-config-file.js';
 import { createJobRepository } from '../../src/storage/job-repository.js';

@@ -1,6 +1,6 @@
 /** Claims the README makes that no other test walked through end to end: each one here, through the emulator. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { escalationJobKey } from '../../src/app/page-level.js';
+import { escalationJobKey } from '../../src/app/paging/page-level.js';
 import { actionIds } from '../../src/slack/ids.js';
 import { people, startHarness, type Harness } from '../support/bot-harness.js';
 import { fixedClock, type FixedClock } from '../support/clock.js';

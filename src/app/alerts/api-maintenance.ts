@@ -1,6 +1,6 @@
 import { DomainError } from '../../domain/errors.js';
 import type { UseCaseDeps } from '../ports.js';
-import { cancelMaintenance, scheduleMaintenance } from '../schedule-maintenance.js';
+import { cancelMaintenance, scheduleMaintenance } from '../communication/schedule-maintenance.js';
 import type { ApiMaintenance } from './alert-ports.js';
 import { holdSummaryKey } from './apply-sighting.js';
 import { alertJobPriority } from './alert-jobs.js';

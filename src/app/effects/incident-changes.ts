@@ -1,10 +1,10 @@
 import type { Incident } from '../../domain/incident/incident.js';
 import { activeStatuses } from '../../domain/incident/status.js';
 import { timerMs } from '../../domain/incident/drills.js';
-import { audiencesFor } from '../audiences.js';
+import { audiencesFor } from '../communication/audiences.js';
 import type { UseCaseDeps } from '../ports.js';
-import { reminderKeys, scheduleUpdateReminder } from '../reminders.js';
-import { stopPaging } from '../stop-paging.js';
+import { reminderKeys, scheduleUpdateReminder } from '../communication/reminders.js';
+import { stopPaging } from '../paging/stop-paging.js';
 import { effect, enqueue, type EffectJob } from './effect-jobs.js';
 
 const isActive = (incident: Incident) => activeStatuses.includes(incident.status);

@@ -1,5 +1,5 @@
 import type { HomeView, KnownBlock } from '@slack/types';
-import type { OpenIncidents } from '../../app/list-open-incidents.js';
+import type { OpenIncidents } from '../../app/incident/list-open-incidents.js';
 import { formatDuration, incidentDuration, type Incident } from '../../domain/incident/incident.js';
 import { statusLabels } from '../../domain/incident/status.js';
 import { actionIds, blockIds } from '../ids.js';

@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { incidentKey, type Incident } from '../../domain/incident/incident.js';
 import { roleChecklists, roleLabels, type Role } from '../../domain/incident/roles.js';
-import type { OpenIncidents } from '../../app/list-open-incidents.js';
+import type { OpenIncidents } from '../../app/incident/list-open-incidents.js';
 import { incidentCounts, incidentSections } from './home.js';
 import { clip, escape, section } from './text.js';
 

@@ -1,5 +1,5 @@
 import type { ModalView } from '@slack/types';
-import { fillTemplate, formatLocalTime, serviceNames } from '../../app/audiences.js';
+import { fillTemplate, formatLocalTime, serviceNames } from '../../app/communication/audiences.js';
 import type { UseCaseDeps } from '../../app/ports.js';
 import { publicStatuses, type PublicStatus } from '../../domain/escalation/types.js';
 import type { Incident } from '../../domain/incident/incident.js';

@@ -1,13 +1,13 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { byTier } from '../../../domain/escalation/services.js';
 import type { ModalView } from '@slack/types';
-import { changeStatus } from '../../../app/change-status.js';
-import { incidentById } from '../../../app/find-incident.js';
-import { joinIncident } from '../../../app/join-incident.js';
+import { changeStatus } from '../../../app/incident/change-status.js';
+import { incidentById } from '../../../app/incident/find-incident.js';
+import { joinIncident } from '../../../app/incident/join-incident.js';
 import type { Incident } from '../../../domain/incident/incident.js';
 import { declareModal, pageModal, roleModal, severityModal, statusModal } from '../../blocks/modals.js';
 import { updateModalFor } from '../update-modal.js';
-import { retryChannel } from '../../../app/retry-channel.js';
+import { retryChannel } from '../../../app/incident/retry-channel.js';
 import type { ListenerContext } from '../context.js';
 import { replyPrivately, reportingErrors, tellPrivately } from '../report-error.js';
 

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockButtonAction, BlockOverflowAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { acknowledgePage } from '../../../app/acknowledge-page.js';
-import { escalatePage } from '../../../app/escalate-page.js';
-import { snoozeUpdateReminder } from '../../../app/run-reminders.js';
+import { acknowledgePage } from '../../../app/paging/acknowledge-page.js';
+import { escalatePage } from '../../../app/paging/escalate-page.js';
+import { snoozeUpdateReminder } from '../../../app/communication/run-reminders.js';
 import { DomainError } from '../../../domain/errors.js';
 import type { ListenerContext } from '../context.js';
 import { replyPrivately, reportingErrors } from '../report-error.js';

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { listOpenIncidents } from '../../../app/list-open-incidents.js';
+import { listOpenIncidents } from '../../../app/incident/list-open-incidents.js';
 import { homeView, maxHomeIncidents } from '../../blocks/home.js';
 import { nextShiftFor } from '../../../domain/escalation/schedule.js';
 import type { ListenerContext } from '../context.js';

@@ -1,0 +1,25 @@
+import type { Incident } from '../../domain/incident/incident.js';
+import type { Severity } from '../../domain/incident/severity.js';
+import { audiencesFor, serviceNames } from './audiences.js';
+import type { ExecutiveSummary, UseCaseDeps } from '../ports.js';
+
+/** On declare, severity change and resolve, for severities whose policy says notify_executives. */
+export const postExecutiveSummary = async (
+  deps: UseCaseDeps,
+  incident: Incident,
+  reason: ExecutiveSummary['reason'],
+  previousSeverity?: Severity,
+): Promise<boolean> => {
+  const config = deps.config();
+  const { executives } = audiencesFor(config, incident);
+  if (!executives) return false;
+  const nextUpdateAt = deps.jobs.pending(`update_due:${incident.id}`)?.dueAt ?? null;
+  await deps.notifier.sendExecutiveSummary(executives, incident, {
+    reason,
+    serviceNames: serviceNames(config, incident),
+    nextUpdateAt,
+    ...(previousSeverity ? { previousSeverity } : {}),
+  });
+  deps.log.info({ incidentId: incident.id, reason }, 'executive summary posted');
+  return true;
+};

@@ -1,0 +1,101 @@
+import { DomainError } from '../../domain/errors.js';
+import type { FollowUp } from '../../domain/postmortem/types.js';
+import type { Incident } from '../../domain/incident/incident.js';
+import { canSeeFollowUp } from '../../domain/incident/visibility.js';
+import { incidentById } from '../incident/find-incident.js';
+import type { Job, UseCaseDeps } from '../ports.js';
+import { escapeUserText } from '../../domain/communication/slack-text.js';
+import { effect, enqueue } from '../effects/effect-jobs.js';
+
+export interface AddFollowUpInput {
+  incidentId: string;
+  text: string;
+  ownerId: string | null;
+  dueAt: number | null;
+  blocking: boolean;
+  actorId: string;
+}
+
+const dueKey = (followUpId: string) => `follow_up_due:${followUpId}`;
+
+/** Records an action item; its owner is reminded when it falls due. */
+export const addFollowUp = async (deps: UseCaseDeps, input: AddFollowUpInput): Promise<FollowUp> => {
+  const text = input.text.trim();
+  if (text.length < 3) throw new DomainError('INVALID_INPUT', 'Describe the follow-up: `/incident followup <what> [@owner] [YYYY-MM-DD] [blocking]`.', 'text');
+  return deps.atomically(() => {
+    const incident = incidentById(deps.incidents, input.incidentId);
+    const now = deps.clock.now();
+    const followUp = deps.followUps.add({
+      incidentId: incident.id,
+      text,
+      ownerId: input.ownerId,
+      dueAt: input.dueAt,
+      blocking: input.blocking,
+      createdBy: input.actorId,
+      createdAt: now,
+    });
+    if (followUp.dueAt !== null && followUp.ownerId) {
+      deps.jobs.schedule({ kind: 'follow_up_due', key: dueKey(followUp.id), incidentId: incident.id, dueAt: Math.max(now, followUp.dueAt), payload: { followUpId: followUp.id } }, now);
+    }
+    const owner = followUp.ownerId ? ` owned by <@${followUp.ownerId}>` : ' (no owner yet)';
+    const due = followUp.dueAt ? `, due <!date^${Math.floor(followUp.dueAt / 1000)}^{date_short}|${new Date(followUp.dueAt).toISOString().slice(0, 10)}>` : '';
+    enqueue(deps, effect.postLine(incident.id, `:white_large_square: Follow-up${followUp.blocking ? ' *(blocking)*' : ''}: ${escapeUserText(text)}${owner}${due}`, input.actorId));
+    deps.log.info({ incidentId: incident.id, followUpId: followUp.id }, 'follow-up added');
+    return followUp;
+  });
+};
+
+/**
+ * Done, from a list or a reminder. Who may complete it is checked on every click: a button in an old
+ * list stays clickable after a role changes hands.
+ */
+export const completeFollowUp = async (deps: UseCaseDeps, input: { followUpId: string; actorId: string; channelId?: string | undefined }): Promise<FollowUp> => {
+  const existing = deps.followUps.findById(input.followUpId);
+  const incident = existing && deps.incidents.findById(existing.incidentId);
+  // A follow-up of a private incident the clicker is not in is answered as if it did not exist.
+  if (!existing || !canSeeFollowUp(existing, incident, { userId: input.actorId, channelId: input.channelId })) {
+    throw new DomainError('INCIDENT_NOT_FOUND', 'That follow-up no longer exists.');
+  }
+  if (existing.status === 'done') throw new DomainError('SAME_VALUE', 'That follow-up is already done.');
+  return deps.atomically(() => {
+    const now = deps.clock.now();
+    const done = deps.followUps.markDone(existing.id, now)!;
+    deps.jobs.cancel(dueKey(existing.id), now);
+    enqueue(deps, effect.postLine(existing.incidentId, `:white_check_mark: <@${input.actorId}> completed the follow-up: ${escapeUserText(existing.text)}`, input.actorId));
+    return done;
+  });
+};
+
+/** The follow_up_due job: remind the owner, unless it was done meanwhile. */
+export const remindFollowUp = async (deps: UseCaseDeps, job: Job): Promise<void> => {
+  const followUp = deps.followUps.findById(String(job.payload.followUpId));
+  if (!followUp || followUp.status !== 'open' || !followUp.ownerId) return;
+  const incident = deps.incidents.findById(followUp.incidentId);
+  if (incident) await deps.notifier.sendFollowUpReminder(followUp.ownerId, followUp, incident);
+};
+
+export type FollowUpView = 'mine' | 'overdue' | 'incident' | 'all';
+
+const openFollowUps = (deps: UseCaseDeps, input: { view: FollowUpView; userId: string; incidentId?: string }): FollowUp[] => {
+  switch (input.view) {
+    case 'mine':
+      return deps.followUps.listOpen({ ownerId: input.userId });
+    case 'overdue':
+      return deps.followUps.listOpen({ dueBefore: deps.clock.now() });
+    case 'incident':
+      return input.incidentId ? deps.followUps.listForIncident(input.incidentId).filter((followUp) => followUp.status === 'open') : [];
+    case 'all':
+      return deps.followUps.listOpen();
+  }
+};
+
+/** Open follow-ups with their incidents, leaving out those of private incidents the viewer is not in. */
+export const listFollowUps = (
+  deps: UseCaseDeps,
+  input: { view: FollowUpView; userId: string; incidentId?: string; channelId?: string },
+): Array<{ followUp: FollowUp; incident: Incident | undefined }> => {
+  const viewer = { userId: input.userId, channelId: input.channelId };
+  return openFollowUps(deps, input)
+    .map((followUp) => ({ followUp, incident: deps.incidents.findById(followUp.incidentId) }))
+    .filter(({ followUp, incident }) => canSeeFollowUp(followUp, incident, viewer));
+};
