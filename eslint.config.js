@@ -48,8 +48,8 @@ export default tseslint.config(
     rules: { ...untypedJson, '@typescript-eslint/no-base-to-string': 'off' },
   },
   {
-    // The emulator is for the tests and the local sandbox, never for the product;
-    // test/architecture.test.ts checks the same on every run.
+    // The emulator is for the tests and the local sandbox, which main.ts loads only when no Slack
+    // variable is set; test/architecture.test.ts checks the same on every run.
     files: ['src/**'],
     ignores: ['src/sandbox/**'],
     rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'slack-emulator', message: 'only the tests and src/sandbox use the Slack emulator' }] }] },

@@ -101,6 +101,12 @@ describe('the import rules of src/', () => {
     expect(violations(outside, ({ ours }) => ours.filter((path) => layerOf(path) === 'sandbox'))).toEqual([]);
   });
 
+  it('the composition root loads the sandbox only on demand, with a dynamic import()', () => {
+    const text = code(read('main.ts'));
+    expect(text).toMatch(/\bimport\(\s*['"]\.\/sandbox\//);
+    expect([...text.matchAll(/\bfrom\s+['"](\.\/sandbox\/[^'"]+)['"]/g)].map((match) => match[1])).toEqual([]);
+  });
+
   it('only the sandbox imports the Slack emulator package; the product never does', () => {
     const product = tsFiles.filter((file) => layerOf(file) !== 'sandbox');
     expect(violations(product, ({ packages }) => packages.filter((name) => name === emulator || name.startsWith(`${emulator}/`)))).toEqual([]);
