@@ -44,12 +44,19 @@ export default tseslint.config(
   {
     // The emulator checks arbitrary JSON the way Slack does: values are `unknown` or `any[]` on purpose,
     // and String() of an unexpected object is what ends up in the refusal.
-    files: ['src/sandbox/**'],
+    files: ['src/sandbox/**', 'packages/slack-emulator/src/**'],
     rules: { ...untypedJson, '@typescript-eslint/no-base-to-string': 'off' },
   },
   {
+    // The emulator is for the tests and the local sandbox, which main.ts loads only when no Slack
+    // variable is set; test/architecture.test.ts checks the same on every run.
+    files: ['src/**'],
+    ignores: ['src/sandbox/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'slack-emulator', message: 'only the tests and src/sandbox use the Slack emulator' }] }] },
+  },
+  {
     // Tests read response bodies as JSON and assert on them: a wrong shape fails the assertion.
-    files: ['test/**', 'bench/**'],
+    files: ['test/**', 'bench/**', 'packages/*/test/**'],
     rules: untypedJson,
   },
   {

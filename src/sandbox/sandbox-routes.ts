@@ -22,7 +22,7 @@ import { readState, visibleConversation } from './api/read-state.js';
 import { isActionName, actionSchemas } from './api/request-schemas.js';
 import { runAction } from './api/run-action.js';
 import { sandboxPeople } from './seed-workspace.js';
-import type { FakeSlack } from './slack-emulator/index.js';
+import type { FakeSlack } from 'slack-emulator';
 import { esc } from './ui/html.js';
 import { renderFragments, renderPage, type Place } from './ui/render-page.js';
 

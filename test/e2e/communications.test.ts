@@ -5,7 +5,7 @@ import { people, startHarness, type Harness } from '../support/bot-harness.js';
 import { fixedClock, type FixedClock } from '../support/clock.js';
 import { commsChannels, communicationsConfigYaml } from '../support/communications-config.js';
 import { defined, eventually } from '../support/eventually.js';
-import type { Conversation, Message } from '../../src/sandbox/slack-emulator/index.js';
+import type { Conversation, Message } from 'slack-emulator';
 import { botMessages, declareIncident, ephemeralsFor, openModal, readable } from '../support/incident-flows.js';
 
 let h: Harness;

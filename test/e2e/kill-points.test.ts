@@ -7,7 +7,7 @@ import { loadIncidentConfig } from '../../src/config/incident-config-file.js';
 import { people } from '../support/bot-harness.js';
 import { botAgainst, queryBotDatabase, queryBotDatabaseAll, type BotProcess } from '../support/bot-process.js';
 import { eventually } from '../support/eventually.js';
-import { startFakeSlack, type FakeSlack } from '../../src/sandbox/slack-emulator/index.js';
+import { startFakeSlack, type FakeSlack } from 'slack-emulator';
 import { declareValues, openModal } from '../support/incident-flows.js';
 import { oncall, pagingConfigYaml } from '../support/paging-config.js';
 

@@ -4,7 +4,7 @@ import { actionIds, inputIds } from '../../src/slack/ids.js';
 import { people, startHarness, type Harness } from '../support/bot-harness.js';
 import { fixedClock, type FixedClock } from '../support/clock.js';
 import { defined, eventually } from '../support/eventually.js';
-import type { Conversation, Message } from '../../src/sandbox/slack-emulator/index.js';
+import type { Conversation, Message } from 'slack-emulator';
 import { botMessages, declareIncident, ephemeralsFor, openModal, readable } from '../support/incident-flows.js';
 import { oncall, pagingConfigYaml } from '../support/paging-config.js';
 

@@ -3,7 +3,7 @@ import { actionIds, inputIds, shortcutIds } from '../../src/slack/ids.js';
 import { people, startHarness, type Harness } from '../support/bot-harness.js';
 import { defined, eventually } from '../support/eventually.js';
 import { fixedClock } from '../support/clock.js';
-import type { Conversation, Message } from '../../src/sandbox/slack-emulator/index.js';
+import type { Conversation, Message } from 'slack-emulator';
 import { botMessages, declareIncident, ephemeralsFor, openModal } from '../support/incident-flows.js';
 
 let h: Harness;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { nextCronTime } from '../../src/domain/communication/cron-schedule.js';
-import { startFakeSlack, type FakeSlack } from '../../src/sandbox/slack-emulator/index.js';
+import { startFakeSlack, type FakeSlack } from 'slack-emulator';
 import { queryBotDatabase, startBotProcess, type BotProcess } from '../support/bot-process.js';
 import { eventually } from '../support/eventually.js';
 

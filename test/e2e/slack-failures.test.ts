@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { people, startHarness, type Harness } from '../support/bot-harness.js';
 import { eventually } from '../support/eventually.js';
-import { loadManifest } from '../../src/sandbox/slack-emulator/index.js';
+import { loadManifest } from 'slack-emulator';
 import { declareIncident, declareValues, openModal, readable } from '../support/incident-flows.js';
 
 let h: Harness | undefined;

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeSlack, type FakeSlack } from '../../src/sandbox/slack-emulator/index.js';
+import { startFakeSlack, type FakeSlack } from 'slack-emulator';
 import { startBotProcess } from '../support/bot-process.js';
 import { eventually } from '../support/eventually.js';
 
@@ -69,6 +69,22 @@ describe('start-up errors are one line naming the variable, exit code 1', () => 
     const port = (taken.address() as AddressInfo).port;
     const line = await refusesWithOneLine(await withSlack({ PORT: String(port) }), 'PORT');
     expect(line).toBe(`PORT: ${port} on 127.0.0.1 is already in use (EADDRINUSE)`);
+  });
+
+  // Only an environment with no Slack variable at all is the local sandbox; half a Slack setup is refused.
+  it('a signing secret without the bot token', async () => {
+    const line = await refusesWithOneLine({ SLACK_SIGNING_SECRET: 'start-up-secret', PORT: '0', HOST: '127.0.0.1' }, 'SLACK_BOT_TOKEN');
+    expect(line).toContain('is required');
+  });
+
+  it('an app-level token or an API URL without the bot token', async () => {
+    await refusesWithOneLine({ SLACK_APP_TOKEN: 'xapp-1-start-up', PORT: '0', HOST: '127.0.0.1' }, 'SLACK_BOT_TOKEN');
+    await refusesWithOneLine({ SLACK_API_URL: 'http://127.0.0.1:9/api/', PORT: '0', HOST: '127.0.0.1' }, 'SLACK_BOT_TOKEN');
+  });
+
+  it('a bot token without the signing secret (nor an app-level token)', async () => {
+    const line = await refusesWithOneLine({ SLACK_BOT_TOKEN: 'xoxb-start-up', PORT: '0', HOST: '127.0.0.1' }, 'SLACK_SIGNING_SECRET');
+    expect(line).toContain('is required in HTTP mode');
   });
 
   it('a bot token Slack refuses', async () => {

@@ -9,7 +9,7 @@ import { actionIds } from '../../src/slack/ids.js';
 import { closedPageMessage, pageMessage, updateReminderMessage } from '../../src/slack/blocks/page.js';
 import { onCallMessage } from '../../src/slack/blocks/oncall.js';
 import { digestMessage, engineerUpdate, executiveLine, executiveSummary, maintenanceNotice, stakeholderUpdate } from '../../src/slack/blocks/communications.js';
-import { validateBlocks, validateView } from '../../src/sandbox/slack-emulator/index.js';
+import { validateBlocks, validateView } from 'slack-emulator';
 
 const now = Date.UTC(2026, 10, 26, 12);
 const huge = 'x'.repeat(5000);

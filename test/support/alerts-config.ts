@@ -1,4 +1,4 @@
-import type { FakeSlack } from '../../src/sandbox/slack-emulator/index.js';
+import type { FakeSlack } from 'slack-emulator';
 
 /** Alert source tokens the tests send; the configuration names their variables. */
 export const alertTokens = {

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { FakeSlack } from '../../src/sandbox/slack-emulator/index.js';
+import type { FakeSlack } from 'slack-emulator';
 import { recordStartedProcess, runMarker } from './started-processes.js';
 
 const root = new URL('../..', import.meta.url).pathname;

@@ -1,6 +1,6 @@
 import { WebClient } from '@slack/web-api';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeSlack, type FakeSlack } from '../../../src/sandbox/slack-emulator/index.js';
+import { startFakeSlack, type FakeSlack } from '../src/index.js';
 
 let slack: FakeSlack;
 let client: WebClient;

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { WebClient, type View } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeSlack, type FakeSlack } from '../../../src/sandbox/slack-emulator/index.js';
+import { startFakeSlack, type FakeSlack } from '../src/index.js';
 import { payloadOf, startRecordingApp, type RecordedRequest, type RecordingApp } from './recording-app.js';
 
 const signingSecret = 'test-signing-secret';

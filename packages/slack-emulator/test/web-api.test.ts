@@ -1,6 +1,6 @@
 import { ErrorCode, WebClient } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeSlack, type FakeSlack, type FakeSlackOptions } from '../../../src/sandbox/slack-emulator/index.js';
+import { startFakeSlack, type FakeSlack, type FakeSlackOptions } from '../src/index.js';
 
 let slack: FakeSlack;
 let client: WebClient;

@@ -4,7 +4,7 @@ import { App, LogLevel } from '@slack/bolt';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { startFakeSlack, type FakeSlack } from '../../../src/sandbox/slack-emulator/index.js';
+import { startFakeSlack, type FakeSlack } from '../src/index.js';
 
 const signingSecret = 'bolt-signing-secret';
 let slack: FakeSlack;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { typedText, Workspace } from '../../../src/sandbox/slack-emulator/index.js';
+import { typedText, Workspace } from '../src/index.js';
 
 const ws = new Workspace();
 const carol = ws.addUser({ id: 'U0CAROL001', name: 'carol' });

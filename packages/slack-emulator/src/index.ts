@@ -1,4 +1,4 @@
-/** Public entry of the fake Slack used by tests (and, later, the browser sandbox). */
+/** Public entry of the Slack emulator, used by the bot's tests, its benchmarks and the local sandbox. */
 import { FakeSlack, type FakeSlackOptions } from './fake-slack.js';
 
 export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
@@ -12,10 +12,11 @@ export { validateBlocks, maxBlocks, type Surface } from './block-validation.js';
 export { validateView } from './view-validation.js';
 export { isValidSlackSignature, slackSignature } from './signing.js';
 export { methodFacts, methodReference, type MethodFacts } from './method-reference.js';
-export { loadManifest, type AppManifest } from './manifest.js';
+export { defaultManifestPath, loadManifest, type AppManifest } from './manifest.js';
 export { permalink } from './methods/chat.js';
+export { buildView } from './methods/views.js';
 export type { ApiCall } from './web-api.js';
-export type { Fault, FaultRate } from './faults.js';
+export { seeded, type Fault, type FaultRate } from './faults.js';
 export type { ResponsePost } from './response-urls.js';
 export type { SlashCommandInput, SlashCommandResult } from './slash-commands.js';
 export type { MessageShortcutInput, MessageShortcutResult } from './shortcuts.js';

@@ -30,6 +30,7 @@ export type AppManifest = {
   messageShortcuts: string[];
 };
 
+/** The manifest of the repository this package lives in (<repository>/packages/slack-emulator/src/). */
 export const defaultManifestPath = new URL('../../../manifest.yml', import.meta.url);
 
 export function loadManifest(path: string | URL = defaultManifestPath): AppManifest {

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { createHmac } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { startFakeSlack, type FakeSlack } from '../../../src/sandbox/slack-emulator/index.js';
-import { defaultManifestPath } from '../../../src/sandbox/slack-emulator/manifest.js';
+import { startFakeSlack, type FakeSlack } from '../src/index.js';
+import { defaultManifestPath } from '../src/manifest.js';
 import { payloadOf, startRecordingApp, type RecordingApp } from './recording-app.js';
 
 const signingSecret = 'test-signing-secret';

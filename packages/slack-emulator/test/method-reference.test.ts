@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { methodFacts, methodReference } from '../../../src/sandbox/slack-emulator/method-reference.js';
+import { methodFacts, methodReference } from '../src/method-reference.js';
 
 describe('method reference', () => {
   it('covers every Web API method of the Slack reference', () => {

@@ -1,6 +1,6 @@
 import { WebClient } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadManifest, startFakeSlack, type FakeSlack, type FakeSlackOptions, type SlackFile } from '../../../src/sandbox/slack-emulator/index.js';
+import { loadManifest, startFakeSlack, type FakeSlack, type FakeSlackOptions, type SlackFile } from '../src/index.js';
 
 let slack: FakeSlack;
 let client: WebClient;

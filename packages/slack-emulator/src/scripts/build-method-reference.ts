@@ -1,7 +1,7 @@
 /**
  * One-off generator for ../method-reference.json. Run by hand only, when the Slack reference changes:
  *
- *   npx tsx test/support/fake-slack/scripts/build-method-reference.ts [/path/to/slack-reference]
+ *   npx tsx packages/slack-emulator/src/scripts/build-method-reference.ts [/path/to/slack-reference]
  *
  * It reads the Slack reference data (default /work/shared/slack-reference, which is not part of the
  * repository) and writes a compact table the fake Slack server loads at test time. Tests never run this.

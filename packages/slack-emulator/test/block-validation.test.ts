@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateBlocks, type Surface } from '../../../src/sandbox/slack-emulator/block-validation.js';
+import { validateBlocks, type Surface } from '../src/block-validation.js';
 
 const plain = (text: string) => ({ type: 'plain_text', text });
 const button = (overrides: Record<string, unknown> = {}) => ({ type: 'button', action_id: 'go', text: plain('Go'), ...overrides });
