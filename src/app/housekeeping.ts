@@ -1,3 +1,4 @@
+import { pruneNoise } from './alerts/prune-noise.js';
 import { expireDrills } from './expire-drills.js';
 import type { UseCaseDeps } from './ports.js';
 
@@ -38,6 +39,7 @@ export const runHousekeeping = async (deps: UseCaseDeps): Promise<void> => {
   await expireDrills(deps);
   try {
     pruneHistory(deps);
+    pruneNoise(deps);
   } catch (error) {
     deps.log.error({ err: error }, 'pruning history failed');
   }
