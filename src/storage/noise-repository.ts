@@ -80,7 +80,8 @@ export const createNoiseRepository = (db: Db): NoiseStore => {
     'select distinct team from alert_pages where user_id = ? and paged_at >= ? and team is not null order by team',
   );
   const pruneCounts = client.prepare('delete from alert_counts where day < ?');
-  const prunePages = client.prepare('delete from alert_pages where coalesce(decided_at, paged_at) < ?');
+  // Written so that each side finds its rows through an index (housekeeping runs every few minutes).
+  const prunePages = client.prepare<{ before: number }>('delete from alert_pages where decided_at < @before or (decided_at is null and paged_at < @before)');
 
   const scopeParams = (scope: { since: number; service?: string | null; teams?: readonly string[] | null }, limit: number): ScopeParams => ({
     since: scope.since,
@@ -118,6 +119,6 @@ export const createNoiseRepository = (db: Db): NoiseStore => {
     people: (scope, limit) =>
       people.all(scopeParams(scope, limit)).map((row) => ({ userId: row.userId, paged: row.paged ?? 0, acknowledged: row.acknowledged ?? 0, ignored: row.ignored ?? 0 })),
     teamsPaged: (userId, since) => teamsPaged.all(userId, since).map((row) => row.team),
-    prune: (before) => pruneCounts.run(before).changes + prunePages.run(before).changes,
+    prune: (before) => pruneCounts.run(before).changes + prunePages.run({ before }).changes,
   };
 };

@@ -183,6 +183,17 @@ describe('page accounting', () => {
     ]);
   });
 
+  it('housekeeping forgets pages decided, or sent and never decided, more than 90 days ago', () => {
+    const answered = pageSearch();
+    acknowledgeAlertGroup(deps, { groupId: String(answered.payload.groupId), userId: alertTeams.search.user });
+    clock.advance(noiseRetentionMs);
+    // The day's counts bucket goes first (its day began at midnight); the page was decided at 10:00.
+    expect(pruneNoise(deps)).toBe(1);
+    clock.advance(1);
+    expect(pruneNoise(deps)).toBe(1);
+    expect(deps.noise.people({ since: 0 }, 10)).toEqual([]);
+  });
+
   it('someone who steps in without a page is credited, and the one paged is not blamed', () => {
     const escalation = pageSearch();
     acknowledgeAlertGroup(deps, { groupId: String(escalation.payload.groupId), userId: 'U0BYSTANDR' });
