@@ -3,7 +3,7 @@ import { parseIncidentConfig } from '../../src/config/incident-config-file.js';
 import { acknowledgeAlertGroup } from '../../src/app/alerts/acknowledge-alert-group.js';
 import { alertNoise, noiseDigest, viewerNoise } from '../../src/app/alerts/alert-noise.js';
 import { expireSilence } from '../../src/app/alerts/expire-silence.js';
-import { alertEscalationKey, escalateAlertPage } from '../../src/app/alerts/page-alert-group.js';
+import { alertEscalationKey, escalateAlertPage, sendAlertPage } from '../../src/app/alerts/page-alert-group.js';
 import { pruneNoise, noiseRetentionMs } from '../../src/app/alerts/prune-noise.js';
 import { receiveAlertBatches, receiveAlerts } from '../../src/app/alerts/receive-alerts.js';
 import type { UseCaseDeps } from '../../src/app/ports.js';
@@ -180,6 +180,26 @@ describe('page accounting', () => {
     expect(deps.noise.people(sinceToday, 10)).toEqual([
       { userId: alertManager, paged: 1, acknowledged: 0, ignored: 1 },
       { userId: search, paged: 1, acknowledged: 0, ignored: 1 },
+    ]);
+  });
+
+  it('the members of a paged user group count once Slack names them, and are ignored with their level', async () => {
+    const viaGroup = {
+      ...config,
+      escalationPolicies: config.escalationPolicies.map((policy) =>
+        policy.id === 'search-oncall' ? { ...policy, levels: [{ ...policy.levels[0]!, targets: [{ kind: 'usergroup' as const, id: 'S0SEARCH' }] }] } : policy,
+      ),
+    };
+    deps = { ...deps, config: () => viaGroup, notifier: { ...deps.notifier, userGroupMembers: async () => ['U0MEMBER1', 'U0MEMBER2'] } };
+    const escalation = pageSearch();
+    const groupId = String(escalation.payload.groupId);
+    expect(deps.noise.people(sinceToday, 10)).toEqual([]);
+    await sendAlertPage(deps, deps.jobs.pending(`alert_page:${groupId}:0:0:S0SEARCH`)!);
+    clock.advance(5 * 60_000);
+    await escalateAlertPage(deps, escalation);
+    expect(deps.noise.people(sinceToday, 10)).toEqual([
+      { userId: 'U0MEMBER1', paged: 1, acknowledged: 0, ignored: 1 },
+      { userId: 'U0MEMBER2', paged: 1, acknowledged: 0, ignored: 1 },
     ]);
   });
 
