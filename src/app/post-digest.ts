@@ -54,7 +54,8 @@ export const postDigest = async (deps: UseCaseDeps, job: Job): Promise<void> => 
     serviceName: (service) => findService(config, service)?.name ?? service,
   });
   digest.overdueFollowUps = deps.followUps.countOverdue(now);
-  digest.alertNoise = await noiseDigest(deps);
+  // Names are looked up in Slack: only for a digest that is posted.
+  if (config.channels.executives) digest.alertNoise = await noiseDigest(deps);
   if (config.channels.executives) await deps.notifier.sendDigest(config.channels.executives, digest);
   deps.log.info({ open: digest.open.length, resolved: digest.resolved.length, posted: Boolean(config.channels.executives) }, 'digest');
   deps.jobs.schedule(
