@@ -27,6 +27,7 @@ import { createFollowUpRepository } from './storage/follow-up-repository.js';
 import { createPostmortemRepository } from './storage/postmortem-repository.js';
 import { createSearchRepository } from './storage/search-repository.js';
 import { createAlertRepository } from './storage/alert-repository.js';
+import { createNoiseRepository } from './storage/noise-repository.js';
 import { createPeopleDirectory } from './slack/people-directory.js';
 import { createStatusPageSource } from './storage/status-page-source.js';
 import type { StoredPostmortem } from './app/ports.js';
@@ -172,6 +173,7 @@ export const startBot = async ({
       people: createPeopleDirectory({ client: app.client, clock, logger }),
       publicUrl: () => publicBaseUrl(config),
       alerts: createAlertRepository(database.db, newId),
+      noise: createNoiseRepository(database.db),
     };
     findPostmortem = (incidentId) => deps.postmortems.find(incidentId);
     readSnapshot = createStatusPageReader(

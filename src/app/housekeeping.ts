@@ -1,4 +1,5 @@
 import { expireDrills } from './incident/expire-drills.js';
+import { pruneNoise } from './alerts/prune-noise.js';
 import type { UseCaseDeps } from './ports.js';
 
 export const housekeepingJobKey = 'housekeeping';
@@ -38,6 +39,7 @@ export const runHousekeeping = async (deps: UseCaseDeps): Promise<void> => {
   await expireDrills(deps);
   try {
     pruneHistory(deps);
+    pruneNoise(deps);
   } catch (error) {
     deps.log.error({ err: error }, 'pruning history failed');
   }

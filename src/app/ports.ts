@@ -8,6 +8,7 @@ import type { PublicIncidentSource } from '../domain/communication/public-incide
 import type { Digest } from '../domain/communication/digest.js';
 import type { FollowUp } from '../domain/postmortem/types.js';
 import type { AlertGroupView, AlertPageView, AlertStore } from './alerts/alert-ports.js';
+import type { NoiseStore } from './alerts/noise-ports.js';
 
 export interface Clock {
   now(): number;
@@ -247,6 +248,8 @@ export interface UseCaseDeps {
   /** The bot's public base URL (no trailing slash), for links to the postmortem drafts it serves. */
   publicUrl: () => string;
   alerts: AlertStore;
+  /** The alert noise accounting: counts per source, service and alert name, and who was paged. */
+  noise: NoiseStore;
 }
 
 export const jobKinds = [

@@ -11,6 +11,7 @@ import { parseAlertmanagerApi } from '../http/alerts/formats/alertmanager-api.js
 import { jobHandlers } from '../scheduler/job-handlers.js';
 import { createScheduler } from '../scheduler/scheduler.js';
 import { createAlertRepository } from '../storage/alert-repository.js';
+import { createNoiseRepository } from '../storage/noise-repository.js';
 import { openDatabase } from '../storage/database.js';
 import { createJobRepository } from '../storage/job-repository.js';
 import { createMaintenanceRepository } from '../storage/maintenance-repository.js';
@@ -95,6 +96,7 @@ export const replayAlerts = async (
   const clock = { now: () => now };
   const deps = {
     alerts: createAlertRepository(database.db, newId),
+    noise: createNoiseRepository(database.db),
     jobs: createJobRepository(database.db, newId),
     maintenances: createMaintenanceRepository(database.db, newId),
     config: () => config,

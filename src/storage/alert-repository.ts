@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { and, asc, eq, gt, isNull, lte, sql } from 'drizzle-orm';
-import type { AlertGroup, AlertGroupKind, AlertNoise, AlertStore } from '../app/alerts/alert-ports.js';
+import type { AlertGroup, AlertGroupKind, AlertStore } from '../app/alerts/alert-ports.js';
 import type { IdGenerator } from '../app/ports.js';
 import type { AlertClass, AlertStatus, Disposition, StoredAlert } from '../domain/alerts/alert.js';
 import type { Db } from './database.js';
@@ -114,11 +114,7 @@ const prepareHotPaths = (db: Db) => {
   const groupSample = client.prepare<[string, number], AlertRow>(
     "select * from alerts where group_id = ? order by status = 'firing' desc, last_seen_at desc limit ?",
   );
-  const noise = client.prepare<[number, string | null, string | null], { service: string | null; alertname: string; disposition: string; alerts: number; received: number }>(
-    `select service, alertname, disposition, count(*) as alerts, sum(received_count) as received from alerts
-     where last_seen_at >= ? and (? is null or service = ?) group by service, alertname, disposition`,
-  );
-  return { find, save, hold, group, latestGroup, saveGroup, countFiring, groupCounts, groupLead, groupSample, noise };
+  return { find, save, hold, group, latestGroup, saveGroup, countFiring, groupCounts, groupLead, groupSample };
 };
 
 interface GroupRow {
@@ -185,20 +181,6 @@ export const createAlertRepository = (db: Db, newId: IdGenerator): AlertStore =>
   },
 
   count: () => db.select({ count: sql<number>`count(*)` }).from(alerts).get()?.count ?? 0,
-
-  noise: (since, service, limit) => {
-    const rows = hot.noise.all(since, service, service);
-    const byKey = new Map<string, AlertNoise>();
-    for (const row of rows) {
-      const key = `${row.service ?? ''}\u0000${row.alertname}`;
-      const entry: AlertNoise = byKey.get(key) ?? { service: row.service, alertname: row.alertname, alerts: 0, received: 0, dispositions: {} };
-      entry.alerts += row.alerts;
-      entry.received += row.received;
-      entry.dispositions[row.disposition as Disposition] = (entry.dispositions[row.disposition as Disposition] ?? 0) + row.alerts;
-      byKey.set(key, entry);
-    }
-    return [...byKey.values()].sort((a, b) => b.received - a.received).slice(0, limit);
-  },
 
   save: (alert) => {
     hot.save.run(toRow(alert));

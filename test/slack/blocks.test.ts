@@ -186,7 +186,7 @@ describe('one update, every audience', () => {
     const digest = {
       periodStart: now - 86_400_000, periodEnd: now, open: many, resolved: many,
       timeToAcknowledge: { median: 60_000, worst: 600_000, count: 3 }, timeToResolve: null,
-      bySeverity: { SEV1: 40, SEV2: 0, SEV3: 0, SEV4: 0 }, byService: Array.from({ length: 30 }, (_, i) => [`${huge}${i}`, i] as [string, number]), overdueFollowUps: 2,
+      bySeverity: { SEV1: 40, SEV2: 0, SEV3: 0, SEV4: 0 }, byService: Array.from({ length: 30 }, (_, i) => [`${huge}${i}`, i] as [string, number]), overdueFollowUps: 2, alertNoise: null,
     };
     expect(validateBlocks(digestMessage(digest, now).blocks, 'message')).toEqual([]);
     const maintenance = { id: 'm1', title: huge, message: huge, services: ['payments'], startsAt: now, endsAt: now + 1, createdBy: 'U1', createdAt: now, cancelledAt: null };

@@ -18,6 +18,8 @@ export const acknowledgeAlertGroup = (deps: UseCaseDeps, input: { groupId: strin
     deps.alerts.saveGroup(acknowledged);
     // Pages not yet sent check the acknowledgement themselves; the next level is called off here.
     deps.jobs.cancel(alertEscalationKey(group.id), now);
+    // Only criticals page: who takes one is what the accounting credits.
+    if (group.kind === 'critical') deps.noise.acknowledgePages(group.id, input.userId, group, now);
     scheduleGroupSync(deps, acknowledged, now);
   });
   deps.log.info({ groupId: group.id, userId: input.userId }, 'alert acknowledged');

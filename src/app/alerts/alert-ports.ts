@@ -1,4 +1,4 @@
-import type { Disposition, StoredAlert } from '../../domain/alerts/alert.js';
+import type { StoredAlert } from '../../domain/alerts/alert.js';
 import type { HoldingWindow } from '../../domain/alerts/hold.js';
 import type { Silence } from '../../domain/alerts/silence.js';
 
@@ -34,8 +34,6 @@ export interface AlertStore {
   atomically<T>(work: () => T): T;
   find(fingerprint: string): StoredAlert | undefined;
   count(): number;
-  /** Per service and alert name, alerts seen since `since`: how many, how often sent, what became of them. */
-  noise(since: number, service: string | null, limit: number): AlertNoise[];
   save(alert: StoredAlert): void;
   recordHold(windowId: string, fingerprint: string, at: number): void;
   heldBy(windowId: string): StoredAlert[];
@@ -82,12 +80,4 @@ export interface AlertPageView {
   description: string | null;
   runbook: string | null;
   generatorUrl: string | null;
-}
-
-export interface AlertNoise {
-  service: string | null;
-  alertname: string;
-  alerts: number;
-  received: number;
-  dispositions: Partial<Record<Disposition, number>>;
 }

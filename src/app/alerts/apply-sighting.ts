@@ -9,8 +9,9 @@ import type { AlertGroup } from './alert-ports.js';
 import { alertJobPriority } from './alert-jobs.js';
 import { pageViewOf, scheduleAlertPages } from './page-alert-group.js';
 import { heartbeatGroupKey } from './report-missing-heartbeat.js';
+import type { NoiseTally } from './noise-tally.js';
 
-export type SightingDeps = Pick<UseCaseDeps, 'alerts' | 'jobs' | 'config'>;
+export type SightingDeps = Pick<UseCaseDeps, 'alerts' | 'jobs' | 'config' | 'noise'>;
 
 export interface SightingContext {
   sourceId: string;
@@ -21,6 +22,8 @@ export interface SightingContext {
   silences: Silence[];
   /** Groups whose message must catch up, settled once at the end of the batch. */
   touched: Set<string>;
+  /** Counts each decision for the noise accounting. */
+  tally?: NoiseTally;
 }
 
 export const heartbeatJobKey = 'alerts:heartbeat';
@@ -82,9 +85,15 @@ const routeFiring = (deps: SightingDeps, alert: StoredAlert, flapping: boolean, 
  * decide where it goes, and schedule the Slack work that decision implies.
  */
 export const applySighting = (deps: SightingDeps, incoming: IncomingAlert, context: SightingContext): StoredAlert => {
+  const previous = deps.alerts.find(incoming.fingerprint);
+  const decided = decideSighting(deps, incoming, previous, context);
+  context.tally?.decided(previous, decided);
+  return decided;
+};
+
+const decideSighting = (deps: SightingDeps, incoming: IncomingAlert, previous: StoredAlert | undefined, context: SightingContext): StoredAlert => {
   const config = deps.config();
   const { now } = context;
-  const previous = deps.alerts.find(incoming.fingerprint);
   const folded = foldSighting(previous, incoming, now, config.alerts);
   const service = serviceOf(config, incoming.labels);
   const alertname = incoming.labels.alertname ?? 'unnamed';

@@ -6,7 +6,7 @@ import type { AlertGroup, AlertPageView } from './alert-ports.js';
 import { alertJobPriority } from './alert-jobs.js';
 import { alertsChannelFor } from './sync-alert-group.js';
 
-type Deps = Pick<UseCaseDeps, 'alerts' | 'jobs' | 'config'>;
+type Deps = Pick<UseCaseDeps, 'alerts' | 'jobs' | 'config' | 'noise'>;
 
 export const alertEscalationKey = (groupId: string) => `alert_escalate:${groupId}`;
 
@@ -44,9 +44,11 @@ export const scheduleAlertPages = (deps: Deps, group: AlertGroup, page: AlertPag
   for (const to of targets) {
     const who = 'userId' in to ? to.userId : to.usergroupId;
     deps.jobs.schedule(
-      { kind: 'alert_page', priority: alertJobPriority.alert_page, key: `alert_page:${group.id}:${position.pass}:${position.levelIndex}:${who}`, dueAt: now, payload: { ...to, page } },
+      { kind: 'alert_page', priority: alertJobPriority.alert_page, key: `alert_page:${group.id}:${position.pass}:${position.levelIndex}:${who}`, dueAt: now, payload: { ...to, page, ...position } },
       now,
     );
+    // Who a level paged, for the noise accounting: a group's members are known once it is looked up.
+    if ('userId' in to) deps.noise.recordPage({ groupId: group.id, userId: to.userId, team: group.team, service: group.service, ...position }, now);
   }
   // Nobody on call at this level: move on at once rather than wait for an acknowledgement that cannot come.
   const dueAt = targets.length === 0 ? now : now + level.after.ms;
@@ -70,6 +72,10 @@ export const sendAlertPage = async (deps: UseCaseDeps, job: Job): Promise<void> 
     deps.alerts.atomically(() => {
       for (const userId of members) {
         deps.jobs.schedule({ kind: 'alert_page', priority: alertJobPriority.alert_page, key: `${job.key ?? group.id}:${userId}`, dueAt: now, payload: { userId, page } }, now);
+        // Jobs written before positions were carried have none: those pages go uncounted.
+        if (typeof job.payload.pass === 'number' && typeof job.payload.levelIndex === 'number') {
+          deps.noise.recordPage({ groupId: group.id, userId, team: group.team, service: group.service, pass: job.payload.pass, levelIndex: job.payload.levelIndex }, now);
+        }
       }
     });
     return;
@@ -86,11 +92,13 @@ export const escalateAlertPage = async (deps: UseCaseDeps, job: Job): Promise<vo
   const policy = policyFor(deps, group);
   const position = { levelIndex: Number(job.payload.levelIndex), pass: Number(job.payload.pass) };
   const next = policy ? nextEscalationStep(policy, position) : null;
-  if (next) {
-    const now = deps.clock.now();
-    deps.alerts.atomically(() => scheduleAlertPages(deps, group, page, next, now));
-    return;
-  }
+  const now = deps.clock.now();
+  deps.alerts.atomically(() => {
+    // The level went unanswered: each page it sent counts as ignored, whatever comes next.
+    deps.noise.ignoreLevel({ groupId: group.id, ...position }, now);
+    if (next) scheduleAlertPages(deps, group, page, next, now);
+  });
+  if (next) return;
   const channel = alertsChannelFor(deps, group.team);
   if (channel) await deps.notifier.postToChannel(channel, `:rotating_light: Nobody acknowledged the page for *${page.subject}* after ${position.pass + 1} pass(es) through the escalation policy.`);
 };

@@ -3,6 +3,7 @@ import { openAt } from '../../domain/alerts/hold.js';
 import type { UseCaseDeps } from '../ports.js';
 import { applySighting, settleBatch } from './apply-sighting.js';
 import { maintenanceWindows } from './holding-windows.js';
+import { noiseTally } from './noise-tally.js';
 
 export interface ReceivedBatch {
   accepted: number;
@@ -14,7 +15,7 @@ export interface AlertBatch {
   alerts: IncomingAlert[];
 }
 
-type Deps = Pick<UseCaseDeps, 'alerts' | 'jobs' | 'config' | 'clock' | 'maintenances'>;
+type Deps = Pick<UseCaseDeps, 'alerts' | 'jobs' | 'config' | 'clock' | 'maintenances' | 'noise'>;
 
 /**
  * Batches, from one request or from several that arrived together: every alert folded, decided and
@@ -27,15 +28,17 @@ export const receiveAlertBatches = (deps: Deps, batches: AlertBatch[]): Received
   const silences = deps.alerts.activeSilences(now);
   return deps.alerts.atomically(() => {
     const touched = new Set<string>();
+    const tally = noiseTally(deps, now, true);
     const results = batches.map((batch) => {
       const dispositions: Partial<Record<Disposition, number>> = {};
       for (const incoming of batch.alerts) {
-        const stored = applySighting(deps, incoming, { sourceId: batch.sourceId, now, windows, silences, touched });
+        const stored = applySighting(deps, incoming, { sourceId: batch.sourceId, now, windows, silences, touched, tally });
         dispositions[stored.disposition] = (dispositions[stored.disposition] ?? 0) + 1;
       }
       return { accepted: batch.alerts.length, dispositions };
     });
     settleBatch(deps, touched, now);
+    tally.flush();
     return results;
   });
 };

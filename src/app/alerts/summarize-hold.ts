@@ -2,6 +2,7 @@ import { openAt } from '../../domain/alerts/hold.js';
 import type { Job, UseCaseDeps } from '../ports.js';
 import { applySighting, settleBatch } from './apply-sighting.js';
 import { maintenanceWindows } from './holding-windows.js';
+import { noiseTally } from './noise-tally.js';
 import { alertsChannelFor } from './sync-alert-group.js';
 
 const top = (counts: Map<string, number>, limit: number): string =>
@@ -25,14 +26,17 @@ export const summarizeHold = async (deps: UseCaseDeps, job: Job): Promise<void> 
   const silences = deps.alerts.activeSilences(now);
   deps.alerts.atomically(() => {
     const touched = new Set<string>();
+    // Re-decided, not received again: only what now reaches people is counted.
+    const tally = noiseTally(deps, now, false);
     for (const alert of stillFiring) {
       applySighting(
         deps,
         { fingerprint: alert.fingerprint, labels: alert.labels, annotations: alert.annotations, startsAt: alert.startsAt, endsAt: alert.expiresAt, generatorUrl: alert.generatorUrl },
-        { sourceId: alert.sourceId, now, windows, silences, touched },
+        { sourceId: alert.sourceId, now, windows, silences, touched, tally },
       );
     }
     settleBatch(deps, touched, now);
+    tally.flush();
   });
   const services = Array.isArray(job.payload.services) ? job.payload.services.map(String) : [];
   const teams = new Set(services.map((id) => config.services.find((service) => service.id === id)?.team ?? null));

@@ -3,6 +3,7 @@ import { nextCronTime } from '../../domain/communication/cron-schedule.js';
 import { findService } from '../../domain/escalation/escalation.js';
 import type { IncidentConfig } from '../../domain/escalation/types.js';
 import type { Job, UseCaseDeps } from '../ports.js';
+import { noiseDigest } from '../alerts/alert-noise.js';
 
 export const digestJobKey = 'digest';
 const ninetyDays = 90 * 86_400_000;
@@ -53,6 +54,8 @@ export const postDigest = async (deps: UseCaseDeps, job: Job): Promise<void> => 
     serviceName: (service) => findService(config, service)?.name ?? service,
   });
   digest.overdueFollowUps = deps.followUps.countOverdue(now);
+  // Names are looked up in Slack: only for a digest that is posted.
+  if (config.channels.executives) digest.alertNoise = await noiseDigest(deps);
   if (config.channels.executives) await deps.notifier.sendDigest(config.channels.executives, digest);
   deps.log.info({ open: digest.open.length, resolved: digest.resolved.length, posted: Boolean(config.channels.executives) }, 'digest');
   deps.jobs.schedule(

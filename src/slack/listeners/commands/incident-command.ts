@@ -40,7 +40,7 @@ import type { ListenerContext } from '../context.js';
 import { resolvePlainMentions, subcommandsNamingPeople, unknownPerson } from './typed-people.js';
 import { reportingErrors } from '../report-error.js';
 import { alertNoise } from '../../../app/alerts/alert-noise.js';
-import { alertNoiseText } from '../../blocks/alert-noise.js';
+import { alertNoiseMessage } from '../../blocks/alert-noise.js';
 import { activeSilences } from '../../../app/alerts/silence-alerts.js';
 import { silenceList } from '../../blocks/silences.js';
 
@@ -136,7 +136,7 @@ export const incidentCommand = (ctx: ListenerContext) => async ({ command, ack, 
         return handOver(deps, { incidentId: incident.id, toUserId: to, actorId: userId });
       }
       case 'alerts':
-        return respond({ response_type: 'ephemeral', text: alertNoiseText(alertNoise(deps, { service: parsed.rest.trim() || null })) });
+        return respond({ response_type: 'ephemeral', ...alertNoiseMessage(alertNoise(deps, { service: parsed.rest.trim() || null })) });
       case 'silences':
         return respond({ response_type: 'ephemeral', ...silenceList(activeSilences(deps)) });
       case 'maintenance':

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { listOpenIncidents } from '../../../app/incident/list-open-incidents.js';
+import { viewerNoise } from '../../../app/alerts/alert-noise.js';
 import { homeView, maxHomeIncidents } from '../../blocks/home.js';
 import { nextShiftFor } from '../../../domain/escalation/schedule.js';
 import type { ListenerContext } from '../context.js';
@@ -16,5 +17,5 @@ export const appHomeOpened = (ctx: ListenerContext) => async ({ event, client }:
     schedules.length === 0
       ? null
       : shift && { scheduleName: schedules.find((schedule) => schedule.id === shift.scheduleId)?.name ?? shift.scheduleId, start: shift.start, end: shift.end };
-  await client.views.publish({ user_id: event.user, view: homeView(open, now, nextShift) });
+  await client.views.publish({ user_id: event.user, view: homeView(open, now, nextShift, viewerNoise(ctx.deps, { viewerId: event.user })) });
 };
