@@ -6,7 +6,8 @@ import { applySighting, settleBatch } from './apply-sighting.js';
 import { maintenanceWindows } from './holding-windows.js';
 import { silenceEndKey } from './silence-alerts.js';
 
-type Deps = Pick<UseCaseDeps, 'alerts' | 'jobs' | 'config' | 'clock' | 'maintenances'>;
+// All of them: a released critical may page, and its page may declare an incident.
+type Deps = UseCaseDeps;
 
 /**
  * Inside a transaction: whatever the silence held that still fires is decided afresh, as if it had
