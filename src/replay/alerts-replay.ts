@@ -14,6 +14,9 @@ import { createAlertRepository } from '../storage/alert-repository.js';
 import { openDatabase } from '../storage/database.js';
 import { createJobRepository } from '../storage/job-repository.js';
 import { createMaintenanceRepository } from '../storage/maintenance-repository.js';
+import { createEscalationRepository } from '../storage/escalation-repository.js';
+import { createIncidentRepository } from '../storage/incident-repository.js';
+import { createTimelineRepository } from '../storage/timeline-repository.js';
 
 export interface ReplayLine {
   /** Milliseconds after the first line that the alert arrived. */
@@ -40,7 +43,8 @@ export const parseReplayLine = (text: string, lineNumber: number): ReplayLine =>
 
 export interface ReplayEvent {
   atMs: number;
-  kind: 'message' | 'page' | 'edit';
+  /** `declare`: an incident the bot would declare by itself (auto_declare); what its channel would show is left out. */
+  kind: 'message' | 'page' | 'edit' | 'declare';
   text: string;
 }
 
@@ -51,6 +55,7 @@ const describeGroup = (view: AlertGroupView) =>
 const recordingNotifier = (record: (kind: ReplayEvent['kind'], text: string) => void): Notifier => {
   let ts = 0;
   const next = () => `${(ts += 1)}.000000`;
+  const incidentChannels = new Set<string>();
   const known: Partial<Notifier> = {
     postAlertGroup: async (channelId: string, view: AlertGroupView) => {
       record('message', `#${channelId} ${describeGroup(view)}`);
@@ -62,8 +67,14 @@ const recordingNotifier = (record: (kind: ReplayEvent['kind'], text: string) => 
       return { channelId: `D${userId}`, ts: next() };
     },
     postToChannel: async (channelId: string, text: string) => {
-      record('message', `#${channelId} ${text}`);
+      // Inside an incident's own channel it is the incident's business, not a notification.
+      if (!incidentChannels.has(channelId)) record('message', `#${channelId} ${text}`);
       return next();
+    },
+    createChannel: async (name: string) => {
+      record('declare', `#${name}`);
+      incidentChannels.add(`C${name}`);
+      return { id: `C${name}`, name };
     },
     userGroupMembers: async () => [],
   };
@@ -93,14 +104,19 @@ export const replayAlerts = async (
     options.onEvent?.(event);
   });
   const clock = { now: () => now };
+  // The incident side too, in the same in-memory database: a policy's auto_declare declares there.
   const deps = {
+    atomically: database.atomically,
+    incidents: createIncidentRepository(database.db, newId),
+    timeline: createTimelineRepository(database.db, newId),
+    escalations: createEscalationRepository(database.db, newId),
     alerts: createAlertRepository(database.db, newId),
     jobs: createJobRepository(database.db, newId),
     maintenances: createMaintenanceRepository(database.db, newId),
     config: () => config,
     clock,
     notifier,
-    settings: { channelNameTemplate: 'inc-{number}', announcementsChannel: undefined },
+    settings: { channelNameTemplate: 'inc-{number}', announcementsChannel: undefined, botUserId: 'UREPLAYBOT' },
     log: { info: () => undefined, error: () => undefined },
   } as unknown as UseCaseDeps;
   const scheduler = createScheduler({ jobs: deps.jobs, handlers: jobHandlers(deps), clock, logger: pino({ level: 'silent' }) });
@@ -198,7 +214,8 @@ export const replayCli = async (args: readonly string[], env: NodeJS.ProcessEnv,
     ...(speed ? { speed } : {}),
     ...(origin !== undefined ? { origin } : {}),
     onEvent: (event) => {
-      if (event.kind !== 'edit') out(`${clockText(event.atMs)} ${event.kind === 'page' ? 'PAGE' : 'POST'} ${event.text}`);
+      const verbs = { page: 'PAGE', message: 'POST', declare: 'DECLARE' } as const;
+      if (event.kind !== 'edit') out(`${clockText(event.atMs)} ${verbs[event.kind]} ${event.text}`);
     },
   });
   out(
