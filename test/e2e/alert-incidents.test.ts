@@ -39,8 +39,11 @@ describe('incidents from alerts', () => {
     expect(incidentChannels(h)).toHaveLength(1);
     // The alert's page is the page: SEV1 pages its services, but not the policy already paging.
     expect(pagesTo(h, user)).toHaveLength(1);
-    // The person paged is in the incident's channel.
+    // The person paged is in the incident's channel, which says why the bot declared it.
     expect(incidentChannel.members.has(user)).toBe(true);
+    expect(h.slack.workspace.history(incidentChannel.id).map((message) => message.text)).toEqual(
+      expect.arrayContaining([expect.stringContaining('Declared by the bot: the alert *payments · PaymentAuthorizationFailureRate on pay-1: PaymentAuthorizationFailureRate on pay-1* paged `payments-oncall`')]),
+    );
     const card = defined(h.slack.workspace.history(channel)[0]);
     await eventually(async () => {
       await drainJobs(h);
@@ -52,7 +55,8 @@ describe('incidents from alerts', () => {
     // Prometheus keeps resending; another alert of the service joins: no new page, no new incident,
     // no new message; one timeline entry for the new alert however often it repeats.
     const before = notifications(h).length;
-    const second = critical('payments', 'PaymentGatewayErrors', 'pay-2');
+    // Its summary tries to ping everyone: monitoring's words never become a live mention.
+    const second = { ...critical('payments', 'PaymentGatewayErrors', 'pay-2'), annotations: { summary: '<!channel> gateway errors' } };
     for (let round = 0; round < 4; round += 1) {
       clock.advance(30_000);
       await send(h, [first, second]);
@@ -69,7 +73,8 @@ describe('incidents from alerts', () => {
 
     const timeline = await timelineIn(h, incidentChannel.id, user);
     expect(timeline).toContain('Alert fired and paged: payments · PaymentAuthorizationFailureRate on pay-1');
-    expect(timeline).toContain('Alert joined: payments · PaymentGatewayErrors on pay-2');
+    expect(timeline).toContain('Alert joined: payments · PaymentGatewayErrors on pay-2: ‹!channel› gateway errors');
+    expect(timeline).not.toContain('<!channel>');
     expect(timeline).toContain('All 2 alert(s) of payments · PaymentAuthorizationFailureRate resolved.');
     const entries = h.bot.deps.timeline.list(defined(incidents[0]).id).filter((entry) => entry.kind === 'alert');
     expect(entries).toHaveLength(3);

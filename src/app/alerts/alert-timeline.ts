@@ -15,13 +15,15 @@ export const timelineAlertsPerGroup = 20;
 /** Who the timeline says relayed monitoring's facts: the bot itself. */
 export const botActor = (deps: Pick<UseCaseDeps, 'settings'>): string => deps.settings.botUserId ?? 'incident-bot';
 
-const subjectOf = (alert: Pick<StoredAlert, 'service' | 'alertname'>) => `${alert.service ?? 'unknown service'} · ${alert.alertname}`;
+/** Monitoring's words go wherever the timeline goes (Slack, the postmortem): no `<!channel>` or `<@U…>` in them may ever be read as markup. */
+const unmarked = (text: string) => text.replace(/</g, '‹').replace(/>/g, '›');
+const subjectOf = (alert: Pick<StoredAlert, 'service' | 'alertname'>) => unmarked(`${alert.service ?? 'unknown service'} · ${alert.alertname}`);
 const whereOf = (alert: StoredAlert) => alert.labels.instance ?? alert.labels.pod ?? alert.labels.node ?? alert.labels.host ?? null;
 
 /** `payments · PaymentAuthorizationFailureRate on pay-1: Card authorisations failing` */
 export const alertLine = (alert: StoredAlert): string => {
   const where = whereOf(alert);
-  return `${subjectOf(alert)}${where ? ` on ${where}` : ''}: ${alertSummary(alert)}`.slice(0, 500);
+  return unmarked(`${subjectOf(alert)}${where ? ` on ${where}` : ''}: ${alertSummary(alert)}`.slice(0, 500));
 };
 
 /** The incident an alert group reports to, while it can still take entries. */
@@ -57,7 +59,7 @@ export const recordGroupResolved = (deps: AlertTimelineDeps, group: AlertGroup, 
   const incident = incidentOf(deps, group);
   if (!incident) return;
   const { resolved, lead } = deps.alerts.groupSummary(group.id, 0);
-  const subject = lead ? subjectOf(lead) : `${group.service ?? 'unknown service'} · ${group.alertname ?? 'alerts'}`;
+  const subject = lead ? subjectOf(lead) : unmarked(`${group.service ?? 'unknown service'} · ${group.alertname ?? 'alerts'}`);
   deps.timeline.appendOnce(
     incident.id,
     { kind: 'alert', actorId: botActor(deps), at: now, text: `All ${resolved} alert(s) of ${subject} resolved.`, data: { groupId: group.id } },

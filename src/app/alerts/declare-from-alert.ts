@@ -9,7 +9,8 @@ import { declareIncidentNow, type DeclareOptions } from '../declare-incident.js'
 import { channelLane, effect, enqueue } from '../effects/effect-jobs.js';
 import type { NewIncident, UseCaseDeps } from '../ports.js';
 import type { AlertGroup } from './alert-ports.js';
-import { botActor, recordAlertOnTimeline, timelineAlertsPerGroup, type AlertTimelineDeps } from './alert-timeline.js';
+import { alertLine, botActor, recordAlertOnTimeline, timelineAlertsPerGroup, type AlertTimelineDeps } from './alert-timeline.js';
+import { escapeMarkup } from '../../domain/communication/slack-text.js';
 import { groupSyncKey, scheduleGroupSync } from './alert-groups.js';
 import { alertJobPriority } from './alert-jobs.js';
 import { policyFor } from './page-alert-group.js';
@@ -121,6 +122,15 @@ export const autoDeclare = (deps: UseCaseDeps, group: AlertGroup, alert: StoredA
   const responders = policy?.levels[0] ? levelRecipients(policy.levels[0], deps.config().schedules, now).users : [];
   // After the channel exists (its lane): an invite that ran first would find no channel and do nothing.
   if (responders.length > 0) enqueue(deps, { ...effect.invite(incident.id, responders), lane: channelLane(incident.id) });
+  // Why nobody typed /incident declare: the first thing people read in the channel.
+  enqueue(
+    deps,
+    effect.postLine(
+      incident.id,
+      `:robot_face: Declared by the bot: the alert *${escapeMarkup(alertLine(alert))}* paged ${policy ? `\`${policy.id}\`` : 'its team'}, whose policy declares ${escapeMarkup(alert.labels.severity ?? '')} alerts as ${severity}. ` +
+        'Alerts joining it go on this incident\'s timeline. Take command with `/incident role commander @you`.',
+    ),
+  );
   deps.log.info({ incidentId: incident.id, groupId: group.id, severity }, 'incident declared from an alert');
   return linked;
 };
