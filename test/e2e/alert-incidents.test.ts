@@ -122,6 +122,14 @@ describe('incidents from alerts', () => {
     expect(timeline).toContain('Alert in the alert group when declared: search · SearchIndexUnavailable on search-1');
     expect(timeline).toContain('Alert joined: search · SearchLatencyHigh on search-2');
 
+    // A storm joining it: one entry per alert up to 20, then one line for the rest.
+    await send(h, Array.from({ length: 40 }, (_, index) => critical('search', 'SearchShardDown', `shard-${index}`)));
+    await drainJobs(h);
+    const entries = h.bot.deps.timeline.list(h.bot.deps.incidents.listOpen()[0]!.id).filter((entry) => entry.kind === 'alert');
+    expect(entries.filter((entry) => typeof entry.data.fingerprint === 'string')).toHaveLength(20);
+    expect(entries.filter((entry) => entry.text.startsWith('More alerts joined search · SearchShardDown (over 20)'))).toHaveLength(1);
+    expect(notifications(h).length).toBe(before);
+
     // The second form, sent now, is refused with where the incident is; nothing is declared twice.
     await h.slack.submitView({ user: other, viewId: otherForm.id, values: declareValues({ title: 'Search down again', services: ['search'], commander: other }) });
     await eventually(() => {

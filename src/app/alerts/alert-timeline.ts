@@ -35,18 +35,21 @@ const incidentOf = (deps: AlertTimelineDeps, group: AlertGroup): Incident | unde
 /**
  * One alert in a linked group, on the incident's timeline: once per alert (its fingerprint is the
  * entry's key), so a repeat, a resolve and a re-fire add nothing; past the per-group cap, one line
- * says more joined.
+ * says more joined. `withinCap`: the caller already picked at most the cap's worth (the alerts on a
+ * group when it is linked), so they go on whatever the group's size.
  */
-export const recordAlertOnTimeline = (deps: AlertTimelineDeps, group: AlertGroup, alert: StoredAlert, now: number, verb = 'joined'): void => {
+export const recordAlertOnTimeline = (deps: AlertTimelineDeps, group: AlertGroup, alert: StoredAlert, now: number, verb = 'joined', withinCap = false): void => {
   const incident = incidentOf(deps, group);
   if (!incident) return;
   const actorId = botActor(deps);
-  const data = { groupId: group.id, fingerprint: alert.fingerprint };
+  // Counted before the joining alert is stored: it is the next one.
   const { firing, resolved } = deps.alerts.groupSummary(group.id, 0);
-  if (firing + resolved <= timelineAlertsPerGroup) {
+  const full = firing + resolved >= timelineAlertsPerGroup;
+  if (withinCap || !full) {
+    const data = { groupId: group.id, fingerprint: alert.fingerprint };
     deps.timeline.appendOnce(incident.id, { kind: 'alert', actorId, at: now, text: `Alert ${verb}: ${alertLine(alert)}`, data }, { ts: null, permalink: null, sourceKey: `alert:${group.id}:${alert.fingerprint}` });
-    return;
   }
+  if (!full) return;
   deps.timeline.appendOnce(
     incident.id,
     { kind: 'alert', actorId, at: now, text: `More alerts joined ${subjectOf(alert)} (over ${timelineAlertsPerGroup}); the alert group's message counts them.`, data: { groupId: group.id } },

@@ -58,7 +58,7 @@ export const declareDraftFromAlert = (deps: Pick<UseCaseDeps, 'alerts' | 'config
 const linkGroupToIncident = (deps: AlertTimelineDeps, group: AlertGroup, incident: Incident, now: number, verb: string): AlertGroup => {
   const linked: AlertGroup = { ...group, incidentId: incident.id, lastChangeAt: now };
   deps.alerts.saveGroup(linked);
-  for (const alert of deps.alerts.groupSummary(group.id, timelineAlertsPerGroup).shown.slice().reverse()) recordAlertOnTimeline(deps, linked, alert, now, verb);
+  for (const alert of deps.alerts.groupSummary(group.id, timelineAlertsPerGroup).shown.slice().reverse()) recordAlertOnTimeline(deps, linked, alert, now, verb, true);
   scheduleGroupSync(deps, linked, now);
   deps.jobs.schedule(
     { kind: 'alert_group_sync', priority: alertJobPriority.alert_group_sync, key: `${groupSyncKey(group.id)}:incident`, lane: channelLane(incident.id), dueAt: now, payload: { groupId: group.id } },
@@ -67,10 +67,13 @@ const linkGroupToIncident = (deps: AlertTimelineDeps, group: AlertGroup, inciden
   return linked;
 };
 
-/** The alert group's own page already reaches its policy's people: the incident does not page them again. */
+/**
+ * The alert group's own page reached its policy's people (and escalates until someone acknowledges
+ * it): the incident does not page them a second time. Other services chosen in the form still page.
+ */
 const pagingOptions = (deps: UseCaseDeps, group: AlertGroup): DeclareOptions => {
   const policy = policyFor(deps, group);
-  return policy && group.acknowledgedAt === null ? { alreadyPaging: [policy.id] } : {};
+  return policy ? { alreadyPaging: [policy.id] } : {};
 };
 
 /**
