@@ -79,6 +79,18 @@ describe('incidents from alerts', () => {
     const entries = h.bot.deps.timeline.list(defined(incidents[0]).id).filter((entry) => entry.kind === 'alert');
     expect(entries).toHaveLength(3);
 
+    // It fires again while the incident is still being worked on: a new card pages again, and joins
+    // the same incident rather than declaring a second one.
+    clock.advance(60_000);
+    await send(h, [first]);
+    await drainJobs(h);
+    expect(pagesTo(h, user)).toHaveLength(2);
+    expect(h.bot.deps.incidents.listOpen()).toHaveLength(1);
+    expect(incidentChannels(h)).toHaveLength(1);
+    expect(await timelineIn(h, incidentChannel.id, user)).toContain('Alert fired again: payments · PaymentAuthorizationFailureRate on pay-1');
+    const newCard = defined(h.slack.workspace.history(channel).find((message) => message.ts !== card.ts));
+    expect(JSON.stringify(newCard.blocks)).toContain(`<#${incidentChannel.id}>`);
+
     // A critical on a service whose policy does not declare only pages.
     await send(h, [critical('search', 'SearchIndexUnavailable', 'search-1')]);
     await drainJobs(h);
