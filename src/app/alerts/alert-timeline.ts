@@ -66,6 +66,6 @@ export const recordGroupResolved = (deps: AlertTimelineDeps, group: AlertGroup, 
   deps.timeline.appendOnce(
     incident.id,
     { kind: 'alert', actorId: botActor(deps), at: now, text: `All ${resolved} alert(s) of ${subject} resolved.`, data: { groupId: group.id } },
-    { ts: null, permalink: null, sourceKey: `alert:${group.id}:resolved:${now}` },
+    { ts: null, permalink: null, sourceKey: `alert_resolved:${group.id}:${now}` },
   );
 };

@@ -130,7 +130,7 @@ export const autoDeclare = (deps: UseCaseDeps, group: AlertGroup, alert: StoredA
     deps,
     effect.postLine(
       incident.id,
-      `:robot_face: Declared by the bot: the alert *${escapeMarkup(alertLine(alert))}* paged ${policy ? `\`${policy.id}\`` : 'its team'}, whose policy declares ${escapeMarkup(alert.labels.severity ?? '')} alerts as ${severity}. ` +
+      `:rotating_light: Declared by the bot: the alert *${escapeMarkup(alertLine(alert))}* paged ${policy ? `\`${policy.id}\`` : 'its team'}, whose policy declares ${escapeMarkup(alert.labels.severity ?? '')} alerts as ${severity}. ` +
         'Alerts joining it go on this incident\'s timeline. Take command with `/incident role commander @you`.',
     ),
   );
