@@ -160,7 +160,7 @@ export const startBot = async ({
       idempotency: createIdempotencyRepository(database.db),
       notifier: createNotifier({ client: app.client, workspaceUrl: identity.url, botUserId: identity.user_id, clock, logger, config: configStore.current }),
       clock,
-      settings: { channelNameTemplate: config.channelNameTemplate, announcementsChannel: config.announcementsChannel },
+      settings: { channelNameTemplate: config.channelNameTemplate, announcementsChannel: config.announcementsChannel, botUserId: identity.user_id },
       log: logger.child({ module: 'incidents' }),
       jobs,
       escalations: createEscalationRepository(database.db, newId),

@@ -217,6 +217,8 @@ export interface PeopleDirectory {
 export interface UseCaseSettings {
   channelNameTemplate: string;
   announcementsChannel: string | undefined;
+  /** The bot's own user: the reporter of what it declares by itself (an alert's incident). */
+  botUserId?: string;
 }
 
 /** The slice of a structured logger the use cases need; pino's Logger satisfies it. */

@@ -176,7 +176,15 @@ const toIncidentConfig = (file: IncidentConfigFile): IncidentConfig => {
       })),
       overrides: schedule.overrides,
     })),
-    escalationPolicies: file.escalation_policies.map((policy) => ({ id: policy.id, levels: policy.levels, repeat: policy.repeat })),
+    escalationPolicies: file.escalation_policies.map((policy) => ({
+      id: policy.id,
+      levels: policy.levels,
+      repeat: policy.repeat,
+      // Keyed as the severity label is matched (case-insensitively), so `Critical` in the file still counts.
+      ...(Object.keys(policy.auto_declare).length > 0
+        ? { autoDeclare: Object.fromEntries(Object.entries(policy.auto_declare).map(([label, severity]) => [label.toLowerCase(), severity])) }
+        : {}),
+    })),
     severities: severityPolicies,
     nudges: {
       commanderMissingAfter: file.nudges?.commander_missing_after ?? defaults.nudges.commanderMissingAfter,

@@ -81,7 +81,18 @@ export const crossReferenceProblems = (file: unknown): Problem[] => {
     checkServices(['services', index, 'depends_on'], service.depends_on);
   }
   for (const [index, team] of entries(file, 'teams')) checkPolicy('teams', index, team);
+  // Only an alert that pages can declare: a key naming another severity would never take effect.
+  const pageSeverities = Array.isArray(alerts.page_severities) ? alerts.page_severities.filter((value): value is string => typeof value === 'string') : ['critical'];
+  const paging = new Set(pageSeverities.map((value) => value.toLowerCase()));
   for (const [policyIndex, policy] of entries(file, 'escalation_policies')) {
+    for (const label of isEntry(policy.auto_declare) ? Object.keys(policy.auto_declare) : []) {
+      if (!paging.has(label.toLowerCase())) {
+        problems.push({
+          path: ['escalation_policies', policyIndex, 'auto_declare', label],
+          message: `only alerts that page can declare an incident; alerts.page_severities is [${pageSeverities.join(', ')}]`,
+        });
+      }
+    }
     const levels = Array.isArray(policy.levels) ? policy.levels : [];
     levels.forEach((level: unknown, levelIndex) => {
       const targets = isEntry(level) && Array.isArray(level.targets) ? level.targets : [];

@@ -15,6 +15,9 @@ import { createNoiseRepository } from '../storage/noise-repository.js';
 import { openDatabase } from '../storage/database.js';
 import { createJobRepository } from '../storage/job-repository.js';
 import { createMaintenanceRepository } from '../storage/maintenance-repository.js';
+import { createEscalationRepository } from '../storage/escalation-repository.js';
+import { createIncidentRepository } from '../storage/incident-repository.js';
+import { createTimelineRepository } from '../storage/timeline-repository.js';
 
 export interface ReplayLine {
   /** Milliseconds after the first line that the alert arrived. */
@@ -41,7 +44,8 @@ export const parseReplayLine = (text: string, lineNumber: number): ReplayLine =>
 
 export interface ReplayEvent {
   atMs: number;
-  kind: 'message' | 'page' | 'edit';
+  /** `declare`: an incident the bot would declare by itself (auto_declare); what its channel would show is left out. */
+  kind: 'message' | 'page' | 'edit' | 'declare';
   text: string;
 }
 
@@ -52,6 +56,7 @@ const describeGroup = (view: AlertGroupView) =>
 const recordingNotifier = (record: (kind: ReplayEvent['kind'], text: string) => void): Notifier => {
   let ts = 0;
   const next = () => `${(ts += 1)}.000000`;
+  const incidentChannels = new Set<string>();
   const known: Partial<Notifier> = {
     postAlertGroup: async (channelId: string, view: AlertGroupView) => {
       record('message', `#${channelId} ${describeGroup(view)}`);
@@ -63,8 +68,14 @@ const recordingNotifier = (record: (kind: ReplayEvent['kind'], text: string) => 
       return { channelId: `D${userId}`, ts: next() };
     },
     postToChannel: async (channelId: string, text: string) => {
-      record('message', `#${channelId} ${text}`);
+      // Inside an incident's own channel it is the incident's business, not a notification.
+      if (!incidentChannels.has(channelId)) record('message', `#${channelId} ${text}`);
       return next();
+    },
+    createChannel: async (name: string) => {
+      record('declare', `#${name}`);
+      incidentChannels.add(`C${name}`);
+      return { id: `C${name}`, name };
     },
     userGroupMembers: async () => [],
   };
@@ -94,7 +105,12 @@ export const replayAlerts = async (
     options.onEvent?.(event);
   });
   const clock = { now: () => now };
+  // The incident side too, in the same in-memory database: a policy's auto_declare declares there.
   const deps = {
+    atomically: database.atomically,
+    incidents: createIncidentRepository(database.db, newId),
+    timeline: createTimelineRepository(database.db, newId),
+    escalations: createEscalationRepository(database.db, newId),
     alerts: createAlertRepository(database.db, newId),
     noise: createNoiseRepository(database.db),
     jobs: createJobRepository(database.db, newId),
@@ -102,7 +118,7 @@ export const replayAlerts = async (
     config: () => config,
     clock,
     notifier,
-    settings: { channelNameTemplate: 'inc-{number}', announcementsChannel: undefined },
+    settings: { channelNameTemplate: 'inc-{number}', announcementsChannel: undefined, botUserId: 'UREPLAYBOT' },
     log: { info: () => undefined, error: () => undefined },
   } as unknown as UseCaseDeps;
   const scheduler = createScheduler({ jobs: deps.jobs, handlers: jobHandlers(deps), clock, logger: pino({ level: 'silent' }) });
@@ -200,7 +216,8 @@ export const replayCli = async (args: readonly string[], env: NodeJS.ProcessEnv,
     ...(speed ? { speed } : {}),
     ...(origin !== undefined ? { origin } : {}),
     onEvent: (event) => {
-      if (event.kind !== 'edit') out(`${clockText(event.atMs)} ${event.kind === 'page' ? 'PAGE' : 'POST'} ${event.text}`);
+      const verbs = { page: 'PAGE', message: 'POST', declare: 'DECLARE' } as const;
+      if (event.kind !== 'edit') out(`${clockText(event.atMs)} ${verbs[event.kind]} ${event.text}`);
     },
   });
   out(

@@ -105,8 +105,9 @@ const prepareHotPaths = (db: Db) => {
     `update alert_groups set ${groupColumns.filter((column) => column !== 'id').map((column) => `${column} = @${column}`).join(', ')} where id = @id`,
   );
   const countFiring = client.prepare<[string], { n: number }>("select count(*) as n from alerts where group_id = ? and status = 'firing'");
-  const groupCounts = client.prepare<[string], { firing: number | null; resolved: number | null; received: number | null }>(
-    "select sum(status = 'firing') as firing, sum(status = 'resolved') as resolved, sum(received_count) as received from alerts where group_id = ?",
+  const groupCounts = client.prepare<[string], { firing: number | null; silenced: number | null; resolved: number | null; received: number | null }>(
+    `select sum(status = 'firing') as firing, sum(status = 'firing' and disposition = 'silenced') as silenced, sum(status = 'resolved') as resolved,
+     sum(received_count) as received from alerts where group_id = ?`,
   );
   const groupLead = client.prepare<[string], AlertRow>(
     "select * from alerts where group_id = ? order by disposition = 'paged' desc, first_seen_at asc limit 1",
@@ -132,6 +133,7 @@ interface GroupRow {
   acknowledged_by: string | null;
   acknowledged_at: number | null;
   incident_id: string | null;
+  page_held_by: string | null;
 }
 
 const groupFromRow = (row: GroupRow): AlertGroup => ({
@@ -149,6 +151,7 @@ const groupFromRow = (row: GroupRow): AlertGroup => ({
   acknowledgedBy: row.acknowledged_by,
   acknowledgedAt: row.acknowledged_at,
   incidentId: row.incident_id,
+  pageHeldBy: row.page_held_by,
 });
 
 const groupToRow = (group: AlertGroup): GroupRow => ({
@@ -166,6 +169,7 @@ const groupToRow = (group: AlertGroup): GroupRow => ({
   acknowledged_by: group.acknowledgedBy,
   acknowledged_at: group.acknowledgedAt,
   incident_id: group.incidentId,
+  page_held_by: group.pageHeldBy,
 });
 
 const groupColumns = Object.keys(groupToRow({} as AlertGroup));
@@ -214,11 +218,21 @@ export const createAlertRepository = (db: Db, newId: IdGenerator): AlertStore =>
 
   countFiring: (groupId) => hot.countFiring.get(groupId)?.n ?? 0,
 
+  firingInOpenGroups: () =>
+    db
+      .select({ alert: alerts })
+      .from(alerts)
+      .innerJoin(alertGroups, eq(alertGroups.id, alerts.groupId))
+      .where(and(eq(alertGroups.status, 'open'), eq(alerts.status, 'firing')))
+      .all()
+      .map((row) => toAlert(row.alert)),
+
   groupSummary: (groupId, sample) => {
     const counts = hot.groupCounts.get(groupId);
     const lead = hot.groupLead.get(groupId);
     return {
       firing: counts?.firing ?? 0,
+      silenced: counts?.silenced ?? 0,
       resolved: counts?.resolved ?? 0,
       received: counts?.received ?? 0,
       lead: lead ? fromRow(lead) : null,

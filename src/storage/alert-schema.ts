@@ -55,6 +55,8 @@ export const alertGroups = sqliteTable(
     acknowledgedBy: text('acknowledged_by'),
     acknowledgedAt: integer('acknowledged_at'),
     incidentId: text('incident_id'),
+    /** The silence (ticked "holds pages") that stopped this critical group's escalation, while it does. */
+    pageHeldBy: text('page_held_by'),
   },
   (table) => [index('alert_groups_key_idx').on(table.kind, table.team, table.service, table.alertname, table.openedAt)],
 );

@@ -7,7 +7,8 @@ import { maintenanceWindows } from './holding-windows.js';
 import { noiseTally } from './noise-tally.js';
 import { silenceEndKey } from './silence-alerts.js';
 
-type Deps = Pick<UseCaseDeps, 'alerts' | 'jobs' | 'config' | 'clock' | 'maintenances' | 'noise'>;
+// All of them: a released critical may page, and its page may declare an incident.
+type Deps = UseCaseDeps;
 
 /**
  * Inside a transaction: whatever the silence held that still fires is decided afresh, as if it had

@@ -11,7 +11,7 @@ type Deps = Pick<UseCaseDeps, 'alerts' | 'jobs' | 'config' | 'noise'>;
 export const alertEscalationKey = (groupId: string) => `alert_escalate:${groupId}`;
 
 /** A service's policy, else its team's: the same choice `/incident page` makes for a service. */
-const policyFor = (deps: Pick<UseCaseDeps, 'config'>, group: Pick<AlertGroup, 'team' | 'service'>): EscalationPolicy | undefined => {
+export const policyFor = (deps: Pick<UseCaseDeps, 'config'>, group: Pick<AlertGroup, 'team' | 'service'>): EscalationPolicy | undefined => {
   const config = deps.config();
   const configured = group.service ? config.services.find((candidate) => candidate.id === group.service) : undefined;
   if (configured) return policyForService(config, configured);
@@ -61,11 +61,14 @@ export const scheduleAlertPages = (deps: Deps, group: AlertGroup, page: AlertPag
 
 const pageOf = (job: Job): AlertPageView => job.payload.page as AlertPageView;
 
-/** One page DM; nothing once the group is acknowledged or resolved. */
+/** The page is over: someone has it, its alerts stopped, or a silence that holds pages covers it. */
+const pageOver = (group: AlertGroup | undefined): boolean => !group || group.acknowledgedAt !== null || group.status === 'resolved' || group.pageHeldBy !== null;
+
+/** One page DM; nothing once the page is over. */
 export const sendAlertPage = async (deps: UseCaseDeps, job: Job): Promise<void> => {
   const page = pageOf(job);
   const group = deps.alerts.findGroup(page.groupId);
-  if (!group || group.acknowledgedAt !== null || group.status === 'resolved') return;
+  if (!group || pageOver(group)) return;
   if (typeof job.payload.usergroupId === 'string') {
     const members = await deps.notifier.userGroupMembers(job.payload.usergroupId);
     const now = deps.clock.now();
@@ -88,7 +91,7 @@ export const sendAlertPage = async (deps: UseCaseDeps, job: Job): Promise<void> 
 export const escalateAlertPage = async (deps: UseCaseDeps, job: Job): Promise<void> => {
   const page = pageOf(job);
   const group = deps.alerts.findGroup(page.groupId);
-  if (!group || group.acknowledgedAt !== null || group.status === 'resolved') return;
+  if (!group || pageOver(group)) return;
   const policy = policyFor(deps, group);
   const position = { levelIndex: Number(job.payload.levelIndex), pass: Number(job.payload.pass) };
   const next = policy ? nextEscalationStep(policy, position) : null;

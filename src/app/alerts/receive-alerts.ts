@@ -15,7 +15,8 @@ export interface AlertBatch {
   alerts: IncomingAlert[];
 }
 
-type Deps = Pick<UseCaseDeps, 'alerts' | 'jobs' | 'config' | 'clock' | 'maintenances' | 'noise'>;
+// All of them: a page decision may declare an incident (auto_declare).
+type Deps = UseCaseDeps;
 
 /**
  * Batches, from one request or from several that arrived together: every alert folded, decided and

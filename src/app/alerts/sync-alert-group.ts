@@ -1,3 +1,4 @@
+import { incidentKey } from '../../domain/incident/incident.js';
 import type { Job, UseCaseDeps } from '../ports.js';
 import type { AlertGroup, AlertGroupView } from './alert-ports.js';
 
@@ -11,15 +12,20 @@ export const alertsChannelFor = (deps: Pick<UseCaseDeps, 'config' | 'settings'>,
 /** How many of a group's alerts its message lists. */
 const shownAlerts = 8;
 
-export const groupView = (deps: Pick<UseCaseDeps, 'alerts' | 'config'>, group: AlertGroup): AlertGroupView => {
+export const groupView = (deps: Pick<UseCaseDeps, 'alerts' | 'config' | 'incidents'>, group: AlertGroup): AlertGroupView => {
   const summary = deps.alerts.groupSummary(group.id, shownAlerts);
   const service = group.service ? deps.config().services.find((candidate) => candidate.id === group.service) : undefined;
+  const incident = group.incidentId ? deps.incidents.findById(group.incidentId) : undefined;
+  const holding = group.pageHeldBy ? deps.alerts.findSilence(group.pageHeldBy) : undefined;
   return {
     group,
     serviceName: service?.name ?? group.service,
     lead: summary.lead,
     alerts: summary.shown,
     firing: summary.firing,
+    silenced: summary.silenced,
+    incident: incident ? { key: incidentKey(incident), channelId: incident.channelId } : null,
+    pageHeldUntil: holding ? (holding.expiredAt ?? holding.endsAt) : null,
     resolved: summary.resolved,
     received: summary.received,
   };

@@ -6,7 +6,7 @@ export type EffectJob = Omit<NewJob, 'dueAt'> & { dueAt?: number };
 
 /** The lanes that keep order where it matters: the card before its refreshes, channel lines in order. */
 const cardLane = (incidentId: string) => `card:${incidentId}`;
-const channelLane = (incidentId: string) => `channel:${incidentId}`;
+export const channelLane = (incidentId: string) => `channel:${incidentId}`;
 
 /**
  * Every Slack effect a committed change can imply, as a durable job. Handlers (effect-handlers.ts)

@@ -22,12 +22,15 @@ const startTimers = (deps: UseCaseDeps, incident: Incident) => {
   scheduleUpdateReminder(deps, incident);
 };
 
-/** Severities whose policy says `page: true` page every affected service that has an escalation policy. */
-const pageServices = (deps: UseCaseDeps, incident: Incident) => {
+/**
+ * Severities whose policy says `page: true` page every affected service that has an escalation policy.
+ * Policies in `alreadyPaging` are paging about this already (an alert's page): nobody is paged twice.
+ */
+const pageServices = (deps: UseCaseDeps, incident: Incident, alreadyPaging: readonly string[]) => {
   const config = deps.config();
   if (!config.severities[incident.severity].page) return;
   // Services sharing a policy (one team's) page its people once, not once per service.
-  const pagedPolicies = new Set<string>();
+  const pagedPolicies = new Set<string>(alreadyPaging);
   for (const name of incident.services) {
     const service = findService(config, name);
     const policy = service ? policyForService(config, service) : undefined;
@@ -48,15 +51,24 @@ const pageServices = (deps: UseCaseDeps, incident: Incident) => {
  * topic, members, pinned card, announcement, checklist), resuming after a failure or a restart. The
  * page does not wait for any of them.
  */
-export const declareIncident = async (deps: UseCaseDeps, input: NewIncident, options: { tellIn?: string } = {}): Promise<Incident> =>
-  deps.atomically(() => {
-    const incident = deps.incidents.create(input, deps.clock.now());
-    deps.log.info({ incidentId: incident.id, incident: incidentKey(incident), severity: incident.severity }, 'incident declared');
-    enqueue(deps, effect.createChannel(incident.id, input.reporterId, options.tellIn));
-    startTimers(deps, incident);
-    pageServices(deps, incident);
-    const { executives } = audiencesFor(deps.config(), incident);
-    if (executives) enqueue(deps, effect.executiveSummary(incident.id, executives, 'declared'));
-    enqueue(deps, effect.similarIncidents(incident.id));
-    return incident;
-  });
+export const declareIncident = async (deps: UseCaseDeps, input: NewIncident, options: DeclareOptions = {}): Promise<Incident> =>
+  deps.atomically(() => declareIncidentNow(deps, input, options));
+
+export interface DeclareOptions {
+  tellIn?: string;
+  /** Escalation policies already paging about this (an alert group's page): not paged again. */
+  alreadyPaging?: readonly string[];
+}
+
+/** The declaration inside the caller's transaction (an alert's page decision declares in the same one). */
+export const declareIncidentNow = (deps: UseCaseDeps, input: NewIncident, options: DeclareOptions = {}): Incident => {
+  const incident = deps.incidents.create(input, deps.clock.now());
+  deps.log.info({ incidentId: incident.id, incident: incidentKey(incident), severity: incident.severity }, 'incident declared');
+  enqueue(deps, effect.createChannel(incident.id, input.reporterId, options.tellIn));
+  startTimers(deps, incident);
+  pageServices(deps, incident, options.alreadyPaging ?? []);
+  const { executives } = audiencesFor(deps.config(), incident);
+  if (executives) enqueue(deps, effect.executiveSummary(incident.id, executives, 'declared'));
+  enqueue(deps, effect.similarIncidents(incident.id));
+  return incident;
+};

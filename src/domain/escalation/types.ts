@@ -66,6 +66,11 @@ export interface EscalationPolicy {
   levels: EscalationLevel[];
   /** How many more times the whole policy runs after the first pass when nobody acknowledges. */
   repeat: number;
+  /**
+   * Alert severity label value (one of alerts.page_severities) → incident severity: a critical alert
+   * group this policy pages for declares the incident at once, without waiting for a person.
+   */
+  autoDeclare?: Record<string, Severity>;
 }
 
 export interface ServiceConfig {

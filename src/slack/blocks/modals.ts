@@ -16,6 +16,8 @@ export interface ModalMetadata {
   messageUserId?: string;
   /** The message's text (clipped), so a message the bot never stored can still be quoted. */
   messageText?: string;
+  /** The alert group a declare form was opened from: the incident is linked to it. */
+  alertGroupId?: string;
 }
 
 const incidentMetadata = (incident: Incident): ModalMetadata => ({
@@ -121,6 +123,7 @@ export const declareModal = (input: {
   severity?: Severity;
   selectedServices?: readonly string[];
   summary?: string;
+  alertGroupId?: string;
 }): ModalView => {
   const tooLong = input.title.length > limits.title;
   return modal(
@@ -163,7 +166,7 @@ export const declareModal = (input: {
         },
       },
     ],
-    input.channelId ? { channelId: input.channelId } : {},
+    { ...(input.channelId ? { channelId: input.channelId } : {}), ...(input.alertGroupId ? { alertGroupId: input.alertGroupId } : {}) },
   );
 };
 

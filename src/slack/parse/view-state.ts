@@ -30,6 +30,7 @@ export const metadataSchema = z.object({
   messageTs: z.string().optional(),
   messageUserId: z.string().optional(),
   messageText: z.string().optional(),
+  alertGroupId: z.string().optional(),
 });
 
 export const parseMetadata = (raw: string): ModalMetadata => {

@@ -33,6 +33,8 @@ export const declareFromAlertButton = (ctx: ListenerContext) => async ({ ack, ac
         severity: draft.severity,
         selectedServices: draft.services,
         summary: draft.summary,
+        alertGroupId: action.value ?? '',
+        ...(body.channel?.id ? { channelId: body.channel.id } : {}),
       }),
     });
   });

@@ -17,6 +17,7 @@ import { customerTemplate } from '../update-modal.js';
 import { submission } from './submission.js';
 import { parseSilenceView } from '../../parse/silence-view.js';
 import { createSilence } from '../../../app/alerts/silence-alerts.js';
+import { declareFromAlertGroup } from '../../../app/alerts/declare-from-alert.js';
 import { escape, slackDate } from '../../blocks/text.js';
 
 export const registerViews = (app: App, ctx: ListenerContext): void => {
@@ -28,7 +29,9 @@ export const registerViews = (app: App, ctx: ListenerContext): void => {
       ctx,
       parseDeclareView,
       async ({ value, userId, metadata }) => {
-        await declareIncident(deps, { ...value, reporterId: userId }, metadata.channelId ? { tellIn: metadata.channelId } : {});
+        const options = metadata.channelId ? { tellIn: metadata.channelId } : {};
+        if (metadata.alertGroupId) declareFromAlertGroup(deps, metadata.alertGroupId, { ...value, reporterId: userId }, options);
+        else await declareIncident(deps, { ...value, reporterId: userId }, options);
       },
       { storeBeforeAck: true },
     ),
@@ -84,8 +87,9 @@ export const registerViews = (app: App, ctx: ListenerContext): void => {
       ctx,
       (values) => parseSilenceView(values, deps.config()),
       async ({ value, userId, tell }) => {
-        const silence = createSilence(deps, { ...value, createdBy: userId });
-        await tell(`:no_bell: Silenced until ${slackDate(silence.endsAt)}. \`/incident silences\` lists it, with Expire.`);
+        const { silence, alerts, pagesHeld } = createSilence(deps, { ...value, createdBy: userId });
+        const already = alerts > 0 ? ` ${alerts} alert(s) already firing are silenced now${pagesHeld > 0 ? `; ${pagesHeld} open page(s) stop escalating until it ends` : ''}.` : '';
+        await tell(`:no_bell: Silenced until ${slackDate(silence.endsAt)}.${already} \`/incident silences\` lists it, with Expire.`);
       },
     ),
   );
