@@ -57,7 +57,7 @@ export interface UpdateForm {
   whatChanged: string;
   impact: string;
   nextSteps: string;
-  nextUpdateMinutes: number;
+  nextUpdateInMinutes: number;
   customerMessage: string | null;
   /** Publish the status page template (filled for `status`) rather than a written message. */
   useTemplate: boolean;
@@ -87,7 +87,7 @@ export const parseUpdateView = (values: ViewState, _userId: string, metadata: Mo
       whatChanged,
       impact: readText(values, inputIds.impact),
       nextSteps: readText(values, inputIds.nextSteps),
-      nextUpdateMinutes: minutes,
+      nextUpdateInMinutes: minutes,
       customerMessage,
       useTemplate,
     },
