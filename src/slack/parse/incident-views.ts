@@ -1,7 +1,7 @@
 import { parseRole, type Role } from '../../domain/incident/roles.js';
 import { parseSeverity, type Severity } from '../../domain/incident/severity.js';
 import { isStatus, type Status } from '../../domain/incident/status.js';
-import type { ModalMetadata } from '../blocks/modals.js';
+import type { ModalMetadata } from '../blocks/modals/form-parts.js';
 import { inputIds } from '../ids.js';
 import { readChecked, readDateTime, readInput, readSelected, readText, readUser, type FieldErrors, type Parsed, type ViewState } from './view-state.js';
 

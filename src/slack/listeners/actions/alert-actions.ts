@@ -3,7 +3,8 @@ import { acknowledgeAlertGroup } from '../../../app/alerts/acknowledge-alert-gro
 import { declareDraftFromAlert } from '../../../app/alerts/declare-from-alert.js';
 import { silenceDraftFromAlert } from '../../../app/alerts/silence-alerts.js';
 import { expireSilence } from '../../../app/alerts/expire-silence.js';
-import { declareModal, silenceModal } from '../../blocks/modals.js';
+import { declareModal } from '../../blocks/modals/declare-modal.js';
+import { silenceModal } from '../../blocks/modals/silence-modal.js';
 import { slackDate } from '../../blocks/text.js';
 import { serviceChoices } from '../../../app/incident/service-choices.js';
 import type { ListenerContext } from '../context.js';

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
-import { addToTimelineModal } from '../../blocks/modals.js';
+import { addToTimelineModal } from '../../blocks/modals/add-to-timeline-modal.js';
 import { requireChannelIncident } from '../channel-incident.js';
 import type { ListenerContext } from '../context.js';
 import { reportingErrors, tellPrivately } from '../report-error.js';

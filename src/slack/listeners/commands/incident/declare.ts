@@ -1,5 +1,5 @@
 import { serviceChoices } from '../../../../app/incident/service-choices.js';
-import { declareModal } from '../../../blocks/modals.js';
+import { declareModal } from '../../../blocks/modals/declare-modal.js';
 import { parseDeclareCommand } from '../../../parse/incident-commands.js';
 import { anywhere } from './subcommand.js';
 

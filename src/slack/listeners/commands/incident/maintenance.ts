@@ -1,7 +1,7 @@
 import { serviceChoices } from '../../../../app/incident/service-choices.js';
 import { upcomingMaintenance } from '../../../../app/communication/schedule-maintenance.js';
 import { maintenanceList } from '../../../blocks/communications.js';
-import { maintenanceModal } from '../../../blocks/modals.js';
+import { maintenanceModal } from '../../../blocks/modals/maintenance-modal.js';
 import { parseMaintenanceCommand } from '../../../parse/incident-commands.js';
 import { anywhere } from './subcommand.js';
 

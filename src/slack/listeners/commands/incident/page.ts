@@ -1,6 +1,6 @@
 import { serviceChoices } from '../../../../app/incident/service-choices.js';
 import { startPaging } from '../../../../app/paging/start-paging.js';
-import { pageModal } from '../../../blocks/modals.js';
+import { pageModal } from '../../../blocks/modals/page-modal.js';
 import { parsePageCommand } from '../../../parse/paging-commands.js';
 import { inIncident } from './subcommand.js';
 

@@ -1,5 +1,5 @@
 import { assignRole } from '../../../../app/incident/assign-role.js';
-import { roleModal } from '../../../blocks/modals.js';
+import { roleModal } from '../../../blocks/modals/incident-modals.js';
 import { parseRoleCommand } from '../../../parse/incident-commands.js';
 import { inIncident } from './subcommand.js';
 

@@ -1,5 +1,5 @@
 import { changeSeverity } from '../../../../app/incident/change-severity.js';
-import { severityModal } from '../../../blocks/modals.js';
+import { severityModal } from '../../../blocks/modals/incident-modals.js';
 import { parseSeverityCommand } from '../../../parse/incident-commands.js';
 import { inIncident } from './subcommand.js';
 

@@ -1,5 +1,5 @@
 import { changeStatus } from '../../../../app/incident/change-status.js';
-import { statusModal } from '../../../blocks/modals.js';
+import { statusModal } from '../../../blocks/modals/incident-modals.js';
 import { parseStatusCommand } from '../../../parse/incident-commands.js';
 import { inIncident } from './subcommand.js';
 

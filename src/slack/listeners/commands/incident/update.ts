@@ -1,5 +1,5 @@
 import { updateFormDefaults } from '../../../../app/communication/update-form.js';
-import { updateModal } from '../../../blocks/modals.js';
+import { updateModal } from '../../../blocks/modals/update-modal.js';
 import { noWords } from '../../../parse/command-text.js';
 import { inIncident } from './subcommand.js';
 
