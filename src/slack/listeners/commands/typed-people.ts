@@ -20,4 +20,3 @@ export const resolvePlainMentions = async (text: string, people: PeopleDirectory
     return id ? `${before}<@${id}|${name}>` : whole;
   });
 };
-
