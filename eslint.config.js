@@ -42,6 +42,12 @@ export default tseslint.config(
     },
   },
   {
+    // Functions a reader takes in at once (issue 12). Where the Slack surface lives it holds already;
+    // the rest of src/ joins as it is split.
+    files: ['src/slack/listeners/**', 'src/slack/parse/**', 'src/slack/blocks/modals/**'],
+    rules: { 'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }] },
+  },
+  {
     // The emulator checks arbitrary JSON the way Slack does: values are `unknown` or `any[]` on purpose,
     // and String() of an unexpected object is what ends up in the refusal.
     files: ['src/sandbox/**', 'packages/slack-emulator/src/**'],

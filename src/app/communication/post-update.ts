@@ -9,6 +9,7 @@ import { incidentById } from '../incident/find-incident.js';
 import type { Audience, UseCaseDeps } from '../ports.js';
 import { reminderKeys } from './reminders.js';
 import { afterChange } from '../effects/incident-changes.js';
+import { customerTemplate } from './update-form.js';
 import { effect, enqueue } from '../effects/effect-jobs.js';
 
 export interface PostUpdateInput {
@@ -19,10 +20,12 @@ export interface PostUpdateInput {
   whatChanged: string;
   impact?: string;
   nextSteps?: string;
-  /** When the next update is due; null = the severity's cadence. */
-  nextUpdateAt?: number | null;
+  /** In how many minutes the next update is due; null = the severity's cadence. */
+  nextUpdateInMinutes?: number | null;
   /** The public status page's words; null or empty = an internal update. */
   customerMessage?: string | null;
+  /** Publish the status page template, filled in for the status this update leaves the incident in. */
+  useTemplate?: boolean;
 }
 
 /** "Status: Investigating → Identified" and the like, since the previous update (or the declaration). */
@@ -46,8 +49,10 @@ export const postUpdate = async (deps: UseCaseDeps, input: PostUpdateInput): Pro
     if (input.status && input.status !== before.status) {
       before = applyCommand(deps, before.id, { type: 'set_status', to: input.status, actorId: input.actorId, reason: whatChanged }).incident;
     }
-    const customerMessage = before.isPrivate ? null : input.customerMessage?.trim() || null;
     const now = deps.clock.now();
+    const nextUpdateAt = input.nextUpdateInMinutes ? now + input.nextUpdateInMinutes * 60_000 : null;
+    const written = input.useTemplate && nextUpdateAt !== null ? customerTemplate(deps, before, before.status, nextUpdateAt) : input.customerMessage;
+    const customerMessage = before.isPrivate ? null : written?.trim() || null;
     const previous = deps.updates.listForIncident(before.id).at(-1);
     const update = deps.updates.add({
       incidentId: before.id,
@@ -56,7 +61,7 @@ export const postUpdate = async (deps: UseCaseDeps, input: PostUpdateInput): Pro
       whatChanged,
       impact: input.impact?.trim() ?? '',
       nextSteps: input.nextSteps?.trim() ?? '',
-      nextUpdateAt: input.nextUpdateAt ?? null,
+      nextUpdateAt,
       customerMessage,
       postedBy: input.actorId,
       postedAt: now,

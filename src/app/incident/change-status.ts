@@ -1,6 +1,7 @@
 import { statusLabels, type Status } from '../../domain/incident/status.js';
-import type { Incident } from '../../domain/incident/incident.js';
+import { incidentKey, type Incident } from '../../domain/incident/incident.js';
 import { applyCommand } from './apply-command.js';
+import { incidentById } from './find-incident.js';
 import { effect, enqueue } from '../effects/effect-jobs.js';
 import type { UseCaseDeps } from '../ports.js';
 import { DomainError } from '../../domain/errors.js';
@@ -25,11 +26,14 @@ const verbs: Partial<Record<Status, [emoji: string, what: string]>> = {
 export const changeStatus = async (deps: UseCaseDeps, input: ChangeStatusInput): Promise<Incident> =>
   deps.atomically(() => {
     if (input.to === 'closed' && !input.confirmOpenFollowUps) {
-      const blocking = deps.followUps.listForIncident(input.incidentId).filter((followUp) => followUp.status === 'open' && followUp.blocking);
+      const incident = incidentById(deps.incidents, input.incidentId);
+      const blocking = deps.followUps.listForIncident(incident.id).filter((followUp) => followUp.status === 'open' && followUp.blocking);
       if (blocking.length > 0) {
         throw new DomainError(
           'FOLLOW_UPS_OPEN',
           `${blocking.length} blocking follow-up${blocking.length === 1 ? ' is' : 's are'} still open: ${blocking.map((followUp) => escapeUserText(followUp.text)).join('; ')}.`,
+          undefined,
+          { id: incident.id, key: incidentKey(incident) },
         );
       }
     }

@@ -6,12 +6,14 @@ import { incidentById } from '../incident/find-incident.js';
 import type { Job, UseCaseDeps } from '../ports.js';
 import { escapeUserText } from '../../domain/communication/slack-text.js';
 import { effect, enqueue } from '../effects/effect-jobs.js';
+import { dueAtEndOfDay } from '../../domain/postmortem/typed-times.js';
 
 export interface AddFollowUpInput {
   incidentId: string;
   text: string;
   ownerId: string | null;
-  dueAt: number | null;
+  /** YYYY-MM-DD, due at the end of that working day in the configured time zone. */
+  dueDate: string | null;
   blocking: boolean;
   actorId: string;
 }
@@ -22,6 +24,8 @@ const dueKey = (followUpId: string) => `follow_up_due:${followUpId}`;
 export const addFollowUp = async (deps: UseCaseDeps, input: AddFollowUpInput): Promise<FollowUp> => {
   const text = input.text.trim();
   if (text.length < 3) throw new DomainError('INVALID_INPUT', 'Describe the follow-up: `/incident followup <what> [@owner] [YYYY-MM-DD] [blocking]`.', 'text');
+  const dueAt = input.dueDate === null ? null : dueAtEndOfDay(input.dueDate, deps.config().timezone);
+  if (dueAt === undefined) throw new DomainError('INVALID_INPUT', `\`${escapeUserText(input.dueDate ?? '')}\` is not a date; write it as YYYY-MM-DD.`, 'due');
   return deps.atomically(() => {
     const incident = incidentById(deps.incidents, input.incidentId);
     const now = deps.clock.now();
@@ -29,7 +33,7 @@ export const addFollowUp = async (deps: UseCaseDeps, input: AddFollowUpInput): P
       incidentId: incident.id,
       text,
       ownerId: input.ownerId,
-      dueAt: input.dueAt,
+      dueAt,
       blocking: input.blocking,
       createdBy: input.actorId,
       createdAt: now,
@@ -89,13 +93,18 @@ const openFollowUps = (deps: UseCaseDeps, input: { view: FollowUpView; userId: s
   }
 };
 
-/** Open follow-ups with their incidents, leaving out those of private incidents the viewer is not in. */
+/**
+ * Open follow-ups with their incidents, leaving out those of private incidents the viewer is not in.
+ * Without a view asked for: the incident's own in an incident channel, else the viewer's.
+ */
 export const listFollowUps = (
   deps: UseCaseDeps,
-  input: { view: FollowUpView; userId: string; incidentId?: string; channelId?: string },
-): Array<{ followUp: FollowUp; incident: Incident | undefined }> => {
+  input: { view?: Exclude<FollowUpView, 'incident'> | undefined; userId: string; incidentId?: string | undefined; channelId?: string },
+): { view: FollowUpView; listed: Array<{ followUp: FollowUp; incident: Incident | undefined }> } => {
+  const view: FollowUpView = input.view ?? (input.incidentId ? 'incident' : 'mine');
   const viewer = { userId: input.userId, channelId: input.channelId };
-  return openFollowUps(deps, input)
+  const listed = openFollowUps(deps, { ...input, view })
     .map((followUp) => ({ followUp, incident: deps.incidents.findById(followUp.incidentId) }))
     .filter(({ followUp, incident }) => canSeeFollowUp(followUp, incident, viewer));
+  return { view, listed };
 };

@@ -3,7 +3,7 @@ import { couldHoldPages, matcherMatches, parseMatcher, type LabelMatcher } from 
 import type { IncidentConfig } from '../../domain/escalation/types.js';
 import { inputIds } from '../ids.js';
 import { readChecked, readSelected, readText, type FieldErrors, type Parsed, type ViewState } from './view-state.js';
-import { silenceDurations } from '../blocks/modals.js';
+import { silenceDurations } from '../blocks/modals/silence-modal.js';
 
 const durationSchema = z.coerce
   .number()
