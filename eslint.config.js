@@ -1,5 +1,6 @@
 // Type-aware lint: the rules that catch what tsc does not, above all a promise nobody awaits in code
-// that does its work after ack(). `npm run lint` runs it, then the import-cycle check; CI runs that.
+// that does its work after ack(). `npm run lint` runs it, then the import-cycle check, the import rules
+// and the copy-paste check (jscpd, configured in .jscpd.json); CI runs that.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -40,6 +41,41 @@ export default tseslint.config(
       // `_name` marks what a destructuring leaves out on purpose.
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
     },
+  },
+  {
+    // A function that does not fit on a screen hides what it does; a factory returning an object of
+    // closures counts as one function, so its operations live in named functions of their own.
+    files: ['src/**'],
+    rules: { 'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }] },
+  },
+  {
+    // TEMPORARY (issue 12): files being reshaped on other branches right now; each comes off this list
+    // once its branch is merged and its long functions are split. Do not add to it.
+    files: [
+      'src/app/effects/effect-handlers.ts',
+      'src/bot.ts',
+      'src/main.ts',
+      'src/slack/notifier.ts',
+      'src/app/ports.ts',
+      'src/slack/listeners/**',
+      'src/slack/blocks/modals.ts',
+      'src/storage/alert-repository.ts',
+      'src/app/alerts/**',
+      'src/http/alerts*',
+      'src/http/alerts*/**',
+      'src/sandbox/slack-emulator/**',
+      // Being split on this branch (fnsize), one commit each.
+      'src/config/incident-config-file.ts',
+      'src/process-lifecycle.ts',
+      'src/replay/alerts-replay.ts',
+      'src/scheduler/scheduler.ts',
+      'src/slack/people-directory.ts',
+      'src/storage/incident-repository.ts',
+      'src/storage/job-repository.ts',
+      'src/storage/status-page-source.ts',
+      'src/sandbox/sandbox-routes.ts',
+    ],
+    rules: { 'max-lines-per-function': 'off' },
   },
   {
     // The emulator checks arbitrary JSON the way Slack does: values are `unknown` or `any[]` on purpose,
