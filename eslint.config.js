@@ -70,8 +70,6 @@ export default tseslint.config(
       'src/replay/alerts-replay.ts',
       'src/scheduler/scheduler.ts',
       'src/slack/people-directory.ts',
-      'src/storage/job-repository.ts',
-      'src/storage/status-page-source.ts',
       'src/sandbox/sandbox-routes.ts',
     ],
     rules: { 'max-lines-per-function': 'off' },
