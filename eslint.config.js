@@ -68,7 +68,6 @@ export default tseslint.config(
       'src/config/incident-config-file.ts',
       'src/process-lifecycle.ts',
       'src/replay/alerts-replay.ts',
-      'src/scheduler/scheduler.ts',
       'src/slack/people-directory.ts',
       'src/sandbox/sandbox-routes.ts',
     ],
