@@ -69,7 +69,6 @@ export default tseslint.config(
       'src/process-lifecycle.ts',
       'src/replay/alerts-replay.ts',
       'src/slack/people-directory.ts',
-      'src/sandbox/sandbox-routes.ts',
     ],
     rules: { 'max-lines-per-function': 'off' },
   },
