@@ -65,7 +65,6 @@ export default tseslint.config(
       'src/http/alerts*/**',
       'src/sandbox/slack-emulator/**',
       // Being split on this branch (fnsize), one commit each.
-      'src/process-lifecycle.ts',
       'src/replay/alerts-replay.ts',
       'src/slack/people-directory.ts',
     ],
