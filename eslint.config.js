@@ -64,8 +64,6 @@ export default tseslint.config(
       'src/http/alerts*',
       'src/http/alerts*/**',
       'src/sandbox/slack-emulator/**',
-      // Being split on this branch (fnsize), one commit each.
-      'src/replay/alerts-replay.ts',
     ],
     rules: { 'max-lines-per-function': 'off' },
   },
