@@ -1,5 +1,6 @@
 // Type-aware lint: the rules that catch what tsc does not, above all a promise nobody awaits in code
-// that does its work after ack(). `npm run lint` runs it, then the import-cycle check; CI runs that.
+// that does its work after ack(). `npm run lint` runs it, then the import-cycle check, the import rules
+// and the copy-paste check (jscpd, configured in .jscpd.json); CI runs that.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -42,10 +43,24 @@ export default tseslint.config(
     },
   },
   {
-    // Functions a reader takes in at once (issue 12). Where the Slack surface lives it holds already;
-    // the rest of src/ joins as it is split.
-    files: ['src/slack/listeners/**', 'src/slack/parse/**', 'src/slack/blocks/modals/**'],
+    // A function that does not fit on a screen hides what it does; a factory returning an object of
+    // closures counts as one function, so its operations live in named functions of their own.
+    files: ['src/**'],
     rules: { 'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }] },
+  },
+  {
+    // TEMPORARY (issue 12): files being reshaped on other branches right now; each comes off this list
+    // once its branch is merged and its long functions are split. Do not add to it.
+    files: [
+      'src/app/effects/effect-handlers.ts',
+      'src/bot.ts',
+      'src/slack/notifier.ts',
+      'src/storage/alert-repository.ts',
+      'src/app/alerts/**',
+      'src/http/alerts*',
+      'src/http/alerts*/**',
+    ],
+    rules: { 'max-lines-per-function': 'off' },
   },
   {
     // The emulator checks arbitrary JSON the way Slack does: values are `unknown` or `any[]` on purpose,

@@ -118,13 +118,21 @@ const toAlertsConfig = (file: IncidentConfigFile['alerts'], defaults: AlertsConf
   })),
 });
 
-const toIncidentConfig = (file: IncidentConfigFile): IncidentConfig => {
-  const defaults = defaultIncidentConfig();
-  const timezone = file.timezone ?? defaults.timezone;
-  const severityPolicies = defaults.severities;
-  for (const entry of file.severities) {
-    const current = severityPolicies[entry.id];
-    severityPolicies[entry.id] = {
+/** The built-in policies, each field replaced where the file sets it (`update_every: null` turns updates off). */
+const toEscalationPolicy = (policy: IncidentConfigFile['escalation_policies'][number]) => ({
+  id: policy.id,
+  levels: policy.levels,
+  repeat: policy.repeat,
+  // Keyed as the severity label is matched (case-insensitively), so `Critical` in the file still counts.
+  ...(Object.keys(policy.auto_declare).length > 0
+    ? { autoDeclare: Object.fromEntries(Object.entries(policy.auto_declare).map(([label, severity]) => [label.toLowerCase(), severity])) }
+    : {}),
+});
+
+const toSeverityPolicies = (entries: IncidentConfigFile['severities'], policies: Record<Severity, SeverityPolicy>): Record<Severity, SeverityPolicy> => {
+  for (const entry of entries) {
+    const current = policies[entry.id];
+    policies[entry.id] = {
       id: entry.id,
       description: entry.description ?? current.description,
       page: entry.page ?? current.page,
@@ -138,6 +146,42 @@ const toIncidentConfig = (file: IncidentConfigFile): IncidentConfig => {
       notifyStakeholders: entry.notify_stakeholders ?? current.notifyStakeholders,
     };
   }
+  return policies;
+};
+
+const toServices = (services: IncidentConfigFile['services']): IncidentConfig['services'] =>
+  services.map((service) => ({
+    id: service.id,
+    name: service.name ?? service.id,
+    tier: service.tier,
+    team: service.team,
+    runbook: service.runbook,
+    experts: service.experts,
+    escalationPolicy: service.escalation_policy,
+    description: service.description,
+    stakeholderChannels: service.stakeholder_channels,
+    alertLabels: service.alert_labels,
+    dependsOn: service.depends_on,
+  }));
+
+/** A schedule without a time zone of its own follows the file's. */
+const toSchedules = (schedules: IncidentConfigFile['schedules'], timezone: string): IncidentConfig['schedules'] =>
+  schedules.map((schedule) => ({
+    id: schedule.id,
+    name: schedule.name ?? schedule.id,
+    timezone: schedule.timezone ?? timezone,
+    layers: schedule.layers.map((layer) => ({
+      users: layer.users,
+      rotation: layer.rotation,
+      handoff: layer.handoff,
+      ...(layer.restrict ? { restrict: layer.restrict } : {}),
+    })),
+    overrides: schedule.overrides,
+  }));
+
+const toIncidentConfig = (file: IncidentConfigFile): IncidentConfig => {
+  const defaults = defaultIncidentConfig();
+  const timezone = file.timezone ?? defaults.timezone;
   return {
     timezone,
     channels: {
@@ -145,47 +189,16 @@ const toIncidentConfig = (file: IncidentConfigFile): IncidentConfig => {
       stakeholders: file.channels?.stakeholders ?? [],
       executives: file.channels?.executives ?? null,
     },
-    services: file.services.map((service) => ({
-      id: service.id,
-      name: service.name ?? service.id,
-      tier: service.tier,
-      team: service.team,
-      runbook: service.runbook,
-      experts: service.experts,
-      escalationPolicy: service.escalation_policy,
-      description: service.description,
-      stakeholderChannels: service.stakeholder_channels,
-      alertLabels: service.alert_labels,
-      dependsOn: service.depends_on,
-    })),
+    services: toServices(file.services),
     teams: file.teams.map((team) => ({
       id: team.id,
       name: team.name ?? team.id,
       escalationPolicy: team.escalation_policy,
       alertsChannel: team.alerts_channel,
     })),
-    schedules: file.schedules.map((schedule) => ({
-      id: schedule.id,
-      name: schedule.name ?? schedule.id,
-      timezone: schedule.timezone ?? timezone,
-      layers: schedule.layers.map((layer) => ({
-        users: layer.users,
-        rotation: layer.rotation,
-        handoff: layer.handoff,
-        ...(layer.restrict ? { restrict: layer.restrict } : {}),
-      })),
-      overrides: schedule.overrides,
-    })),
-    escalationPolicies: file.escalation_policies.map((policy) => ({
-      id: policy.id,
-      levels: policy.levels,
-      repeat: policy.repeat,
-      // Keyed as the severity label is matched (case-insensitively), so `Critical` in the file still counts.
-      ...(Object.keys(policy.auto_declare).length > 0
-        ? { autoDeclare: Object.fromEntries(Object.entries(policy.auto_declare).map(([label, severity]) => [label.toLowerCase(), severity])) }
-        : {}),
-    })),
-    severities: severityPolicies,
+    schedules: toSchedules(file.schedules, timezone),
+    escalationPolicies: file.escalation_policies.map(toEscalationPolicy),
+    severities: toSeverityPolicies(file.severities, defaults.severities),
     nudges: {
       commanderMissingAfter: file.nudges?.commander_missing_after ?? defaults.nudges.commanderMissingAfter,
       updateOverdueAfter: file.nudges?.update_overdue_after ?? defaults.nudges.updateOverdueAfter,

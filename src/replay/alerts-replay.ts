@@ -3,16 +3,16 @@ import { pathToFileURL } from 'node:url';
 import { pino } from 'pino';
 import type { AlertGroupView, AlertPageView } from '../app/alerts/alert-ports.js';
 import { receiveAlerts } from '../app/alerts/receive-alerts.js';
-import type { Notifier, UseCaseDeps } from '../app/ports.js';
+import type { Clock, Notifier, UseCaseDeps } from '../app/ports.js';
 import { ConfigError } from '../config/env.js';
 import { loadIncidentConfig } from '../config/incident-config-file.js';
 import type { IncidentConfig } from '../domain/escalation/types.js';
 import { parseAlertmanagerApi } from '../http/alerts/formats/alertmanager-api.js';
 import { jobHandlers } from '../scheduler/job-handlers.js';
-import { createScheduler } from '../scheduler/scheduler.js';
+import { createScheduler, type Scheduler } from '../scheduler/scheduler.js';
 import { createAlertRepository } from '../storage/alert-repository.js';
 import { createNoiseRepository } from '../storage/noise-repository.js';
-import { openDatabase } from '../storage/database.js';
+import { openDatabase, type Db } from '../storage/database.js';
 import { createJobRepository } from '../storage/job-repository.js';
 import { createMaintenanceRepository } from '../storage/maintenance-repository.js';
 import { createEscalationRepository } from '../storage/escalation-repository.js';
@@ -84,6 +84,45 @@ const recordingNotifier = (record: (kind: ReplayEvent['kind'], text: string) => 
   });
 };
 
+/** The alert pipeline's dependencies over an in-memory database: what the bot's alert intake uses. */
+const replayDeps = ({ db, atomically }: { db: Db; atomically: UseCaseDeps['atomically'] }, config: IncidentConfig, clock: Clock, notifier: Notifier): UseCaseDeps => {
+  let serial = 0;
+  const newId = () => `replay-${(serial += 1)}`;
+  // The incident side too, in the same in-memory database: a policy's auto_declare declares there.
+  return {
+    atomically,
+    incidents: createIncidentRepository(db, newId),
+    timeline: createTimelineRepository(db, newId),
+    escalations: createEscalationRepository(db, newId),
+    alerts: createAlertRepository(db, newId),
+    noise: createNoiseRepository(db),
+    jobs: createJobRepository(db, newId),
+    maintenances: createMaintenanceRepository(db, newId),
+    config: () => config,
+    clock,
+    notifier,
+    settings: { channelNameTemplate: 'inc-{number}', announcementsChannel: undefined, botUserId: 'UREPLAYBOT' },
+    log: { info: () => undefined, error: () => undefined },
+  } as unknown as UseCaseDeps;
+};
+
+/** Runs due jobs until none is left (jobs that jobs schedule included), in bounded rounds. */
+const drain = async (scheduler: Scheduler) => {
+  for (let round = 0; round < 1_000; round += 1) {
+    const ran = await scheduler.tick();
+    if (ran.ran + ran.failed === 0) return;
+  }
+};
+
+/** Due jobs run at their own times, in order: the virtual clock moves a second at a time. */
+const runUntil = async (scheduler: Scheduler, time: { now: number }, until: number) => {
+  while (time.now < until) {
+    await drain(scheduler);
+    time.now = Math.min(until, time.now + 1_000);
+  }
+  await drain(scheduler);
+};
+
 /**
  * Replays recorded alerts through the same pipeline and configuration as the bot, on a virtual
  * clock and an in-memory database, and returns what would have been posted and paged.
@@ -95,61 +134,30 @@ export const replayAlerts = async (
 ) => {
   const database = openDatabase(':memory:');
   const start = options.origin ?? replayOrigin(lines);
-  let now = start;
-  let serial = 0;
-  const newId = () => `replay-${(serial += 1)}`;
+  const time = { now: start };
   const events: ReplayEvent[] = [];
   const notifier = recordingNotifier((kind, text) => {
-    const event = { atMs: now - start, kind, text };
+    const event = { atMs: time.now - start, kind, text };
     events.push(event);
     options.onEvent?.(event);
   });
-  const clock = { now: () => now };
-  // The incident side too, in the same in-memory database: a policy's auto_declare declares there.
-  const deps = {
-    atomically: database.atomically,
-    incidents: createIncidentRepository(database.db, newId),
-    timeline: createTimelineRepository(database.db, newId),
-    escalations: createEscalationRepository(database.db, newId),
-    alerts: createAlertRepository(database.db, newId),
-    noise: createNoiseRepository(database.db),
-    jobs: createJobRepository(database.db, newId),
-    maintenances: createMaintenanceRepository(database.db, newId),
-    config: () => config,
-    clock,
-    notifier,
-    settings: { channelNameTemplate: 'inc-{number}', announcementsChannel: undefined, botUserId: 'UREPLAYBOT' },
-    log: { info: () => undefined, error: () => undefined },
-  } as unknown as UseCaseDeps;
+  const clock = { now: () => time.now };
+  const deps = replayDeps(database, config, clock, notifier);
   const scheduler = createScheduler({ jobs: deps.jobs, handlers: jobHandlers(deps), clock, logger: pino({ level: 'silent' }) });
   const sorted = [...lines].sort((a, b) => a.offsetMs - b.offsetMs);
   let received = 0;
-  const drain = async () => {
-    for (let round = 0; round < 1_000; round += 1) {
-      const ran = await scheduler.tick();
-      if (ran.ran + ran.failed === 0) return;
-    }
-  };
-  // Due jobs run at their own times, in order: the virtual clock moves a second at a time.
-  const runUntil = async (until: number) => {
-    while (now < until) {
-      await drain();
-      now = Math.min(until, now + 1_000);
-    }
-    await drain();
-  };
   try {
     for (const line of sorted) {
       const arrival = start + line.offsetMs;
-      if (options.speed && arrival > now) await new Promise((resolve) => setTimeout(resolve, (arrival - now) / options.speed!));
-      await runUntil(arrival);
-      const parsed = parseAlertmanagerApi([line.alert], now);
+      if (options.speed && arrival > time.now) await new Promise((resolve) => setTimeout(resolve, (arrival - time.now) / options.speed!));
+      await runUntil(scheduler, time, arrival);
+      const parsed = parseAlertmanagerApi([line.alert], time.now);
       if (!parsed.ok) throw new Error(`offset ${line.offsetMs}: ${parsed.reason.replace(/^\[0\]\.?/, '')}`);
       receiveAlerts(deps, { sourceId: 'replay', alerts: parsed.alerts });
       received += 1;
     }
     // Let group_wait and the rest play out after the last alert.
-    await runUntil(now + Math.max(config.alerts.groupWaitMs, 60_000));
+    await runUntil(scheduler, time, time.now + Math.max(config.alerts.groupWaitMs, 60_000));
     return {
       received,
       alerts: deps.alerts.count(),

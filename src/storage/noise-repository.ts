@@ -28,8 +28,15 @@ const scoped = `(@service is null or service = @service) and (@teams is null or 
 type TotalRow = { source_id: string | null; service: string | null; alertname: string | null } & Record<string, number>;
 type ScopeParams = { since: number; service: string | null; teams: string | null; limit: number };
 
-export const createNoiseRepository = (db: Db): NoiseStore => {
-  const client = (db as Db & { $client: Database.Database }).$client;
+const scopeParams = (scope: { since: number; service?: string | null; teams?: readonly string[] | null }, limit: number): ScopeParams => ({
+  since: scope.since,
+  service: scope.service ?? null,
+  teams: scope.teams ? JSON.stringify(scope.teams) : null,
+  limit,
+});
+
+/** The day buckets: added to per batch, summed when read. */
+const countsPart = (client: Database.Database): Pick<NoiseStore, 'add' | 'totals'> => {
   const add = client.prepare(
     `insert into alert_counts (day, source_id, service, alertname, team, ${columns.join(', ')})
      values (@day, @source_id, @service, @alertname, @team, ${columns.map((column) => `@${column}`).join(', ')})
@@ -50,6 +57,28 @@ export const createNoiseRepository = (db: Db): NoiseStore => {
       ];
     }),
   ) as Record<NoiseDimension, Database.Statement<[ScopeParams], TotalRow>>;
+  return {
+    add: (rows) => {
+      for (const row of rows) {
+        const values = Object.fromEntries(alertCounters.map((counter) => [columnOf[counter], row.counts[counter] ?? 0]));
+        add.run({ day: row.day, source_id: row.sourceId, service: row.service ?? '', alertname: row.alertname, team: row.team, ...values });
+      }
+    },
+    totals: (by, scope, limit) =>
+      totals[by].all(scopeParams(scope, limit)).map(
+        (row): NoiseTotal => ({
+          sourceId: row.source_id,
+          // '' is how "no service" is keyed: shown as none.
+          service: row.service === '' ? null : row.service,
+          alertname: row.alertname,
+          counts: Object.fromEntries(alertCounters.map((counter) => [counter, row[columnOf[counter]] ?? 0])) as AlertCounts,
+        }),
+      ),
+  };
+};
+
+/** The ledger of who was paged, and what became of each page. */
+const pagesPart = (client: Database.Database): Pick<NoiseStore, 'recordPage' | 'ignoreLevel' | 'acknowledgePages' | 'people' | 'teamsPaged'> => {
   const recordPage = client.prepare(
     `insert into alert_pages (group_id, user_id, pass, level_index, team, service, paged_at)
      values (@groupId, @userId, @pass, @levelIndex, @team, @service, @at) on conflict do nothing`,
@@ -79,34 +108,7 @@ export const createNoiseRepository = (db: Db): NoiseStore => {
   const teamsPaged = client.prepare<[string, number], { team: string }>(
     'select distinct team from alert_pages where user_id = ? and paged_at >= ? and team is not null order by team',
   );
-  const pruneCounts = client.prepare('delete from alert_counts where day < ?');
-  // Written so that each side finds its rows through an index (housekeeping runs every few minutes).
-  const prunePages = client.prepare<{ before: number }>('delete from alert_pages where decided_at < @before or (decided_at is null and paged_at < @before)');
-
-  const scopeParams = (scope: { since: number; service?: string | null; teams?: readonly string[] | null }, limit: number): ScopeParams => ({
-    since: scope.since,
-    service: scope.service ?? null,
-    teams: scope.teams ? JSON.stringify(scope.teams) : null,
-    limit,
-  });
-
   return {
-    add: (rows) => {
-      for (const row of rows) {
-        const values = Object.fromEntries(alertCounters.map((counter) => [columnOf[counter], row.counts[counter] ?? 0]));
-        add.run({ day: row.day, source_id: row.sourceId, service: row.service ?? '', alertname: row.alertname, team: row.team, ...values });
-      }
-    },
-    totals: (by, scope, limit) =>
-      totals[by].all(scopeParams(scope, limit)).map(
-        (row): NoiseTotal => ({
-          sourceId: row.source_id,
-          // '' is how "no service" is keyed: shown as none.
-          service: row.service === '' ? null : row.service,
-          alertname: row.alertname,
-          counts: Object.fromEntries(alertCounters.map((counter) => [counter, row[columnOf[counter]] ?? 0])) as AlertCounts,
-        }),
-      ),
     recordPage: (page, at) => {
       recordPage.run({ ...page, at });
     },
@@ -119,6 +121,17 @@ export const createNoiseRepository = (db: Db): NoiseStore => {
     people: (scope, limit) =>
       people.all(scopeParams(scope, limit)).map((row) => ({ userId: row.userId, paged: row.paged ?? 0, acknowledged: row.acknowledged ?? 0, ignored: row.ignored ?? 0 })),
     teamsPaged: (userId, since) => teamsPaged.all(userId, since).map((row) => row.team),
+  };
+};
+
+export const createNoiseRepository = (db: Db): NoiseStore => {
+  const client = (db as Db & { $client: Database.Database }).$client;
+  const pruneCounts = client.prepare('delete from alert_counts where day < ?');
+  // Written so that each side finds its rows through an index (housekeeping runs every few minutes).
+  const prunePages = client.prepare<{ before: number }>('delete from alert_pages where decided_at < @before or (decided_at is null and paged_at < @before)');
+  return {
+    ...countsPart(client),
+    ...pagesPart(client),
     prune: (before) => pruneCounts.run(before).changes + prunePages.run({ before }).changes,
   };
 };
