@@ -3,7 +3,8 @@ import type { AddressInfo, Server } from 'node:net';
 import { WebClient } from '@slack/web-api';
 import type { CustomRoute } from '@slack/bolt';
 import type { Logger } from 'pino';
-import { systemClock, type Clock, type IdGenerator, type UseCaseDeps } from './app/ports.js';
+import { systemClock, type Clock, type IdGenerator } from './app/ports.js';
+import type { UseCaseDeps } from './app/use-case-deps.js';
 import type { Config } from './config/env.js';
 import { healthRoute } from './http/health.js';
 import { toSlackLogger } from './logger.js';
@@ -29,7 +30,7 @@ import { createSearchRepository } from './storage/search-repository.js';
 import { createAlertRepository } from './storage/alert-repository.js';
 import { createPeopleDirectory } from './slack/people-directory.js';
 import { createStatusPageSource } from './storage/status-page-source.js';
-import type { StoredPostmortem } from './app/ports.js';
+import type { StoredPostmortem } from './app/postmortem/ports.js';
 
 /** Where people reach the bot; used for the status page's own links when status_page.url is unset. */
 const publicBaseUrl = (config: Config): string =>

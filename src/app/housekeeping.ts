@@ -1,5 +1,5 @@
 import { expireDrills } from './incident/expire-drills.js';
-import type { UseCaseDeps } from './ports.js';
+import type { UseCaseDeps } from './use-case-deps.js';
 
 export const housekeepingJobKey = 'housekeeping';
 /** Often enough that an expired drill ends within minutes of `drills.expire_after`; each run is a few small deletes. */
@@ -28,11 +28,13 @@ export const pruneHistory = (deps: HousekeepingDeps): { jobs: number; requests: 
   return pruned;
 };
 
+export type RunHousekeepingDeps = Pick<UseCaseDeps, 'atomically' | 'clock' | 'config' | 'escalations' | 'idempotency' | 'incidents' | 'jobs' | 'log'>;
+
 /**
  * The periodic housekeeping job. Best effort: a step that fails is logged and tried again at the next
  * run, and the next run is always scheduled first, so housekeeping never stops for good.
  */
-export const runHousekeeping = async (deps: UseCaseDeps): Promise<void> => {
+export const runHousekeeping = async (deps: RunHousekeepingDeps): Promise<void> => {
   const now = deps.clock.now();
   deps.jobs.schedule({ kind: 'housekeeping', key: housekeepingJobKey, dueAt: now + housekeepingEveryMs }, now);
   await expireDrills(deps);

@@ -1,7 +1,8 @@
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import { serviceNames } from '../app/communication/audiences.js';
-import type { Clock, Notifier } from '../app/ports.js';
+import type { Clock } from '../app/ports.js';
+import type { Notifier } from '../app/outbound.js';
 import type { IncidentConfig } from '../domain/escalation/types.js';
 import type { Incident } from '../domain/incident/incident.js';
 import { incidentAnnouncement, incidentCard, incidentFallbackText, incidentTopic } from './blocks/incident-card.js';

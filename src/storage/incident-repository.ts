@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, exists, gte, inArray, isNull, max, or, sql, type SQL } from 'drizzle-orm';
-import type { IdGenerator, IncidentRepository, NewIncident, RoleTenure } from '../app/ports.js';
+import type { IdGenerator } from '../app/ports.js';
+import type { IncidentRepository, NewIncident, RoleTenure } from '../app/incident/ports.js';
 import type { Incident } from '../domain/incident/incident.js';
 import { activeStatuses, openStatuses, type Status } from '../domain/incident/status.js';
 import type { Role } from '../domain/incident/roles.js';

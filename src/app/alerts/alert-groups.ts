@@ -1,5 +1,5 @@
 import { alertTiming } from '../../domain/alerts/fold.js';
-import type { UseCaseDeps } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 import type { AlertGroup } from './alert-ports.js';
 import { alertJobPriority } from './alert-jobs.js';
 

@@ -1,5 +1,5 @@
 import { DomainError } from '../../domain/errors.js';
-import type { UseCaseDeps } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 import type { AlertNoise } from './alert-ports.js';
 
 const week = 7 * 24 * 3_600_000;

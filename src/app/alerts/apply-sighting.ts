@@ -3,7 +3,7 @@ import { alertTiming, foldSighting } from '../../domain/alerts/fold.js';
 import { holdFor, type HoldingWindow } from '../../domain/alerts/hold.js';
 import { silenceFor, type Silence } from '../../domain/alerts/silence.js';
 import { alertClassOf, serviceOf } from '../../domain/alerts/route.js';
-import type { UseCaseDeps } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 import { joinGroup, newGroup, touchGroup } from './alert-groups.js';
 import type { AlertGroup } from './alert-ports.js';
 import { alertJobPriority } from './alert-jobs.js';

@@ -1,7 +1,7 @@
 import { alertSummary } from '../../domain/alerts/alert.js';
 import { DomainError } from '../../domain/errors.js';
 import type { Severity } from '../../domain/incident/severity.js';
-import type { UseCaseDeps } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 
 export interface DeclareDraft {
   title: string;

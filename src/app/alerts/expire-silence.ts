@@ -1,7 +1,8 @@
 import type { Silence } from '../../domain/alerts/silence.js';
 import { openAt } from '../../domain/alerts/hold.js';
 import { DomainError } from '../../domain/errors.js';
-import type { Job, UseCaseDeps } from '../ports.js';
+import type { Job } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 import { applySighting, settleBatch } from './apply-sighting.js';
 import { maintenanceWindows } from './holding-windows.js';
 import { silenceEndKey } from './silence-alerts.js';

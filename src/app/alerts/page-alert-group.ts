@@ -1,7 +1,8 @@
 import { alertSummary, runbookOf, type StoredAlert } from '../../domain/alerts/alert.js';
 import { levelRecipients, nextEscalationStep, policyForService, type EscalationPosition } from '../../domain/escalation/escalation.js';
 import type { EscalationPolicy } from '../../domain/escalation/types.js';
-import type { Job, UseCaseDeps } from '../ports.js';
+import type { Job } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 import type { AlertGroup, AlertPageView } from './alert-ports.js';
 import { alertJobPriority } from './alert-jobs.js';
 import { alertsChannelFor } from './sync-alert-group.js';
@@ -59,8 +60,10 @@ export const scheduleAlertPages = (deps: Deps, group: AlertGroup, page: AlertPag
 
 const pageOf = (job: Job): AlertPageView => job.payload.page as AlertPageView;
 
+export type SendAlertPageDeps = Pick<UseCaseDeps, 'alerts' | 'clock' | 'jobs' | 'log' | 'notifier'>;
+
 /** One page DM; nothing once the group is acknowledged or resolved. */
-export const sendAlertPage = async (deps: UseCaseDeps, job: Job): Promise<void> => {
+export const sendAlertPage = async (deps: SendAlertPageDeps, job: Job): Promise<void> => {
   const page = pageOf(job);
   const group = deps.alerts.findGroup(page.groupId);
   if (!group || group.acknowledgedAt !== null || group.status === 'resolved') return;
@@ -78,8 +81,10 @@ export const sendAlertPage = async (deps: UseCaseDeps, job: Job): Promise<void> 
   deps.log.info({ groupId: group.id, subject: page.subject }, 'alert paged');
 };
 
+export type EscalateAlertPageDeps = Pick<UseCaseDeps, 'alerts' | 'clock' | 'config' | 'jobs' | 'notifier' | 'settings'>;
+
 /** The escalation timer: nobody acknowledged, so page the next level, or say loudly that nobody answered. */
-export const escalateAlertPage = async (deps: UseCaseDeps, job: Job): Promise<void> => {
+export const escalateAlertPage = async (deps: EscalateAlertPageDeps, job: Job): Promise<void> => {
   const page = pageOf(job);
   const group = deps.alerts.findGroup(page.groupId);
   if (!group || group.acknowledgedAt !== null || group.status === 'resolved') return;

@@ -1,6 +1,6 @@
 import type { Disposition, IncomingAlert } from '../../domain/alerts/alert.js';
 import { openAt } from '../../domain/alerts/hold.js';
-import type { UseCaseDeps } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 import { applySighting, settleBatch } from './apply-sighting.js';
 import { maintenanceWindows } from './holding-windows.js';
 

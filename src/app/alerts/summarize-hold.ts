@@ -1,5 +1,6 @@
 import { openAt } from '../../domain/alerts/hold.js';
-import type { Job, UseCaseDeps } from '../ports.js';
+import type { Job } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 import { applySighting, settleBatch } from './apply-sighting.js';
 import { maintenanceWindows } from './holding-windows.js';
 import { alertsChannelFor } from './sync-alert-group.js';
@@ -11,11 +12,13 @@ const top = (counts: Map<string, number>, limit: number): string =>
     .map(([name, count]) => `${name} ×${count}`)
     .join(', ');
 
+export type SummarizeHoldDeps = Pick<UseCaseDeps, 'alerts' | 'clock' | 'config' | 'jobs' | 'maintenances' | 'notifier' | 'settings'>;
+
 /**
  * The end of a maintenance window that held alerts: one message per owning team saying what was
  * held, and whatever still fires is decided afresh, as if it had just arrived.
  */
-export const summarizeHold = async (deps: UseCaseDeps, job: Job): Promise<void> => {
+export const summarizeHold = async (deps: SummarizeHoldDeps, job: Job): Promise<void> => {
   const windowId = String(job.payload.windowId);
   const now = deps.clock.now();
   const config = deps.config();

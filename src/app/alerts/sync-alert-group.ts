@@ -1,4 +1,5 @@
-import type { Job, UseCaseDeps } from '../ports.js';
+import type { Job } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 import type { AlertGroup, AlertGroupView } from './alert-ports.js';
 
 /** The channel of the group's team, else the announcements channel. */
@@ -25,11 +26,13 @@ export const groupView = (deps: Pick<UseCaseDeps, 'alerts' | 'config'>, group: A
   };
 };
 
+export type SyncAlertGroupDeps = Pick<UseCaseDeps, 'alerts' | 'config' | 'notifier' | 'settings'>;
+
 /**
  * The group sync job: post the group's message the first time, edit it in place every time after.
  * Safe to repeat: it renders the group as it is now.
  */
-export const syncAlertGroup = async (deps: UseCaseDeps, job: Job): Promise<void> => {
+export const syncAlertGroup = async (deps: SyncAlertGroupDeps, job: Job): Promise<void> => {
   const group = deps.alerts.findGroup(String(job.payload.groupId));
   if (!group) return;
   const view = groupView(deps, group);

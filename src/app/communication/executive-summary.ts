@@ -1,11 +1,14 @@
 import type { Incident } from '../../domain/incident/incident.js';
 import type { Severity } from '../../domain/incident/severity.js';
 import { audiencesFor, serviceNames } from './audiences.js';
-import type { ExecutiveSummary, UseCaseDeps } from '../ports.js';
+import type { ExecutiveSummary } from './ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
+
+export type PostExecutiveSummaryDeps = Pick<UseCaseDeps, 'config' | 'jobs' | 'log' | 'notifier'>;
 
 /** On declare, severity change and resolve, for severities whose policy says notify_executives. */
 export const postExecutiveSummary = async (
-  deps: UseCaseDeps,
+  deps: PostExecutiveSummaryDeps,
   incident: Incident,
   reason: ExecutiveSummary['reason'],
   previousSeverity?: Severity,

@@ -2,7 +2,8 @@ import { buildDigest } from '../../domain/communication/digest.js';
 import { nextCronTime } from '../../domain/communication/cron-schedule.js';
 import { findService } from '../../domain/escalation/escalation.js';
 import type { IncidentConfig } from '../../domain/escalation/types.js';
-import type { Job, UseCaseDeps } from '../ports.js';
+import type { Job } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 
 export const digestJobKey = 'digest';
 const ninetyDays = 90 * 86_400_000;
@@ -31,8 +32,10 @@ export const planDigest = (deps: DigestDeps, digest = deps.config().digest): (()
 /** Keeps exactly one pending digest job, at the next cron time. */
 export const scheduleDigest = (deps: DigestDeps, digest?: IncidentConfig['digest']): void => planDigest(deps, digest)();
 
+export type PostDigestDeps = Pick<UseCaseDeps, 'clock' | 'config' | 'escalations' | 'followUps' | 'incidents' | 'jobs' | 'log' | 'notifier'>;
+
 /** The scheduled executive digest, then the next one. */
-export const postDigest = async (deps: UseCaseDeps, job: Job): Promise<void> => {
+export const postDigest = async (deps: PostDigestDeps, job: Job): Promise<void> => {
   const now = deps.clock.now();
   const config = deps.config();
   const since = typeof job.payload.since === 'number' ? job.payload.since : now - 86_400_000;

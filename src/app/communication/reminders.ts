@@ -1,6 +1,6 @@
 import type { Incident } from '../../domain/incident/incident.js';
 import { activeStatuses } from '../../domain/incident/status.js';
-import type { UseCaseDeps } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 import { timerMs } from '../../domain/incident/drills.js';
 
 export const reminderKeys = {
@@ -13,7 +13,7 @@ export const reminderKeys = {
 const isActive = (incident: Incident) => activeStatuses.includes(incident.status);
 
 /** When the next status update is due: the severity's cadence after the last update (or the declaration). */
-export const scheduleUpdateReminder = (deps: UseCaseDeps, incident: Incident, from?: number): void => {
+export const scheduleUpdateReminder = (deps: Pick<UseCaseDeps, 'clock' | 'config' | 'jobs'>, incident: Incident, from?: number): void => {
   const now = deps.clock.now();
   deps.jobs.cancel(reminderKeys.updateOverdue(incident.id), now);
   const cadence = deps.config().severities[incident.severity].updateEvery;

@@ -1,22 +1,25 @@
 import { formatDuration, type Incident } from '../../domain/incident/incident.js';
 import { activeStatuses } from '../../domain/incident/status.js';
 import { reminderKeys, scheduleUpdateReminder } from './reminders.js';
-import type { Job, UseCaseDeps } from '../ports.js';
+import type { Job } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 import { drillExpiresAt, drillReminderAllowance, timerMs } from '../../domain/incident/drills.js';
 import { formatLocalTime } from './audiences.js';
 
-const incidentOf = (deps: UseCaseDeps, job: Job): Incident | undefined =>
+const incidentOf = (deps: Pick<UseCaseDeps, 'incidents'>, job: Job): Incident | undefined =>
   job.incidentId ? deps.incidents.findById(job.incidentId) : undefined;
 
-const recordReminder = (deps: UseCaseDeps, incident: Incident, text: string, data: Record<string, unknown>) =>
+const recordReminder = (deps: Pick<UseCaseDeps, 'clock' | 'timeline'>, incident: Incident, text: string, data: Record<string, unknown>) =>
   deps.timeline.append(incident.id, { kind: 'reminder', actorId: 'bot', at: deps.clock.now(), text, data });
+
+type MayRemindDeps = Pick<UseCaseDeps, 'clock' | 'config' | 'notifier' | 'timeline'>;
 
 /**
  * Whether this reminder may go out. A drill gets `drills.max_reminders` of them; the next one is
  * replaced by a single notice that reminders have stopped (recorded like a reminder, so it is said
  * once), and after that the drill's reminders are silent and schedule nothing more.
  */
-const mayRemind = async (deps: UseCaseDeps, incident: Incident): Promise<boolean> => {
+const mayRemind = async (deps: MayRemindDeps, incident: Incident): Promise<boolean> => {
   if (!incident.isDrill) return true;
   const { drills, timezone } = deps.config();
   const sent = deps.timeline.list(incident.id).filter((entry) => entry.kind === 'reminder').length;
@@ -35,8 +38,10 @@ const mayRemind = async (deps: UseCaseDeps, incident: Incident): Promise<boolean
   return false;
 };
 
+export type RemindCommanderMissingDeps = Pick<UseCaseDeps, 'clock' | 'config' | 'incidents' | 'notifier' | 'timeline'>;
+
 /** No commander some minutes after declaration: nudge the channel. */
-export const remindCommanderMissing = async (deps: UseCaseDeps, job: Job): Promise<void> => {
+export const remindCommanderMissing = async (deps: RemindCommanderMissingDeps, job: Job): Promise<void> => {
   const incident = incidentOf(deps, job);
   if (!incident?.channelId || incident.roles.commander || !activeStatuses.includes(incident.status)) return;
   if (!(await mayRemind(deps, incident))) return;
@@ -47,8 +52,10 @@ export const remindCommanderMissing = async (deps: UseCaseDeps, job: Job): Promi
   );
 };
 
+export type RemindUpdateDueDeps = Pick<UseCaseDeps, 'clock' | 'config' | 'incidents' | 'jobs' | 'notifier' | 'timeline'>;
+
 /** The status update is due: DM the commander and comms lead, and arm the louder reminder. */
-export const remindUpdateDue = async (deps: UseCaseDeps, job: Job): Promise<void> => {
+export const remindUpdateDue = async (deps: RemindUpdateDueDeps, job: Job): Promise<void> => {
   const incident = incidentOf(deps, job);
   if (!incident || !activeStatuses.includes(incident.status)) return;
   if (!(await mayRemind(deps, incident))) return;
@@ -69,8 +76,10 @@ export const remindUpdateDue = async (deps: UseCaseDeps, job: Job): Promise<void
   );
 };
 
+export type RemindUpdateOverdueDeps = Pick<UseCaseDeps, 'clock' | 'config' | 'incidents' | 'jobs' | 'notifier' | 'timeline'>;
+
 /** Still no update after the reminder: say so in the channel, to the owners by name, and keep nudging. */
-export const remindUpdateOverdue = async (deps: UseCaseDeps, job: Job): Promise<void> => {
+export const remindUpdateOverdue = async (deps: RemindUpdateOverdueDeps, job: Job): Promise<void> => {
   const incident = incidentOf(deps, job);
   if (!incident?.channelId || !activeStatuses.includes(incident.status)) return;
   const lastUpdate = incident.latestUpdate?.at ?? incident.declaredAt;
@@ -86,8 +95,10 @@ export const remindUpdateOverdue = async (deps: UseCaseDeps, job: Job): Promise<
   scheduleUpdateReminder(deps, incident, now);
 };
 
+export type RemindPostmortemDeps = Pick<UseCaseDeps, 'clock' | 'config' | 'incidents' | 'notifier' | 'timeline'>;
+
 /** Resolved for days but not closed: the postmortem is waiting. */
-export const remindPostmortem = async (deps: UseCaseDeps, job: Job): Promise<void> => {
+export const remindPostmortem = async (deps: RemindPostmortemDeps, job: Job): Promise<void> => {
   const incident = incidentOf(deps, job);
   if (!incident?.channelId || incident.status !== 'resolved') return;
   if (!(await mayRemind(deps, incident))) return;
@@ -99,7 +110,7 @@ export const remindPostmortem = async (deps: UseCaseDeps, job: Job): Promise<voi
 };
 
 /** Snooze from the reminder itself: the next reminder comes after the snooze instead of the cadence. */
-export const snoozeUpdateReminder = (deps: UseCaseDeps, input: { incidentId: string; minutes: number }): void => {
+export const snoozeUpdateReminder = (deps: Pick<UseCaseDeps, 'clock' | 'incidents' | 'jobs'>, input: { incidentId: string; minutes: number }): void => {
   const incident = deps.incidents.findById(input.incidentId);
   if (!incident) return;
   const now = deps.clock.now();

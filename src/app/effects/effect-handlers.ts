@@ -7,7 +7,10 @@ import type { Severity } from '../../domain/incident/severity.js';
 import { serviceNames } from '../communication/audiences.js';
 import { resolvePolicy } from '../paging/escalation-policy.js';
 import { generatePostmortem } from '../postmortem/generate-postmortem.js';
-import type { Audience, ExecutiveSummary, Job, JobKind, UseCaseDeps } from '../ports.js';
+import type { Audience, ExecutiveSummary } from '../communication/ports.js';
+import type { Job } from '../ports.js';
+import type { JobKind } from '../job-kinds.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 import { suggestSimilarIncidents } from '../incident/search-incidents.js';
 import { effect, enqueue } from './effect-jobs.js';
 import { inviteExperts } from '../paging/invite-experts.js';
@@ -29,11 +32,16 @@ const text = (job: Job, name: string): string => {
 const pageEnded = (status: string) => status === 'acknowledged' || status === 'cancelled';
 const incidentOver = (status: Status) => isFinished(status) || status === 'resolved';
 
+export type EffectHandlersDeps = Pick<
+  UseCaseDeps,
+  'atomically' | 'clock' | 'config' | 'escalations' | 'followUps' | 'incidents' | 'jobs' | 'log' | 'maintenances' | 'notifier' | 'people' | 'postmortems' | 'publicUrl' | 'search' | 'settings' | 'timeline' | 'updates'
+>;
+
 /**
  * What each effect job does in Slack. Every handler reads the state as it is when it runs and is
  * safe to repeat: a step already done (channel created, card posted) is not done twice.
  */
-export const effectHandlers = (deps: UseCaseDeps): Record<EffectKind, Handler> => {
+export const effectHandlers = (deps: EffectHandlersDeps): Record<EffectKind, Handler> => {
   const { notifier } = deps;
   const incidentOf = (job: Job): Incident => {
     const incident = job.incidentId ? deps.incidents.findById(job.incidentId) : undefined;

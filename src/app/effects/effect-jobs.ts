@@ -1,4 +1,6 @@
-import type { Audience, ExecutiveSummary, MaintenancePhase, NewJob, UseCaseDeps } from '../ports.js';
+import type { Audience, ExecutiveSummary, MaintenancePhase } from '../communication/ports.js';
+import type { NewJob } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 import { jobPriority } from '../ports.js';
 
 /** A job as a use case writes it: due now unless it says otherwise. */

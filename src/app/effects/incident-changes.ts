@@ -2,12 +2,14 @@ import type { Incident } from '../../domain/incident/incident.js';
 import { activeStatuses } from '../../domain/incident/status.js';
 import { timerMs } from '../../domain/incident/drills.js';
 import { audiencesFor } from '../communication/audiences.js';
-import type { UseCaseDeps } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 import { reminderKeys, scheduleUpdateReminder } from '../communication/reminders.js';
 import { stopPaging } from '../paging/stop-paging.js';
 import { effect, enqueue, type EffectJob } from './effect-jobs.js';
 
 const isActive = (incident: Incident) => activeStatuses.includes(incident.status);
+
+export type AfterChangeDeps = Pick<UseCaseDeps, 'clock' | 'config' | 'escalations' | 'jobs'>;
 
 /**
  * What a change to an incident triggers, in one place. Called inside the transaction that stores the
@@ -19,7 +21,7 @@ const isActive = (incident: Incident) => activeStatuses.includes(incident.status
  * - cancelled or closed: pages stop and every timer of the incident is cancelled;
  * - reopened: the postmortem reminder is withdrawn and update reminders start again.
  */
-export const afterChange = (deps: UseCaseDeps, before: Incident, after: Incident): void => {
+export const afterChange = (deps: AfterChangeDeps, before: Incident, after: Incident): void => {
   const now = deps.clock.now();
   const config = deps.config();
   const { executives } = audiencesFor(config, after);

@@ -2,7 +2,7 @@ import { statusLabels, type Status } from '../../domain/incident/status.js';
 import type { Incident } from '../../domain/incident/incident.js';
 import { applyCommand } from './apply-command.js';
 import { effect, enqueue } from '../effects/effect-jobs.js';
-import type { UseCaseDeps } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 import { DomainError } from '../../domain/errors.js';
 import { publishResolution } from '../communication/publish-resolution.js';
 import { escapeUserText } from '../../domain/communication/slack-text.js';
@@ -22,7 +22,12 @@ const verbs: Partial<Record<Status, [emoji: string, what: string]>> = {
   closed: [':lock:', 'closed the incident'],
 };
 
-export const changeStatus = async (deps: UseCaseDeps, input: ChangeStatusInput): Promise<Incident> =>
+export type ChangeStatusDeps = Pick<
+  UseCaseDeps,
+  'atomically' | 'clock' | 'config' | 'escalations' | 'followUps' | 'incidents' | 'jobs' | 'log' | 'updates'
+>;
+
+export const changeStatus = async (deps: ChangeStatusDeps, input: ChangeStatusInput): Promise<Incident> =>
   deps.atomically(() => {
     if (input.to === 'closed' && !input.confirmOpenFollowUps) {
       const blocking = deps.followUps.listForIncident(input.incidentId).filter((followUp) => followUp.status === 'open' && followUp.blocking);

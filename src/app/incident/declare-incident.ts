@@ -1,5 +1,6 @@
 import { incidentKey, type Incident } from '../../domain/incident/incident.js';
-import type { NewIncident, UseCaseDeps } from '../ports.js';
+import type { NewIncident } from './ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 import { reminderKeys, scheduleUpdateReminder } from '../communication/reminders.js';
 import { startPagingNow } from '../paging/start-paging.js';
 import { audiencesFor } from '../communication/audiences.js';
@@ -8,7 +9,7 @@ import { findService, policyForService } from '../../domain/escalation/escalatio
 import { isDomainError } from '../../domain/errors.js';
 import { timerMs } from '../../domain/incident/drills.js';
 
-const startTimers = (deps: UseCaseDeps, incident: Incident) => {
+const startTimers = (deps: Pick<UseCaseDeps, 'clock' | 'config' | 'jobs'>, incident: Incident) => {
   const now = deps.clock.now();
   deps.jobs.schedule(
     {
@@ -22,8 +23,10 @@ const startTimers = (deps: UseCaseDeps, incident: Incident) => {
   scheduleUpdateReminder(deps, incident);
 };
 
+type PageServicesDeps = Pick<UseCaseDeps, 'clock' | 'config' | 'escalations' | 'incidents' | 'jobs' | 'log' | 'timeline'>;
+
 /** Severities whose policy says `page: true` page every affected service that has an escalation policy. */
-const pageServices = (deps: UseCaseDeps, incident: Incident) => {
+const pageServices = (deps: PageServicesDeps, incident: Incident) => {
   const config = deps.config();
   if (!config.severities[incident.severity].page) return;
   // Services sharing a policy (one team's) page its people once, not once per service.
@@ -42,13 +45,15 @@ const pageServices = (deps: UseCaseDeps, incident: Incident) => {
   }
 };
 
+export type DeclareIncidentDeps = Pick<UseCaseDeps, 'atomically' | 'clock' | 'config' | 'escalations' | 'incidents' | 'jobs' | 'log' | 'timeline'>;
+
 /**
  * Declares INC-<n>. The incident, its first pages, its timers and every step still to take in Slack
  * are stored in one transaction before the form is answered; the steps then run as jobs (channel →
  * topic, members, pinned card, announcement, checklist), resuming after a failure or a restart. The
  * page does not wait for any of them.
  */
-export const declareIncident = async (deps: UseCaseDeps, input: NewIncident, options: { tellIn?: string } = {}): Promise<Incident> =>
+export const declareIncident = async (deps: DeclareIncidentDeps, input: NewIncident, options: { tellIn?: string } = {}): Promise<Incident> =>
   deps.atomically(() => {
     const incident = deps.incidents.create(input, deps.clock.now());
     deps.log.info({ incidentId: incident.id, incident: incidentKey(incident), severity: incident.severity }, 'incident declared');

@@ -1,6 +1,6 @@
 import { DomainError } from '../../domain/errors.js';
 import type { Incident } from '../../domain/incident/incident.js';
-import type { IncidentRepository } from '../ports.js';
+import type { IncidentRepository } from './ports.js';
 
 /** The incident whose channel this is, or a NOT_AN_INCIDENT_CHANNEL refusal users can act on. */
 export const incidentForChannel = (incidents: IncidentRepository, channelId: string): Incident => {

@@ -2,15 +2,18 @@ import { DomainError } from '../../domain/errors.js';
 import { formatDuration } from '../../domain/incident/incident.js';
 import { incidentById } from '../incident/find-incident.js';
 import { escalationJobKey } from './page-level.js';
-import type { Escalation, UseCaseDeps } from '../ports.js';
+import type { Escalation } from './ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 import { effect, enqueue } from '../effects/effect-jobs.js';
+
+export type AcknowledgePageDeps = Pick<UseCaseDeps, 'atomically' | 'clock' | 'escalations' | 'incidents' | 'jobs' | 'log' | 'timeline'>;
 
 /**
  * Stops the chain: records who acknowledged and when (time to acknowledge), invites them to the
  * incident channel and updates every page DM of this escalation. A page whose chain ran out is still
  * taken: someone answering late is recorded as a late acknowledgement.
  */
-export const acknowledgePage = async (deps: UseCaseDeps, input: { escalationId: string; userId: string }): Promise<Escalation> =>
+export const acknowledgePage = async (deps: AcknowledgePageDeps, input: { escalationId: string; userId: string }): Promise<Escalation> =>
   deps.atomically(() => {
     const escalation = deps.escalations.findById(input.escalationId);
     if (!escalation) throw new DomainError('INCIDENT_NOT_FOUND', 'That page no longer exists.');

@@ -1,6 +1,6 @@
 import { expertsFor } from '../../domain/escalation/services.js';
 import type { Incident } from '../../domain/incident/incident.js';
-import type { UseCaseDeps } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 
 /**
  * Brings each affected service's `experts` into a new incident's channel, and says who and why. Invited

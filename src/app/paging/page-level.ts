@@ -1,7 +1,8 @@
 import { levelRecipients } from '../../domain/escalation/escalation.js';
 import type { EscalationPolicy } from '../../domain/escalation/types.js';
 import type { Incident } from '../../domain/incident/incident.js';
-import type { Escalation, UseCaseDeps } from '../ports.js';
+import type { Escalation } from './ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 import { timerMs } from '../../domain/incident/drills.js';
 import { effect, enqueue } from '../effects/effect-jobs.js';
 
@@ -12,12 +13,14 @@ export interface PageContext {
   runbook: string | null;
 }
 
+export type PageLevelDeps = Pick<UseCaseDeps, 'clock' | 'config' | 'jobs' | 'log' | 'timeline'>;
+
 /**
  * Pages everyone at the escalation's current level, records it on the timeline and schedules the
  * next step for when the level's wait runs out. Runs inside the caller's transaction: the level, its
  * page jobs and the next escalation are stored together, so a crash can repeat a page but never skip one.
  */
-export const pageLevel = (deps: UseCaseDeps, incident: Incident, escalation: Escalation, policy: EscalationPolicy, context: PageContext): string[] => {
+export const pageLevel = (deps: PageLevelDeps, incident: Incident, escalation: Escalation, policy: EscalationPolicy, context: PageContext): string[] => {
   const now = deps.clock.now();
   const config = deps.config();
   const level = policy.levels[escalation.levelIndex];

@@ -3,7 +3,8 @@ import type { FollowUp } from '../../domain/postmortem/types.js';
 import type { Incident } from '../../domain/incident/incident.js';
 import { canSeeFollowUp } from '../../domain/incident/visibility.js';
 import { incidentById } from '../incident/find-incident.js';
-import type { Job, UseCaseDeps } from '../ports.js';
+import type { Job } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 import { escapeUserText } from '../../domain/communication/slack-text.js';
 import { effect, enqueue } from '../effects/effect-jobs.js';
 
@@ -18,8 +19,10 @@ export interface AddFollowUpInput {
 
 const dueKey = (followUpId: string) => `follow_up_due:${followUpId}`;
 
+export type AddFollowUpDeps = Pick<UseCaseDeps, 'atomically' | 'clock' | 'followUps' | 'incidents' | 'jobs' | 'log'>;
+
 /** Records an action item; its owner is reminded when it falls due. */
-export const addFollowUp = async (deps: UseCaseDeps, input: AddFollowUpInput): Promise<FollowUp> => {
+export const addFollowUp = async (deps: AddFollowUpDeps, input: AddFollowUpInput): Promise<FollowUp> => {
   const text = input.text.trim();
   if (text.length < 3) throw new DomainError('INVALID_INPUT', 'Describe the follow-up: `/incident followup <what> [@owner] [YYYY-MM-DD] [blocking]`.', 'text');
   return deps.atomically(() => {
@@ -45,11 +48,13 @@ export const addFollowUp = async (deps: UseCaseDeps, input: AddFollowUpInput): P
   });
 };
 
+export type CompleteFollowUpDeps = Pick<UseCaseDeps, 'atomically' | 'clock' | 'followUps' | 'incidents' | 'jobs'>;
+
 /**
  * Done, from a list or a reminder. Who may complete it is checked on every click: a button in an old
  * list stays clickable after a role changes hands.
  */
-export const completeFollowUp = async (deps: UseCaseDeps, input: { followUpId: string; actorId: string; channelId?: string | undefined }): Promise<FollowUp> => {
+export const completeFollowUp = async (deps: CompleteFollowUpDeps, input: { followUpId: string; actorId: string; channelId?: string | undefined }): Promise<FollowUp> => {
   const existing = deps.followUps.findById(input.followUpId);
   const incident = existing && deps.incidents.findById(existing.incidentId);
   // A follow-up of a private incident the clicker is not in is answered as if it did not exist.
@@ -67,7 +72,7 @@ export const completeFollowUp = async (deps: UseCaseDeps, input: { followUpId: s
 };
 
 /** The follow_up_due job: remind the owner, unless it was done meanwhile. */
-export const remindFollowUp = async (deps: UseCaseDeps, job: Job): Promise<void> => {
+export const remindFollowUp = async (deps: Pick<UseCaseDeps, 'followUps' | 'incidents' | 'notifier'>, job: Job): Promise<void> => {
   const followUp = deps.followUps.findById(String(job.payload.followUpId));
   if (!followUp || followUp.status !== 'open' || !followUp.ownerId) return;
   const incident = deps.incidents.findById(followUp.incidentId);
@@ -76,7 +81,7 @@ export const remindFollowUp = async (deps: UseCaseDeps, job: Job): Promise<void>
 
 export type FollowUpView = 'mine' | 'overdue' | 'incident' | 'all';
 
-const openFollowUps = (deps: UseCaseDeps, input: { view: FollowUpView; userId: string; incidentId?: string }): FollowUp[] => {
+const openFollowUps = (deps: Pick<UseCaseDeps, 'clock' | 'followUps'>, input: { view: FollowUpView; userId: string; incidentId?: string }): FollowUp[] => {
   switch (input.view) {
     case 'mine':
       return deps.followUps.listOpen({ ownerId: input.userId });
@@ -91,7 +96,7 @@ const openFollowUps = (deps: UseCaseDeps, input: { view: FollowUpView; userId: s
 
 /** Open follow-ups with their incidents, leaving out those of private incidents the viewer is not in. */
 export const listFollowUps = (
-  deps: UseCaseDeps,
+  deps: Pick<UseCaseDeps, 'clock' | 'followUps' | 'incidents'>,
   input: { view: FollowUpView; userId: string; incidentId?: string; channelId?: string },
 ): Array<{ followUp: FollowUp; incident: Incident | undefined }> => {
   const viewer = { userId: input.userId, channelId: input.channelId };

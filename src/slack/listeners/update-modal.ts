@@ -1,6 +1,6 @@
 import type { ModalView } from '@slack/types';
 import { fillTemplate, formatLocalTime, serviceNames } from '../../app/communication/audiences.js';
-import type { UseCaseDeps } from '../../app/ports.js';
+import type { UseCaseDeps } from '../../app/use-case-deps.js';
 import { publicStatuses, type PublicStatus } from '../../domain/escalation/types.js';
 import type { Incident } from '../../domain/incident/incident.js';
 import type { Status } from '../../domain/incident/status.js';
