@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { pino } from 'pino';
-import type { AlertGroupView, AlertPageView } from '../app/alerts/alert-ports.js';
+import type { AlertGroupView } from '../app/alerts/alert-ports.js';
 import { receiveAlerts } from '../app/alerts/receive-alerts.js';
-import type { Notifier } from '../app/outbound.js';
+import type { Notifier, OutboundMessage } from '../app/outbound.js';
 import type { UseCaseDeps } from '../app/use-case-deps.js';
 import { ConfigError } from '../config/env.js';
 import { loadIncidentConfig } from '../config/incident-config-file.js';
@@ -48,23 +48,22 @@ export interface ReplayEvent {
 const describeGroup = (view: AlertGroupView) =>
   `${view.group.kind} ${view.serviceName ?? view.group.service ?? '?'} · ${view.group.alertname ?? view.lead?.alertname ?? 'flapping'} (${view.firing} firing)`;
 
+const describeMessage = (message: OutboundMessage): string =>
+  message.kind === 'alert_group' ? describeGroup(message.view) : message.kind === 'line' ? message.text : message.kind;
+
 /** Slack as the replay sees it: nothing is sent; every would-be message and page is recorded. */
 const recordingNotifier = (record: (kind: ReplayEvent['kind'], text: string) => void): Notifier => {
   let ts = 0;
   const next = () => `${(ts += 1)}.000000`;
   const known: Partial<Notifier> = {
-    postAlertGroup: async (channelId: string, view: AlertGroupView) => {
-      record('message', `#${channelId} ${describeGroup(view)}`);
+    post: async (channelId, message) => {
+      record('message', `#${channelId} ${describeMessage(message)}`);
       return next();
     },
-    updateAlertGroup: async (channelId: string, _ts: string, view: AlertGroupView) => record('edit', `#${channelId} ${describeGroup(view)}`),
-    sendAlertPage: async (userId: string, page: AlertPageView) => {
-      record('page', `${userId}: ${page.subject}: ${page.summary}`);
+    update: async ({ channelId }, message) => record('edit', `#${channelId} ${describeMessage(message)}`),
+    sendDm: async (userId, message) => {
+      if (message.kind === 'alert_page') record('page', `${userId}: ${message.page.subject}: ${message.page.summary}`);
       return { channelId: `D${userId}`, ts: next() };
-    },
-    postToChannel: async (channelId: string, text: string) => {
-      record('message', `#${channelId} ${text}`);
-      return next();
     },
     userGroupMembers: async () => [],
   };

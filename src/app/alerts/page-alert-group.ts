@@ -77,7 +77,7 @@ export const sendAlertPage = async (deps: SendAlertPageDeps, job: Job): Promise<
     });
     return;
   }
-  await deps.notifier.sendAlertPage(String(job.payload.userId), page);
+  await deps.notifier.sendDm(String(job.payload.userId), { kind: 'alert_page', page });
   deps.log.info({ groupId: group.id, subject: page.subject }, 'alert paged');
 };
 
@@ -97,5 +97,5 @@ export const escalateAlertPage = async (deps: EscalateAlertPageDeps, job: Job): 
     return;
   }
   const channel = alertsChannelFor(deps, group.team);
-  if (channel) await deps.notifier.postToChannel(channel, `:rotating_light: Nobody acknowledged the page for *${page.subject}* after ${position.pass + 1} pass(es) through the escalation policy.`);
+  if (channel) await deps.notifier.post(channel, { kind: 'line', text: `:rotating_light: Nobody acknowledged the page for *${page.subject}* after ${position.pass + 1} pass(es) through the escalation policy.` });
 };

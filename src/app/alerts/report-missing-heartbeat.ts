@@ -40,5 +40,5 @@ export const reportMissingHeartbeat = async (deps: ReportMissingHeartbeatDeps, j
   });
   if (paged) return;
   const channel = alertsChannelFor(deps, team);
-  if (channel) await deps.notifier.postToChannel(channel, `:warning: ${summary}`);
+  if (channel) await deps.notifier.post(channel, { kind: 'line', text: `:warning: ${summary}` });
 };

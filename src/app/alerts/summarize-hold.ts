@@ -46,5 +46,5 @@ export const summarizeHold = async (deps: SummarizeHoldDeps, job: Job): Promise<
     `(${held.reduce((sum, alert) => sum + alert.receivedCount, 0)} notifications from monitoring); ${stillFiring.length} still firing, now handled as new. ` +
     `Most held: ${top(names, 5)}.`;
   const channels = new Set([...teams].map((team) => alertsChannelFor(deps, team)).filter((channel): channel is string => channel !== null));
-  for (const channel of channels) await deps.notifier.postToChannel(channel, text);
+  for (const channel of channels) await deps.notifier.post(channel, { kind: 'line', text });
 };

@@ -37,12 +37,12 @@ export const syncAlertGroup = async (deps: SyncAlertGroupDeps, job: Job): Promis
   if (!group) return;
   const view = groupView(deps, group);
   if (group.channelId && group.ts) {
-    await deps.notifier.updateAlertGroup(group.channelId, group.ts, view);
+    await deps.notifier.update({ channelId: group.channelId, ts: group.ts }, { kind: 'alert_group', view });
     return;
   }
   const channelId = alertsChannelFor(deps, group.team);
   if (!channelId) return;
-  const ts = await deps.notifier.postAlertGroup(channelId, view);
+  const ts = await deps.notifier.post(channelId, { kind: 'alert_group', view });
   // The group may have changed while posting; only the message's address is written back.
   const current = deps.alerts.findGroup(group.id) ?? group;
   deps.alerts.saveGroup({ ...current, channelId, ts });

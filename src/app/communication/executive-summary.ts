@@ -17,11 +17,15 @@ export const postExecutiveSummary = async (
   const { executives } = audiencesFor(config, incident);
   if (!executives) return false;
   const nextUpdateAt = deps.jobs.pending(`update_due:${incident.id}`)?.dueAt ?? null;
-  await deps.notifier.sendExecutiveSummary(executives, incident, {
-    reason,
-    serviceNames: serviceNames(config, incident),
-    nextUpdateAt,
-    ...(previousSeverity ? { previousSeverity } : {}),
+  await deps.notifier.post(executives, {
+    kind: 'executive_summary',
+    incident,
+    summary: {
+      reason,
+      serviceNames: serviceNames(config, incident),
+      nextUpdateAt,
+      ...(previousSeverity ? { previousSeverity } : {}),
+    },
   });
   deps.log.info({ incidentId: incident.id, reason }, 'executive summary posted');
   return true;

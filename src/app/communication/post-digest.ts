@@ -56,7 +56,7 @@ export const postDigest = async (deps: PostDigestDeps, job: Job): Promise<void> 
     serviceName: (service) => findService(config, service)?.name ?? service,
   });
   digest.overdueFollowUps = deps.followUps.countOverdue(now);
-  if (config.channels.executives) await deps.notifier.sendDigest(config.channels.executives, digest);
+  if (config.channels.executives) await deps.notifier.post(config.channels.executives, { kind: 'digest', digest });
   deps.log.info({ open: digest.open.length, resolved: digest.resolved.length, posted: Boolean(config.channels.executives) }, 'digest');
   deps.jobs.schedule(
     { kind: 'digest', key: digestJobKey, dueAt: nextDigestAt(config.digest, now), payload: { since: now } },

@@ -29,9 +29,9 @@ const mayRemind = async (deps: MayRemindDeps, incident: Incident): Promise<boole
     recordReminder(deps, incident, 'Drill reminders stopped', { reminder: 'drill_reminders_stopped', sent });
     if (incident.channelId) {
       const endsAt = formatLocalTime(drillExpiresAt(incident, drills.expireAfter.ms), timezone);
-      await deps.notifier.postToChannel(
+      await deps.notifier.post(
         incident.channelId,
-        `:zzz: This drill has had ${sent} reminder${sent === 1 ? '' : 's'}; no more will come. Unless it is resolved first, it ends by itself at ${endsAt} (\`drills.expire_after\`).`,
+        { kind: 'line', text: `:zzz: This drill has had ${sent} reminder${sent === 1 ? '' : 's'}; no more will come. Unless it is resolved first, it ends by itself at ${endsAt} (\`drills.expire_after\`).` },
       );
     }
   }
@@ -46,9 +46,9 @@ export const remindCommanderMissing = async (deps: RemindCommanderMissingDeps, j
   if (!incident?.channelId || incident.roles.commander || !activeStatuses.includes(incident.status)) return;
   if (!(await mayRemind(deps, incident))) return;
   recordReminder(deps, incident, 'No incident commander', { reminder: 'commander_missing' });
-  await deps.notifier.postToChannel(
+  await deps.notifier.post(
     incident.channelId,
-    ':wave: <!here> This incident has no commander yet. Someone take it: `/incident role commander @you`, or use *Assign role* on the card.',
+    { kind: 'line', text: ':wave: <!here> This incident has no commander yet. Someone take it: `/incident role commander @you`, or use *Assign role* on the card.' },
   );
 };
 
@@ -63,7 +63,7 @@ export const remindUpdateDue = async (deps: RemindUpdateDueDeps, job: Job): Prom
   const lastUpdate = incident.latestUpdate?.at ?? incident.declaredAt;
   const owners = [...new Set([incident.roles.commander, incident.roles.comms].filter((userId): userId is string => Boolean(userId)))];
   recordReminder(deps, incident, 'Status update due', { reminder: 'update_due', notified: owners });
-  for (const userId of owners) await deps.notifier.sendUpdateReminder(userId, incident, now - lastUpdate);
+  for (const userId of owners) await deps.notifier.sendDm(userId, { kind: 'update_reminder', incident, overdueForMs: now - lastUpdate });
   deps.jobs.schedule(
     {
       kind: 'update_overdue',
@@ -88,9 +88,9 @@ export const remindUpdateOverdue = async (deps: RemindUpdateOverdueDeps, job: Jo
   const now = deps.clock.now();
   const owners = [incident.roles.commander, incident.roles.comms].filter(Boolean).map((userId) => `<@${userId}>`);
   recordReminder(deps, incident, 'Status update overdue', { reminder: 'update_overdue' });
-  await deps.notifier.postToChannel(
+  await deps.notifier.post(
     incident.channelId,
-    `:alarm_clock: *Status update overdue*: the last one was ${formatDuration(now - lastUpdate)} ago. ${owners.join(' ')} please post one with \`/incident update\` or *Post update* on the card.`,
+    { kind: 'line', text: `:alarm_clock: *Status update overdue*: the last one was ${formatDuration(now - lastUpdate)} ago. ${owners.join(' ')} please post one with \`/incident update\` or *Post update* on the card.` },
   );
   scheduleUpdateReminder(deps, incident, now);
 };
@@ -103,9 +103,9 @@ export const remindPostmortem = async (deps: RemindPostmortemDeps, job: Job): Pr
   if (!incident?.channelId || incident.status !== 'resolved') return;
   if (!(await mayRemind(deps, incident))) return;
   recordReminder(deps, incident, 'Postmortem reminder', { reminder: 'postmortem_due' });
-  await deps.notifier.postToChannel(
+  await deps.notifier.post(
     incident.channelId,
-    `:memo: This incident was resolved ${formatDuration(deps.clock.now() - (incident.resolvedAt ?? incident.updatedAt))} ago and is still open. ${incident.roles.commander ? `<@${incident.roles.commander}> ` : ''}write the blameless postmortem, then \`/incident close\`.`,
+    { kind: 'line', text: `:memo: This incident was resolved ${formatDuration(deps.clock.now() - (incident.resolvedAt ?? incident.updatedAt))} ago and is still open. ${incident.roles.commander ? `<@${incident.roles.commander}> ` : ''}write the blameless postmortem, then \`/incident close\`.` },
   );
 };
 

@@ -35,6 +35,6 @@ export const suggestSimilarIncidents = async (deps: SuggestSimilarIncidentsDeps,
     .filter(({ incident: past }) => !past.isPrivate && !past.isDrill && past.declaredAt < incident.declaredAt)
     .slice(0, 3)
     .map((found) => withPostmortem(deps, found));
-  if (similar.length > 0 && incident.channelId) await deps.notifier.postSimilarIncidents(incident.channelId, similar);
+  if (similar.length > 0 && incident.channelId) await deps.notifier.post(incident.channelId, { kind: 'similar_incidents', similar });
   return similar;
 };

@@ -29,6 +29,6 @@ export const inviteExperts = async (deps: Pick<UseCaseDeps, 'config' | 'notifier
     ...(invited.length > 0 ? [`:busts_in_silhouette: Invited the experts of the affected services: ${people(invited)}.`] : []),
     ...(failed.length > 0 ? [`:warning: Could not invite ${people(failed)} (see services[].experts in the configuration).`] : []),
   ];
-  if (lines.length > 0) await deps.notifier.postToChannel(incident.channelId, lines.join('\n'));
+  if (lines.length > 0) await deps.notifier.post(incident.channelId, { kind: 'line', text: lines.join('\n') });
   return invited;
 };

@@ -76,7 +76,7 @@ export const remindFollowUp = async (deps: Pick<UseCaseDeps, 'followUps' | 'inci
   const followUp = deps.followUps.findById(String(job.payload.followUpId));
   if (!followUp || followUp.status !== 'open' || !followUp.ownerId) return;
   const incident = deps.incidents.findById(followUp.incidentId);
-  if (incident) await deps.notifier.sendFollowUpReminder(followUp.ownerId, followUp, incident);
+  if (incident) await deps.notifier.sendDm(followUp.ownerId, { kind: 'follow_up_reminder', followUp, incident });
 };
 
 export type FollowUpView = 'mine' | 'overdue' | 'incident' | 'all';

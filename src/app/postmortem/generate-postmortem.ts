@@ -40,12 +40,15 @@ export const generatePostmortem = async (deps: GeneratePostmortemDeps, input: { 
   const canvasId = await deps.notifier.createCanvas(incident.channelId, title, markdown);
   deps.postmortems.setDelivery(incident.id, { fileId, canvasId });
   const openFollowUps = deps.followUps.listForIncident(incident.id).filter((followUp) => followUp.status === 'open').length;
-  await deps.notifier.postPostmortemNotice(incident.channelId, {
-    incident,
-    url: postmortemUrl(deps, incident.id, stored.token),
-    canvasId,
-    fileId,
-    openFollowUps,
+  await deps.notifier.post(incident.channelId, {
+    kind: 'postmortem_notice',
+    notice: {
+      incident,
+      url: postmortemUrl(deps, incident.id, stored.token),
+      canvasId,
+      fileId,
+      openFollowUps,
+    },
   });
 
   const blame = findBlame(markdown, { extraPhrases: deps.config().postmortem.blamePhrases });
