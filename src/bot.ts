@@ -41,6 +41,7 @@ import { reportJobFailure } from './app/effects/report-failures.js';
 import { classifySlackFailure } from './slack/slack-error.js';
 import { createConfigStore, type ConfigStore } from './config/config-store.js';
 import { loadIncidentConfig } from './config/incident-config-file.js';
+import { withEnvironment } from './config/resolve-config.js';
 import { checkAlertSecrets, secretReader, type SecretEnv } from './config/alert-secrets.js';
 import { alertRoutes, type AlertIntake } from './http/alerts/routes.js';
 import { receiveAlertBatches } from './app/alerts/receive-alerts.js';
@@ -88,7 +89,7 @@ export const startBot = async ({
   env = process.env,
   startedMessage = 'connected to Slack',
 }: BotOptions): Promise<RunningBot> => {
-  const configStore = createConfigStore(() => loadIncidentConfig(config.configPath, { required: config.configRequired }), logger);
+  const configStore = createConfigStore(() => withEnvironment(loadIncidentConfig(config.configPath, { required: config.configRequired }), config), logger);
   checkAlertSecrets(configStore.current(), env);
   const database = openDatabase(config.databasePath);
   try {
@@ -160,7 +161,7 @@ export const startBot = async ({
       idempotency: createIdempotencyRepository(database.db),
       notifier: createNotifier({ client: app.client, workspaceUrl: identity.url, botUserId: identity.user_id, clock, logger, config: configStore.current }),
       clock,
-      settings: { channelNameTemplate: config.channelNameTemplate, announcementsChannel: config.announcementsChannel },
+      settings: { channelNameTemplate: config.channelNameTemplate },
       log: logger.child({ module: 'incidents' }),
       jobs,
       escalations: createEscalationRepository(database.db, newId),

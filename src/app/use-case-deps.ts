@@ -9,7 +9,6 @@ import type { Atomically, Clock, IdempotencyRepository, JobRepository, Log, Peop
 
 export interface UseCaseSettings {
   channelNameTemplate: string;
-  announcementsChannel: string | undefined;
 }
 
 /**

@@ -100,7 +100,7 @@ export const replayAlerts = async (
     config: () => config,
     clock,
     notifier,
-    settings: { channelNameTemplate: 'inc-{number}', announcementsChannel: undefined },
+    settings: { channelNameTemplate: 'inc-{number}' },
     log: { info: () => undefined, error: () => undefined },
   } as unknown as UseCaseDeps;
   const scheduler = createScheduler({ jobs: deps.jobs, handlers: jobHandlers(deps), clock, logger: pino({ level: 'silent' }) });

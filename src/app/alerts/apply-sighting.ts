@@ -9,6 +9,7 @@ import type { AlertGroup } from './alert-ports.js';
 import { alertJobPriority } from './alert-jobs.js';
 import { pageViewOf, scheduleAlertPages } from './page-alert-group.js';
 import { heartbeatGroupKey } from './report-missing-heartbeat.js';
+import { jobKeys } from '../job-keys.js';
 
 export type SightingDeps = Pick<UseCaseDeps, 'alerts' | 'jobs' | 'config'>;
 
@@ -23,9 +24,9 @@ export interface SightingContext {
   touched: Set<string>;
 }
 
-export const heartbeatJobKey = 'alerts:heartbeat';
-export const expiryJobKey = 'alerts:expiry';
-export const holdSummaryKey = (windowId: string) => `alert_hold_summary:${windowId}`;
+export const heartbeatJobKey = jobKeys.alertHeartbeat;
+export const expiryJobKey = jobKeys.alertExpiry;
+export const holdSummaryKey = jobKeys.alertHoldSummary;
 
 /** A critical opens its service's alert group and pages, unless the service's group is still open. */
 const criticalGroup = (deps: SightingDeps, alert: StoredAlert, now: number): { group: AlertGroup; disposition: Disposition } => {

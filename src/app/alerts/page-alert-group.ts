@@ -6,10 +6,11 @@ import type { UseCaseDeps } from '../use-case-deps.js';
 import type { AlertGroup, AlertPageView } from './alert-ports.js';
 import { alertJobPriority } from './alert-jobs.js';
 import { alertsChannelFor } from './sync-alert-group.js';
+import { jobKeys } from '../job-keys.js';
 
 type Deps = Pick<UseCaseDeps, 'alerts' | 'jobs' | 'config'>;
 
-export const alertEscalationKey = (groupId: string) => `alert_escalate:${groupId}`;
+export const alertEscalationKey = jobKeys.alertEscalate;
 
 /** A service's policy, else its team's: the same choice `/incident page` makes for a service. */
 const policyFor = (deps: Pick<UseCaseDeps, 'config'>, group: Pick<AlertGroup, 'team' | 'service'>): EscalationPolicy | undefined => {
@@ -45,7 +46,7 @@ export const scheduleAlertPages = (deps: Deps, group: AlertGroup, page: AlertPag
   for (const to of targets) {
     const who = 'userId' in to ? to.userId : to.usergroupId;
     deps.jobs.schedule(
-      { kind: 'alert_page', priority: alertJobPriority.alert_page, key: `alert_page:${group.id}:${position.pass}:${position.levelIndex}:${who}`, dueAt: now, payload: { ...to, page } },
+      { kind: 'alert_page', priority: alertJobPriority.alert_page, key: jobKeys.alertPage(group.id, position.pass, position.levelIndex, who), dueAt: now, payload: { ...to, page } },
       now,
     );
   }
@@ -72,7 +73,7 @@ export const sendAlertPage = async (deps: SendAlertPageDeps, job: Job): Promise<
     const now = deps.clock.now();
     deps.alerts.atomically(() => {
       for (const userId of members) {
-        deps.jobs.schedule({ kind: 'alert_page', priority: alertJobPriority.alert_page, key: `${job.key ?? group.id}:${userId}`, dueAt: now, payload: { userId, page } }, now);
+        deps.jobs.schedule({ kind: 'alert_page', priority: alertJobPriority.alert_page, key: jobKeys.alertPageMember(job.key ?? group.id, userId), dueAt: now, payload: { userId, page } }, now);
       }
     });
     return;
@@ -81,7 +82,7 @@ export const sendAlertPage = async (deps: SendAlertPageDeps, job: Job): Promise<
   deps.log.info({ groupId: group.id, subject: page.subject }, 'alert paged');
 };
 
-export type EscalateAlertPageDeps = Pick<UseCaseDeps, 'alerts' | 'clock' | 'config' | 'jobs' | 'notifier' | 'settings'>;
+export type EscalateAlertPageDeps = Pick<UseCaseDeps, 'alerts' | 'clock' | 'config' | 'jobs' | 'notifier'>;
 
 /** The escalation timer: nobody acknowledged, so page the next level, or say loudly that nobody answered. */
 export const escalateAlertPage = async (deps: EscalateAlertPageDeps, job: Job): Promise<void> => {

@@ -15,7 +15,7 @@ export const heartbeatGroupKey = (alerts: AlertsConfig): Pick<AlertGroup, 'kind'
   alertname: `${alerts.heartbeat.alertname} missing`,
 });
 
-export type ReportMissingHeartbeatDeps = Pick<UseCaseDeps, 'alerts' | 'clock' | 'config' | 'jobs' | 'notifier' | 'settings'>;
+export type ReportMissingHeartbeatDeps = Pick<UseCaseDeps, 'alerts' | 'clock' | 'config' | 'jobs' | 'notifier'>;
 
 /**
  * The heartbeat job, due missing_after after the last heartbeat (each heartbeat moves it): its

@@ -3,8 +3,9 @@ import { couldHoldPages, formatMatcher, type LabelMatcher, type Silence } from '
 import { DomainError } from '../../domain/errors.js';
 import type { UseCaseDeps } from '../use-case-deps.js';
 import { alertJobPriority } from './alert-jobs.js';
+import { jobKeys } from '../job-keys.js';
 
-export const silenceEndKey = (silenceId: string) => `alert_silence_end:${silenceId}`;
+export const silenceEndKey = jobKeys.alertSilenceEnd;
 
 type Deps = Pick<UseCaseDeps, 'alerts' | 'config' | 'clock' | 'jobs'>;
 

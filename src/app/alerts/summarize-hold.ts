@@ -12,7 +12,7 @@ const top = (counts: Map<string, number>, limit: number): string =>
     .map(([name, count]) => `${name} ×${count}`)
     .join(', ');
 
-export type SummarizeHoldDeps = Pick<UseCaseDeps, 'alerts' | 'clock' | 'config' | 'jobs' | 'maintenances' | 'notifier' | 'settings'>;
+export type SummarizeHoldDeps = Pick<UseCaseDeps, 'alerts' | 'clock' | 'config' | 'jobs' | 'maintenances' | 'notifier'>;
 
 /**
  * The end of a maintenance window that held alerts: one message per owning team saying what was

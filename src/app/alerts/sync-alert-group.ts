@@ -3,10 +3,10 @@ import type { UseCaseDeps } from '../use-case-deps.js';
 import type { AlertGroup, AlertGroupView } from './alert-ports.js';
 
 /** The channel of the group's team, else the announcements channel. */
-export const alertsChannelFor = (deps: Pick<UseCaseDeps, 'config' | 'settings'>, team: string | null): string | null => {
+export const alertsChannelFor = (deps: Pick<UseCaseDeps, 'config'>, team: string | null): string | null => {
   const config = deps.config();
   const configured = team ? config.teams.find((candidate) => candidate.id === team)?.alertsChannel : null;
-  return configured ?? config.channels.announcements ?? deps.settings.announcementsChannel ?? null;
+  return configured ?? config.channels.announcements ?? null;
 };
 
 /** How many of a group's alerts its message lists. */
@@ -26,7 +26,7 @@ export const groupView = (deps: Pick<UseCaseDeps, 'alerts' | 'config'>, group: A
   };
 };
 
-export type SyncAlertGroupDeps = Pick<UseCaseDeps, 'alerts' | 'config' | 'notifier' | 'settings'>;
+export type SyncAlertGroupDeps = Pick<UseCaseDeps, 'alerts' | 'config' | 'notifier'>;
 
 /**
  * The group sync job: post the group's message the first time, edit it in place every time after.

@@ -3,6 +3,7 @@ import type { Severity } from '../../domain/incident/severity.js';
 import { audiencesFor, serviceNames } from './audiences.js';
 import type { ExecutiveSummary } from './ports.js';
 import type { UseCaseDeps } from '../use-case-deps.js';
+import { jobKeys } from '../job-keys.js';
 
 export type PostExecutiveSummaryDeps = Pick<UseCaseDeps, 'config' | 'jobs' | 'log' | 'notifier'>;
 
@@ -16,7 +17,7 @@ export const postExecutiveSummary = async (
   const config = deps.config();
   const { executives } = audiencesFor(config, incident);
   if (!executives) return false;
-  const nextUpdateAt = deps.jobs.pending(`update_due:${incident.id}`)?.dueAt ?? null;
+  const nextUpdateAt = deps.jobs.pending(jobKeys.updateDue(incident.id))?.dueAt ?? null;
   await deps.notifier.post(executives, {
     kind: 'executive_summary',
     incident,

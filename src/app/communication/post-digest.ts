@@ -4,8 +4,8 @@ import { findService } from '../../domain/escalation/escalation.js';
 import type { IncidentConfig } from '../../domain/escalation/types.js';
 import type { Job } from '../ports.js';
 import type { UseCaseDeps } from '../use-case-deps.js';
+import { jobKeys } from '../job-keys.js';
 
-export const digestJobKey = 'digest';
 const ninetyDays = 90 * 86_400_000;
 
 /** The next time the digest cron fires after `after`, in the digest's time zone. */
@@ -22,10 +22,10 @@ export const planDigest = (deps: DigestDeps, digest = deps.config().digest): (()
   const now = deps.clock.now();
   const dueAt = nextDigestAt(digest, now);
   return () => {
-    const pending = deps.jobs.pending(digestJobKey);
+    const pending = deps.jobs.pending(jobKeys.digest);
     if (pending && pending.dueAt === dueAt) return;
     const periodStart = typeof pending?.payload.since === 'number' ? pending.payload.since : now;
-    deps.jobs.schedule({ kind: 'digest', key: digestJobKey, dueAt, payload: { since: periodStart } }, now);
+    deps.jobs.schedule({ kind: 'digest', key: jobKeys.digest, dueAt, payload: { since: periodStart } }, now);
   };
 };
 
@@ -59,7 +59,7 @@ export const postDigest = async (deps: PostDigestDeps, job: Job): Promise<void> 
   if (config.channels.executives) await deps.notifier.post(config.channels.executives, { kind: 'digest', digest });
   deps.log.info({ open: digest.open.length, resolved: digest.resolved.length, posted: Boolean(config.channels.executives) }, 'digest');
   deps.jobs.schedule(
-    { kind: 'digest', key: digestJobKey, dueAt: nextDigestAt(config.digest, now), payload: { since: now } },
+    { kind: 'digest', key: jobKeys.digest, dueAt: nextDigestAt(config.digest, now), payload: { since: now } },
     now,
   );
 };

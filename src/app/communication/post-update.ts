@@ -8,9 +8,9 @@ import { audiencesFor, serviceNames } from './audiences.js';
 import { incidentById } from '../incident/find-incident.js';
 import type { Audience } from './ports.js';
 import type { UseCaseDeps } from '../use-case-deps.js';
-import { reminderKeys } from './reminders.js';
 import { afterChange } from '../effects/incident-changes.js';
 import { effect, enqueue } from '../effects/effect-jobs.js';
+import { jobKeys } from '../job-keys.js';
 
 export interface PostUpdateInput {
   incidentId: string;
@@ -81,7 +81,7 @@ export const postUpdate = async (deps: PostUpdateDeps, input: PostUpdateInput): 
     afterChange(deps, before, incident);
     if (update.nextUpdateAt) {
       deps.jobs.schedule(
-        { kind: 'update_due', key: reminderKeys.updateDue(incident.id), incidentId: incident.id, dueAt: Math.max(now, update.nextUpdateAt) },
+        { kind: 'update_due', key: jobKeys.updateDue(incident.id), incidentId: incident.id, dueAt: Math.max(now, update.nextUpdateAt) },
         now,
       );
     }

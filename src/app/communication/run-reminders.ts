@@ -1,10 +1,11 @@
 import { formatDuration, type Incident } from '../../domain/incident/incident.js';
 import { activeStatuses } from '../../domain/incident/status.js';
-import { reminderKeys, scheduleUpdateReminder } from './reminders.js';
+import { scheduleUpdateReminder } from './reminders.js';
 import type { Job } from '../ports.js';
 import type { UseCaseDeps } from '../use-case-deps.js';
 import { drillExpiresAt, drillReminderAllowance, timerMs } from '../../domain/incident/drills.js';
 import { formatLocalTime } from './audiences.js';
+import { jobKeys } from '../job-keys.js';
 
 const incidentOf = (deps: Pick<UseCaseDeps, 'incidents'>, job: Job): Incident | undefined =>
   job.incidentId ? deps.incidents.findById(job.incidentId) : undefined;
@@ -67,7 +68,7 @@ export const remindUpdateDue = async (deps: RemindUpdateDueDeps, job: Job): Prom
   deps.jobs.schedule(
     {
       kind: 'update_overdue',
-      key: reminderKeys.updateOverdue(incident.id),
+      key: jobKeys.updateOverdue(incident.id),
       incidentId: incident.id,
       dueAt: now + timerMs(incident, deps.config().nudges.updateOverdueAfter.ms, deps.config().drills.speedup),
       payload: { lastUpdateAt: lastUpdate },
@@ -114,9 +115,9 @@ export const snoozeUpdateReminder = (deps: Pick<UseCaseDeps, 'clock' | 'incident
   const incident = deps.incidents.findById(input.incidentId);
   if (!incident) return;
   const now = deps.clock.now();
-  deps.jobs.cancel(reminderKeys.updateOverdue(incident.id), now);
+  deps.jobs.cancel(jobKeys.updateOverdue(incident.id), now);
   deps.jobs.schedule(
-    { kind: 'update_due', key: reminderKeys.updateDue(incident.id), incidentId: incident.id, dueAt: now + input.minutes * 60_000 },
+    { kind: 'update_due', key: jobKeys.updateDue(incident.id), incidentId: incident.id, dueAt: now + input.minutes * 60_000 },
     now,
   );
 };

@@ -5,6 +5,7 @@ import { effect, enqueue } from '../effects/effect-jobs.js';
 import type { Job } from '../ports.js';
 import type { MaintenancePhase } from './ports.js';
 import type { UseCaseDeps } from '../use-case-deps.js';
+import { jobKeys } from '../job-keys.js';
 
 export type ScheduleMaintenanceInput = Omit<Maintenance, 'id' | 'createdAt' | 'cancelledAt'>;
 
@@ -35,8 +36,8 @@ export const scheduleMaintenance = async (deps: ScheduleMaintenanceDeps, input: 
     const created = deps.maintenances.create({ ...input, createdAt: now });
     announce(deps, created, 'scheduled');
     const payload = { maintenanceId: created.id };
-    deps.jobs.schedule({ kind: 'maintenance_start', key: `maintenance_start:${created.id}`, dueAt: Math.max(now, input.startsAt), payload }, now);
-    deps.jobs.schedule({ kind: 'maintenance_end', key: `maintenance_end:${created.id}`, dueAt: input.endsAt, payload }, now);
+    deps.jobs.schedule({ kind: 'maintenance_start', key: jobKeys.maintenanceStart(created.id), dueAt: Math.max(now, input.startsAt), payload }, now);
+    deps.jobs.schedule({ kind: 'maintenance_end', key: jobKeys.maintenanceEnd(created.id), dueAt: input.endsAt, payload }, now);
     return created;
   });
   deps.log.info({ maintenanceId: maintenance.id, startsAt: input.startsAt, endsAt: input.endsAt }, 'maintenance scheduled');
@@ -78,8 +79,8 @@ export const cancelMaintenance = async (deps: CancelMaintenanceDeps, input: { ma
   const cancelled = { ...maintenance, cancelledAt: now };
   deps.atomically(() => {
     deps.maintenances.cancel(maintenance.id, now);
-    deps.jobs.cancel(`maintenance_start:${maintenance.id}`, now);
-    deps.jobs.cancel(`maintenance_end:${maintenance.id}`, now);
+    deps.jobs.cancel(jobKeys.maintenanceStart(maintenance.id), now);
+    deps.jobs.cancel(jobKeys.maintenanceEnd(maintenance.id), now);
     announce(deps, cancelled, 'cancelled');
   });
   deps.log.info({ maintenanceId: maintenance.id, actorId: input.actorId }, 'maintenance cancelled');

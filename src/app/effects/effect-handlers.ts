@@ -10,19 +10,18 @@ import { generatePostmortem } from '../postmortem/generate-postmortem.js';
 import type { Audience, ExecutiveSummary } from '../communication/ports.js';
 import type { Job } from '../ports.js';
 import type { OutboundMessage } from '../outbound.js';
-import type { JobKind } from '../job-kinds.js';
+import type { EffectKind } from '../job-kinds.js';
 import type { UseCaseDeps } from '../use-case-deps.js';
 import { suggestSimilarIncidents } from '../incident/search-incidents.js';
 import { effect, enqueue } from './effect-jobs.js';
 import { inviteExperts } from '../paging/invite-experts.js';
-import type { AlertJobKind } from '../alerts/alert-jobs.js';
 import { noteLine } from '../incident/add-note.js';
 import { sendMaintenanceNotice } from '../communication/schedule-maintenance.js';
+import { jobKeys } from '../job-keys.js';
 
 type Handler = (job: Job) => Promise<void>;
 /** An effect handler before it is bound to the dependencies. */
 type Effect = (deps: EffectHandlersDeps, job: Job) => Promise<void>;
-export type EffectKind = Exclude<JobKind, 'escalate' | 'commander_missing' | 'update_due' | 'update_overdue' | 'postmortem_due' | 'digest' | 'maintenance_start' | 'maintenance_end' | 'follow_up_due' | 'housekeeping' | AlertJobKind>;
 
 const maxNameAttempts = 20;
 /** Text fields of a payload are written as strings; anything else reads as empty, never "[object Object]". */
@@ -83,7 +82,7 @@ const createChannel: Effect = async (deps, job) => {
   const created = await createFreeChannel(deps, incident);
   deps.atomically(() => {
     const stored = deps.incidents.setSlackRefs(incident.id, { channelId: created.id, channelName: created.name, setupError: null });
-    const announcements = deps.settings.announcementsChannel ?? deps.config().channels.announcements;
+    const announcements = deps.config().channels.announcements;
     const commander = stored.roles.commander;
     enqueue(
       deps,
@@ -151,7 +150,7 @@ const sendExecutiveSummary: Effect = async (deps, job) => {
   const summary: ExecutiveSummary = {
     reason: job.payload.reason as ExecutiveSummary['reason'],
     serviceNames: serviceNames(deps.config(), incident),
-    nextUpdateAt: deps.jobs.pending(`update_due:${incident.id}`)?.dueAt ?? null,
+    nextUpdateAt: deps.jobs.pending(jobKeys.updateDue(incident.id))?.dueAt ?? null,
     ...(job.payload.previousSeverity ? { previousSeverity: job.payload.previousSeverity as Severity } : {}),
   };
   await deps.notifier.post(text(job, 'channelId'), { kind: 'executive_summary', incident, summary });

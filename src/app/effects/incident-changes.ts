@@ -3,9 +3,10 @@ import { activeStatuses } from '../../domain/incident/status.js';
 import { timerMs } from '../../domain/incident/drills.js';
 import { audiencesFor } from '../communication/audiences.js';
 import type { UseCaseDeps } from '../use-case-deps.js';
-import { reminderKeys, scheduleUpdateReminder } from '../communication/reminders.js';
+import { scheduleUpdateReminder } from '../communication/reminders.js';
 import { stopPaging } from '../paging/stop-paging.js';
 import { effect, enqueue, type EffectJob } from './effect-jobs.js';
+import { jobKeys } from '../job-keys.js';
 
 const isActive = (incident: Incident) => activeStatuses.includes(incident.status);
 
@@ -36,7 +37,7 @@ export const afterChange = (deps: AfterChangeDeps, before: Incident, after: Inci
     deps.jobs.schedule(
       {
         kind: 'postmortem_due',
-        key: reminderKeys.postmortem(after.id),
+        key: jobKeys.postmortemDue(after.id),
         incidentId: after.id,
         dueAt: now + timerMs(after, config.nudges.postmortemAfter.ms, config.drills.speedup),
       },
@@ -49,7 +50,7 @@ export const afterChange = (deps: AfterChangeDeps, before: Incident, after: Inci
     enqueue(deps, ...jobs);
     return;
   }
-  if (isActive(after) && before.status === 'resolved') deps.jobs.cancel(reminderKeys.postmortem(after.id), now);
+  if (isActive(after) && before.status === 'resolved') deps.jobs.cancel(jobKeys.postmortemDue(after.id), now);
   const updated = after.latestUpdate?.at !== before.latestUpdate?.at;
   const cadenceChanged = after.severity !== before.severity;
   const activityChanged = isActive(after) !== isActive(before);

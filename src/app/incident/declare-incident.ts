@@ -1,20 +1,21 @@
 import { incidentKey, type Incident } from '../../domain/incident/incident.js';
 import type { NewIncident } from './ports.js';
 import type { UseCaseDeps } from '../use-case-deps.js';
-import { reminderKeys, scheduleUpdateReminder } from '../communication/reminders.js';
+import { scheduleUpdateReminder } from '../communication/reminders.js';
 import { startPagingNow } from '../paging/start-paging.js';
 import { audiencesFor } from '../communication/audiences.js';
 import { effect, enqueue } from '../effects/effect-jobs.js';
 import { findService, policyForService } from '../../domain/escalation/escalation.js';
 import { isDomainError } from '../../domain/errors.js';
 import { timerMs } from '../../domain/incident/drills.js';
+import { jobKeys } from '../job-keys.js';
 
 const startTimers = (deps: Pick<UseCaseDeps, 'clock' | 'config' | 'jobs'>, incident: Incident) => {
   const now = deps.clock.now();
   deps.jobs.schedule(
     {
       kind: 'commander_missing',
-      key: reminderKeys.commanderMissing(incident.id),
+      key: jobKeys.commanderMissing(incident.id),
       incidentId: incident.id,
       dueAt: now + timerMs(incident, deps.config().nudges.commanderMissingAfter.ms, deps.config().drills.speedup),
     },

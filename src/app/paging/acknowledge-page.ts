@@ -1,10 +1,10 @@
 import { DomainError } from '../../domain/errors.js';
 import { formatDuration } from '../../domain/incident/incident.js';
 import { incidentById } from '../incident/find-incident.js';
-import { escalationJobKey } from './page-level.js';
 import type { Escalation } from './ports.js';
 import type { UseCaseDeps } from '../use-case-deps.js';
 import { effect, enqueue } from '../effects/effect-jobs.js';
+import { jobKeys } from '../job-keys.js';
 
 export type AcknowledgePageDeps = Pick<UseCaseDeps, 'atomically' | 'clock' | 'escalations' | 'incidents' | 'jobs' | 'log' | 'timeline'>;
 
@@ -25,7 +25,7 @@ export const acknowledgePage = async (deps: AcknowledgePageDeps, input: { escala
     const now = deps.clock.now();
     const acknowledged: Escalation = { ...escalation, status: 'acknowledged', acknowledgedBy: input.userId, acknowledgedAt: now, endedAt: now };
     deps.escalations.update(acknowledged);
-    deps.jobs.cancel(escalationJobKey(escalation.id), now);
+    deps.jobs.cancel(jobKeys.escalate(escalation.id), now);
     const incident = incidentById(deps.incidents, escalation.incidentId);
     const timeToAcknowledge = now - escalation.startedAt;
     deps.timeline.append(incident.id, {

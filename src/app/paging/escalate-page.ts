@@ -1,12 +1,13 @@
 import { nextEscalationStep } from '../../domain/escalation/escalation.js';
 import { isFinished } from '../../domain/incident/status.js';
 import { incidentById } from '../incident/find-incident.js';
-import { escalationJobKey, pageLevel } from './page-level.js';
+import { pageLevel } from './page-level.js';
 import { resolvePolicy } from './escalation-policy.js';
 import type { Escalation } from './ports.js';
 import type { UseCaseDeps } from '../use-case-deps.js';
 import { effect, enqueue } from '../effects/effect-jobs.js';
 import { stopPaging } from './stop-paging.js';
+import { jobKeys } from '../job-keys.js';
 
 export interface EscalatePageInput {
   escalationId: string;
@@ -31,7 +32,7 @@ export const escalatePage = async (deps: EscalatePageDeps, input: EscalatePageIn
     const shown = input.shownLevel;
     if (shown && (shown.levelIndex !== escalation.levelIndex || shown.pass !== escalation.pass)) return { escalation, moved: false };
     const now = deps.clock.now();
-    deps.jobs.cancel(escalationJobKey(escalation.id), now);
+    deps.jobs.cancel(jobKeys.escalate(escalation.id), now);
     const incident = incidentById(deps.incidents, escalation.incidentId);
     if (isFinished(incident.status) || incident.status === 'resolved') {
       stopPaging(deps, incident, `The incident was ${incident.status}`);

@@ -5,8 +5,8 @@ import type { Escalation } from './ports.js';
 import type { UseCaseDeps } from '../use-case-deps.js';
 import { timerMs } from '../../domain/incident/drills.js';
 import { effect, enqueue } from '../effects/effect-jobs.js';
+import { jobKeys } from '../job-keys.js';
 
-export const escalationJobKey = (escalationId: string) => `escalate:${escalationId}`;
 
 export interface PageContext {
   about: string;
@@ -51,7 +51,7 @@ export const pageLevel = (deps: PageLevelDeps, incident: Incident, escalation: E
   );
   // Nobody to page at this level: move on at once rather than wait for an acknowledgement that cannot come.
   const dueAt = nobody ? now : now + wait;
-  deps.jobs.schedule({ kind: 'escalate', key: escalationJobKey(escalation.id), incidentId: incident.id, dueAt, priority: 0, payload: { escalationId: escalation.id } }, now);
+  deps.jobs.schedule({ kind: 'escalate', key: jobKeys.escalate(escalation.id), incidentId: incident.id, dueAt, priority: 0, payload: { escalationId: escalation.id } }, now);
   deps.log.info({ incidentId: incident.id, escalationId: escalation.id, users, level: escalation.levelIndex, pass: escalation.pass }, 'paged');
   return users;
 };

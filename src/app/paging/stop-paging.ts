@@ -1,7 +1,7 @@
 import type { Incident } from '../../domain/incident/incident.js';
-import { escalationJobKey } from './page-level.js';
 import type { UseCaseDeps } from '../use-case-deps.js';
 import { effect, enqueue } from '../effects/effect-jobs.js';
+import { jobKeys } from '../job-keys.js';
 
 /**
  * Resolving or cancelling an incident ends its pages: nobody should be woken for a finished incident.
@@ -12,7 +12,7 @@ export const stopPaging = (deps: Pick<UseCaseDeps, 'clock' | 'escalations' | 'jo
   const active = deps.escalations.listForIncident(incident.id).filter((escalation) => escalation.status === 'active' || escalation.status === 'exhausted');
   for (const escalation of active) {
     deps.escalations.update({ ...escalation, status: 'cancelled', endedAt: now });
-    deps.jobs.cancel(escalationJobKey(escalation.id), now);
+    deps.jobs.cancel(jobKeys.escalate(escalation.id), now);
     enqueue(deps, effect.closePageDms(incident.id, escalation.id, reason));
   }
   return active.length;

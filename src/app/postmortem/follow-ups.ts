@@ -7,6 +7,7 @@ import type { Job } from '../ports.js';
 import type { UseCaseDeps } from '../use-case-deps.js';
 import { escapeUserText } from '../../domain/communication/slack-text.js';
 import { effect, enqueue } from '../effects/effect-jobs.js';
+import { jobKeys } from '../job-keys.js';
 
 export interface AddFollowUpInput {
   incidentId: string;
@@ -17,7 +18,6 @@ export interface AddFollowUpInput {
   actorId: string;
 }
 
-const dueKey = (followUpId: string) => `follow_up_due:${followUpId}`;
 
 export type AddFollowUpDeps = Pick<UseCaseDeps, 'atomically' | 'clock' | 'followUps' | 'incidents' | 'jobs' | 'log'>;
 
@@ -38,7 +38,7 @@ export const addFollowUp = async (deps: AddFollowUpDeps, input: AddFollowUpInput
       createdAt: now,
     });
     if (followUp.dueAt !== null && followUp.ownerId) {
-      deps.jobs.schedule({ kind: 'follow_up_due', key: dueKey(followUp.id), incidentId: incident.id, dueAt: Math.max(now, followUp.dueAt), payload: { followUpId: followUp.id } }, now);
+      deps.jobs.schedule({ kind: 'follow_up_due', key: jobKeys.followUpDue(followUp.id), incidentId: incident.id, dueAt: Math.max(now, followUp.dueAt), payload: { followUpId: followUp.id } }, now);
     }
     const owner = followUp.ownerId ? ` owned by <@${followUp.ownerId}>` : ' (no owner yet)';
     const due = followUp.dueAt ? `, due <!date^${Math.floor(followUp.dueAt / 1000)}^{date_short}|${new Date(followUp.dueAt).toISOString().slice(0, 10)}>` : '';
@@ -65,7 +65,7 @@ export const completeFollowUp = async (deps: CompleteFollowUpDeps, input: { foll
   return deps.atomically(() => {
     const now = deps.clock.now();
     const done = deps.followUps.markDone(existing.id, now)!;
-    deps.jobs.cancel(dueKey(existing.id), now);
+    deps.jobs.cancel(jobKeys.followUpDue(existing.id), now);
     enqueue(deps, effect.postLine(existing.incidentId, `:white_check_mark: <@${input.actorId}> completed the follow-up: ${escapeUserText(existing.text)}`, input.actorId));
     return done;
   });
