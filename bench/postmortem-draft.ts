@@ -15,7 +15,7 @@ import { postmortemInput } from '../src/app/postmortem/postmortem-input.js';
 import type { Notifier } from '../src/app/outbound.js';
 import type { UseCaseDeps } from '../src/app/use-case-deps.js';
 import { recordChannelActivity } from '../src/app/incident/record-channel-activity.js';
-import { defaultIncidentConfig } from '../src/config/incident-config-file.js';
+import { defaultIncidentConfig } from '../src/config/incident-config.js';
 import { transition } from '../src/domain/incident/transition.js';
 import { renderPostmortem } from '../src/domain/postmortem/render-postmortem.js';
 import { buildPermalink } from '../src/slack/notifier.js';

@@ -1,4 +1,4 @@
-import type { IncidentConfig } from '../domain/escalation/types.js';
+import type { IncidentConfig } from '../config/incident-config.js';
 import type { AlertStore } from './alerts/alert-ports.js';
 import type { FollowUpRepository, PostmortemRepository } from './postmortem/ports.js';
 import type { MaintenanceRepository, UpdateRepository } from './communication/ports.js';

@@ -1,4 +1,4 @@
-import type { IncidentConfig } from '../domain/escalation/types.js';
+import type { IncidentConfig } from './incident-config.js';
 import type { Config } from './env.js';
 
 /**

@@ -7,7 +7,7 @@ import type { Notifier, OutboundMessage } from '../app/outbound.js';
 import type { UseCaseDeps } from '../app/use-case-deps.js';
 import { ConfigError } from '../config/env.js';
 import { loadIncidentConfig } from '../config/incident-config-file.js';
-import type { IncidentConfig } from '../domain/escalation/types.js';
+import type { IncidentConfig } from '../config/incident-config.js';
 import { parseAlertmanagerApi } from '../http/alerts/formats/alertmanager-api.js';
 import { jobHandlers } from '../scheduler/job-handlers.js';
 import { createScheduler } from '../scheduler/scheduler.js';

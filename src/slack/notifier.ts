@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { serviceNames } from '../app/communication/audiences.js';
 import type { Clock } from '../app/ports.js';
 import type { Notifier, OutboundKind, OutboundMessage } from '../app/outbound.js';
-import type { IncidentConfig } from '../domain/escalation/types.js';
+import type { IncidentConfig } from '../config/incident-config.js';
 import type { Incident } from '../domain/incident/incident.js';
 import { incidentTopic } from './blocks/incident-card.js';
 import { renderMessage } from './blocks/outbound-message.js';

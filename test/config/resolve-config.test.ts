@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultIncidentConfig } from '../../src/config/incident-config-file.js';
+import { defaultIncidentConfig } from '../../src/config/incident-config.js';
 import { withEnvironment } from '../../src/config/resolve-config.js';
 
 describe('one value for the announcements channel', () => {

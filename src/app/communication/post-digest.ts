@@ -1,7 +1,7 @@
 import { buildDigest } from '../../domain/communication/digest.js';
 import { nextCronTime } from '../../domain/communication/cron-schedule.js';
 import { findService } from '../../domain/escalation/escalation.js';
-import type { IncidentConfig } from '../../domain/escalation/types.js';
+import type { IncidentConfig } from '../../config/incident-config.js';
 import type { Job } from '../ports.js';
 import type { UseCaseDeps } from '../use-case-deps.js';
 import { jobKeys } from '../job-keys.js';
