@@ -1,6 +1,10 @@
 import type { JobKind } from './job-kinds.js';
 
-/** The ports every noun shares: time, ids, logging, transactions, the job queue, people. Each noun's own ports live beside its use cases (app/<noun>/ports.ts). */
+/**
+ * The ports every noun shares: time, ids, logging, transactions, the job queue, people. Each noun's
+ * own ports live beside its use cases (app/<noun>/ports.ts); what the bot sends is app/outbound.ts.
+ */
+
 export interface Clock {
   now(): number;
 }
