@@ -16,12 +16,12 @@ import { severityDescriptions, type Severity } from '../domain/incident/severity
 import { defaultCuration } from '../domain/postmortem/types.js';
 import { incidentConfigFileSchema, type IncidentConfigFile } from './incident-config-schema.js';
 
-/** Types a part as its domain type, checked in full (an assertion would let a missing key through). */
-const typed = <T>(value: T): T => value;
-
 // The configuration the bot runs with is the output of the file's schema: the YAML as written
 // (snake_case, most keys optional) turned into camelCase with every default filled in. Its parts are
 // typed in domain/ (ServiceConfig, Schedule, …), which reads them; the whole is typed here, once.
+
+/** Types a part as its domain type, checked in full (an assertion would let a missing key through). */
+const typed = <T>(value: T): T => value;
 
 const duration = (text: string): Duration => {
   const parsed = parseDuration(text);
@@ -187,7 +187,6 @@ const toIncidentConfig = (file: IncidentConfigFile) => {
     api: { tokenEnv: file.api?.token_env ?? null },
   };
 };
-
 
 /** The configuration file's schema, ending in the configuration the bot runs with. */
 export const incidentConfigSchema = incidentConfigFileSchema.transform(toIncidentConfig);
