@@ -87,6 +87,10 @@ describe('the import rules of src/', () => {
     expect(valueImports).toEqual([]);
   });
 
+  it('no use case takes every dependency: each declares those it uses (a Pick of UseCaseDeps)', () => {
+    expect(under('app').filter((file) => /\bdeps\??: UseCaseDeps\b/.test(code(read(file))))).toEqual([]);
+  });
+
   it('config imports only config and domain', () => {
     expect(violations(under('config'), ({ ours }) => ours.filter((path) => !['config', 'domain'].includes(layerOf(path))))).toEqual([]);
   });
