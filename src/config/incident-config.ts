@@ -102,11 +102,9 @@ const toAlertsConfig = (file: IncidentConfigFile['alerts'], defaults: AlertsConf
   })),
 });
 
-const toIncidentConfig = (file: IncidentConfigFile) => {
-  const defaults = builtIn();
-  const timezone = file.timezone ?? defaults.timezone;
-  const severityPolicies = defaults.severities;
-  for (const entry of file.severities) {
+/** Each severity the file names, over the built-in policy of that severity. */
+const toSeverities = (entries: IncidentConfigFile['severities'], severityPolicies: Record<Severity, SeverityPolicy>): Record<Severity, SeverityPolicy> => {
+  for (const entry of entries) {
     const current = severityPolicies[entry.id];
     severityPolicies[entry.id] = {
       id: entry.id,
@@ -122,6 +120,48 @@ const toIncidentConfig = (file: IncidentConfigFile) => {
       notifyStakeholders: entry.notify_stakeholders ?? current.notifyStakeholders,
     };
   }
+  return severityPolicies;
+};
+
+/** Services, teams, schedules and escalation policies: who is paged for what. */
+const toCatalog = (file: IncidentConfigFile, timezone: string) => ({
+  services: file.services.map((service): ServiceConfig => ({
+    id: service.id,
+    name: service.name ?? service.id,
+    tier: service.tier,
+    team: service.team,
+    runbook: service.runbook,
+    experts: service.experts,
+    escalationPolicy: service.escalation_policy,
+    description: service.description,
+    stakeholderChannels: service.stakeholder_channels,
+    alertLabels: service.alert_labels,
+    dependsOn: service.depends_on,
+  })),
+  teams: file.teams.map((team): TeamConfig => ({
+    id: team.id,
+    name: team.name ?? team.id,
+    escalationPolicy: team.escalation_policy,
+    alertsChannel: team.alerts_channel,
+  })),
+  schedules: file.schedules.map((schedule): Schedule => ({
+    id: schedule.id,
+    name: schedule.name ?? schedule.id,
+    timezone: schedule.timezone ?? timezone,
+    layers: schedule.layers.map((layer) => ({
+      users: layer.users,
+      rotation: layer.rotation,
+      handoff: layer.handoff,
+      ...(layer.restrict ? { restrict: layer.restrict } : {}),
+    })),
+    overrides: schedule.overrides,
+  })),
+  escalationPolicies: file.escalation_policies.map((policy): EscalationPolicy => ({ id: policy.id, levels: policy.levels, repeat: policy.repeat })),
+});
+
+const toIncidentConfig = (file: IncidentConfigFile) => {
+  const defaults = builtIn();
+  const timezone = file.timezone ?? defaults.timezone;
   return {
     timezone,
     channels: {
@@ -129,39 +169,8 @@ const toIncidentConfig = (file: IncidentConfigFile) => {
       stakeholders: file.channels?.stakeholders ?? [],
       executives: file.channels?.executives ?? null,
     },
-    services: file.services.map((service): ServiceConfig => ({
-      id: service.id,
-      name: service.name ?? service.id,
-      tier: service.tier,
-      team: service.team,
-      runbook: service.runbook,
-      experts: service.experts,
-      escalationPolicy: service.escalation_policy,
-      description: service.description,
-      stakeholderChannels: service.stakeholder_channels,
-      alertLabels: service.alert_labels,
-      dependsOn: service.depends_on,
-    })),
-    teams: file.teams.map((team): TeamConfig => ({
-      id: team.id,
-      name: team.name ?? team.id,
-      escalationPolicy: team.escalation_policy,
-      alertsChannel: team.alerts_channel,
-    })),
-    schedules: file.schedules.map((schedule): Schedule => ({
-      id: schedule.id,
-      name: schedule.name ?? schedule.id,
-      timezone: schedule.timezone ?? timezone,
-      layers: schedule.layers.map((layer) => ({
-        users: layer.users,
-        rotation: layer.rotation,
-        handoff: layer.handoff,
-        ...(layer.restrict ? { restrict: layer.restrict } : {}),
-      })),
-      overrides: schedule.overrides,
-    })),
-    escalationPolicies: file.escalation_policies.map((policy): EscalationPolicy => ({ id: policy.id, levels: policy.levels, repeat: policy.repeat })),
-    severities: severityPolicies,
+    ...toCatalog(file, timezone),
+    severities: toSeverities(file.severities, defaults.severities),
     nudges: typed<NudgePolicy>({
       commanderMissingAfter: file.nudges?.commander_missing_after ?? defaults.nudges.commanderMissingAfter,
       updateOverdueAfter: file.nudges?.update_overdue_after ?? defaults.nudges.updateOverdueAfter,
