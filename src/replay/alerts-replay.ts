@@ -1,12 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { pino } from 'pino';
-import type { AlertGroupView, AlertPageView } from '../app/alerts/alert-ports.js';
+import type { AlertGroupView } from '../app/alerts/alert-ports.js';
 import { receiveAlerts } from '../app/alerts/receive-alerts.js';
-import type { Clock, Notifier, UseCaseDeps } from '../app/ports.js';
+import type { Clock } from '../app/ports.js';
+import type { Notifier, OutboundMessage } from '../app/outbound.js';
+import type { UseCaseDeps } from '../app/use-case-deps.js';
 import { ConfigError } from '../config/env.js';
 import { loadIncidentConfig } from '../config/incident-config-file.js';
-import type { IncidentConfig } from '../domain/escalation/types.js';
+import type { IncidentConfig } from '../config/incident-config.js';
 import { parseAlertmanagerApi } from '../http/alerts/formats/alertmanager-api.js';
 import { jobHandlers } from '../scheduler/job-handlers.js';
 import { createScheduler, type Scheduler } from '../scheduler/scheduler.js';
@@ -52,25 +54,24 @@ export interface ReplayEvent {
 const describeGroup = (view: AlertGroupView) =>
   `${view.group.kind} ${view.serviceName ?? view.group.service ?? '?'} · ${view.group.alertname ?? view.lead?.alertname ?? 'flapping'} (${view.firing} firing)`;
 
+const describeMessage = (message: OutboundMessage): string =>
+  message.kind === 'alert_group' ? describeGroup(message.view) : message.kind === 'line' ? message.text : message.kind;
+
 /** Slack as the replay sees it: nothing is sent; every would-be message and page is recorded. */
 const recordingNotifier = (record: (kind: ReplayEvent['kind'], text: string) => void): Notifier => {
   let ts = 0;
   const next = () => `${(ts += 1)}.000000`;
   const incidentChannels = new Set<string>();
   const known: Partial<Notifier> = {
-    postAlertGroup: async (channelId: string, view: AlertGroupView) => {
-      record('message', `#${channelId} ${describeGroup(view)}`);
-      return next();
-    },
-    updateAlertGroup: async (channelId: string, _ts: string, view: AlertGroupView) => record('edit', `#${channelId} ${describeGroup(view)}`),
-    sendAlertPage: async (userId: string, page: AlertPageView) => {
-      record('page', `${userId}: ${page.subject}: ${page.summary}`);
-      return { channelId: `D${userId}`, ts: next() };
-    },
-    postToChannel: async (channelId: string, text: string) => {
+    post: async (channelId, message) => {
       // Inside an incident's own channel it is the incident's business, not a notification.
-      if (!incidentChannels.has(channelId)) record('message', `#${channelId} ${text}`);
+      if (!incidentChannels.has(channelId)) record('message', `#${channelId} ${describeMessage(message)}`);
       return next();
+    },
+    update: async ({ channelId }, message) => record('edit', `#${channelId} ${describeMessage(message)}`),
+    sendDm: async (userId, message) => {
+      if (message.kind === 'alert_page') record('page', `${userId}: ${message.page.subject}: ${message.page.summary}`);
+      return { channelId: `D${userId}`, ts: next() };
     },
     createChannel: async (name: string) => {
       record('declare', `#${name}`);
@@ -101,7 +102,7 @@ const replayDeps = ({ db, atomically }: { db: Db; atomically: UseCaseDeps['atomi
     config: () => config,
     clock,
     notifier,
-    settings: { channelNameTemplate: 'inc-{number}', announcementsChannel: undefined, botUserId: 'UREPLAYBOT' },
+    settings: { channelNameTemplate: 'inc-{number}', botUserId: 'UREPLAYBOT' },
     log: { info: () => undefined, error: () => undefined },
   } as unknown as UseCaseDeps;
 };

@@ -1,5 +1,6 @@
 import { escalatePage } from '../app/paging/escalate-page.js';
-import type { JobKind, UseCaseDeps } from '../app/ports.js';
+import type { JobKind } from '../app/job-kinds.js';
+import type { UseCaseDeps } from '../app/use-case-deps.js';
 import { postDigest } from '../app/communication/post-digest.js';
 import { remindCommanderMissing, remindPostmortem, remindUpdateDue, remindUpdateOverdue } from '../app/communication/run-reminders.js';
 import { announceMaintenancePhase } from '../app/communication/schedule-maintenance.js';

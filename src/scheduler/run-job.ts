@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
-import { jobPriority, type Clock, type Job, type JobKind, type JobRepository } from '../app/ports.js';
+import { jobPriority, type Clock, type Job, type JobRepository } from '../app/ports.js';
+import type { JobKind } from '../app/job-kinds.js';
 
 export type JobHandler = (job: Job) => Promise<void>;
 

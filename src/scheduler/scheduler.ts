@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { Clock, Job, JobKind, JobRepository } from '../app/ports.js';
+import type { Clock, Job, JobRepository } from '../app/ports.js';
+import type { JobKind } from '../app/job-kinds.js';
 import { createJobSlots } from './job-slots.js';
 import { runJob, type FailureVerdict, type JobHandler, type JobRunner } from './run-job.js';
 import { createWakeUps } from './wake-ups.js';

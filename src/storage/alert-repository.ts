@@ -174,6 +174,60 @@ const groupToRow = (group: AlertGroup): GroupRow => ({
 
 const groupColumns = Object.keys(groupToRow({} as AlertGroup));
 
+/** Alert groups: one Slack message (or one page) each. */
+const groupsPart = (db: Db, hot: ReturnType<typeof prepareHotPaths>, newId: IdGenerator): Pick<AlertStore, 'groupSummary' | 'findGroup' | 'latestGroup' | 'createGroup' | 'saveGroup'> => ({
+  groupSummary: (groupId, sample) => {
+    const counts = hot.groupCounts.get(groupId);
+    const lead = hot.groupLead.get(groupId);
+    return {
+      firing: counts?.firing ?? 0,
+      silenced: counts?.silenced ?? 0,
+      resolved: counts?.resolved ?? 0,
+      received: counts?.received ?? 0,
+      lead: lead ? fromRow(lead) : null,
+      shown: hot.groupSample.all(groupId, sample).map(fromRow),
+    };
+  },
+
+  findGroup: (id) => {
+    const row = hot.group.get(id);
+    return row ? groupFromRow(row) : undefined;
+  },
+
+  latestGroup: (key) => {
+    const row = hot.latestGroup.get(key.kind, key.team, key.service, key.alertname);
+    return row ? groupFromRow(row) : undefined;
+  },
+
+  createGroup: (group) => db.insert(alertGroups).values({ id: newId(), ...group }).returning().get() as AlertGroup,
+
+  saveGroup: (group) => {
+    hot.saveGroup.run(groupToRow(group));
+  },
+});
+
+/** Maintenance windows from the API, and silences. */
+const windowsAndSilences = (db: Db, newId: IdGenerator): Pick<AlertStore, 'saveWindow' | 'findWindow' | 'windowsEndingAfter' | 'createSilence' | 'saveSilence' | 'findSilence' | 'activeSilences'> => ({
+  saveWindow: (window) => {
+    db.insert(apiMaintenances).values(window).onConflictDoUpdate({ target: apiMaintenances.id, set: window }).run();
+  },
+
+  findWindow: (id) => db.select().from(apiMaintenances).where(eq(apiMaintenances.id, id)).get(),
+
+  windowsEndingAfter: (since) => db.select().from(apiMaintenances).where(gt(apiMaintenances.endsAt, since)).all(),
+
+  createSilence: (silence) => db.insert(alertSilences).values({ id: newId(), ...silence }).returning().get(),
+
+  saveSilence: (silence) => {
+    db.insert(alertSilences).values(silence).onConflictDoUpdate({ target: alertSilences.id, set: silence }).run();
+  },
+
+  findSilence: (id) => db.select().from(alertSilences).where(eq(alertSilences.id, id)).get(),
+
+  activeSilences: (now) =>
+    db.select().from(alertSilences).where(and(gt(alertSilences.endsAt, now), isNull(alertSilences.expiredAt))).orderBy(asc(alertSilences.endsAt)).all(),
+});
+
 export const createAlertRepository = (db: Db, newId: IdGenerator): AlertStore => {
   const hot = prepareHotPaths(db);
   return {
@@ -226,53 +280,7 @@ export const createAlertRepository = (db: Db, newId: IdGenerator): AlertStore =>
       .where(and(eq(alertGroups.status, 'open'), eq(alerts.status, 'firing')))
       .all()
       .map((row) => toAlert(row.alert)),
-
-  groupSummary: (groupId, sample) => {
-    const counts = hot.groupCounts.get(groupId);
-    const lead = hot.groupLead.get(groupId);
-    return {
-      firing: counts?.firing ?? 0,
-      silenced: counts?.silenced ?? 0,
-      resolved: counts?.resolved ?? 0,
-      received: counts?.received ?? 0,
-      lead: lead ? fromRow(lead) : null,
-      shown: hot.groupSample.all(groupId, sample).map(fromRow),
-    };
-  },
-
-  findGroup: (id) => {
-    const row = hot.group.get(id);
-    return row ? groupFromRow(row) : undefined;
-  },
-
-  latestGroup: (key) => {
-    const row = hot.latestGroup.get(key.kind, key.team, key.service, key.alertname);
-    return row ? groupFromRow(row) : undefined;
-  },
-
-  createGroup: (group) => db.insert(alertGroups).values({ id: newId(), ...group }).returning().get() as AlertGroup,
-
-  saveGroup: (group) => {
-    hot.saveGroup.run(groupToRow(group));
-  },
-
-  saveWindow: (window) => {
-    db.insert(apiMaintenances).values(window).onConflictDoUpdate({ target: apiMaintenances.id, set: window }).run();
-  },
-
-  findWindow: (id) => db.select().from(apiMaintenances).where(eq(apiMaintenances.id, id)).get(),
-
-  windowsEndingAfter: (since) => db.select().from(apiMaintenances).where(gt(apiMaintenances.endsAt, since)).all(),
-
-  createSilence: (silence) => db.insert(alertSilences).values({ id: newId(), ...silence }).returning().get(),
-
-  saveSilence: (silence) => {
-    db.insert(alertSilences).values(silence).onConflictDoUpdate({ target: alertSilences.id, set: silence }).run();
-  },
-
-  findSilence: (id) => db.select().from(alertSilences).where(eq(alertSilences.id, id)).get(),
-
-  activeSilences: (now) =>
-    db.select().from(alertSilences).where(and(gt(alertSilences.endsAt, now), isNull(alertSilences.expiredAt))).orderBy(asc(alertSilences.endsAt)).all(),
+  ...groupsPart(db, hot, newId),
+  ...windowsAndSilences(db, newId),
   };
 };

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, exists, gte, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
-import type { IncidentRepository, RoleTenure } from '../app/ports.js';
+import type { IncidentRepository, RoleTenure } from '../app/incident/ports.js';
 import type { Incident } from '../domain/incident/incident.js';
 import { activeStatuses, openStatuses, type Status } from '../domain/incident/status.js';
 import type { Role } from '../domain/incident/roles.js';

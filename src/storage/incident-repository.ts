@@ -1,5 +1,6 @@
 import { and, eq, isNull, max, sql } from 'drizzle-orm';
-import type { IdGenerator, IncidentRepository, NewIncident } from '../app/ports.js';
+import type { IdGenerator } from '../app/ports.js';
+import type { IncidentRepository, NewIncident } from '../app/incident/ports.js';
 import type { Incident } from '../domain/incident/incident.js';
 import type { TimelineEvent } from '../domain/timeline/event.js';
 import type { Db } from './database.js';

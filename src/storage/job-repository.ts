@@ -1,5 +1,6 @@
 import { and, eq, gt, inArray, lt, min, ne, sql } from 'drizzle-orm';
-import { jobPriority, type IdGenerator, type Job, type JobKind, type JobRepository, type NewJob } from '../app/ports.js';
+import { jobPriority, type IdGenerator, type Job, type JobRepository, type NewJob } from '../app/ports.js';
+import type { JobKind } from '../app/job-kinds.js';
 import type { Db } from './database.js';
 import { jobs } from './schema.js';
 

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, gte, inArray, isNotNull, ne, or, sql } from 'drizzle-orm';
-import type { StatusPageSource } from '../app/ports.js';
+import type { StatusPageSource } from '../app/communication/ports.js';
 import type { PublicIncidentSource } from '../domain/communication/public-incident.js';
 import type { IncidentUpdate } from '../domain/communication/types.js';
 import { openStatuses, type Status } from '../domain/incident/status.js';

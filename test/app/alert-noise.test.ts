@@ -6,7 +6,8 @@ import { expireSilence } from '../../src/app/alerts/expire-silence.js';
 import { alertEscalationKey, escalateAlertPage, sendAlertPage } from '../../src/app/alerts/page-alert-group.js';
 import { pruneNoise, noiseRetentionMs } from '../../src/app/alerts/prune-noise.js';
 import { receiveAlertBatches, receiveAlerts } from '../../src/app/alerts/receive-alerts.js';
-import type { UseCaseDeps } from '../../src/app/ports.js';
+import type { OutboundMessage } from '../../src/app/outbound.js';
+import type { UseCaseDeps } from '../../src/app/use-case-deps.js';
 import type { IncomingAlert } from '../../src/domain/alerts/alert.js';
 import { noCounts, type AlertCounts } from '../../src/domain/alerts/noise.js';
 import { createAlertRepository } from '../../src/storage/alert-repository.js';
@@ -41,7 +42,7 @@ beforeEach(() => {
     clock,
     log: { info: () => undefined, error: () => undefined },
     people: { names: async (ids: readonly string[]) => Object.fromEntries(ids.map((id) => [id, `name of ${id}`])) },
-    notifier: { postToChannel: async (_channel: string, text: string) => void posted.push(text) },
+    notifier: { post: async (_channel: string, message: OutboundMessage) => void posted.push(message.kind === 'line' ? message.text : message.kind) },
   } as unknown as UseCaseDeps;
 });
 afterEach(() => database.close());

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { planDigest } from '../../src/app/communication/post-digest.js';
 import { checkConfig } from '../../src/config/check-config.js';
-import { defaultIncidentConfig } from '../../src/config/incident-config-file.js';
+import { defaultIncidentConfig } from '../../src/config/incident-config.js';
 import { createJobRepository } from '../../src/storage/job-repository.js';
 import { fixedClock, sequentialIds } from '../support/clock.js';
 import { testDatabase } from '../support/test-db.js';

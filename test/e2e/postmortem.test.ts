@@ -199,7 +199,7 @@ describe('follow-ups', () => {
 
     // Done from the reminder DM, then closing goes through.
     const job = defined(h.bot.deps.jobs.pending(`follow_up_due:${blocking!.id}`));
-    await h.bot.deps.notifier.sendFollowUpReminder(people.ops, blocking!, incidentIn(channel));
+    await h.bot.deps.notifier.sendDm(people.ops, { kind: 'follow_up_reminder', followUp: blocking!, incident: incidentIn(channel) });
     const dm = h.slack.workspace.dmWith(people.ops).id;
     const reminder = defined(botMessages(h, dm).find((m) => m.text.startsWith('Follow-up due')));
     await h.slack.clickButton({ user: people.ops, channel: dm, messageTs: reminder.ts, actionId: actionIds.completeFollowUp });

@@ -1,10 +1,11 @@
 import { alertTiming } from '../../domain/alerts/fold.js';
-import type { UseCaseDeps } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 import type { AlertGroup } from './alert-ports.js';
 import { alertJobPriority } from './alert-jobs.js';
+import { jobKeys } from '../job-keys.js';
 import { recordGroupResolved, type AlertTimelineDeps } from './alert-timeline.js';
 
-export const groupSyncKey = (groupId: string) => `alert_group:${groupId}`;
+export const groupSyncKey = jobKeys.alertGroupSync;
 
 type Deps = Pick<UseCaseDeps, 'alerts' | 'jobs' | 'config'>;
 

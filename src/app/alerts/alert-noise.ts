@@ -3,7 +3,7 @@ import { findService } from '../../domain/escalation/escalation.js';
 import { teamsOf } from '../../domain/escalation/teams.js';
 import { escapeUserText } from '../../domain/communication/slack-text.js';
 import { DomainError } from '../../domain/errors.js';
-import type { UseCaseDeps } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 import type { NoiseTotal, PersonPages } from './noise-ports.js';
 
 type Deps = Pick<UseCaseDeps, 'noise' | 'config' | 'clock'>;

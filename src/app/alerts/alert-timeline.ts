@@ -1,7 +1,7 @@
 import { alertSummary, type StoredAlert } from '../../domain/alerts/alert.js';
 import type { Incident } from '../../domain/incident/incident.js';
 import { isFinished } from '../../domain/incident/status.js';
-import type { UseCaseDeps } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 import type { AlertGroup } from './alert-ports.js';
 
 export type AlertTimelineDeps = Pick<UseCaseDeps, 'alerts' | 'jobs' | 'config' | 'timeline' | 'incidents' | 'settings'>;

@@ -3,7 +3,7 @@ import { alertTiming, foldSighting } from '../../domain/alerts/fold.js';
 import { holdFor, type HoldingWindow } from '../../domain/alerts/hold.js';
 import { silenceFor, type Silence } from '../../domain/alerts/silence.js';
 import { alertClassOf, serviceOf } from '../../domain/alerts/route.js';
-import type { UseCaseDeps } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 import { joinGroup, newGroup, scheduleGroupSync, touchGroup } from './alert-groups.js';
 import type { AlertGroup } from './alert-ports.js';
 import { alertJobPriority } from './alert-jobs.js';
@@ -12,9 +12,11 @@ import { heartbeatGroupKey } from './report-missing-heartbeat.js';
 import type { NoiseTally } from './noise-tally.js';
 import { recordAlertOnTimeline } from './alert-timeline.js';
 import { autoDeclare } from './declare-from-alert.js';
+import { jobKeys } from '../job-keys.js';
 
 /** The whole set: a page decision may declare an incident (auto_declare) in the same transaction. */
-export type SightingDeps = UseCaseDeps;
+/** What deciding an alert may touch: a page decision may declare an incident (auto_declare) in the same transaction. */
+export type SightingDeps = Pick<UseCaseDeps, 'atomically' | 'clock' | 'config' | 'escalations' | 'incidents' | 'jobs' | 'log' | 'timeline' | 'alerts' | 'noise' | 'maintenances' | 'settings'>;
 
 export interface SightingContext {
   sourceId: string;
@@ -29,9 +31,9 @@ export interface SightingContext {
   tally?: NoiseTally;
 }
 
-export const heartbeatJobKey = 'alerts:heartbeat';
-export const expiryJobKey = 'alerts:expiry';
-export const holdSummaryKey = (windowId: string) => `alert_hold_summary:${windowId}`;
+export const heartbeatJobKey = jobKeys.alertHeartbeat;
+export const expiryJobKey = jobKeys.alertExpiry;
+export const holdSummaryKey = jobKeys.alertHoldSummary;
 
 /**
  * A critical opens its service's alert group and pages (and, when the policy says so, declares the

@@ -1,19 +1,23 @@
 import { alertSummary, type StoredAlert } from '../../domain/alerts/alert.js';
 import { levelRecipients } from '../../domain/escalation/escalation.js';
-import type { IncidentConfig } from '../../domain/escalation/types.js';
+import type { IncidentConfig } from '../../config/incident-config.js';
 import { DomainError } from '../../domain/errors.js';
 import { incidentKey, type Incident } from '../../domain/incident/incident.js';
 import type { Severity } from '../../domain/incident/severity.js';
 import { activeStatuses } from '../../domain/incident/status.js';
-import { declareIncidentNow, type DeclareOptions } from '../incident/declare-incident.js';
+import { declareIncidentNow, type DeclareIncidentDeps, type DeclareOptions } from '../incident/declare-incident.js';
 import { channelLane, effect, enqueue } from '../effects/effect-jobs.js';
-import type { NewIncident, UseCaseDeps } from '../ports.js';
+import type { NewIncident } from '../incident/ports.js';
 import type { AlertGroup } from './alert-ports.js';
 import { alertLine, botActor, recordAlertOnTimeline, timelineAlertsPerGroup, type AlertTimelineDeps } from './alert-timeline.js';
 import { escapeMarkup } from '../../domain/communication/slack-text.js';
 import { groupSyncKey, scheduleGroupSync } from './alert-groups.js';
 import { alertJobPriority } from './alert-jobs.js';
 import { policyFor } from './page-alert-group.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
+
+/** Declaring from an alert group: the declaration, and the group, its card and its timeline lines. */
+type AlertDeclareDeps = DeclareIncidentDeps & Pick<UseCaseDeps, 'alerts' | 'jobs' | 'config' | 'timeline' | 'incidents' | 'settings' | 'noise'>;
 
 export interface DeclareDraft {
   title: string;
@@ -71,7 +75,7 @@ const linkGroupToIncident = (deps: AlertTimelineDeps, group: AlertGroup, inciden
  * The alert group's own page reached its policy's people (and escalates until someone acknowledges
  * it): the incident does not page them a second time. Other services chosen in the form still page.
  */
-const pagingOptions = (deps: UseCaseDeps, group: AlertGroup): DeclareOptions => {
+const pagingOptions = (deps: AlertDeclareDeps, group: AlertGroup): DeclareOptions => {
   const policy = policyFor(deps, group);
   return policy ? { alreadyPaging: [policy.id] } : {};
 };
@@ -80,7 +84,7 @@ const pagingOptions = (deps: UseCaseDeps, group: AlertGroup): DeclareOptions => 
  * The declare form sent from an alert's Declare incident button: the incident and its link to the
  * alert group are stored together, so what fires in the group afterwards goes to its timeline.
  */
-export const declareFromAlertGroup = (deps: UseCaseDeps, groupId: string, input: NewIncident, options: { tellIn?: string } = {}): Incident =>
+export const declareFromAlertGroup = (deps: AlertDeclareDeps, groupId: string, input: NewIncident, options: { tellIn?: string } = {}): Incident =>
   deps.atomically(() => {
     const group = deps.alerts.findGroup(groupId);
     if (!group) throw new DomainError('INVALID_INPUT', 'That alert no longer exists.');
@@ -104,7 +108,7 @@ export const autoDeclareSeverity = (deps: Pick<UseCaseDeps, 'config'>, group: Al
  * incident (it resolved and fired again), the new group joins that incident rather than declaring
  * a second one for the same trouble. The people being paged are invited to the incident's channel.
  */
-export const autoDeclare = (deps: UseCaseDeps, group: AlertGroup, alert: StoredAlert, previous: AlertGroup | undefined, now: number): AlertGroup => {
+export const autoDeclare = (deps: AlertDeclareDeps, group: AlertGroup, alert: StoredAlert, previous: AlertGroup | undefined, now: number): AlertGroup => {
   const severity = autoDeclareSeverity(deps, group, alert);
   if (!severity) return group;
   const ongoing = previous?.incidentId ? deps.incidents.findById(previous.incidentId) : undefined;

@@ -1,14 +1,14 @@
 import type { Silence } from '../../domain/alerts/silence.js';
 import { openAt } from '../../domain/alerts/hold.js';
 import { DomainError } from '../../domain/errors.js';
-import type { Job, UseCaseDeps } from '../ports.js';
-import { applySighting, settleBatch } from './apply-sighting.js';
+import type { Job } from '../ports.js';
+import { applySighting, settleBatch, type SightingDeps } from './apply-sighting.js';
 import { maintenanceWindows } from './holding-windows.js';
 import { noiseTally } from './noise-tally.js';
 import { silenceEndKey } from './silence-alerts.js';
 
 // All of them: a released critical may page, and its page may declare an incident.
-type Deps = UseCaseDeps;
+type Deps = SightingDeps;
 
 /**
  * Inside a transaction: whatever the silence held that still fires is decided afresh, as if it had

@@ -1,6 +1,6 @@
 import type { StoredAlert } from '../../domain/alerts/alert.js';
 import { addCounts, countsOf, dayOf, noCounts, type AlertCounts } from '../../domain/alerts/noise.js';
-import type { UseCaseDeps } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 import type { AlertCountRow } from './noise-ports.js';
 
 /** Counts a batch's decisions in memory, then writes one row per bucket (the hot path stays a map lookup per alert). */

@@ -1,14 +1,16 @@
 import { alertSummary, runbookOf, type StoredAlert } from '../../domain/alerts/alert.js';
 import { levelRecipients, nextEscalationStep, policyForService, type EscalationPosition } from '../../domain/escalation/escalation.js';
 import type { EscalationPolicy } from '../../domain/escalation/types.js';
-import type { Job, UseCaseDeps } from '../ports.js';
+import type { Job } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 import type { AlertGroup, AlertPageView } from './alert-ports.js';
 import { alertJobPriority } from './alert-jobs.js';
 import { alertsChannelFor } from './sync-alert-group.js';
+import { jobKeys } from '../job-keys.js';
 
 type Deps = Pick<UseCaseDeps, 'alerts' | 'jobs' | 'config' | 'noise'>;
 
-export const alertEscalationKey = (groupId: string) => `alert_escalate:${groupId}`;
+export const alertEscalationKey = jobKeys.alertEscalate;
 
 /** A service's policy, else its team's: the same choice `/incident page` makes for a service. */
 export const policyFor = (deps: Pick<UseCaseDeps, 'config'>, group: Pick<AlertGroup, 'team' | 'service'>): EscalationPolicy | undefined => {
@@ -44,7 +46,7 @@ export const scheduleAlertPages = (deps: Deps, group: AlertGroup, page: AlertPag
   for (const to of targets) {
     const who = 'userId' in to ? to.userId : to.usergroupId;
     deps.jobs.schedule(
-      { kind: 'alert_page', priority: alertJobPriority.alert_page, key: `alert_page:${group.id}:${position.pass}:${position.levelIndex}:${who}`, dueAt: now, payload: { ...to, page, ...position } },
+      { kind: 'alert_page', priority: alertJobPriority.alert_page, key: jobKeys.alertPage(group.id, position.pass, position.levelIndex, who), dueAt: now, payload: { ...to, page, ...position } },
       now,
     );
     // Who a level paged, for the noise accounting: a group's members are known once it is looked up.
@@ -61,11 +63,13 @@ export const scheduleAlertPages = (deps: Deps, group: AlertGroup, page: AlertPag
 
 const pageOf = (job: Job): AlertPageView => job.payload.page as AlertPageView;
 
+export type SendAlertPageDeps = Pick<UseCaseDeps, 'alerts' | 'clock' | 'jobs' | 'log' | 'notifier' | 'noise'>;
+
 /** The page is over: someone has it, its alerts stopped, or a silence that holds pages covers it. */
 const pageOver = (group: AlertGroup | undefined): boolean => !group || group.acknowledgedAt !== null || group.status === 'resolved' || group.pageHeldBy !== null;
 
 /** One page DM; nothing once the page is over. */
-export const sendAlertPage = async (deps: UseCaseDeps, job: Job): Promise<void> => {
+export const sendAlertPage = async (deps: SendAlertPageDeps, job: Job): Promise<void> => {
   const page = pageOf(job);
   const group = deps.alerts.findGroup(page.groupId);
   if (!group || pageOver(group)) return;
@@ -74,7 +78,7 @@ export const sendAlertPage = async (deps: UseCaseDeps, job: Job): Promise<void> 
     const now = deps.clock.now();
     deps.alerts.atomically(() => {
       for (const userId of members) {
-        deps.jobs.schedule({ kind: 'alert_page', priority: alertJobPriority.alert_page, key: `${job.key ?? group.id}:${userId}`, dueAt: now, payload: { userId, page } }, now);
+        deps.jobs.schedule({ kind: 'alert_page', priority: alertJobPriority.alert_page, key: jobKeys.alertPageMember(job.key ?? group.id, userId), dueAt: now, payload: { userId, page } }, now);
         // Jobs written before positions were carried have none: those pages go uncounted.
         if (typeof job.payload.pass === 'number' && typeof job.payload.levelIndex === 'number') {
           deps.noise.recordPage({ groupId: group.id, userId, team: group.team, service: group.service, pass: job.payload.pass, levelIndex: job.payload.levelIndex }, now);
@@ -83,12 +87,14 @@ export const sendAlertPage = async (deps: UseCaseDeps, job: Job): Promise<void> 
     });
     return;
   }
-  await deps.notifier.sendAlertPage(String(job.payload.userId), page);
+  await deps.notifier.sendDm(String(job.payload.userId), { kind: 'alert_page', page });
   deps.log.info({ groupId: group.id, subject: page.subject }, 'alert paged');
 };
 
+export type EscalateAlertPageDeps = Pick<UseCaseDeps, 'alerts' | 'clock' | 'config' | 'jobs' | 'notifier' | 'noise'>;
+
 /** The escalation timer: nobody acknowledged, so page the next level, or say loudly that nobody answered. */
-export const escalateAlertPage = async (deps: UseCaseDeps, job: Job): Promise<void> => {
+export const escalateAlertPage = async (deps: EscalateAlertPageDeps, job: Job): Promise<void> => {
   const page = pageOf(job);
   const group = deps.alerts.findGroup(page.groupId);
   if (!group || pageOver(group)) return;
@@ -103,5 +109,5 @@ export const escalateAlertPage = async (deps: UseCaseDeps, job: Job): Promise<vo
   });
   if (next) return;
   const channel = alertsChannelFor(deps, group.team);
-  if (channel) await deps.notifier.postToChannel(channel, `:rotating_light: Nobody acknowledged the page for *${page.subject}* after ${position.pass + 1} pass(es) through the escalation policy.`);
+  if (channel) await deps.notifier.post(channel, { kind: 'line', text: `:rotating_light: Nobody acknowledged the page for *${page.subject}* after ${position.pass + 1} pass(es) through the escalation policy.` });
 };

@@ -1,4 +1,4 @@
-import type { UseCaseDeps } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 
 /**
  * The noise accounting keeps 90 days: a quarter's trend of an alert, and the table stays bounded

@@ -1,7 +1,6 @@
 import type { Disposition, IncomingAlert } from '../../domain/alerts/alert.js';
 import { openAt } from '../../domain/alerts/hold.js';
-import type { UseCaseDeps } from '../ports.js';
-import { applySighting, settleBatch } from './apply-sighting.js';
+import { applySighting, settleBatch, type SightingDeps } from './apply-sighting.js';
 import { maintenanceWindows } from './holding-windows.js';
 import { noiseTally } from './noise-tally.js';
 
@@ -16,7 +15,7 @@ export interface AlertBatch {
 }
 
 // All of them: a page decision may declare an incident (auto_declare).
-type Deps = UseCaseDeps;
+type Deps = SightingDeps;
 
 /**
  * Batches, from one request or from several that arrived together: every alert folded, decided and

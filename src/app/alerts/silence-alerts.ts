@@ -1,11 +1,12 @@
 import { alertSummary } from '../../domain/alerts/alert.js';
 import { couldHoldPages, formatMatcher, type LabelMatcher, type Silence } from '../../domain/alerts/silence.js';
 import { DomainError } from '../../domain/errors.js';
-import type { UseCaseDeps } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 import { alertJobPriority } from './alert-jobs.js';
+import { jobKeys } from '../job-keys.js';
 import { silenceFiringAlerts } from './silence-firing-alerts.js';
 
-export const silenceEndKey = (silenceId: string) => `alert_silence_end:${silenceId}`;
+export const silenceEndKey = jobKeys.alertSilenceEnd;
 
 type Deps = Pick<UseCaseDeps, 'alerts' | 'config' | 'clock' | 'jobs'>;
 

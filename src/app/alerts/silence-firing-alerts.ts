@@ -1,6 +1,6 @@
 import type { StoredAlert } from '../../domain/alerts/alert.js';
 import { silenceFor, type Silence } from '../../domain/alerts/silence.js';
-import type { UseCaseDeps } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 import { scheduleGroupSync } from './alert-groups.js';
 import type { AlertGroup } from './alert-ports.js';
 import { alertEscalationKey } from './page-alert-group.js';

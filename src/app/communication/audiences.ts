@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { findService } from '../../domain/escalation/escalation.js';
 import { byTier } from '../../domain/escalation/services.js';
-import type { IncidentConfig } from '../../domain/escalation/types.js';
+import type { IncidentConfig } from '../../config/incident-config.js';
 import type { Incident } from '../../domain/incident/incident.js';
 
 /** Service names as configured (ids resolved), or as typed when not configured; the most critical tier first. */

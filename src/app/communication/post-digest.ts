@@ -1,11 +1,12 @@
 import { buildDigest } from '../../domain/communication/digest.js';
 import { nextCronTime } from '../../domain/communication/cron-schedule.js';
 import { findService } from '../../domain/escalation/escalation.js';
-import type { IncidentConfig } from '../../domain/escalation/types.js';
-import type { Job, UseCaseDeps } from '../ports.js';
+import type { IncidentConfig } from '../../config/incident-config.js';
+import type { Job } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
+import { jobKeys } from '../job-keys.js';
 import { noiseDigest } from '../alerts/alert-noise.js';
 
-export const digestJobKey = 'digest';
 const ninetyDays = 90 * 86_400_000;
 
 /** The next time the digest cron fires after `after`, in the digest's time zone. */
@@ -22,18 +23,20 @@ export const planDigest = (deps: DigestDeps, digest = deps.config().digest): (()
   const now = deps.clock.now();
   const dueAt = nextDigestAt(digest, now);
   return () => {
-    const pending = deps.jobs.pending(digestJobKey);
+    const pending = deps.jobs.pending(jobKeys.digest);
     if (pending && pending.dueAt === dueAt) return;
     const periodStart = typeof pending?.payload.since === 'number' ? pending.payload.since : now;
-    deps.jobs.schedule({ kind: 'digest', key: digestJobKey, dueAt, payload: { since: periodStart } }, now);
+    deps.jobs.schedule({ kind: 'digest', key: jobKeys.digest, dueAt, payload: { since: periodStart } }, now);
   };
 };
 
 /** Keeps exactly one pending digest job, at the next cron time. */
 export const scheduleDigest = (deps: DigestDeps, digest?: IncidentConfig['digest']): void => planDigest(deps, digest)();
 
+export type PostDigestDeps = Pick<UseCaseDeps, 'clock' | 'config' | 'escalations' | 'followUps' | 'incidents' | 'jobs' | 'log' | 'notifier' | 'noise' | 'people'>;
+
 /** The scheduled executive digest, then the next one. */
-export const postDigest = async (deps: UseCaseDeps, job: Job): Promise<void> => {
+export const postDigest = async (deps: PostDigestDeps, job: Job): Promise<void> => {
   const now = deps.clock.now();
   const config = deps.config();
   const since = typeof job.payload.since === 'number' ? job.payload.since : now - 86_400_000;
@@ -54,12 +57,14 @@ export const postDigest = async (deps: UseCaseDeps, job: Job): Promise<void> => 
     serviceName: (service) => findService(config, service)?.name ?? service,
   });
   digest.overdueFollowUps = deps.followUps.countOverdue(now);
-  // Names are looked up in Slack: only for a digest that is posted.
-  if (config.channels.executives) digest.alertNoise = await noiseDigest(deps);
-  if (config.channels.executives) await deps.notifier.sendDigest(config.channels.executives, digest);
+  if (config.channels.executives) {
+    // Names are looked up in Slack: only for a digest that is posted.
+    digest.alertNoise = await noiseDigest(deps);
+    await deps.notifier.post(config.channels.executives, { kind: 'digest', digest });
+  }
   deps.log.info({ open: digest.open.length, resolved: digest.resolved.length, posted: Boolean(config.channels.executives) }, 'digest');
   deps.jobs.schedule(
-    { kind: 'digest', key: digestJobKey, dueAt: nextDigestAt(config.digest, now), payload: { since: now } },
+    { kind: 'digest', key: jobKeys.digest, dueAt: nextDigestAt(config.digest, now), payload: { since: now } },
     now,
   );
 };

@@ -6,11 +6,12 @@ import { statusLabels, type Status } from '../../domain/incident/status.js';
 import { applyCommand } from '../incident/apply-command.js';
 import { audiencesFor, serviceNames } from './audiences.js';
 import { incidentById } from '../incident/find-incident.js';
-import type { Audience, UseCaseDeps } from '../ports.js';
-import { reminderKeys } from './reminders.js';
+import type { Audience } from './ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 import { afterChange } from '../effects/incident-changes.js';
 import { customerTemplate } from './update-form.js';
 import { effect, enqueue } from '../effects/effect-jobs.js';
+import { jobKeys } from '../job-keys.js';
 
 export interface PostUpdateInput {
   incidentId: string;
@@ -36,12 +37,17 @@ export const changesSince = (previous: Pick<IncidentUpdate, 'status'> & { severi
   return changes;
 };
 
+export type PostUpdateDeps = Pick<
+  UseCaseDeps,
+  'atomically' | 'clock' | 'config' | 'escalations' | 'incidents' | 'jobs' | 'log' | 'timeline' | 'updates'
+>;
+
 /**
  * One submission, every audience: the engineers' version in the channel, the stakeholders' in theirs,
  * the executives' one-liner, and the public status page when a customer message is given. The status
  * change, the stored update and every post are committed together; the posts then go out as jobs.
  */
-export const postUpdate = async (deps: UseCaseDeps, input: PostUpdateInput): Promise<Incident> => {
+export const postUpdate = async (deps: PostUpdateDeps, input: PostUpdateInput): Promise<Incident> => {
   const whatChanged = input.whatChanged.trim();
   if (!whatChanged) throw new DomainError('INVALID_INPUT', 'An update needs to say what changed.', 'what_changed');
   return deps.atomically(() => {
@@ -80,7 +86,7 @@ export const postUpdate = async (deps: UseCaseDeps, input: PostUpdateInput): Pro
     afterChange(deps, before, incident);
     if (update.nextUpdateAt) {
       deps.jobs.schedule(
-        { kind: 'update_due', key: reminderKeys.updateDue(incident.id), incidentId: incident.id, dueAt: Math.max(now, update.nextUpdateAt) },
+        { kind: 'update_due', key: jobKeys.updateDue(incident.id), incidentId: incident.id, dueAt: Math.max(now, update.nextUpdateAt) },
         now,
       );
     }
@@ -101,7 +107,7 @@ export const postUpdate = async (deps: UseCaseDeps, input: PostUpdateInput): Pro
 };
 
 /** How the incident started, for the first update's "what changed": the declared severity, investigating. */
-const declaredState = (deps: UseCaseDeps, incident: Incident): { status: Status; severity: Severity } => {
+const declaredState = (deps: Pick<UseCaseDeps, 'timeline'>, incident: Incident): { status: Status; severity: Severity } => {
   const declared = deps.timeline.list(incident.id).find((entry) => entry.kind === 'declared');
   const severity = typeof declared?.data.severity === 'string' ? (declared.data.severity as Severity) : incident.severity;
   return { status: 'investigating', severity };

@@ -1,12 +1,12 @@
 import type { Incident } from '../../domain/incident/incident.js';
 import { fillTemplate, formatLocalTime, serviceNames } from './audiences.js';
-import type { UseCaseDeps } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 
 /**
  * Resolving by button or command after customers were told about an incident: the status page gets
  * the "resolved" template, so it never shows a fixed incident as still under investigation.
  */
-export const publishResolution = (deps: UseCaseDeps, incident: Incident): boolean => {
+export const publishResolution = (deps: Pick<UseCaseDeps, 'clock' | 'config' | 'updates'>, incident: Incident): boolean => {
   if (incident.isPrivate) return false;
   const updates = deps.updates.listForIncident(incident.id);
   const lastPublic = updates.filter((update) => update.customerMessage !== null).at(-1);

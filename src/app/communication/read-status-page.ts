@@ -2,8 +2,9 @@ import { buildStatusSnapshot, dayMs, historyDays, snapshotExpiresAt } from '../.
 import type { StatusPageSnapshot } from '../../domain/communication/types.js';
 import { rememberingToPublicIncident, type toPublicIncident } from '../../domain/communication/public-incident.js';
 import type { PublicService } from '../../domain/communication/public-services.js';
-import type { IncidentConfig } from '../../domain/escalation/types.js';
-import type { Clock, StatusPageSource } from '../ports.js';
+import type { IncidentConfig } from '../../config/incident-config.js';
+import type { Clock } from '../ports.js';
+import type { StatusPageSource } from './ports.js';
 
 export interface StatusPageReaderDeps {
   source: StatusPageSource;

@@ -1,30 +1,24 @@
 import type { Incident } from '../../domain/incident/incident.js';
 import { activeStatuses } from '../../domain/incident/status.js';
-import type { UseCaseDeps } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 import { timerMs } from '../../domain/incident/drills.js';
-
-export const reminderKeys = {
-  updateDue: (incidentId: string) => `update_due:${incidentId}`,
-  updateOverdue: (incidentId: string) => `update_overdue:${incidentId}`,
-  commanderMissing: (incidentId: string) => `commander_missing:${incidentId}`,
-  postmortem: (incidentId: string) => `postmortem_due:${incidentId}`,
-};
+import { jobKeys } from '../job-keys.js';
 
 const isActive = (incident: Incident) => activeStatuses.includes(incident.status);
 
 /** When the next status update is due: the severity's cadence after the last update (or the declaration). */
-export const scheduleUpdateReminder = (deps: UseCaseDeps, incident: Incident, from?: number): void => {
+export const scheduleUpdateReminder = (deps: Pick<UseCaseDeps, 'clock' | 'config' | 'jobs'>, incident: Incident, from?: number): void => {
   const now = deps.clock.now();
-  deps.jobs.cancel(reminderKeys.updateOverdue(incident.id), now);
+  deps.jobs.cancel(jobKeys.updateOverdue(incident.id), now);
   const cadence = deps.config().severities[incident.severity].updateEvery;
   if (!cadence || !isActive(incident)) {
-    deps.jobs.cancel(reminderKeys.updateDue(incident.id), now);
+    deps.jobs.cancel(jobKeys.updateDue(incident.id), now);
     return;
   }
   const base = from ?? incident.latestUpdate?.at ?? incident.declaredAt;
   const wait = timerMs(incident, cadence.ms, deps.config().drills.speedup);
   deps.jobs.schedule(
-    { kind: 'update_due', key: reminderKeys.updateDue(incident.id), incidentId: incident.id, dueAt: Math.max(now, base + wait) },
+    { kind: 'update_due', key: jobKeys.updateDue(incident.id), incidentId: incident.id, dueAt: Math.max(now, base + wait) },
     now,
   );
 };

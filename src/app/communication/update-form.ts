@@ -1,7 +1,7 @@
 import { publicStatuses, type PublicStatus } from '../../domain/escalation/types.js';
 import type { Incident } from '../../domain/incident/incident.js';
 import type { Status } from '../../domain/incident/status.js';
-import type { UseCaseDeps } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 import { fillTemplate, formatLocalTime, serviceNames } from './audiences.js';
 
 const publicStatus = (status: Status): PublicStatus => ((publicStatuses as readonly string[]).includes(status) ? (status as PublicStatus) : 'resolved');

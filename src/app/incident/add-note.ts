@@ -1,7 +1,7 @@
 import { DomainError } from '../../domain/errors.js';
 import type { TimelineEntry } from '../../domain/timeline/event.js';
 import { incidentById } from './find-incident.js';
-import type { UseCaseDeps } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 import { escapeUserText } from '../../domain/communication/slack-text.js';
 import { effect, enqueue } from '../effects/effect-jobs.js';
 
@@ -14,11 +14,13 @@ export interface AddNoteInput {
 /** How a note reads in the channel; the post_note job renders it when it runs. */
 export const noteLine = (entry: Pick<TimelineEntry, 'actorId' | 'text'>) => `:memo: Note from <@${entry.actorId}>: ${escapeUserText(entry.text)}`;
 
+export type AddNoteDeps = Pick<UseCaseDeps, 'atomically' | 'clock' | 'incidents' | 'jobs' | 'log' | 'timeline'>;
+
 /**
  * A note is on the timeline the moment it is taken, with the job that echoes it in the channel so
  * everyone sees it; the echo, once posted, becomes the entry's permalink.
  */
-export const addNote = async (deps: UseCaseDeps, input: AddNoteInput): Promise<TimelineEntry> => {
+export const addNote = async (deps: AddNoteDeps, input: AddNoteInput): Promise<TimelineEntry> => {
   const text = input.text.trim();
   if (!text) throw new DomainError('INVALID_INPUT', 'A note needs some text: `/incident note <what happened>`.', 'text');
   return deps.atomically(() => {

@@ -1,6 +1,6 @@
 import { DomainError } from '../../domain/errors.js';
 import { tsToMillis } from '../time.js';
-import type { UseCaseDeps } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 import { messageKey } from './record-channel-activity.js';
 
 export interface AddToTimelineInput {
@@ -13,7 +13,7 @@ export interface AddToTimelineInput {
 }
 
 /** The "Add to incident timeline" message shortcut: the message becomes a curated entry, with a comment. */
-export const addToTimeline = (deps: UseCaseDeps, input: AddToTimelineInput): 'added' | 'already' => {
+export const addToTimeline = (deps: Pick<UseCaseDeps, 'incidents' | 'notifier' | 'timeline'>, input: AddToTimelineInput): 'added' | 'already' => {
   const incident = deps.incidents.findByChannel(input.channelId);
   if (!incident) throw new DomainError('NOT_AN_INCIDENT_CHANNEL', 'Only messages in an incident channel can be added to its timeline.');
   const permalink = deps.notifier.permalink(input.channelId, input.messageTs);

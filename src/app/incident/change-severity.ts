@@ -2,7 +2,7 @@ import type { Incident } from '../../domain/incident/incident.js';
 import type { Severity } from '../../domain/incident/severity.js';
 import { applyCommand } from './apply-command.js';
 import { effect, enqueue } from '../effects/effect-jobs.js';
-import type { UseCaseDeps } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 
 export interface ChangeSeverityInput {
   incidentId: string;
@@ -10,7 +10,9 @@ export interface ChangeSeverityInput {
   actorId: string;
 }
 
-export const changeSeverity = async (deps: UseCaseDeps, input: ChangeSeverityInput): Promise<Incident> =>
+export type ChangeSeverityDeps = Pick<UseCaseDeps, 'atomically' | 'clock' | 'config' | 'escalations' | 'incidents' | 'jobs' | 'log'>;
+
+export const changeSeverity = async (deps: ChangeSeverityDeps, input: ChangeSeverityInput): Promise<Incident> =>
   deps.atomically(() => {
     const { before, incident } = applyCommand(deps, input.incidentId, { type: 'change_severity', to: input.to, actorId: input.actorId });
     enqueue(deps, effect.postLine(incident.id, `<@${input.actorId}> changed the severity from *${before.severity}* to *${incident.severity}*`, input.actorId));

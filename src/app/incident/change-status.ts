@@ -3,7 +3,7 @@ import { incidentKey, type Incident } from '../../domain/incident/incident.js';
 import { applyCommand } from './apply-command.js';
 import { incidentById } from './find-incident.js';
 import { effect, enqueue } from '../effects/effect-jobs.js';
-import type { UseCaseDeps } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 import { DomainError } from '../../domain/errors.js';
 import { publishResolution } from '../communication/publish-resolution.js';
 import { escapeUserText } from '../../domain/communication/slack-text.js';
@@ -23,7 +23,12 @@ const verbs: Partial<Record<Status, [emoji: string, what: string]>> = {
   closed: [':lock:', 'closed the incident'],
 };
 
-export const changeStatus = async (deps: UseCaseDeps, input: ChangeStatusInput): Promise<Incident> =>
+export type ChangeStatusDeps = Pick<
+  UseCaseDeps,
+  'atomically' | 'clock' | 'config' | 'escalations' | 'followUps' | 'incidents' | 'jobs' | 'log' | 'updates'
+>;
+
+export const changeStatus = async (deps: ChangeStatusDeps, input: ChangeStatusInput): Promise<Incident> =>
   deps.atomically(() => {
     if (input.to === 'closed' && !input.confirmOpenFollowUps) {
       const incident = incidentById(deps.incidents, input.incidentId);

@@ -2,17 +2,19 @@ import { drillExpiresAt } from '../../domain/incident/drills.js';
 import { activeStatuses } from '../../domain/incident/status.js';
 import { incidentKey } from '../../domain/incident/incident.js';
 import { applyCommand } from './apply-command.js';
-import type { UseCaseDeps } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 import { effect, enqueue } from '../effects/effect-jobs.js';
 
 export const drillExpiredReason = 'drill expired';
+
+export type ExpireDrillsDeps = Pick<UseCaseDeps, 'atomically' | 'clock' | 'config' | 'escalations' | 'incidents' | 'jobs' | 'log'>;
 
 /**
  * Drills still active `drills.expire_after` after they were declared end themselves: cancelled (not
  * resolved, so no postmortem and no postmortem reminder), which stops their pages and reminders.
  * Returns how many ended. One drill that cannot be told does not keep the others running.
  */
-export const expireDrills = async (deps: UseCaseDeps): Promise<number> => {
+export const expireDrills = async (deps: ExpireDrillsDeps): Promise<number> => {
   const now = deps.clock.now();
   const { expireAfter } = deps.config().drills;
   const expired = deps.incidents

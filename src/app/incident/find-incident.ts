@@ -1,6 +1,6 @@
 import { DomainError } from '../../domain/errors.js';
 import type { Incident } from '../../domain/incident/incident.js';
-import type { IncidentRepository } from '../ports.js';
+import type { IncidentRepository } from './ports.js';
 
 /** The incident whose channel this is, if it is one. */
 export const incidentInChannel = (incidents: Pick<IncidentRepository, 'findByChannel'>, channelId: string): Incident | undefined =>

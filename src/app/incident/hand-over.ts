@@ -3,7 +3,8 @@ import { roleLabels, roles } from '../../domain/incident/roles.js';
 import { statusLabels } from '../../domain/incident/status.js';
 import { assignRoleNow } from './assign-role.js';
 import { effect, enqueue } from '../effects/effect-jobs.js';
-import type { Escalation, UseCaseDeps } from '../ports.js';
+import type { Escalation } from '../paging/ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 import { escapeUserText } from '../../domain/communication/slack-text.js';
 
 /** The short brief a new commander reads first. */
@@ -19,8 +20,10 @@ export const handoverBrief = (incident: Incident, pendingPages: Escalation[], no
   return lines.join('\n');
 };
 
+export type HandOverDeps = Pick<UseCaseDeps, 'atomically' | 'clock' | 'config' | 'escalations' | 'incidents' | 'jobs' | 'log'>;
+
 /** `/incident handover @user`: the commander role moves, and the channel gets a brief. */
-export const handOver = async (deps: UseCaseDeps, input: { incidentId: string; toUserId: string; actorId: string }): Promise<Incident> =>
+export const handOver = async (deps: HandOverDeps, input: { incidentId: string; toUserId: string; actorId: string }): Promise<Incident> =>
   deps.atomically(() => {
     const incident = assignRoleNow(deps, { incidentId: input.incidentId, role: 'commander', userId: input.toUserId, actorId: input.actorId });
     const pending = deps.escalations.listForIncident(incident.id).filter((escalation) => escalation.status === 'active');

@@ -1,5 +1,5 @@
 import type { Incident } from '../../domain/incident/incident.js';
-import type { UseCaseDeps } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 
 /**
  * Incidents not yet closed, in two groups: the ones still being worked on (`active`, most severe

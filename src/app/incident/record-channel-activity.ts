@@ -1,5 +1,5 @@
 import type { TimelineEvent } from '../../domain/timeline/event.js';
-import type { UseCaseDeps } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 
 /** What people did in a channel, as the Slack layer parsed it from an event. */
 export type ChannelActivity =

@@ -2,15 +2,17 @@ import { DomainError } from '../../domain/errors.js';
 import { manualMilestones, type ManualMilestone } from '../../domain/postmortem/derive-milestones.js';
 import { incidentById } from './find-incident.js';
 import { milestoneTime } from '../../domain/postmortem/typed-times.js';
-import type { UseCaseDeps } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 import { effect, enqueue } from '../effects/effect-jobs.js';
 import { escapeUserText } from '../../domain/communication/slack-text.js';
+
+export type SetMilestoneDeps = Pick<UseCaseDeps, 'atomically' | 'clock' | 'incidents' | 'jobs' | 'timeline' | 'config'>;
 
 /**
  * `/incident milestone started 09:12`: when impact really began (or was detected, or mitigated), for
  * the postmortem's durations. The latest setting of a milestone wins; earlier ones stay as history.
  */
-export const setMilestone = async (deps: UseCaseDeps, input: { incidentId: string; milestone: string; when?: string | undefined; actorId: string }) => {
+export const setMilestone = async (deps: SetMilestoneDeps, input: { incidentId: string; milestone: string; when?: string | undefined; actorId: string }) => {
   if (!(manualMilestones as readonly string[]).includes(input.milestone)) {
     throw new DomainError('INVALID_INPUT', `\`${escapeUserText(input.milestone)}\` is not a milestone you can set. Use ${manualMilestones.join(', ')}.`);
   }

@@ -2,12 +2,11 @@ import { DomainError } from '../../domain/errors.js';
 import { drillScenarios, findDrillScenario } from '../../domain/incident/drills.js';
 import type { Incident } from '../../domain/incident/incident.js';
 import { escapeUserText } from '../../domain/communication/slack-text.js';
-import type { UseCaseDeps } from '../ports.js';
-import { declareIncident } from './declare-incident.js';
+import { declareIncident, type DeclareIncidentDeps } from './declare-incident.js';
 
 /** `/incident drill [scenario]`: a practice incident, declared by and commanded by whoever asked, its timers sped up. */
 export const startDrill = async (
-  deps: UseCaseDeps,
+  deps: DeclareIncidentDeps,
   input: { scenario: string; userId: string; tellIn: string },
 ): Promise<{ incident: Incident; speedup: number }> => {
   const scenario = findDrillScenario(input.scenario);

@@ -1,16 +1,19 @@
 import { DomainError } from '../../domain/errors.js';
 import { formatDuration } from '../../domain/incident/incident.js';
 import { incidentById } from '../incident/find-incident.js';
-import { escalationJobKey } from './page-level.js';
-import type { Escalation, UseCaseDeps } from '../ports.js';
+import type { Escalation } from './ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 import { effect, enqueue } from '../effects/effect-jobs.js';
+import { jobKeys } from '../job-keys.js';
+
+export type AcknowledgePageDeps = Pick<UseCaseDeps, 'atomically' | 'clock' | 'escalations' | 'incidents' | 'jobs' | 'log' | 'timeline'>;
 
 /**
  * Stops the chain: records who acknowledged and when (time to acknowledge), invites them to the
  * incident channel and updates every page DM of this escalation. A page whose chain ran out is still
  * taken: someone answering late is recorded as a late acknowledgement.
  */
-export const acknowledgePage = async (deps: UseCaseDeps, input: { escalationId: string; userId: string }): Promise<Escalation> =>
+export const acknowledgePage = async (deps: AcknowledgePageDeps, input: { escalationId: string; userId: string }): Promise<Escalation> =>
   deps.atomically(() => {
     const escalation = deps.escalations.findById(input.escalationId);
     if (!escalation) throw new DomainError('INCIDENT_NOT_FOUND', 'That page no longer exists.');
@@ -22,7 +25,7 @@ export const acknowledgePage = async (deps: UseCaseDeps, input: { escalationId: 
     const now = deps.clock.now();
     const acknowledged: Escalation = { ...escalation, status: 'acknowledged', acknowledgedBy: input.userId, acknowledgedAt: now, endedAt: now };
     deps.escalations.update(acknowledged);
-    deps.jobs.cancel(escalationJobKey(escalation.id), now);
+    deps.jobs.cancel(jobKeys.escalate(escalation.id), now);
     const incident = incidentById(deps.incidents, escalation.incidentId);
     const timeToAcknowledge = now - escalation.startedAt;
     deps.timeline.append(incident.id, {

@@ -1,12 +1,12 @@
 import { DomainError } from '../../domain/errors.js';
-import type { Escalation, UseCaseDeps } from '../ports.js';
-import { escalatePage, type EscalatePageInput } from './escalate-page.js';
+import type { Escalation } from './ports.js';
+import { escalatePage, type EscalatePageDeps, type EscalatePageInput } from './escalate-page.js';
 
 /**
  * The Escalate-now button: the next level now, or a refusal saying why not. A second click, or one
  * after an acknowledgement, changes nothing and says so.
  */
-export const escalateNow = async (deps: UseCaseDeps, input: EscalatePageInput & { actorId: string }): Promise<Escalation> => {
+export const escalateNow = async (deps: EscalatePageDeps, input: EscalatePageInput & { actorId: string }): Promise<Escalation> => {
   const { escalation, moved } = await escalatePage(deps, input);
   if (moved && escalation) return escalation;
   if (escalation?.status === 'acknowledged') throw new DomainError('SAME_VALUE', 'This page was already acknowledged; nothing to escalate.');

@@ -1,11 +1,13 @@
 import { nextEscalationStep } from '../../domain/escalation/escalation.js';
 import { isFinished } from '../../domain/incident/status.js';
 import { incidentById } from '../incident/find-incident.js';
-import { escalationJobKey, pageLevel } from './page-level.js';
+import { pageLevel } from './page-level.js';
 import { resolvePolicy } from './escalation-policy.js';
-import type { Escalation, UseCaseDeps } from '../ports.js';
+import type { Escalation } from './ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 import { effect, enqueue } from '../effects/effect-jobs.js';
 import { stopPaging } from './stop-paging.js';
+import { jobKeys } from '../job-keys.js';
 
 export interface EscalatePageInput {
   escalationId: string;
@@ -15,20 +17,22 @@ export interface EscalatePageInput {
   shownLevel?: { levelIndex: number; pass: number };
 }
 
+export type EscalatePageDeps = Pick<UseCaseDeps, 'atomically' | 'clock' | 'config' | 'escalations' | 'incidents' | 'jobs' | 'log' | 'timeline'>;
+
 /**
  * The escalation job, and the Escalate-now button: if nobody has acknowledged, page the next level
  * (or start the next pass); when the policy is exhausted, say so loudly in the channel. The state is
  * read and written in one transaction, and a page is never sent for a finished incident.
  */
 /** `moved` is false when nothing changed: acknowledged, ended, or already past the level the click was for. */
-export const escalatePage = async (deps: UseCaseDeps, input: EscalatePageInput): Promise<{ escalation: Escalation | undefined; moved: boolean }> =>
+export const escalatePage = async (deps: EscalatePageDeps, input: EscalatePageInput): Promise<{ escalation: Escalation | undefined; moved: boolean }> =>
   deps.atomically(() => {
     const escalation = deps.escalations.findById(input.escalationId);
     if (!escalation || escalation.status !== 'active') return { escalation, moved: false };
     const shown = input.shownLevel;
     if (shown && (shown.levelIndex !== escalation.levelIndex || shown.pass !== escalation.pass)) return { escalation, moved: false };
     const now = deps.clock.now();
-    deps.jobs.cancel(escalationJobKey(escalation.id), now);
+    deps.jobs.cancel(jobKeys.escalate(escalation.id), now);
     const incident = incidentById(deps.incidents, escalation.incidentId);
     if (isFinished(incident.status) || incident.status === 'resolved') {
       stopPaging(deps, incident, `The incident was ${incident.status}`);

@@ -1,7 +1,8 @@
 import { DomainError } from '../../domain/errors.js';
 import { directPagePolicy, findService, policyForService } from '../../domain/escalation/escalation.js';
-import type { EscalationPolicy, IncidentConfig } from '../../domain/escalation/types.js';
-import type { Escalation } from '../ports.js';
+import type { EscalationPolicy } from '../../domain/escalation/types.js';
+import type { IncidentConfig } from '../../config/incident-config.js';
+import type { Escalation } from './ports.js';
 import type { PageContext } from './page-level.js';
 import { escapeUserText } from '../../domain/communication/slack-text.js';
 

@@ -1,6 +1,6 @@
 import { expertsFor } from '../../domain/escalation/services.js';
 import type { Incident } from '../../domain/incident/incident.js';
-import type { UseCaseDeps } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 
 /**
  * Brings each affected service's `experts` into a new incident's channel, and says who and why. Invited
@@ -29,6 +29,6 @@ export const inviteExperts = async (deps: Pick<UseCaseDeps, 'config' | 'notifier
     ...(invited.length > 0 ? [`:busts_in_silhouette: Invited the experts of the affected services: ${people(invited)}.`] : []),
     ...(failed.length > 0 ? [`:warning: Could not invite ${people(failed)} (see services[].experts in the configuration).`] : []),
   ];
-  if (lines.length > 0) await deps.notifier.postToChannel(incident.channelId, lines.join('\n'));
+  if (lines.length > 0) await deps.notifier.post(incident.channelId, { kind: 'line', text: lines.join('\n') });
   return invited;
 };

@@ -1,5 +1,5 @@
 import { nextShiftFor } from '../../domain/escalation/schedule.js';
-import type { UseCaseDeps } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 
 export interface NextShift {
   scheduleName: string;

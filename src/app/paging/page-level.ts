@@ -1,23 +1,26 @@
 import { levelRecipients } from '../../domain/escalation/escalation.js';
 import type { EscalationPolicy } from '../../domain/escalation/types.js';
 import type { Incident } from '../../domain/incident/incident.js';
-import type { Escalation, UseCaseDeps } from '../ports.js';
+import type { Escalation } from './ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 import { timerMs } from '../../domain/incident/drills.js';
 import { effect, enqueue } from '../effects/effect-jobs.js';
+import { jobKeys } from '../job-keys.js';
 
-export const escalationJobKey = (escalationId: string) => `escalate:${escalationId}`;
 
 export interface PageContext {
   about: string;
   runbook: string | null;
 }
 
+export type PageLevelDeps = Pick<UseCaseDeps, 'clock' | 'config' | 'jobs' | 'log' | 'timeline'>;
+
 /**
  * Pages everyone at the escalation's current level, records it on the timeline and schedules the
  * next step for when the level's wait runs out. Runs inside the caller's transaction: the level, its
  * page jobs and the next escalation are stored together, so a crash can repeat a page but never skip one.
  */
-export const pageLevel = (deps: UseCaseDeps, incident: Incident, escalation: Escalation, policy: EscalationPolicy, context: PageContext): string[] => {
+export const pageLevel = (deps: PageLevelDeps, incident: Incident, escalation: Escalation, policy: EscalationPolicy, context: PageContext): string[] => {
   const now = deps.clock.now();
   const config = deps.config();
   const level = policy.levels[escalation.levelIndex];
@@ -48,7 +51,7 @@ export const pageLevel = (deps: UseCaseDeps, incident: Incident, escalation: Esc
   );
   // Nobody to page at this level: move on at once rather than wait for an acknowledgement that cannot come.
   const dueAt = nobody ? now : now + wait;
-  deps.jobs.schedule({ kind: 'escalate', key: escalationJobKey(escalation.id), incidentId: incident.id, dueAt, priority: 0, payload: { escalationId: escalation.id } }, now);
+  deps.jobs.schedule({ kind: 'escalate', key: jobKeys.escalate(escalation.id), incidentId: incident.id, dueAt, priority: 0, payload: { escalationId: escalation.id } }, now);
   deps.log.info({ incidentId: incident.id, escalationId: escalation.id, users, level: escalation.levelIndex, pass: escalation.pass }, 'paged');
   return users;
 };

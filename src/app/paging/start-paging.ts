@@ -4,7 +4,8 @@ import { isFinished } from '../../domain/incident/status.js';
 import { incidentById } from '../incident/find-incident.js';
 import { pageLevel } from './page-level.js';
 import { resolvePolicy } from './escalation-policy.js';
-import type { Escalation, UseCaseDeps } from '../ports.js';
+import type { Escalation } from './ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 
 export interface StartPagingInput {
   incidentId: string;
@@ -12,11 +13,15 @@ export interface StartPagingInput {
   requestedBy: string;
 }
 
+export type StartPagingDeps = Pick<UseCaseDeps, 'atomically' | 'clock' | 'config' | 'escalations' | 'incidents' | 'jobs' | 'log' | 'timeline'>;
+
 /** Starts an escalation for a service (its policy) or a person (direct page) and pages level 1. */
-export const startPaging = async (deps: UseCaseDeps, input: StartPagingInput): Promise<Escalation> => deps.atomically(() => startPagingNow(deps, input));
+export const startPaging = async (deps: StartPagingDeps, input: StartPagingInput): Promise<Escalation> => deps.atomically(() => startPagingNow(deps, input));
+
+export type StartPagingNowDeps = Pick<UseCaseDeps, 'clock' | 'config' | 'escalations' | 'incidents' | 'jobs' | 'log' | 'timeline'>;
 
 /** The same, inside the caller's transaction (declare pages in the transaction that stores the incident). */
-export const startPagingNow = (deps: UseCaseDeps, input: StartPagingInput): Escalation => {
+export const startPagingNow = (deps: StartPagingNowDeps, input: StartPagingInput): Escalation => {
   const incident = incidentById(deps.incidents, input.incidentId);
   if (isFinished(incident.status) || incident.status === 'resolved') {
     throw new DomainError('INCIDENT_FINISHED', `The incident is ${incident.status}; there is nobody to page for.`);

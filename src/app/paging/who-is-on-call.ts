@@ -2,7 +2,8 @@ import { DomainError } from '../../domain/errors.js';
 import { byTier } from '../../domain/escalation/services.js';
 import { findService, policyForService } from '../../domain/escalation/escalation.js';
 import { nextChange, onCallAt } from '../../domain/escalation/schedule.js';
-import type { EscalationPolicy, IncidentConfig } from '../../domain/escalation/types.js';
+import type { EscalationPolicy } from '../../domain/escalation/types.js';
+import type { IncidentConfig } from '../../config/incident-config.js';
 
 export interface TargetOnCall {
   /** `schedule:payments-primary`, `user:U…`, `usergroup:S…` */

@@ -1,13 +1,15 @@
 import { findBlame } from '../../domain/postmortem/blame.js';
 import { messageKey, type ChannelActivity } from '../incident/record-channel-activity.js';
-import type { UseCaseDeps } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 import { escapeUserText } from '../../domain/communication/slack-text.js';
+
+export type CheckBlameDeps = Pick<UseCaseDeps, 'config' | 'incidents' | 'notifier' | 'timeline'>;
 
 /**
  * The postmortem discussion (an incident channel once resolved) is checked for blame; the writer
  * alone gets a suggestion for system-focused wording. Never public.
  */
-export const checkBlame = async (deps: UseCaseDeps, activity: ChannelActivity): Promise<number> => {
+export const checkBlame = async (deps: CheckBlameDeps, activity: ChannelActivity): Promise<number> => {
   if (activity.type !== 'message' && activity.type !== 'message_edited') return 0;
   const incident = deps.incidents.findByChannel(activity.channelId);
   if (!incident || (incident.status !== 'resolved' && incident.status !== 'closed')) return 0;

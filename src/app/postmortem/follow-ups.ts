@@ -3,10 +3,12 @@ import type { FollowUp } from '../../domain/postmortem/types.js';
 import type { Incident } from '../../domain/incident/incident.js';
 import { canSeeFollowUp } from '../../domain/incident/visibility.js';
 import { incidentById } from '../incident/find-incident.js';
-import type { Job, UseCaseDeps } from '../ports.js';
+import type { Job } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 import { escapeUserText } from '../../domain/communication/slack-text.js';
 import { effect, enqueue } from '../effects/effect-jobs.js';
 import { dueAtEndOfDay } from '../../domain/postmortem/typed-times.js';
+import { jobKeys } from '../job-keys.js';
 
 export interface AddFollowUpInput {
   incidentId: string;
@@ -18,10 +20,11 @@ export interface AddFollowUpInput {
   actorId: string;
 }
 
-const dueKey = (followUpId: string) => `follow_up_due:${followUpId}`;
+
+export type AddFollowUpDeps = Pick<UseCaseDeps, 'atomically' | 'clock' | 'config' | 'followUps' | 'incidents' | 'jobs' | 'log'>;
 
 /** Records an action item; its owner is reminded when it falls due. */
-export const addFollowUp = async (deps: UseCaseDeps, input: AddFollowUpInput): Promise<FollowUp> => {
+export const addFollowUp = async (deps: AddFollowUpDeps, input: AddFollowUpInput): Promise<FollowUp> => {
   const text = input.text.trim();
   if (text.length < 3) throw new DomainError('INVALID_INPUT', 'Describe the follow-up: `/incident followup <what> [@owner] [YYYY-MM-DD] [blocking]`.', 'text');
   const dueAt = input.dueDate === null ? null : dueAtEndOfDay(input.dueDate, deps.config().timezone);
@@ -39,7 +42,7 @@ export const addFollowUp = async (deps: UseCaseDeps, input: AddFollowUpInput): P
       createdAt: now,
     });
     if (followUp.dueAt !== null && followUp.ownerId) {
-      deps.jobs.schedule({ kind: 'follow_up_due', key: dueKey(followUp.id), incidentId: incident.id, dueAt: Math.max(now, followUp.dueAt), payload: { followUpId: followUp.id } }, now);
+      deps.jobs.schedule({ kind: 'follow_up_due', key: jobKeys.followUpDue(followUp.id), incidentId: incident.id, dueAt: Math.max(now, followUp.dueAt), payload: { followUpId: followUp.id } }, now);
     }
     const owner = followUp.ownerId ? ` owned by <@${followUp.ownerId}>` : ' (no owner yet)';
     const due = followUp.dueAt ? `, due <!date^${Math.floor(followUp.dueAt / 1000)}^{date_short}|${new Date(followUp.dueAt).toISOString().slice(0, 10)}>` : '';
@@ -49,11 +52,13 @@ export const addFollowUp = async (deps: UseCaseDeps, input: AddFollowUpInput): P
   });
 };
 
+export type CompleteFollowUpDeps = Pick<UseCaseDeps, 'atomically' | 'clock' | 'followUps' | 'incidents' | 'jobs'>;
+
 /**
  * Done, from a list or a reminder. Who may complete it is checked on every click: a button in an old
  * list stays clickable after a role changes hands.
  */
-export const completeFollowUp = async (deps: UseCaseDeps, input: { followUpId: string; actorId: string; channelId?: string | undefined }): Promise<FollowUp> => {
+export const completeFollowUp = async (deps: CompleteFollowUpDeps, input: { followUpId: string; actorId: string; channelId?: string | undefined }): Promise<FollowUp> => {
   const existing = deps.followUps.findById(input.followUpId);
   const incident = existing && deps.incidents.findById(existing.incidentId);
   // A follow-up of a private incident the clicker is not in is answered as if it did not exist.
@@ -64,23 +69,23 @@ export const completeFollowUp = async (deps: UseCaseDeps, input: { followUpId: s
   return deps.atomically(() => {
     const now = deps.clock.now();
     const done = deps.followUps.markDone(existing.id, now)!;
-    deps.jobs.cancel(dueKey(existing.id), now);
+    deps.jobs.cancel(jobKeys.followUpDue(existing.id), now);
     enqueue(deps, effect.postLine(existing.incidentId, `:white_check_mark: <@${input.actorId}> completed the follow-up: ${escapeUserText(existing.text)}`, input.actorId));
     return done;
   });
 };
 
 /** The follow_up_due job: remind the owner, unless it was done meanwhile. */
-export const remindFollowUp = async (deps: UseCaseDeps, job: Job): Promise<void> => {
+export const remindFollowUp = async (deps: Pick<UseCaseDeps, 'followUps' | 'incidents' | 'notifier'>, job: Job): Promise<void> => {
   const followUp = deps.followUps.findById(String(job.payload.followUpId));
   if (!followUp || followUp.status !== 'open' || !followUp.ownerId) return;
   const incident = deps.incidents.findById(followUp.incidentId);
-  if (incident) await deps.notifier.sendFollowUpReminder(followUp.ownerId, followUp, incident);
+  if (incident) await deps.notifier.sendDm(followUp.ownerId, { kind: 'follow_up_reminder', followUp, incident });
 };
 
 export type FollowUpView = 'mine' | 'overdue' | 'incident' | 'all';
 
-const openFollowUps = (deps: UseCaseDeps, input: { view: FollowUpView; userId: string; incidentId?: string }): FollowUp[] => {
+const openFollowUps = (deps: Pick<UseCaseDeps, 'clock' | 'followUps'>, input: { view: FollowUpView; userId: string; incidentId?: string }): FollowUp[] => {
   switch (input.view) {
     case 'mine':
       return deps.followUps.listOpen({ ownerId: input.userId });
@@ -98,7 +103,7 @@ const openFollowUps = (deps: UseCaseDeps, input: { view: FollowUpView; userId: s
  * Without a view asked for: the incident's own in an incident channel, else the viewer's.
  */
 export const listFollowUps = (
-  deps: UseCaseDeps,
+  deps: Pick<UseCaseDeps, 'clock' | 'followUps' | 'incidents'>,
   input: { view?: Exclude<FollowUpView, 'incident'> | undefined; userId: string; incidentId?: string | undefined; channelId?: string },
 ): { view: FollowUpView; listed: Array<{ followUp: FollowUp; incident: Incident | undefined }> } => {
   const view: FollowUpView = input.view ?? (input.incidentId ? 'incident' : 'mine');

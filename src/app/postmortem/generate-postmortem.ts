@@ -5,17 +5,23 @@ import { renderPostmortem } from '../../domain/postmortem/render-postmortem.js';
 import { incidentKey } from '../../domain/incident/incident.js';
 import { incidentById } from '../incident/find-incident.js';
 import { postmortemInput, postmortemUrl } from './postmortem-input.js';
-import type { StoredPostmortem, UseCaseDeps } from '../ports.js';
+import type { StoredPostmortem } from './ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 import { escapeUserText } from '../../domain/communication/slack-text.js';
 
 const newToken = () => randomBytes(18).toString('base64url');
+
+export type GeneratePostmortemDeps = Pick<
+  UseCaseDeps,
+  'clock' | 'config' | 'escalations' | 'followUps' | 'incidents' | 'log' | 'notifier' | 'people' | 'postmortems' | 'publicUrl' | 'timeline' | 'updates'
+>;
 
 /**
  * Assembles the blameless draft from the stored timeline, keeps it (served over HTTP at an
  * unguessable URL), uploads it to the channel as Markdown, and adds a canvas when the workspace
  * allows canvases. Wording that reads as blame is pointed out privately to whoever asked for it.
  */
-export const generatePostmortem = async (deps: UseCaseDeps, input: { incidentId: string; actorId: string }): Promise<StoredPostmortem> => {
+export const generatePostmortem = async (deps: GeneratePostmortemDeps, input: { incidentId: string; actorId: string }): Promise<StoredPostmortem> => {
   const incident = incidentById(deps.incidents, input.incidentId);
   const draftInput = postmortemInput(deps, incident);
   // A file or canvas cannot render Slack's <@U…> markup: the draft names people by their display name.
@@ -34,12 +40,15 @@ export const generatePostmortem = async (deps: UseCaseDeps, input: { incidentId:
   const canvasId = await deps.notifier.createCanvas(incident.channelId, title, markdown);
   deps.postmortems.setDelivery(incident.id, { fileId, canvasId });
   const openFollowUps = deps.followUps.listForIncident(incident.id).filter((followUp) => followUp.status === 'open').length;
-  await deps.notifier.postPostmortemNotice(incident.channelId, {
-    incident,
-    url: postmortemUrl(deps, incident.id, stored.token),
-    canvasId,
-    fileId,
-    openFollowUps,
+  await deps.notifier.post(incident.channelId, {
+    kind: 'postmortem_notice',
+    notice: {
+      incident,
+      url: postmortemUrl(deps, incident.id, stored.token),
+      canvasId,
+      fileId,
+      openFollowUps,
+    },
   });
 
   const blame = findBlame(markdown, { extraPhrases: deps.config().postmortem.blamePhrases });

@@ -1,10 +1,12 @@
 import type { Incident } from '../../domain/incident/incident.js';
 import type { PostmortemInput } from '../../domain/postmortem/types.js';
 import { serviceNames } from '../communication/audiences.js';
-import type { UseCaseDeps } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
+
+export type PostmortemInputDeps = Pick<UseCaseDeps, 'clock' | 'config' | 'escalations' | 'followUps' | 'incidents' | 'timeline' | 'updates'>;
 
 /** Everything the draft needs, from the bot's own storage: no Slack history is read. */
-export const postmortemInput = (deps: UseCaseDeps, incident: Incident): PostmortemInput => {
+export const postmortemInput = (deps: PostmortemInputDeps, incident: Incident): PostmortemInput => {
   const config = deps.config();
   return {
     incident,

@@ -1,6 +1,14 @@
-import type { EscalationPolicy, IncidentConfig } from './types.js';
+import type { EscalationPolicy, Schedule, ServiceConfig, TeamConfig } from './types.js';
 
-const onPolicy = (config: IncidentConfig, policy: EscalationPolicy, userId: string): boolean =>
+/** The part of the configuration that says who answers for what. */
+interface Rosters {
+  teams: readonly TeamConfig[];
+  services: readonly ServiceConfig[];
+  escalationPolicies: readonly EscalationPolicy[];
+  schedules: readonly Schedule[];
+}
+
+const onPolicy = (config: Rosters, policy: EscalationPolicy, userId: string): boolean =>
   policy.levels.some((level) =>
     level.targets.some((target) => {
       if (target.kind === 'user') return target.id === userId;
@@ -15,7 +23,7 @@ const onPolicy = (config: IncidentConfig, policy: EscalationPolicy, userId: stri
  * own) names them, directly or through a schedule they rotate on, whether on call now or not. User
  * groups are Slack's to expand, so membership through one is not seen here.
  */
-export const teamsOf = (config: IncidentConfig, userId: string): string[] =>
+export const teamsOf = (config: Rosters, userId: string): string[] =>
   config.teams
     .filter((team) => {
       const policyIds = new Set([team.escalationPolicy, ...config.services.filter((service) => service.team === team.id).map((service) => service.escalationPolicy)]);

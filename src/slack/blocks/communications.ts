@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import type { ExecutiveSummary, MaintenancePhase, UpdateView } from '../../app/ports.js';
+import type { ExecutiveSummary, MaintenancePhase, UpdateView } from '../../app/communication/ports.js';
 import type { Digest } from '../../domain/communication/digest.js';
 import { noiseDigestBlocks } from './alert-noise.js';
 import type { Maintenance } from '../../domain/communication/types.js';

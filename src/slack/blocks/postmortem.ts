@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
-import { searchMatchMarks, type PostmortemNotice, type SearchField, type SimilarIncident } from '../../app/ports.js';
+import { searchMatchMarks, type SearchField, type SimilarIncident } from '../../app/incident/ports.js';
+import type { PostmortemNotice } from '../../app/postmortem/ports.js';
 import { plainSlackText } from '../../domain/postmortem/people.js';
 import { incidentKey, type Incident } from '../../domain/incident/incident.js';
 import type { FollowUp } from '../../domain/postmortem/types.js';

@@ -1,5 +1,5 @@
 import type { ModalView } from '@slack/types';
-import type { UseCaseDeps } from '../../../../app/ports.js';
+import type { UseCaseDeps } from '../../../../app/use-case-deps.js';
 import { notAnIncidentChannel } from '../../../../app/incident/find-incident.js';
 import type { Incident } from '../../../../domain/incident/incident.js';
 import type { CommandInput, ParsedCommand } from '../../../parse/command-text.js';
