@@ -23,6 +23,9 @@ const signingSecret = 'restart-test-secret';
 const pendingEscalations = (databasePath: string): number =>
   queryBotDatabase<{ count: number }>(databasePath, "select count(*) as count from jobs where kind = 'escalate' and status = 'pending'")?.count ?? 0;
 
+const unsettledPaging = (databasePath: string): number =>
+  queryBotDatabase<{ count: number }>(databasePath, "select count(*) as count from jobs where kind in ('escalate', 'send_page') and status in ('pending', 'running')")?.count ?? 0;
+
 const sentPages = (databasePath: string): number =>
   queryBotDatabase<{ count: number }>(databasePath, "select count(*) as count from jobs where kind = 'send_page' and status = 'done'")?.count ?? 0;
 
@@ -55,14 +58,16 @@ describe('the durable scheduler across a crash', () => {
     await first.stop('SIGKILL');
     expect(pagesTo(oncall.manager)).toHaveLength(0);
     // The escalation falls due while nobody is running.
-    await new Promise((resolve) => setTimeout(resolve, 3_500));
+    const dueAt = queryBotDatabase<{ due_at: number }>(env.DATABASE_PATH, "select due_at from jobs where kind = 'escalate' and status = 'pending'")!.due_at;
+    await eventually(() => expect(Date.now()).toBeGreaterThan(dueAt + 200), 10_000);
 
     const second = await launch();
     await eventually(() => expect(pagesTo(oncall.manager)).toHaveLength(1), 30_000);
-    // Several more ticks (every 2 s) must not fire it again.
-    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    // Nothing is left that could fire it again: no page or escalation waits or runs, the chain ran its course.
+    await eventually(() => expect(unsettledPaging(env.DATABASE_PATH)).toBe(0), 30_000);
+    expect(queryBotDatabase<{ status: string }>(env.DATABASE_PATH, 'select status from escalations')?.status).toBe('exhausted');
+    expect(await second.stop('SIGTERM')).toBe(0);
     expect(pagesTo(oncall.manager)).toHaveLength(1);
     expect(pagesTo(oncall.primary).length + pagesTo(oncall.secondary).length).toBe(1);
-    expect(await second.stop('SIGTERM')).toBe(0);
   }, 120_000);
 });
