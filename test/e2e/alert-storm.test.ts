@@ -86,7 +86,7 @@ describe('an alert storm during a database maintenance', () => {
         deliver: async () => {
           const requests = formatRequests[format](step.events);
           // Senders that speak one event per request send several at once.
-          for (const group of chunks(requests, 8)) await Promise.all(group.map((request) => postJson(`${url}${request.path}`, request.body, request.token)));
+          for (const group of chunks(requests, 32)) await Promise.all(group.map((request) => postJson(`${url}${request.path}`, request.body, request.token)));
         },
         carries: (alertname) => step.events.some((event) => event.alert.labels.alertname === alertname && event.status === 'firing'),
       })),
