@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBotProcess, type BotProcess } from '../support/bot-process.js';
+import { eventually } from '../support/eventually.js';
 import { startFakeSlack, type FakeSlack } from '../../src/sandbox/slack-emulator/index.js';
 
 let slack: FakeSlack | undefined;
@@ -26,8 +27,7 @@ describe('the start command', () => {
     const bot = start({ PORT: '0' });
     const url = await bot.started;
     expect(new URL(url).hostname).toBe('127.0.0.1');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(bot.output.stdout).toMatch(/no Slack credentials: running the local sandbox at http:\/\/localhost:\d+\/sandbox/);
+    await eventually(() => expect(bot.output.stdout).toMatch(/no Slack credentials: running the local sandbox at http:\/\/localhost:\d+\/sandbox/));
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
     const page = await fetch(`${url}/sandbox`);
     expect(page.status).toBe(200);

@@ -108,7 +108,7 @@ describe('signals during start-up', () => {
       HOST: '127.0.0.1',
       DATABASE_PATH: join(dir, 'bot.sqlite'),
     });
-    await eventually(() => expect(requests).toContain('/api/auth.test'), 30_000);
+    await eventually(() => expect(requests).toContain('/api/auth.test'), 60_000);
     bot.child.kill('SIGTERM');
     expect(await bot.exited).toBe(0);
     const stopping = bot.output.stdout.split('\n').find((line) => line.includes('"msg":"stopping"'));

@@ -5,20 +5,15 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { startFakeSlack, type FakeSlack } from '../../../src/sandbox/slack-emulator/index.js';
+import { defined, eventually } from '../../support/eventually.js';
 
 const signingSecret = 'bolt-signing-secret';
 let slack: FakeSlack;
 let bolt: App;
 let submitted: unknown[];
 
-async function waitFor<T>(read: () => T | undefined): Promise<T> {
-  for (let i = 0; i < 100; i += 1) {
-    const value = read();
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error('timed out');
-}
+/** Bolt handles the delivery after answering it: wait until `read` has something. */
+const waitFor = <T>(read: () => T | undefined): Promise<T> => eventually(() => defined(read()));
 
 beforeEach(async () => {
   slack = await startFakeSlack();
