@@ -63,7 +63,7 @@ describe('the postmortem draft', () => {
     const channelReads = () => h.slack.calls.filter((call) => /\.(history|replies|info|list)$/.test(call.method) && !call.method.startsWith('users.'));
     const readsBefore = channelReads().length;
     await command(channel, 'resolve');
-    const markdown = await eventually(() => defined(uploadedDraft()), 10_000);
+    const markdown = await eventually(() => defined(uploadedDraft()), 60_000);
     expect(channelReads()).toHaveLength(readsBefore);
     expect(h.slack.callsTo('files.getUploadURLExternal')).toHaveLength(1);
     expect(h.slack.callsTo('files.completeUploadExternal')[0]?.args.channel_id).toBe(channel.id);

@@ -9,8 +9,9 @@ import { eventually } from '../support/eventually.js';
 let slack: FakeSlack | undefined;
 let dir: string | undefined;
 const started: BotProcess[] = [];
+/** The README's `npm start`, as written (the other process tests run the compiled bot). */
 const start = (env: Record<string, string>): BotProcess => {
-  const bot = startBotProcess(env);
+  const bot = startBotProcess(env, { npmStart: true });
   started.push(bot);
   return bot;
 };

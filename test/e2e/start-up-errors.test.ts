@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeSlack, type FakeSlack } from 'slack-emulator';
+import { explainStartupError } from '../../src/startup-error.js';
+import { openDatabase } from '../../src/storage/database.js';
 import { startBotProcess } from '../support/bot-process.js';
 import { eventually } from '../support/eventually.js';
 
@@ -58,8 +60,16 @@ describe('start-up errors are one line naming the variable, exit code 1', () => 
     expect(line).toContain(join(dir, 'a-file', 'bot.sqlite'));
   });
 
-  it('a DATABASE_PATH that is a folder', async () => {
-    await refusesWithOneLine(await withSlack({ DATABASE_PATH: dir }), 'DATABASE_PATH');
+  // The same path through main.ts as the case above (one spawn shows it); only the cause differs.
+  it('a DATABASE_PATH that is a folder', () => {
+    const failure = (() => {
+      try {
+        openDatabase(dir).close();
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(explainStartupError(failure, { databasePath: 'DATABASE_PATH' })).toMatch(new RegExp(`^DATABASE_PATH: cannot open the database ${dir}: `));
   });
 
   it('a PORT already in use', async () => {
@@ -114,7 +124,7 @@ describe('signals during start-up', () => {
       HOST: '127.0.0.1',
       DATABASE_PATH: join(dir, 'bot.sqlite'),
     });
-    await eventually(() => expect(requests).toContain('/api/auth.test'), 30_000);
+    await eventually(() => expect(requests).toContain('/api/auth.test'), 60_000);
     bot.child.kill('SIGTERM');
     expect(await bot.exited).toBe(0);
     const stopping = bot.output.stdout.split('\n').find((line) => line.includes('"msg":"stopping"'));

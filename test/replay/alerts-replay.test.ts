@@ -17,7 +17,7 @@ describe('alerts:replay', () => {
     expect(pages).toEqual([expect.stringContaining(`${alertTeams.payments.user}: payments · PaymentAuthorizationFailureRate`)]);
     expect(result.received).toBe(lines.length);
     expect((result.messages + result.pages) * 100).toBeLessThan(result.received);
-  }, 120_000);
+  }, 300_000);
 
   it('shows the incident a policy would declare by itself, paged once', async () => {
     const config = parseIncidentConfig(alertsConfigYaml({ autoDeclare: { payments: '{ critical: SEV1 }' } }));

@@ -3,7 +3,7 @@
 import { App, LogLevel } from '@slack/bolt';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { startFakeSlack, type FakeSlack } from '../src/index.js';
 
 const signingSecret = 'bolt-signing-secret';
@@ -11,14 +11,17 @@ let slack: FakeSlack;
 let bolt: App;
 let submitted: unknown[];
 
-async function waitFor<T>(read: () => T | undefined): Promise<T> {
-  for (let i = 0; i < 100; i += 1) {
-    const value = read();
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error('timed out');
-}
+/** Bolt handles the delivery after answering it: wait until `read` has something. */
+/** Waits on the condition (vitest polls it), not on a sleep: under load an answer may take seconds. */
+const waitFor = <T>(read: () => T | undefined): Promise<T> =>
+  vi.waitFor(
+    () => {
+      const value = read();
+      if (value === undefined) throw new Error('not yet');
+      return value;
+    },
+    { timeout: 15_000, interval: 20 },
+  );
 
 beforeEach(async () => {
   slack = await startFakeSlack();
