@@ -3,204 +3,18 @@
  * messages and trigger ids. It applies no Slack permission rules; the Web API handlers and the user-action
  * helpers do that, so a browser sandbox can reuse the same model.
  */
-import { createIdGenerator, createTsGenerator, seconds, type Now } from './ids.js';
+import { seconds } from './ids.js';
 import type { Canvas, SlackFile } from './stored-file-types.js';
+import type { Conversation, EphemeralMessage, Message, NewChannel, NewMessage, NewUser, NewUserGroup, Pin, Trigger, User, UserGroup, View, WorkspaceOptions } from './workspace-types.js';
+import { hex, pinKey, WorkspaceState } from './workspace-state.js';
 
-export type User = {
-  id: string;
-  name: string;
-  realName: string;
-  /** what the person chose to be called; Slack leaves it empty until they do */
-  displayName: string;
-  tz: string;
-  tzOffset: number;
-  isBot: boolean;
-  botId?: string;
-  email?: string;
-  updated: number;
-};
+export { pinKey };
 
-export type ConversationKind = 'channel' | 'im' | 'mpim';
+export type * from './workspace-types.js';
 
-export type Topic = { value: string; creator: string; lastSet: number };
-
-export type Conversation = {
-  id: string;
-  kind: ConversationKind;
-  name: string;
-  isPrivate: boolean;
-  isArchived: boolean;
-  isGeneral: boolean;
-  created: number;
-  creator: string;
-  topic: Topic;
-  purpose: Topic;
-  members: Set<string>;
-  /** The other person of a 1:1 DM with the bot. */
-  imUser?: string;
-};
-
-export type Message = {
-  type: 'message';
-  channel: string;
-  ts: string;
-  text: string;
-  user?: string;
-  botId?: string;
-  subtype?: string;
-  blocks?: unknown[];
-  threadTs?: string;
-  edited?: { user: string; ts: string };
-  /** reaction name → user ids, in the order they reacted */
-  reactions: Map<string, string[]>;
-  extra?: Record<string, unknown>;
-};
-
-export type EphemeralMessage = {
-  channel: string;
-  user: string;
-  ts: string;
-  text: string;
-  blocks?: unknown[];
-  threadTs?: string;
-  /** how it got there: a chat.postEphemeral call, a response_url post or a slash command's HTTP response */
-  source: 'api' | 'response_url' | 'command_response';
-};
-
-export type Pin = { channel: string; ts: string; pinnedBy: string; pinnedAt: number };
-
-export type ViewType = 'modal' | 'home';
-
-export type View = {
-  id: string;
-  type: ViewType;
-  user: string;
-  callbackId: string;
-  privateMetadata: string;
-  externalId: string;
-  title?: unknown;
-  submit?: unknown;
-  close?: unknown;
-  blocks: unknown[];
-  state: { values: Record<string, Record<string, unknown>> };
-  hash: string;
-  rootViewId: string;
-  previousViewId: string | null;
-  clearOnClose: boolean;
-  notifyOnClose: boolean;
-};
-
-export type UserGroup = {
-  id: string;
-  handle: string;
-  name: string;
-  description: string;
-  /** member user ids, in the order given */
-  users: string[];
-  created: number;
-  createdBy: string;
-  /** seconds when it was disabled; 0 while enabled */
-  disabledAt: number;
-};
-
-export type Trigger = { id: string; user: string; issuedAt: number; used: boolean };
-
-export type BotIdentity = { userId: string; botId: string; appId: string; name: string };
-
-export type WorkspaceOptions = {
-  now?: Now;
-  teamId?: string;
-  teamName?: string;
-  domain?: string;
-  bot?: Partial<BotIdentity>;
-  /** whether the team may use canvases; canvases.create answers canvas_disabled_user_team when not */
-  canvases?: 'allowed' | 'disabled';
-};
-
-export type NewUser = { id?: string; name: string; realName?: string; displayName?: string; tz?: string; isBot?: boolean; email?: string };
-
-export type NewChannel = {
-  id?: string;
-  name: string;
-  isPrivate?: boolean;
-  members?: string[];
-  /** whether the bot user is a member; false by default, as for any channel the app was not added to */
-  botIsMember?: boolean;
-  topic?: string;
-  creator?: string;
-};
-
-export type NewUserGroup = {
-  id?: string;
-  handle: string;
-  name?: string;
-  description?: string;
-  users: string[];
-  createdBy?: string;
-  disabled?: boolean;
-};
-
-export type NewMessage = {
-  user?: string;
-  botId?: string;
-  text: string;
-  blocks?: unknown[];
-  threadTs?: string;
-  subtype?: string;
-  extra?: Record<string, unknown>;
-};
-
-export class Workspace {
-  readonly now: Now;
-  readonly teamId: string;
-  readonly teamName: string;
-  readonly domain: string;
-  readonly bot: BotIdentity;
-  readonly users = new Map<string, User>();
-  readonly conversations = new Map<string, Conversation>();
-  readonly messages = new Map<string, Message[]>();
-  readonly ephemerals: EphemeralMessage[] = [];
-  readonly pins = new Map<string, Pin>();
-  readonly views = new Map<string, View>();
-  /** user id → the stack of open modal view ids, root first */
-  readonly modalStacks = new Map<string, string[]>();
-  /** user id → published Home tab view id */
-  readonly homeViews = new Map<string, string>();
-  readonly triggers = new Map<string, Trigger>();
-  readonly userGroups = new Map<string, UserGroup>();
-  /** uploads by file id, from files.getUploadURLExternal on (see stored-files.ts) */
-  readonly files = new Map<string, SlackFile>();
-  readonly canvases = new Map<string, Canvas>();
-  readonly canvasesAllowed: boolean;
-  readonly newId: (prefix: string) => string;
-  readonly nextTs: () => string;
-  private triggerCount = 0;
-
+export class Workspace extends WorkspaceState {
   constructor(options: WorkspaceOptions = {}) {
-    this.now = options.now ?? Date.now;
-    this.teamId = options.teamId ?? 'T0FAKETEAM';
-    this.teamName = options.teamName ?? 'Acme';
-    this.domain = options.domain ?? 'acme';
-    this.bot = {
-      userId: options.bot?.userId ?? 'U0BOT00001',
-      botId: options.bot?.botId ?? 'B0BOT00001',
-      appId: options.bot?.appId ?? 'A0APP00001',
-      name: options.bot?.name ?? 'incident-bot',
-    };
-    this.canvasesAllowed = options.canvases !== 'disabled';
-    this.newId = createIdGenerator();
-    this.nextTs = createTsGenerator(this.now);
-    this.users.set(this.bot.userId, {
-      id: this.bot.userId,
-      name: this.bot.name,
-      realName: this.bot.name,
-      displayName: '',
-      tz: 'America/Los_Angeles',
-      tzOffset: -28800,
-      isBot: true,
-      botId: this.bot.botId,
-      updated: seconds(this.now()),
-    });
+    super(options);
     this.addChannel({ name: 'general', members: [] }).isGeneral = true;
   }
 
@@ -480,12 +294,4 @@ export class Workspace {
     const id = this.homeViews.get(userId);
     return id === undefined ? undefined : this.views.get(id);
   }
-}
-
-export function pinKey(channelId: string, ts: string): string {
-  return `${channelId}:${ts}`;
-}
-
-function hex(n: number): string {
-  return (n * 2654435761 >>> 0).toString(16).padStart(8, '0');
 }
