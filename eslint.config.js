@@ -1,5 +1,6 @@
 // Type-aware lint: the rules that catch what tsc does not, above all a promise nobody awaits in code
-// that does its work after ack(). `npm run lint` runs it, then the import-cycle check; CI runs that.
+// that does its work after ack(). `npm run lint` runs it, then the import-cycle check, the import rules
+// and the copy-paste check (jscpd, configured in .jscpd.json); CI runs that.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -42,14 +43,27 @@ export default tseslint.config(
     },
   },
   {
+    // A function that does not fit on a screen hides what it does; a factory returning an object of
+    // closures counts as one function, so its operations live in named functions of their own.
+    files: ['src/**'],
+    rules: { 'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }] },
+  },
+  {
     // The emulator checks arbitrary JSON the way Slack does: values are `unknown` or `any[]` on purpose,
     // and String() of an unexpected object is what ends up in the refusal.
-    files: ['src/sandbox/**'],
+    files: ['src/sandbox/**', 'packages/slack-emulator/src/**'],
     rules: { ...untypedJson, '@typescript-eslint/no-base-to-string': 'off' },
   },
   {
+    // The emulator is for the tests and the local sandbox, which main.ts loads only when no Slack
+    // variable is set; test/architecture.test.ts checks the same on every run.
+    files: ['src/**'],
+    ignores: ['src/sandbox/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'slack-emulator', message: 'only the tests and src/sandbox use the Slack emulator' }] }] },
+  },
+  {
     // Tests read response bodies as JSON and assert on them: a wrong shape fails the assertion.
-    files: ['test/**', 'bench/**'],
+    files: ['test/**', 'bench/**', 'packages/*/test/**'],
     rules: untypedJson,
   },
   {

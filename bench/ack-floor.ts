@@ -14,7 +14,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import bolt from '@slack/bolt';
-import { startFakeSlack, type FakeSlack } from '../src/sandbox/slack-emulator/index.js';
+import { startFakeSlack, type FakeSlack } from 'slack-emulator';
 import { people, signingSecret, startHarness } from '../test/support/bot-harness.js';
 import { median, ms, percentile } from './stats.js';
 

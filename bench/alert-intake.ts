@@ -17,7 +17,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startFakeSlack } from '../src/sandbox/slack-emulator/index.js';
+import { startFakeSlack } from 'slack-emulator';
 import Database from 'better-sqlite3';
 import { percentile, sortedCopy } from './support.js';
 

@@ -10,7 +10,7 @@
  */
 import { announcementsChannel, startHarness } from '../test/support/bot-harness.js';
 import { oncall, pagingConfigYaml } from '../test/support/paging-config.js';
-import type { ApiCall } from '../src/sandbox/slack-emulator/index.js';
+import type { ApiCall } from 'slack-emulator';
 import { memoryLine, submitDeclare, summary, waitUntil } from './support.js';
 
 const declares = Number(process.argv[2] ?? 20);

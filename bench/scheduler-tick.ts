@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
-import { jobKinds, type JobKind } from '../src/app/ports.js';
+import { jobKinds, type JobKind } from '../src/app/job-kinds.js';
 import { createScheduler } from '../src/scheduler/scheduler.js';
 import { openDatabase } from '../src/storage/database.js';
 import { createIncidentRepository } from '../src/storage/incident-repository.js';

@@ -1,6 +1,6 @@
 /** What the benchmarks share: percentiles, waiting on a condition, the process's memory, a declare through Slack. */
 import { performance } from 'node:perf_hooks';
-import type { FakeSlack } from '../src/sandbox/slack-emulator/index.js';
+import type { FakeSlack } from 'slack-emulator';
 import { people } from '../test/support/bot-harness.js';
 import { declareValues, type DeclareForm } from '../test/support/incident-flows.js';
 

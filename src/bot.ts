@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo, Server } from 'node:net';
 import { WebClient } from '@slack/web-api';
-import type { CustomRoute } from '@slack/bolt';
+import type { App, CustomRoute } from '@slack/bolt';
 import type { Logger } from 'pino';
-import { systemClock, type Clock, type IdGenerator, type UseCaseDeps } from './app/ports.js';
+import { systemClock, type Clock, type IdGenerator, type JobRepository } from './app/ports.js';
+import type { UseCaseDeps } from './app/use-case-deps.js';
 import type { Config } from './config/env.js';
 import { healthRoute } from './http/health.js';
 import { toSlackLogger } from './logger.js';
-import { attachListeners, createSlackApp } from './slack/app.js';
+import { attachListeners, createSlackApp, slackClientOptions } from './slack/app.js';
 import { createNotifier } from './slack/notifier.js';
-import { openDatabase } from './storage/database.js';
+import { openDatabase, type OpenDatabase } from './storage/database.js';
 import { createIdempotencyRepository } from './storage/idempotency-repository.js';
 import { createIncidentRepository } from './storage/incident-repository.js';
 import { createTimelineRepository } from './storage/timeline-repository.js';
@@ -17,34 +18,30 @@ import { createJobRepository } from './storage/job-repository.js';
 import { createEscalationRepository } from './storage/escalation-repository.js';
 import { createUpdateRepository } from './storage/update-repository.js';
 import { createMaintenanceRepository } from './storage/maintenance-repository.js';
-import { planDigest, scheduleDigest } from './app/post-digest.js';
+import { planDigest, scheduleDigest } from './app/communication/post-digest.js';
 import { scheduleHousekeeping } from './app/housekeeping.js';
-import { createStatusPageReader } from './app/read-status-page.js';
-import type { StatusPageSnapshot } from './domain/communication/types.js';
+import { createStatusPageReader } from './app/communication/read-status-page.js';
 import { statusPageRoutes } from './http/status-page/routes.js';
 import { postmortemRoute, safeEqual } from './http/postmortem-route.js';
 import { createFollowUpRepository } from './storage/follow-up-repository.js';
 import { createPostmortemRepository } from './storage/postmortem-repository.js';
 import { createSearchRepository } from './storage/search-repository.js';
+import { createNoiseRepository } from './storage/noise-repository.js';
 import { createAlertRepository } from './storage/alert-repository.js';
 import { createPeopleDirectory } from './slack/people-directory.js';
 import { createStatusPageSource } from './storage/status-page-source.js';
-import type { StoredPostmortem } from './app/ports.js';
-
-/** Where people reach the bot; used for the status page's own links when status_page.url is unset. */
-const publicBaseUrl = (config: Config): string =>
-  config.publicUrl ?? `http://${config.http.host && config.http.host !== '0.0.0.0' ? config.http.host : 'localhost'}:${config.http.port}`;
 import { createScheduler, type Scheduler } from './scheduler/scheduler.js';
 import { jobHandlers } from './scheduler/job-handlers.js';
 import { reportJobFailure } from './app/effects/report-failures.js';
 import { classifySlackFailure } from './slack/slack-error.js';
 import { createConfigStore, type ConfigStore } from './config/config-store.js';
 import { loadIncidentConfig } from './config/incident-config-file.js';
+import { withEnvironment } from './config/resolve-config.js';
 import { checkAlertSecrets, secretReader, type SecretEnv } from './config/alert-secrets.js';
-import { alertRoutes, type AlertIntake } from './http/alerts/routes.js';
+import { alertRoutes } from './http/alerts/routes.js';
 import { acceptAlertBatches } from './app/alerts/accept-alerts.js';
 import { foldAlertInbox, foldWholeInbox } from './app/alerts/fold-alert-inbox.js';
-import { createInboxFolder } from './scheduler/inbox-folder.js';
+import { createInboxFolder, type InboxFolder } from './scheduler/inbox-folder.js';
 import { createAlertInboxRepository } from './storage/alert-inbox-repository.js';
 import { groupCommit } from './app/alerts/group-commit.js';
 import { maintenanceRoutes } from './http/alerts/maintenance-routes.js';
@@ -70,151 +67,200 @@ export interface RunningBot {
   url: string | undefined;
   deps: UseCaseDeps;
   scheduler: Scheduler;
-  /** Resolves once no listener is still working and no job is due or running (retries waiting on a later time aside). */
+  /**
+   * Resolves once no listener is still working, no accepted alert waits to be folded and no job is
+   * due or running (retries waiting on a later time aside).
+   */
   idle(): Promise<void>;
   config: ConfigStore;
   stop(): Promise<void>;
 }
 
+type SlackIdentity = { botId: string; botUserId: string; workspaceUrl: string };
+
+/** Where people reach the bot; used for the status page's own links when status_page.url is unset. */
+const publicBaseUrl = (config: Config): string =>
+  config.publicUrl ?? `http://${config.http.host && config.http.host !== '0.0.0.0' ? config.http.host : 'localhost'}:${config.http.port}`;
+
+/** Who the token belongs to (auth.test), failing within seconds when Slack is unreachable. */
+const identifyBot = async (config: Config, logger: Logger, startedMessage: string): Promise<SlackIdentity> => {
+  const client = new WebClient(config.slack.botToken, {
+    ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
+    logger: toSlackLogger(logger),
+    // Fail start-up within seconds when Slack is unreachable, rather than retrying for half an hour.
+    retryConfig: { retries: 2, minTimeout: 500, maxTimeout: 2000 },
+  });
+  const identity = await client.auth.test();
+  if (!identity.bot_id || !identity.user_id || !identity.url) {
+    throw new Error('auth.test did not describe a bot: is SLACK_BOT_TOKEN a bot token (xoxb-…)?');
+  }
+  logger.info({ team: identity.team, botUserId: identity.user_id }, startedMessage);
+  return { botId: identity.bot_id, botUserId: identity.user_id, workspaceUrl: identity.url };
+};
+
+/** A job repository that says when a job was written, so the scheduler runs it without waiting for its next poll. */
+const announcingJobs = (jobs: JobRepository): { jobs: JobRepository; onScheduled(listener: () => void): void } => {
+  const listeners: (() => void)[] = [];
+  return {
+    jobs: {
+      ...jobs,
+      schedule: (job, now) => {
+        const stored = jobs.schedule(job, now);
+        for (const listener of listeners) listener();
+        return stored;
+      },
+    },
+    onScheduled: (listener) => listeners.push(listener),
+  };
+};
+
+interface DepsInput {
+  config: Config;
+  database: OpenDatabase;
+  configStore: ConfigStore;
+  identity: SlackIdentity;
+  jobs: JobRepository;
+  clock: Clock;
+  newId: IdGenerator;
+  logger: Logger;
+}
+
+/** Repositories over the database, Slack through the notifier, the configuration in force: what the use cases are given. */
+const buildDeps = ({ config, database, configStore, identity, jobs, clock, newId, logger }: DepsInput): UseCaseDeps => {
+  const { db } = database;
+  // The jobs' own client: the same options as the listeners' (Bolt's), separate from the start-up check.
+  const client = new WebClient(config.slack.botToken, { ...slackClientOptions(config), logger: toSlackLogger(logger) });
+  return {
+    atomically: database.atomically,
+    incidents: createIncidentRepository(db, newId),
+    timeline: createTimelineRepository(db, newId),
+    idempotency: createIdempotencyRepository(db),
+    notifier: createNotifier({ client, workspaceUrl: identity.workspaceUrl, botUserId: identity.botUserId, clock, logger, config: configStore.current }),
+    clock,
+    settings: { channelNameTemplate: config.channelNameTemplate, botUserId: identity.botUserId },
+    log: logger.child({ module: 'incidents' }),
+    jobs,
+    escalations: createEscalationRepository(db, newId),
+    config: configStore.current,
+    updates: createUpdateRepository(db, newId),
+    maintenances: createMaintenanceRepository(db, newId),
+    followUps: createFollowUpRepository(db, newId),
+    postmortems: createPostmortemRepository(db),
+    search: createSearchRepository(db),
+    people: createPeopleDirectory({ client, clock, logger }),
+    publicUrl: () => publicBaseUrl(config),
+    alerts: createAlertRepository(db, newId),
+    noise: createNoiseRepository(db),
+    alertInbox: createAlertInboxRepository(db),
+  };
+};
+
 /**
- * The composition root: config → database → repositories → Slack identity → notifier → use-case
- * dependencies → Bolt app with its HTTP routes → listening.
+ * The alert inbox's folder. What a stopped or killed process accepted but had not folded is folded
+ * first, before any request is taken; what arrives after is folded beside the requests.
  */
-export const startBot = async ({
-  config,
-  logger,
-  clock = systemClock,
-  newId = randomUUID,
-  tickEveryMs = 2_000,
-  extraRoutes = [],
-  env = process.env,
-  startedMessage = 'connected to Slack',
-}: BotOptions): Promise<RunningBot> => {
-  const configStore = createConfigStore(() => loadIncidentConfig(config.configPath, { required: config.configRequired }), logger);
+const startInboxFolder = (deps: UseCaseDeps, logger: Logger): InboxFolder => {
+  foldWholeInbox(deps);
+  return createInboxFolder({ fold: () => foldAlertInbox(deps), logger });
+};
+
+type RoutesInput = Pick<DepsInput, 'config' | 'database' | 'configStore' | 'logger'> & { env: SecretEnv; folder: InboxFolder };
+
+/** The HTTP routes besides Slack's: health, postmortem drafts, alert intake, the maintenance API, the status page. */
+const buildRoutes = (deps: UseCaseDeps, { config, database, configStore, env, logger, folder }: RoutesInput): CustomRoute[] => {
+  const { clock } = deps;
+  const secrets = secretReader(configStore.current, env);
+  // A request is answered once its batch is in the inbox (committed); the folder folds it after.
+  const storeTogether = groupCommit((batches) => {
+    const accepted = acceptAlertBatches(deps, batches);
+    folder.kick();
+    return accepted;
+  });
+  const readSnapshot = createStatusPageReader(
+    { source: createStatusPageSource(database.db), clock, config: configStore.current },
+    { fallbackUrl: `${publicBaseUrl(config)}/status` },
+  );
+  const failed = (module: string, what: string) => (error: unknown) => logger.error({ err: error, module }, what);
+  return [
+    healthRoute(database.ping),
+    postmortemRoute((incidentId, token) => {
+      const stored = deps.postmortems.find(incidentId);
+      return stored && safeEqual(stored.token, token) ? stored.markdown : undefined;
+    }),
+    ...alertRoutes({
+      secrets,
+      now: () => clock.now(),
+      serviceLabel: () => configStore.current().alerts.serviceLabel,
+      receive: (sourceId, alerts) => storeTogether({ sourceId, alerts }),
+      onError: failed('alerts', 'alert intake failed'),
+    }),
+    ...maintenanceRoutes({
+      token: () => secrets.apiToken(),
+      put: (input) => putApiMaintenance(deps, input),
+      cancel: (id) => cancelApiMaintenance(deps, id),
+      onError: failed('maintenance-api', 'maintenance API failed'),
+    }),
+    ...statusPageRoutes(readSnapshot, { now: () => clock.now(), onError: failed('status-page', 'status page failed') }),
+  ];
+};
+
+/** Counts listener work still running after its ack(), for `idle()`. */
+const countInFlight = (app: App): (() => number) => {
+  let inFlight = 0;
+  app.use(async ({ next }) => {
+    inFlight += 1;
+    try {
+      await next();
+    } finally {
+      inFlight -= 1;
+    }
+  });
+  return () => inFlight;
+};
+
+/** `busy`: listener work still running or accepted alerts still to fold. */
+const settles = (scheduler: Scheduler, busy: () => boolean) => async () => {
+  const nextTurn = () => new Promise((resolve) => setTimeout(resolve, 1));
+  for (let round = 0; round < 10_000; round += 1) {
+    await nextTurn();
+    if (busy()) continue;
+    const { ran, failed } = await scheduler.tick();
+    if (ran === 0 && failed === 0 && !busy()) return;
+  }
+  throw new Error('the bot did not settle');
+};
+
+const listeningUrl = (config: Config, server: Server | undefined): string | undefined => {
+  const address = config.slack.appToken ? undefined : (server?.address() as AddressInfo | null);
+  return address ? `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}` : undefined;
+};
+
+/**
+ * The composition root, in order and with nothing bound late: configuration → database → Slack
+ * identity → repositories and notifier (the use cases' dependencies) → HTTP routes → Bolt app with
+ * its listeners → scheduler → listening. main.ts only reads the environment, installs the signal
+ * handlers and calls this.
+ */
+export const startBot = async (options: BotOptions): Promise<RunningBot> => {
+  const { config, logger, clock = systemClock, newId = randomUUID, tickEveryMs = 2_000, extraRoutes = [], env = process.env } = options;
+  const configStore = createConfigStore(() => withEnvironment(loadIncidentConfig(config.configPath, { required: config.configRequired }), config), logger);
   checkAlertSecrets(configStore.current(), env);
   const database = openDatabase(config.databasePath);
   try {
-    const client = new WebClient(config.slack.botToken, {
-      ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
-      logger: toSlackLogger(logger),
-      // Fail start-up within seconds when Slack is unreachable, rather than retrying for half an hour.
-      retryConfig: { retries: 2, minTimeout: 500, maxTimeout: 2000 },
-    });
-    const identity = await client.auth.test();
-    if (!identity.bot_id || !identity.user_id || !identity.url) {
-      throw new Error('auth.test did not describe a bot: is SLACK_BOT_TOKEN a bot token (xoxb-…)?');
-    }
-    logger.info({ team: identity.team, botUserId: identity.user_id }, startedMessage);
-
-    // The status page reads the use-case dependencies, which need the Slack app's client: bind late.
-    let findPostmortem: (incidentId: string) => StoredPostmortem | undefined = () => undefined;
-    let readSnapshot: () => StatusPageSnapshot = () => {
-      throw new Error('status page read before start-up finished');
-    };
-    const secrets = secretReader(configStore.current, env);
-    let receive: AlertIntake['receive'] = () => {
-      throw new Error('alerts received before start-up finished');
-    };
-    const app = createSlackApp(config, {
-      logger,
-      routes: [
-        ...extraRoutes,
-        healthRoute(database.ping),
-        postmortemRoute((incidentId, token) => {
-          const stored = findPostmortem(incidentId);
-          return stored && safeEqual(stored.token, token) ? stored.markdown : undefined;
-        }),
-        ...alertRoutes({
-          secrets,
-          now: () => clock.now(),
-          serviceLabel: () => configStore.current().alerts.serviceLabel,
-          receive: (sourceId, alerts) => receive(sourceId, alerts),
-          onError: (error) => logger.error({ err: error, module: 'alerts' }, 'alert intake failed'),
-        }),
-        ...maintenanceRoutes({
-          token: () => secrets.apiToken(),
-          put: (input) => putApiMaintenance(deps, input),
-          cancel: (id) => cancelApiMaintenance(deps, id),
-          onError: (error) => logger.error({ err: error, module: 'maintenance-api' }, 'maintenance API failed'),
-        }),
-        ...statusPageRoutes(() => readSnapshot(), {
-          now: () => clock.now(),
-          onError: (error) => logger.error({ err: error, module: 'status-page' }, 'status page failed'),
-        }),
-      ],
-      identity: { botId: identity.bot_id, botUserId: identity.user_id },
-    });
-    // Every job written wakes the scheduler once its transaction has committed.
-    let wake = () => {};
+    const identity = await identifyBot(config, logger, options.startedMessage ?? 'connected to Slack');
     const jobRepository = createJobRepository(database.db, newId);
-    const jobs: typeof jobRepository = {
-      ...jobRepository,
-      schedule: (job, now) => {
-        const stored = jobRepository.schedule(job, now);
-        wake();
-        return stored;
-      },
-    };
-    const deps: UseCaseDeps = {
-      atomically: database.atomically,
-      incidents: createIncidentRepository(database.db, newId),
-      timeline: createTimelineRepository(database.db, newId),
-      idempotency: createIdempotencyRepository(database.db),
-      notifier: createNotifier({ client: app.client, workspaceUrl: identity.url, botUserId: identity.user_id, clock, logger, config: configStore.current }),
-      clock,
-      settings: { channelNameTemplate: config.channelNameTemplate, announcementsChannel: config.announcementsChannel },
-      log: logger.child({ module: 'incidents' }),
-      jobs,
-      escalations: createEscalationRepository(database.db, newId),
-      config: configStore.current,
-      updates: createUpdateRepository(database.db, newId),
-      maintenances: createMaintenanceRepository(database.db, newId),
-      followUps: createFollowUpRepository(database.db, newId),
-      postmortems: createPostmortemRepository(database.db),
-      search: createSearchRepository(database.db),
-      people: createPeopleDirectory({ client: app.client, clock, logger }),
-      publicUrl: () => publicBaseUrl(config),
-      alerts: createAlertRepository(database.db, newId),
-      alertInbox: createAlertInboxRepository(database.db),
-    };
-    findPostmortem = (incidentId) => deps.postmortems.find(incidentId);
-    readSnapshot = createStatusPageReader(
-      { source: createStatusPageSource(database.db), clock, config: configStore.current },
-      { fallbackUrl: `${publicBaseUrl(config)}/status` },
-    );
-    // What a killed process accepted but had not folded is folded before anything new is taken.
-    foldWholeInbox(deps);
-    const folder = createInboxFolder({ fold: () => foldAlertInbox(deps), logger });
-    const storeTogether = groupCommit((batches) => {
-      const accepted = acceptAlertBatches(deps, batches);
-      folder.kick();
-      return accepted;
-    });
-    receive = (sourceId, alerts) => storeTogether({ sourceId, alerts });
-    // Listener work still running after its ack(), for `idle()`.
-    let inFlight = 0;
-    app.use(async ({ next }) => {
-      inFlight += 1;
-      try {
-        await next();
-      } finally {
-        inFlight -= 1;
-      }
-    });
+    const { jobs, onScheduled } = announcingJobs(jobRepository);
+    const deps = buildDeps({ config, database, configStore, identity, jobs, clock, newId, logger });
+    const folder = startInboxFolder(deps, logger);
+    const routes = [...extraRoutes, ...buildRoutes(deps, { config, database, configStore, env, logger, folder })];
+    const app = createSlackApp(config, { logger, routes, identity: { botId: identity.botId, botUserId: identity.botUserId } });
+    const inFlight = countInFlight(app);
     attachListeners(app, { deps, logger });
-    const scheduler = createScheduler({
-      jobs: jobRepository,
-      handlers: jobHandlers(deps),
-      clock,
-      logger,
-      classify: classifySlackFailure,
-      onFailure: reportJobFailure(deps),
-    });
-    wake = () => scheduler.kick();
+    const scheduler = createScheduler({ jobs: jobRepository, handlers: jobHandlers(deps), clock, logger, classify: classifySlackFailure, onFailure: reportJobFailure(deps) });
+    // Every job written wakes the scheduler once its transaction has committed.
+    onScheduled(() => scheduler.kick());
 
-    const server = (await app.start({ port: config.http.port, host: config.http.host })) as Server | undefined;
-    const address = config.slack.appToken ? undefined : (server?.address() as AddressInfo | null);
-    const url = address ? `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}` : undefined;
+    const url = listeningUrl(config, await app.start({ port: config.http.port, host: config.http.host }));
     scheduleDigest(deps);
     scheduleHousekeeping(deps);
     // A reload may change the digest's cron: the pending digest moves to the new file's next time
@@ -222,31 +268,13 @@ export const startBot = async ({
     configStore.onReload((next) => planDigest(deps, next.digest));
     if (tickEveryMs) await scheduler.start(tickEveryMs);
     logger.info({ url, mode: config.slack.appToken ? 'socket' : 'http', pendingJobs: deps.jobs.countPending() }, 'incident bot started');
-
-    const nextTurn = () => new Promise((resolve) => setTimeout(resolve, 1));
-    const idle = async () => {
-      for (let round = 0; round < 10_000; round += 1) {
-        await nextTurn();
-        if (inFlight > 0 || folder.busy()) continue;
-        const { ran, failed } = await scheduler.tick();
-        if (ran === 0 && failed === 0 && inFlight === 0 && !folder.busy()) return;
-      }
-      throw new Error('the bot did not settle');
+    const stop = async () => {
+      folder.stop();
+      await scheduler.stop();
+      await app.stop();
+      database.close();
     };
-
-    return {
-      url,
-      deps,
-      scheduler,
-      idle,
-      config: configStore,
-      stop: async () => {
-        folder.stop();
-        await scheduler.stop();
-        await app.stop();
-        database.close();
-      },
-    };
+    return { url, deps, scheduler, idle: settles(scheduler, () => inFlight() > 0 || folder.busy()), config: configStore, stop };
   } catch (error) {
     database.close();
     throw error;

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
+import type { Logger } from 'pino';
 import { startBot } from './bot.js';
-import { ConfigError, loadConfig, loadLogLevel } from './config/env.js';
+import { ConfigError, loadConfig, loadLogLevel, wantsSandbox } from './config/env.js';
 import { createLogger } from './logger.js';
 import { createLifecycle, type Started } from './process-lifecycle.js';
-import { startSandbox } from './sandbox/start-sandbox.js';
 import { explainStartupError } from './startup-error.js';
 
 /** A start-up problem the person starting the bot can fix: one line naming the variable or file, exit 1. */
@@ -23,8 +23,20 @@ const readDotEnv = () => {
 };
 
 /**
+ * No Slack variable at all: the same bot against the built-in Slack emulator. The sandbox and the
+ * emulator are loaded here and only here, so a start against Slack never loads them.
+ */
+const startLocalSandbox = async (logger: Logger): Promise<Started> => {
+  logger.info({ mode: 'sandbox' }, 'no Slack variable is set: starting the local sandbox (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to run against Slack)');
+  const { startSandbox } = await import('./sandbox/start-sandbox.js');
+  const started = await startSandbox({ env: process.env, logger });
+  process.stdout.write(`\nno Slack credentials: running the local sandbox at ${started.url}\n(set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to run against Slack; see README.md)\n\n`);
+  return { config: started.bot.config, stop: started.stop };
+};
+
+/**
  * Process concerns only: read the environment, install the signal and crash handlers, then start
- * (against Slack, or the local sandbox when no Slack credentials are given).
+ * (against Slack, or the local sandbox when no Slack variable is set).
  */
 const main = async () => {
   let logger;
@@ -35,15 +47,10 @@ const main = async () => {
     if (error instanceof ConfigError) return fail(error.message);
     throw error;
   }
-  const sandbox = !process.env.SLACK_BOT_TOKEN?.trim();
+  const sandbox = wantsSandbox(process.env);
   const lifecycle = createLifecycle({ events: process, logger, exit: (code) => process.exit(code) });
   try {
-    await lifecycle.start(async (): Promise<Started> => {
-      if (!sandbox) return startBot({ config: loadConfig(process.env), logger });
-      const started = await startSandbox({ env: process.env, logger });
-      process.stdout.write(`\nno Slack credentials: running the local sandbox at ${started.url}\n(set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to run against Slack; see README.md)\n\n`);
-      return { config: started.bot.config, stop: started.stop };
-    });
+    await lifecycle.start(async (): Promise<Started> => (sandbox ? startLocalSandbox(logger) : startBot({ config: loadConfig(process.env), logger })));
   } catch (error) {
     const explained = explainStartupError(error, { databasePath: sandbox ? 'SANDBOX_DATABASE_PATH' : 'DATABASE_PATH' });
     if (explained) return fail(explained);

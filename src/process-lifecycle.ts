@@ -39,6 +39,21 @@ const within = <T>(promise: Promise<T>, ms: number): Promise<T | undefined> =>
     promise.then(resolve, () => resolve(undefined)).finally(() => clearTimeout(timer));
   });
 
+/** Whether the bot stopped cleanly within `ms`; a failed stop is logged. */
+const stopWithin = async (bot: Started, ms: number, logger: Logger): Promise<boolean> => {
+  const stopped = await within(
+    bot.stop().then(
+      () => true,
+      (error: unknown) => {
+        logger.error({ err: error }, 'clean stop failed');
+        return false;
+      },
+    ),
+    ms,
+  );
+  return stopped === true;
+};
+
 /**
  * Installs the signal and crash handlers first, so that nothing that happens during start-up finds
  * the process without them: SIGTERM/SIGINT stop cleanly at any moment (a second one stops at once) (waiting a bounded time for a
@@ -59,19 +74,7 @@ export const createLifecycle = ({ events, logger, exit, startUpWaitMs = 2_000, s
     stopping = true;
     logger.info({ reason, duringStartUp: running === undefined }, 'stopping');
     const bot = running ?? (starting ? await within(starting, startUpWaitMs) : undefined);
-    if (bot) {
-      const stopped = await within(
-        bot.stop().then(
-          () => true,
-          (error: unknown) => {
-            logger.error({ err: error }, 'clean stop failed');
-            return false;
-          },
-        ),
-        stopGraceMs,
-      );
-      if (stopped !== true) code = code || 1;
-    }
+    if (bot && !(await stopWithin(bot, stopGraceMs, logger))) code = code || 1;
     exit(code);
   };
 

@@ -12,14 +12,20 @@ import { describe, expect, it } from 'vitest';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const src = join(root, 'src');
 
-const filesUnder = (dir: string): string[] =>
+const filesUnder = (dir: string, from = src): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [relative(src, join(dir, entry.name)).split('\\').join('/')],
+    entry.isDirectory() ? filesUnder(join(dir, entry.name), from) : [relative(from, join(dir, entry.name)).split('\\').join('/')],
   );
 
 const sourceFiles = filesUnder(src).filter((file) => /\.(ts|js|css|html)$/.test(file));
 const tsFiles = sourceFiles.filter((file) => file.endsWith('.ts'));
 const read = (file: string) => readFileSync(join(src, file), 'utf8');
+
+/** The Slack emulator is its own workspace package: it knows nothing of the bot, and the product never imports it. */
+const emulator = 'slack-emulator';
+const emulatorRoot = join(root, 'packages', emulator);
+/** Its TypeScript files, named from the repository root (`packages/slack-emulator/src/index.ts`). */
+const emulatorFiles = (folder: 'src' | 'test') => filesUnder(join(emulatorRoot, folder), root).filter((file) => file.endsWith('.ts'));
 
 /** Every module specifier of a file: static imports, re-exports, side-effect and dynamic imports. */
 const specifiers = (text: string): string[] =>
@@ -53,7 +59,7 @@ describe('the import rules of src/', () => {
   it('finds the files it checks (a moved src/ must not make every rule pass vacuously)', () => {
     expect(under('domain').length).toBeGreaterThan(10);
     expect(under('app').length).toBeGreaterThan(10);
-    expect(importsOf('app/declare-incident.ts').ours.some((path) => path.startsWith('domain/'))).toBe(true);
+    expect(importsOf('app/incident/declare-incident.ts').ours.some((path) => path.startsWith('domain/'))).toBe(true);
   });
 
   it('domain imports nothing of ours outside domain, and no Slack, database, logger or file system', () => {
@@ -70,13 +76,25 @@ describe('the import rules of src/', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('app imports only domain and app, and no Slack, database or logger package', () => {
+  /** The configuration's type is the output of its schema, in config/; app reads it as a type only. */
+  const configType = 'config/incident-config.ts';
+
+  it('app imports only domain and app (and the configuration type), and no Slack, database or logger package', () => {
     expect(
       violations(under('app'), ({ ours, packages }) => [
-        ...ours.filter((path) => !['domain', 'app'].includes(layerOf(path))),
+        ...ours.filter((path) => !['domain', 'app'].includes(layerOf(path)) && path !== configType),
         ...packages.filter((name) => adapterPackages.test(name) && !name.startsWith('node:')),
       ]),
     ).toEqual([]);
+  });
+
+  it('app imports the configuration type and nothing else of config, with `import type` (no code of config runs in app)', () => {
+    const valueImports = under('app').filter((file) => /^import\s+(?!type\b)[^;]*from\s+['"][./]+\/config\//m.test(read(file)));
+    expect(valueImports).toEqual([]);
+  });
+
+  it('no use case takes every dependency: each declares those it uses (a Pick of UseCaseDeps)', () => {
+    expect(under('app').filter((file) => /\bdeps\??: UseCaseDeps\b/.test(code(read(file))))).toEqual([]);
   });
 
   it('config imports only config and domain', () => {
@@ -94,6 +112,45 @@ describe('the import rules of src/', () => {
     const outside = tsFiles.filter((file) => layerOf(file) !== 'sandbox' && file !== 'main.ts');
     expect(violations(outside, ({ ours }) => ours.filter((path) => layerOf(path) === 'sandbox'))).toEqual([]);
   });
+
+  it('the composition root loads the sandbox only on demand, with a dynamic import()', () => {
+    const text = code(read('main.ts'));
+    expect(text).toMatch(/\bimport\(\s*['"]\.\/sandbox\//);
+    expect([...text.matchAll(/\bfrom\s+['"](\.\/sandbox\/[^'"]+)['"]/g)].map((match) => match[1])).toEqual([]);
+  });
+
+  it('only the sandbox imports the Slack emulator package; the product never does', () => {
+    const product = tsFiles.filter((file) => layerOf(file) !== 'sandbox');
+    expect(violations(product, ({ packages }) => packages.filter((name) => name === emulator || name.startsWith(`${emulator}/`)))).toEqual([]);
+  });
+});
+
+describe(`the import rules of packages/${emulator}`, () => {
+  const importsFrom = (file: string) => specifiers(readFileSync(join(root, file), 'utf8'));
+  const leavesPackage = (file: string, specifier: string) =>
+    specifier.startsWith('.') && !posix.join(posix.dirname(file), specifier).startsWith(`packages/${emulator}/`);
+
+  it('finds the files it checks', () => {
+    expect(emulatorFiles('src').length).toBeGreaterThan(20);
+    expect(emulatorFiles('test').length).toBeGreaterThan(10);
+  });
+
+  it('its source and tests reach nothing outside the package by a relative path', () => {
+    const files = [...emulatorFiles('src'), ...emulatorFiles('test')];
+    expect(files.flatMap((file) => importsFrom(file).filter((specifier) => leavesPackage(file, specifier)).map((what) => `${file} imports ${what}`))).toEqual([]);
+  });
+
+  it('its source imports only Node and the packages its package.json declares', () => {
+    const manifest = JSON.parse(readFileSync(join(emulatorRoot, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+    const declared = Object.keys(manifest.dependencies ?? {});
+    const packageName = (specifier: string) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+    const undeclared = emulatorFiles('src').flatMap((file) =>
+      importsFrom(file)
+        .filter((specifier) => !specifier.startsWith('.') && !specifier.startsWith('node:') && !declared.includes(packageName(specifier)))
+        .map((what) => `${file} imports ${what}`),
+    );
+    expect(undeclared).toEqual([]);
+  });
 });
 
 const maxLines = 300;
@@ -103,15 +160,14 @@ const maxLines = 300;
  * a new file over the limit fails, and so does an entry here that no longer needs its place.
  */
 const tooLongToday = new Set([
-  'app/ports.ts', // every port in one file; to be split by noun
-  'slack/blocks/modals.ts', // every modal in one file; one file per modal
-  'sandbox/slack-emulator/workspace.ts', // the fake workspace's state; moves with the emulator package
   'sandbox/ui/sandbox-client.js', // the sandbox page's browser script
 ]);
 
-describe('file length in src/', () => {
-  const lineCount = (file: string) => read(file).split('\n').length - (read(file).endsWith('\n') ? 1 : 0);
-  const long = sourceFiles.filter((file) => lineCount(file) > maxLines);
+describe(`file length in src/ and packages/${emulator}/src`, () => {
+  // src/ files are named from src/, the emulator's from the repository root.
+  const text = (file: string) => readFileSync(file.startsWith('packages/') ? join(root, file) : join(src, file), 'utf8');
+  const lineCount = (file: string) => text(file).split('\n').length - (text(file).endsWith('\n') ? 1 : 0);
+  const long = [...sourceFiles, ...emulatorFiles('src')].filter((file) => lineCount(file) > maxLines);
 
   it(`has no new file over ${maxLines} lines`, () => {
     expect(long.filter((file) => !tooLongToday.has(file)).map((file) => `${file}: ${lineCount(file)} lines`)).toEqual([]);

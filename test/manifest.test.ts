@@ -4,7 +4,7 @@ import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { methodFacts } from '../src/sandbox/slack-emulator/method-reference.js';
+import { methodFacts } from 'slack-emulator';
 
 const root = new URL('..', import.meta.url);
 const manifest = parse(readFileSync(new URL('manifest.yml', root), 'utf8'));

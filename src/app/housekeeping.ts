@@ -1,7 +1,8 @@
-import { expireDrills } from './expire-drills.js';
-import type { UseCaseDeps } from './ports.js';
+import { expireDrills } from './incident/expire-drills.js';
+import { pruneNoise } from './alerts/prune-noise.js';
+import type { UseCaseDeps } from './use-case-deps.js';
+import { jobKeys } from './job-keys.js';
 
-export const housekeepingJobKey = 'housekeeping';
 /** Often enough that an expired drill ends within minutes of `drills.expire_after`; each run is a few small deletes. */
 export const housekeepingEveryMs = 5 * 60_000;
 /**
@@ -15,9 +16,9 @@ type HousekeepingDeps = Pick<UseCaseDeps, 'clock' | 'jobs' | 'idempotency' | 'lo
 
 /** Keeps one pending housekeeping job; an existing one (from before a restart) is left where it is. */
 export const scheduleHousekeeping = (deps: Pick<UseCaseDeps, 'clock' | 'jobs'>): void => {
-  if (deps.jobs.pending(housekeepingJobKey)) return;
+  if (deps.jobs.pending(jobKeys.housekeeping)) return;
   const now = deps.clock.now();
-  deps.jobs.schedule({ kind: 'housekeeping', key: housekeepingJobKey, dueAt: now + housekeepingEveryMs }, now);
+  deps.jobs.schedule({ kind: 'housekeeping', key: jobKeys.housekeeping, dueAt: now + housekeepingEveryMs }, now);
 };
 
 /** Deletes finished jobs and processed-request ids older than the retention period. */
@@ -28,16 +29,19 @@ export const pruneHistory = (deps: HousekeepingDeps): { jobs: number; requests: 
   return pruned;
 };
 
+export type RunHousekeepingDeps = Pick<UseCaseDeps, 'atomically' | 'clock' | 'config' | 'escalations' | 'idempotency' | 'incidents' | 'jobs' | 'log' | 'noise'>;
+
 /**
  * The periodic housekeeping job. Best effort: a step that fails is logged and tried again at the next
  * run, and the next run is always scheduled first, so housekeeping never stops for good.
  */
-export const runHousekeeping = async (deps: UseCaseDeps): Promise<void> => {
+export const runHousekeeping = async (deps: RunHousekeepingDeps): Promise<void> => {
   const now = deps.clock.now();
-  deps.jobs.schedule({ kind: 'housekeeping', key: housekeepingJobKey, dueAt: now + housekeepingEveryMs }, now);
+  deps.jobs.schedule({ kind: 'housekeeping', key: jobKeys.housekeeping, dueAt: now + housekeepingEveryMs }, now);
   await expireDrills(deps);
   try {
     pruneHistory(deps);
+    pruneNoise(deps);
   } catch (error) {
     deps.log.error({ err: error }, 'pruning history failed');
   }

@@ -1,4 +1,5 @@
-import type { AlertSource, AlertSourceType, IncidentConfig } from '../domain/escalation/types.js';
+import type { AlertSource, AlertSourceType } from '../domain/escalation/types.js';
+import type { IncidentConfig } from './incident-config.js';
 import { ConfigError } from './env.js';
 
 export type SecretEnv = Record<string, string | undefined>;

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { IncidentConfig } from '../domain/escalation/types.js';
+import type { IncidentConfig } from './incident-config.js';
 
 /** Readies what a new configuration needs (throwing when it cannot) and returns the write that applies it. */
 export type ReloadStep = (next: IncidentConfig) => () => void;

@@ -7,7 +7,9 @@ const channelId = z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'must be a Slack channe
 
 export const envSchema = z.object({
   SLACK_BOT_TOKEN: z
-    .string({ error: 'is required: the bot token (xoxb-…) from your Slack app\'s "OAuth & Permissions" page' })
+    .string({
+      error: 'is required: the bot token (xoxb-…) from your Slack app\'s "OAuth & Permissions" page (or set no SLACK_ variable at all to run the local sandbox)',
+    })
     .min(1, 'is required: the bot token (xoxb-…)'),
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),
   SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-').optional(),
@@ -28,6 +30,16 @@ export const envSchema = z.object({
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** The variables that say "run against Slack". */
+export const slackVariables = Object.keys(envSchema.shape).filter((name) => name.startsWith('SLACK_'));
+
+/**
+ * The local sandbox runs only when no Slack variable is set at all (blank counts as unset): a half-made
+ * Slack setup, a signing secret without its token, must be refused by name rather than quietly turn
+ * into the sandbox.
+ */
+export const wantsSandbox = (source: NodeJS.ProcessEnv = process.env): boolean => slackVariables.every((name) => !source[name]?.trim());
 
 export interface Config {
   slack: {

@@ -33,6 +33,38 @@ const uniqueIds = (file: unknown, section: string, problems: Problem[]): Set<str
   return new Set(first.keys());
 };
 
+/** Only an alert that pages can declare: a key naming another severity would never take effect. */
+const autoDeclareProblems = (alerts: Entry, policy: Entry, policyIndex: number): Problem[] => {
+  const pageSeverities = Array.isArray(alerts.page_severities) ? alerts.page_severities.filter((value): value is string => typeof value === 'string') : ['critical'];
+  const paging = new Set(pageSeverities.map((value) => value.toLowerCase()));
+  return (isEntry(policy.auto_declare) ? Object.keys(policy.auto_declare) : [])
+    .filter((label) => !paging.has(label.toLowerCase()))
+    .map((label) => ({
+      path: ['escalation_policies', policyIndex, 'auto_declare', label],
+      message: `only alerts that page can declare an incident; alerts.page_severities is [${pageSeverities.join(', ')}]`,
+    }));
+};
+
+/** A level's `schedule:<id>` targets name schedules that exist. */
+const scheduleTargetProblems = (policy: Entry, policyIndex: number, schedules: Set<string>): Problem[] => {
+  const problems: Problem[] = [];
+  const levels = Array.isArray(policy.levels) ? policy.levels : [];
+  levels.forEach((level: unknown, levelIndex) => {
+    const targets = isEntry(level) && Array.isArray(level.targets) ? level.targets : [];
+    targets.forEach((target: unknown, targetIndex) => {
+      if (typeof target !== 'string' || !target.startsWith('schedule:')) return;
+      const scheduleId = target.slice('schedule:'.length);
+      if (scheduleId && !schedules.has(scheduleId)) {
+        problems.push({
+          path: ['escalation_policies', policyIndex, 'levels', levelIndex, 'targets', targetIndex],
+          message: `no schedule with id ${scheduleId}${known('schedules', schedules)}`,
+        });
+      }
+    });
+  });
+  return problems;
+};
+
 /**
  * Checks what a schema of each entry cannot: ids are unique and references name something defined.
  * Works on the raw file, so these problems are reported together with any others.
@@ -82,20 +114,7 @@ export const crossReferenceProblems = (file: unknown): Problem[] => {
   }
   for (const [index, team] of entries(file, 'teams')) checkPolicy('teams', index, team);
   for (const [policyIndex, policy] of entries(file, 'escalation_policies')) {
-    const levels = Array.isArray(policy.levels) ? policy.levels : [];
-    levels.forEach((level: unknown, levelIndex) => {
-      const targets = isEntry(level) && Array.isArray(level.targets) ? level.targets : [];
-      targets.forEach((target: unknown, targetIndex) => {
-        if (typeof target !== 'string' || !target.startsWith('schedule:')) return;
-        const scheduleId = target.slice('schedule:'.length);
-        if (scheduleId && !schedules.has(scheduleId)) {
-          problems.push({
-            path: ['escalation_policies', policyIndex, 'levels', levelIndex, 'targets', targetIndex],
-            message: `no schedule with id ${scheduleId}${known('schedules', schedules)}`,
-          });
-        }
-      });
-    });
+    problems.push(...autoDeclareProblems(alerts, policy, policyIndex), ...scheduleTargetProblems(policy, policyIndex, schedules));
   }
   return problems;
 };

@@ -2,7 +2,7 @@ import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
 import { durationHint, parseDuration } from '../domain/escalation/duration.js';
 import { alertSourceTypes, weekdays, type EscalationTarget } from '../domain/escalation/types.js';
-import { severities } from '../domain/incident/severity.js';
+import { parseSeverity, severities } from '../domain/incident/severity.js';
 import { cronProblem } from '../domain/communication/cron-schedule.js';
 
 // The YAML file as written (snake_case); incident-config-file.ts turns it into an IncidentConfig.
@@ -131,10 +131,20 @@ const levelFile = strict({
   after: duration,
 });
 
+const autoDeclareHint = 'must map alert severities to incident severities, such as { critical: SEV1 }';
+const incidentSeverity = z.string({ error: autoDeclareHint }).transform((value, context) => {
+  const severity = parseSeverity(value);
+  if (!severity) context.addIssue({ code: 'custom', message: `must be an incident severity: ${severities.join(', ')}`, input: value });
+  return severity ?? z.NEVER;
+});
+/** `auto_declare: { critical: SEV1 }`: alert severity label value → the severity of the incident it declares. */
+const autoDeclare = z.record(z.string(), incidentSeverity, { error: autoDeclareHint }).nullish().transform((value) => value ?? {});
+
 const policyFile = strict({
   id,
   levels: z.array(levelFile, { error: 'must be a list of levels' }).min(1, 'must have at least one level'),
   repeat: z.int({ error: 'must be a whole number, 0 or more' }).min(0, 'must be a whole number, 0 or more').default(0),
+  auto_declare: autoDeclare,
 });
 
 const labelHint = 'must be a mapping of label names to values such as { db_cluster: mysql-primary }';

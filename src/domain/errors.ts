@@ -25,6 +25,8 @@ export class DomainError extends Error {
     message: string = errorCodes[code],
     /** Which input field the error is about, so a modal can show it inline. */
     readonly field?: string,
+    /** The incident a refusal is about, for an answer that offers to act on it (Close anyway). */
+    readonly incident?: { id: string; key: string },
   ) {
     super(message);
   }

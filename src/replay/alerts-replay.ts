@@ -1,19 +1,25 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { pino } from 'pino';
-import type { AlertGroupView, AlertPageView } from '../app/alerts/alert-ports.js';
+import type { AlertGroupView } from '../app/alerts/alert-ports.js';
 import { receiveAlerts } from '../app/alerts/receive-alerts.js';
-import type { Notifier, UseCaseDeps } from '../app/ports.js';
+import type { Clock } from '../app/ports.js';
+import type { Notifier, OutboundMessage } from '../app/outbound.js';
+import type { UseCaseDeps } from '../app/use-case-deps.js';
 import { ConfigError } from '../config/env.js';
 import { loadIncidentConfig } from '../config/incident-config-file.js';
-import type { IncidentConfig } from '../domain/escalation/types.js';
+import type { IncidentConfig } from '../config/incident-config.js';
 import { parseAlertmanagerApi } from '../http/alerts/formats/alertmanager-api.js';
 import { jobHandlers } from '../scheduler/job-handlers.js';
-import { createScheduler } from '../scheduler/scheduler.js';
+import { createScheduler, type Scheduler } from '../scheduler/scheduler.js';
 import { createAlertRepository } from '../storage/alert-repository.js';
-import { openDatabase } from '../storage/database.js';
+import { createNoiseRepository } from '../storage/noise-repository.js';
+import { openDatabase, type Db } from '../storage/database.js';
 import { createJobRepository } from '../storage/job-repository.js';
 import { createMaintenanceRepository } from '../storage/maintenance-repository.js';
+import { createEscalationRepository } from '../storage/escalation-repository.js';
+import { createIncidentRepository } from '../storage/incident-repository.js';
+import { createTimelineRepository } from '../storage/timeline-repository.js';
 
 export interface ReplayLine {
   /** Milliseconds after the first line that the alert arrived. */
@@ -40,36 +46,82 @@ export const parseReplayLine = (text: string, lineNumber: number): ReplayLine =>
 
 export interface ReplayEvent {
   atMs: number;
-  kind: 'message' | 'page' | 'edit';
+  /** `declare`: an incident the bot would declare by itself (auto_declare); what its channel would show is left out. */
+  kind: 'message' | 'page' | 'edit' | 'declare';
   text: string;
 }
 
 const describeGroup = (view: AlertGroupView) =>
   `${view.group.kind} ${view.serviceName ?? view.group.service ?? '?'} · ${view.group.alertname ?? view.lead?.alertname ?? 'flapping'} (${view.firing} firing)`;
 
+const describeMessage = (message: OutboundMessage): string =>
+  message.kind === 'alert_group' ? describeGroup(message.view) : message.kind === 'line' ? message.text : message.kind;
+
 /** Slack as the replay sees it: nothing is sent; every would-be message and page is recorded. */
 const recordingNotifier = (record: (kind: ReplayEvent['kind'], text: string) => void): Notifier => {
   let ts = 0;
   const next = () => `${(ts += 1)}.000000`;
+  const incidentChannels = new Set<string>();
   const known: Partial<Notifier> = {
-    postAlertGroup: async (channelId: string, view: AlertGroupView) => {
-      record('message', `#${channelId} ${describeGroup(view)}`);
+    post: async (channelId, message) => {
+      // Inside an incident's own channel it is the incident's business, not a notification.
+      if (!incidentChannels.has(channelId)) record('message', `#${channelId} ${describeMessage(message)}`);
       return next();
     },
-    updateAlertGroup: async (channelId: string, _ts: string, view: AlertGroupView) => record('edit', `#${channelId} ${describeGroup(view)}`),
-    sendAlertPage: async (userId: string, page: AlertPageView) => {
-      record('page', `${userId}: ${page.subject}: ${page.summary}`);
+    update: async ({ channelId }, message) => record('edit', `#${channelId} ${describeMessage(message)}`),
+    sendDm: async (userId, message) => {
+      if (message.kind === 'alert_page') record('page', `${userId}: ${message.page.subject}: ${message.page.summary}`);
       return { channelId: `D${userId}`, ts: next() };
     },
-    postToChannel: async (channelId: string, text: string) => {
-      record('message', `#${channelId} ${text}`);
-      return next();
+    createChannel: async (name: string) => {
+      record('declare', `#${name}`);
+      incidentChannels.add(`C${name}`);
+      return { id: `C${name}`, name };
     },
     userGroupMembers: async () => [],
   };
   return new Proxy(known as Notifier, {
     get: (target, name: string) => (name in target ? target[name as keyof Notifier] : async () => undefined),
   });
+};
+
+/** The alert pipeline's dependencies over an in-memory database: what the bot's alert intake uses. */
+const replayDeps = ({ db, atomically }: { db: Db; atomically: UseCaseDeps['atomically'] }, config: IncidentConfig, clock: Clock, notifier: Notifier): UseCaseDeps => {
+  let serial = 0;
+  const newId = () => `replay-${(serial += 1)}`;
+  // The incident side too, in the same in-memory database: a policy's auto_declare declares there.
+  return {
+    atomically,
+    incidents: createIncidentRepository(db, newId),
+    timeline: createTimelineRepository(db, newId),
+    escalations: createEscalationRepository(db, newId),
+    alerts: createAlertRepository(db, newId),
+    noise: createNoiseRepository(db),
+    jobs: createJobRepository(db, newId),
+    maintenances: createMaintenanceRepository(db, newId),
+    config: () => config,
+    clock,
+    notifier,
+    settings: { channelNameTemplate: 'inc-{number}', botUserId: 'UREPLAYBOT' },
+    log: { info: () => undefined, error: () => undefined },
+  } as unknown as UseCaseDeps;
+};
+
+/** Runs due jobs until none is left (jobs that jobs schedule included), in bounded rounds. */
+const drain = async (scheduler: Scheduler) => {
+  for (let round = 0; round < 1_000; round += 1) {
+    const ran = await scheduler.tick();
+    if (ran.ran + ran.failed === 0) return;
+  }
+};
+
+/** Due jobs run at their own times, in order: the virtual clock moves a second at a time. */
+const runUntil = async (scheduler: Scheduler, time: { now: number }, until: number) => {
+  while (time.now < until) {
+    await drain(scheduler);
+    time.now = Math.min(until, time.now + 1_000);
+  }
+  await drain(scheduler);
 };
 
 /**
@@ -83,55 +135,30 @@ export const replayAlerts = async (
 ) => {
   const database = openDatabase(':memory:');
   const start = options.origin ?? replayOrigin(lines);
-  let now = start;
-  let serial = 0;
-  const newId = () => `replay-${(serial += 1)}`;
+  const time = { now: start };
   const events: ReplayEvent[] = [];
   const notifier = recordingNotifier((kind, text) => {
-    const event = { atMs: now - start, kind, text };
+    const event = { atMs: time.now - start, kind, text };
     events.push(event);
     options.onEvent?.(event);
   });
-  const clock = { now: () => now };
-  const deps = {
-    alerts: createAlertRepository(database.db, newId),
-    jobs: createJobRepository(database.db, newId),
-    maintenances: createMaintenanceRepository(database.db, newId),
-    config: () => config,
-    clock,
-    notifier,
-    settings: { channelNameTemplate: 'inc-{number}', announcementsChannel: undefined },
-    log: { info: () => undefined, error: () => undefined },
-  } as unknown as UseCaseDeps;
+  const clock = { now: () => time.now };
+  const deps = replayDeps(database, config, clock, notifier);
   const scheduler = createScheduler({ jobs: deps.jobs, handlers: jobHandlers(deps), clock, logger: pino({ level: 'silent' }) });
   const sorted = [...lines].sort((a, b) => a.offsetMs - b.offsetMs);
   let received = 0;
-  const drain = async () => {
-    for (let round = 0; round < 1_000; round += 1) {
-      const ran = await scheduler.tick();
-      if (ran.ran + ran.failed === 0) return;
-    }
-  };
-  // Due jobs run at their own times, in order: the virtual clock moves a second at a time.
-  const runUntil = async (until: number) => {
-    while (now < until) {
-      await drain();
-      now = Math.min(until, now + 1_000);
-    }
-    await drain();
-  };
   try {
     for (const line of sorted) {
       const arrival = start + line.offsetMs;
-      if (options.speed && arrival > now) await new Promise((resolve) => setTimeout(resolve, (arrival - now) / options.speed!));
-      await runUntil(arrival);
-      const parsed = parseAlertmanagerApi([line.alert], now);
+      if (options.speed && arrival > time.now) await new Promise((resolve) => setTimeout(resolve, (arrival - time.now) / options.speed!));
+      await runUntil(scheduler, time, arrival);
+      const parsed = parseAlertmanagerApi([line.alert], time.now);
       if (!parsed.ok) throw new Error(`offset ${line.offsetMs}: ${parsed.reason.replace(/^\[0\]\.?/, '')}`);
       receiveAlerts(deps, { sourceId: 'replay', alerts: parsed.alerts });
       received += 1;
     }
     // Let group_wait and the rest play out after the last alert.
-    await runUntil(now + Math.max(config.alerts.groupWaitMs, 60_000));
+    await runUntil(scheduler, time, time.now + Math.max(config.alerts.groupWaitMs, 60_000));
     return {
       received,
       alerts: deps.alerts.count(),
@@ -198,7 +225,8 @@ export const replayCli = async (args: readonly string[], env: NodeJS.ProcessEnv,
     ...(speed ? { speed } : {}),
     ...(origin !== undefined ? { origin } : {}),
     onEvent: (event) => {
-      if (event.kind !== 'edit') out(`${clockText(event.atMs)} ${event.kind === 'page' ? 'PAGE' : 'POST'} ${event.text}`);
+      const verbs = { page: 'PAGE', message: 'POST', declare: 'DECLARE' } as const;
+      if (event.kind !== 'edit') out(`${clockText(event.atMs)} ${verbs[event.kind]} ${event.text}`);
     },
   });
   out(

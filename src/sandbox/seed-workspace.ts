@@ -1,4 +1,4 @@
-import type { FakeSlack } from './slack-emulator/index.js';
+import type { FakeSlack } from 'slack-emulator';
 
 /** The people of the sandbox, chosen so every role in an incident can be played. */
 export const sandboxPeople = [

@@ -6,7 +6,7 @@ import { startBot, type RunningBot } from '../bot.js';
 import { loadConfig } from '../config/env.js';
 import { sandboxRoutes } from './sandbox-routes.js';
 import { seedWorkspace } from './seed-workspace.js';
-import { startFakeSlack, type FakeSlack } from './slack-emulator/index.js';
+import { startFakeSlack, type FakeSlack } from 'slack-emulator';
 
 export const sandboxConfigPath = fileURLToPath(new URL('./sandbox-config.yml', import.meta.url));
 

@@ -1,11 +1,12 @@
-import { escalatePage } from '../app/escalate-page.js';
-import type { JobKind, UseCaseDeps } from '../app/ports.js';
-import { postDigest } from '../app/post-digest.js';
-import { remindCommanderMissing, remindPostmortem, remindUpdateDue, remindUpdateOverdue } from '../app/run-reminders.js';
-import { announceMaintenancePhase } from '../app/schedule-maintenance.js';
+import { escalatePage } from '../app/paging/escalate-page.js';
+import type { JobKind } from '../app/job-kinds.js';
+import type { UseCaseDeps } from '../app/use-case-deps.js';
+import { postDigest } from '../app/communication/post-digest.js';
+import { remindCommanderMissing, remindPostmortem, remindUpdateDue, remindUpdateOverdue } from '../app/communication/run-reminders.js';
+import { announceMaintenancePhase } from '../app/communication/schedule-maintenance.js';
 import type { JobHandler } from './scheduler.js';
 import { effectHandlers } from '../app/effects/effect-handlers.js';
-import { remindFollowUp } from '../app/follow-ups.js';
+import { remindFollowUp } from '../app/postmortem/follow-ups.js';
 import { syncAlertGroup } from '../app/alerts/sync-alert-group.js';
 import { escalateAlertPage, sendAlertPage } from '../app/alerts/page-alert-group.js';
 import { expireAlerts } from '../app/alerts/expire-alerts.js';

@@ -1,17 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import { jobPriority, type Clock, type Job, type JobKind, type JobRepository } from '../app/ports.js';
+import type { Clock, Job, JobRepository } from '../app/ports.js';
+import type { JobKind } from '../app/job-kinds.js';
+import { createJobSlots } from './job-slots.js';
+import { runJob, type FailureVerdict, type JobHandler, type JobRunner } from './run-job.js';
+import { createWakeUps } from './wake-ups.js';
 
-export type JobHandler = (job: Job) => Promise<void>;
-
-/** How a failure should be treated: given up at once (a permanent refusal) or retried after a while. */
-export interface FailureVerdict {
-  permanent: boolean;
-  /** Slack's Retry-After, when it gave one. */
-  retryAfterMs?: number;
-  /** A short reason people can read: `channel_not_found`, `timed out after 10s`… */
-  reason: string;
-}
+export type { FailureVerdict, JobHandler } from './run-job.js';
 
 export interface SchedulerOptions {
   jobs: JobRepository;
@@ -66,150 +61,45 @@ export const createScheduler = ({
   runId = randomUUID(),
 }: SchedulerOptions): Scheduler => {
   const log = logger.child({ module: 'scheduler' });
-  const running = new Map<string, 'page' | 'general'>();
-  let stats = { ran: 0, failed: 0 };
-  let waiters: (() => void)[] = [];
-  let poll: NodeJS.Timeout | undefined;
-  let pollEveryMs = 1_000;
-  let alarm: { timer: NodeJS.Timeout; at: number } | undefined;
-  let kicked = false;
+  const runner: JobRunner = { jobs, handlers, clock, log, jobTimeoutMs, retryDelaysMs, pageRetryDelaysMs, classify, onFailure };
+  const slots = createJobSlots({ jobs, clock, log, runId, concurrency, pageSlots, run: (job) => runJob(job, runner), onFinished: () => pump() });
+  const wakeUps = createWakeUps(jobs, clock, log, () => pump());
   let stopped = false;
-
-  const withTimeout = (work: Promise<void>) =>
-    new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`timed out after ${Math.round(jobTimeoutMs / 1000)}s`)), jobTimeoutMs);
-      timer.unref();
-      work.then(resolve, reject).finally(() => clearTimeout(timer));
-    });
-
-  const retryDelay = (job: Job, verdict: FailureVerdict): number | null => {
-    if (verdict.permanent) return null;
-    const delays = job.priority === jobPriority.page ? pageRetryDelaysMs : retryDelaysMs;
-    const delay = delays[job.attempts - 1];
-    if (delay === undefined) return null;
-    return Math.max(delay, verdict.retryAfterMs ?? 0);
-  };
-
-  const runOne = async (job: Job): Promise<boolean> => {
-    const context = { jobId: job.id, kind: job.kind, incidentId: job.incidentId, attempt: job.attempts };
-    try {
-      await withTimeout(Promise.resolve().then(() => handlers[job.kind](job)));
-      jobs.complete(job.id, clock.now());
-      log.debug(context, 'job done');
-      return true;
-    } catch (error) {
-      const verdict = classify(error);
-      const delay = retryDelay(job, verdict);
-      const retryAt = delay === null ? null : clock.now() + delay;
-      try {
-        jobs.fail(job.id, verdict.reason, retryAt, clock.now());
-        if (retryAt === null) onFailure(job, verdict, 'gave_up');
-        else if (job.attempts === 1) onFailure(job, verdict, 'retrying');
-      } catch (storeError) {
-        log.error({ ...context, err: storeError }, 'could not record a job failure');
-      }
-      log.error({ ...context, err: error, reason: verdict.reason, retryAt }, retryAt ? 'job failed; will retry' : 'job failed for good');
-      return false;
-    }
-  };
-
-  const launch = (job: Job, slot: 'page' | 'general') => {
-    running.set(job.id, slot);
-    // Not awaited: the job runs beside the tick in its slot. runOne never rejects; it records every failure.
-    void runOne(job).then((ok) => {
-      if (ok) stats.ran += 1;
-      else stats.failed += 1;
-      running.delete(job.id);
-      pump();
-    });
-  };
-
-  const free = (slot: 'page' | 'general', size: number) => size - [...running.values()].filter((used) => used === slot).length;
-
-  const claim = (limit: number, maxPriority?: number): Job[] => {
-    if (limit <= 0) return [];
-    try {
-      return jobs.claimDue(clock.now(), limit, runId, maxPriority);
-    } catch (error) {
-      log.error({ err: error }, 'could not claim due jobs');
-      return [];
-    }
-  };
-
-  /**
-   * Between polls, wakes when the soonest future job falls due: an escalation due 0.3 s after a poll
-   * pages then, not at the next poll. Later jobs are left to the poll, which arms the alarm again.
-   */
-  const armAlarm = () => {
-    if (!poll || stopped) return;
-    let next: number | undefined;
-    try {
-      next = jobs.nextDueAt(clock.now());
-    } catch (error) {
-      log.error({ err: error }, 'could not read when the next job is due');
-      return;
-    }
-    if (next === undefined || next - clock.now() > pollEveryMs || alarm?.at === next) return;
-    if (alarm) clearTimeout(alarm.timer);
-    // +1 ms: a timer may fire a hair before the wall clock reaches the due time.
-    const timer = setTimeout(() => {
-      alarm = undefined;
-      pump();
-    }, next - clock.now() + 1);
-    timer.unref();
-    alarm = { timer, at: next };
-  };
 
   function pump(): void {
     if (!stopped) {
-      for (const job of claim(free('page', pageSlots), jobPriority.page)) launch(job, 'page');
-      for (const job of claim(free('general', concurrency))) launch(job, 'general');
-      armAlarm();
+      slots.fill();
+      wakeUps.armAlarm();
     }
-    if (running.size === 0) {
-      const done = waiters;
-      waiters = [];
-      for (const resolve of done) resolve();
-    }
+    slots.settleIfIdle();
   }
 
-  const kick = () => {
-    if (kicked || stopped) return;
-    kicked = true;
-    setImmediate(() => {
-      kicked = false;
-      pump();
-    });
+  const whenIdle = () => {
+    const idle = slots.nextIdle();
+    pump();
+    return idle;
   };
-
-  const whenIdle = () =>
-    new Promise<void>((resolve) => {
-      waiters.push(resolve);
-      pump();
-    });
 
   return {
     tick: async () => {
-      stats = { ran: 0, failed: 0 };
+      slots.resetStats();
       await whenIdle();
-      return stats;
+      return slots.stats();
     },
-    kick,
+    kick: () => {
+      if (!stopped) wakeUps.kick();
+    },
     start: async (pollMs = 1_000) => {
       stopped = false;
       const recovered = jobs.recoverInterrupted(runId, clock.now());
       if (recovered > 0) log.warn({ recovered }, 'put back jobs an earlier process claimed but did not finish');
-      pollEveryMs = pollMs;
-      poll = setInterval(pump, pollMs);
+      wakeUps.startPolling(pollMs);
       pump();
     },
     stop: async () => {
-      if (poll) clearInterval(poll);
-      poll = undefined;
-      if (alarm) clearTimeout(alarm.timer);
-      alarm = undefined;
+      wakeUps.stopPolling();
       // Let what runs finish (each job is bounded by its timeout), but start nothing new.
-      const drained = running.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve));
+      const drained = slots.busy() ? slots.nextIdle() : Promise.resolve();
       stopped = true;
       await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, jobTimeoutMs).unref())]);
     },

@@ -46,20 +46,23 @@ const createReceiver = (config: Config, options: SlackAppOptions): Receiver => {
   return receiver;
 };
 
+/** How the bot's Web API clients call Slack: the listeners' (Bolt's) and the jobs' (the notifier's). */
+export const slackClientOptions = (config: Config) => ({
+  ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
+  // A call that never answers is abandoned after 10 s; jobs retry with their own backoff, and a
+  // rate limit comes back at once with Retry-After so that pages can go first.
+  timeout: config.slack.timeoutMs ?? 10_000,
+  retryConfig: { retries: 1, factor: 1, minTimeout: 200, maxTimeout: 500 },
+  rejectRateLimitedCalls: true,
+});
+
 /** The Bolt app with its receiver; listeners are attached later by `attachListeners`. */
 export const createSlackApp = (config: Config, options: SlackAppOptions): App =>
   new App({
     token: config.slack.botToken,
     receiver: createReceiver(config, options),
     logger: toSlackLogger(options.logger),
-    clientOptions: {
-      ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
-      // A call that never answers is abandoned after 10 s; jobs retry with their own backoff, and a
-      // rate limit comes back at once with Retry-After so that pages can go first.
-      timeout: config.slack.timeoutMs ?? 10_000,
-      retryConfig: { retries: 1, factor: 1, minTimeout: 200, maxTimeout: 500 },
-      rejectRateLimitedCalls: true,
-    },
+    clientOptions: slackClientOptions(config),
     botId: options.identity.botId,
     botUserId: options.identity.botUserId,
     // The token was checked once at start-up (auth.test), which also gave the identity above.

@@ -19,6 +19,28 @@ interface Cached {
   fetchedAt: number;
 }
 
+/** Reads every member of the workspace into the cache, page by page (users.list). */
+const listWorkspace = async (client: WebClient, remember: (person: KnownPerson) => void): Promise<void> => {
+  let cursor: string | undefined;
+  do {
+    const page = await client.users.list({ limit: 200, ...(cursor ? { cursor } : {}) });
+    for (const member of page.members ?? []) {
+      const person = parseSlackUser(member);
+      if (person) remember(person);
+    }
+    cursor = page.response_metadata?.next_cursor || undefined;
+  } while (cursor);
+};
+
+/** The one active person whose handle, else whose display name, is `name` (any case); none if several. */
+const matchName = (entries: Iterable<Cached>, name: string): string | undefined => {
+  const wanted = name.toLowerCase();
+  const live = [...entries].filter((entry) => !entry.person.deleted);
+  const byHandle = live.filter((entry) => entry.person.handle.toLowerCase() === wanted);
+  const candidates = byHandle.length > 0 ? byHandle : live.filter((entry) => entry.person.displayName.toLowerCase() === wanted);
+  return candidates.length === 1 ? candidates[0]!.person.id : undefined;
+};
+
 /**
  * users.info behind an in-memory cache: names change rarely, and Slack tells the bot when they do
  * (user_change). Memory is enough: after a restart the cache fills again on first use.
@@ -54,23 +76,7 @@ export const createPeopleDirectory = ({ client, clock, logger, ttlMs = 60 * 60_0
 
   const listEveryone = async (): Promise<void> => {
     listedAt = clock.now();
-    let cursor: string | undefined;
-    do {
-      const page = await client.users.list({ limit: 200, ...(cursor ? { cursor } : {}) });
-      for (const member of page.members ?? []) {
-        const person = parseSlackUser(member);
-        if (person) remember(person);
-      }
-      cursor = page.response_metadata?.next_cursor || undefined;
-    } while (cursor);
-  };
-
-  const matching = (name: string): string | undefined => {
-    const wanted = name.toLowerCase();
-    const live = [...cache.values()].filter((entry) => !entry.person.deleted);
-    const byHandle = live.filter((entry) => entry.person.handle.toLowerCase() === wanted);
-    const candidates = byHandle.length > 0 ? byHandle : live.filter((entry) => entry.person.displayName.toLowerCase() === wanted);
-    return candidates.length === 1 ? candidates[0]!.person.id : undefined;
+    await listWorkspace(client, remember);
   };
 
   return {
@@ -80,14 +86,14 @@ export const createPeopleDirectory = ({ client, clock, logger, ttlMs = 60 * 60_0
       return Object.fromEntries(people.filter((p): p is KnownPerson => p !== undefined).map((p) => [p.id, p.displayName]));
     },
     findByName: async (name) => {
-      const found = matching(name);
+      const found = matchName(cache.values(), name);
       if (found || (listedAt !== undefined && clock.now() - listedAt < relistAfterMs)) return found;
       try {
         await listEveryone();
       } catch (error) {
         log.warn({ slackError: slackErrorCode(error) }, 'could not list users');
       }
-      return matching(name);
+      return matchName(cache.values(), name);
     },
     remember,
   };

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { and, asc, eq, gt, isNull, lte, sql } from 'drizzle-orm';
-import type { AlertGroup, AlertGroupKind, AlertNoise, AlertStore } from '../app/alerts/alert-ports.js';
+import type { AlertGroup, AlertGroupKind, AlertStore } from '../app/alerts/alert-ports.js';
 import type { IdGenerator } from '../app/ports.js';
 import type { AlertClass, AlertStatus, Disposition, StoredAlert } from '../domain/alerts/alert.js';
 import type { Db } from './database.js';
@@ -106,19 +106,16 @@ const prepareHotPaths = (db: Db) => {
   );
   const countFiring = client.prepare<[string], { n: number }>("select count(*) as n from alerts where group_id = ? and status = 'firing'");
   const anyFiring = client.prepare<[string], { yes: number }>("select exists (select 1 from alerts where group_id = ? and status = 'firing') as yes");
-  const groupCounts = client.prepare<[string], { firing: number | null; resolved: number | null; received: number | null }>(
-    "select sum(status = 'firing') as firing, sum(status = 'resolved') as resolved, sum(received_count) as received from alerts where group_id = ?",
+  const groupCounts = client.prepare<[string], { firing: number | null; silenced: number | null; resolved: number | null; received: number | null }>(
+    `select sum(status = 'firing') as firing, sum(status = 'firing' and disposition = 'silenced') as silenced, sum(status = 'resolved') as resolved,
+     sum(received_count) as received from alerts where group_id = ?`,
   );
   // The lead is the first paged alert, else the first; the sample the newest firing, then the newest
   // resolved: each an indexed lookup, where one ORDER BY over both sorted the whole group.
   const pagedLead = client.prepare<[string], AlertRow>("select * from alerts where group_id = ? and disposition = 'paged' order by first_seen_at limit 1");
   const firstLead = client.prepare<[string], AlertRow>('select * from alerts where group_id = ? order by first_seen_at limit 1');
   const newest = client.prepare<[string, string, number], AlertRow>('select * from alerts where group_id = ? and status = ? order by last_seen_at desc limit ?');
-  const noise = client.prepare<[number, string | null, string | null], { service: string | null; alertname: string; disposition: string; alerts: number; received: number }>(
-    `select service, alertname, disposition, count(*) as alerts, sum(received_count) as received from alerts
-     where last_seen_at >= ? and (? is null or service = ?) group by service, alertname, disposition`,
-  );
-  return { find, save, hold, group, latestGroup, saveGroup, countFiring, anyFiring, groupCounts, pagedLead, firstLead, newest, noise };
+  return { find, save, hold, group, latestGroup, saveGroup, countFiring, anyFiring, groupCounts, pagedLead, firstLead, newest };
 };
 
 interface GroupRow {
@@ -136,6 +133,7 @@ interface GroupRow {
   acknowledged_by: string | null;
   acknowledged_at: number | null;
   incident_id: string | null;
+  page_held_by: string | null;
 }
 
 const groupFromRow = (row: GroupRow): AlertGroup => ({
@@ -153,6 +151,7 @@ const groupFromRow = (row: GroupRow): AlertGroup => ({
   acknowledgedBy: row.acknowledged_by,
   acknowledgedAt: row.acknowledged_at,
   incidentId: row.incident_id,
+  pageHeldBy: row.page_held_by,
 });
 
 const groupToRow = (group: AlertGroup): GroupRow => ({
@@ -170,20 +169,79 @@ const groupToRow = (group: AlertGroup): GroupRow => ({
   acknowledged_by: group.acknowledgedBy,
   acknowledged_at: group.acknowledgedAt,
   incident_id: group.incidentId,
+  page_held_by: group.pageHeldBy,
 });
 
 const groupColumns = Object.keys(groupToRow({} as AlertGroup));
 
-export const createAlertRepository = (db: Db, newId: IdGenerator): AlertStore => {
-  const hot = prepareHotPaths(db);
+/** Alert groups: one Slack message (or one page) each. */
+const groupsPart = (db: Db, hot: ReturnType<typeof prepareHotPaths>, newId: IdGenerator): Pick<AlertStore, 'groupSummary' | 'findGroup' | 'latestGroup' | 'createGroup' | 'saveGroup'> => ({
+  groupSummary: (groupId, sample) => {
+    const counts = hot.groupCounts.get(groupId);
+    const lead = hot.pagedLead.get(groupId) ?? hot.firstLead.get(groupId);
+    const firing = hot.newest.all(groupId, 'firing', sample);
+    const shown = firing.length < sample ? [...firing, ...hot.newest.all(groupId, 'resolved', sample - firing.length)] : firing;
+    return {
+      firing: counts?.firing ?? 0,
+      silenced: counts?.silenced ?? 0,
+      resolved: counts?.resolved ?? 0,
+      received: counts?.received ?? 0,
+      lead: lead ? fromRow(lead) : null,
+      shown: shown.map(fromRow),
+    };
+  },
+
+  findGroup: (id) => {
+    const row = hot.group.get(id);
+    return row ? groupFromRow(row) : undefined;
+  },
+
+  latestGroup: (key) => {
+    const row = hot.latestGroup.get(key.kind, key.team, key.service, key.alertname);
+    return row ? groupFromRow(row) : undefined;
+  },
+
+  createGroup: (group) => db.insert(alertGroups).values({ id: newId(), ...group }).returning().get() as AlertGroup,
+
+  saveGroup: (group) => {
+    hot.saveGroup.run(groupToRow(group));
+  },
+});
+
+/** Maintenance windows from the API, and silences. */
+const windowsAndSilences = (db: Db, newId: IdGenerator): Pick<AlertStore, 'saveWindow' | 'findWindow' | 'windowsEndingAfter' | 'createSilence' | 'saveSilence' | 'findSilence' | 'activeSilences'> => {
   // Read once per batch of alerts folded: built once here rather than on every call.
-  const windowsEndingAfter = db.select().from(apiMaintenances).where(gt(apiMaintenances.endsAt, sql.placeholder('since'))).prepare();
-  const activeSilences = db
+  const endingAfter = db.select().from(apiMaintenances).where(gt(apiMaintenances.endsAt, sql.placeholder('since'))).prepare();
+  const active = db
     .select()
     .from(alertSilences)
     .where(and(gt(alertSilences.endsAt, sql.placeholder('now')), isNull(alertSilences.expiredAt)))
     .orderBy(asc(alertSilences.endsAt))
     .prepare();
+  return {
+    saveWindow: (window) => {
+      db.insert(apiMaintenances).values(window).onConflictDoUpdate({ target: apiMaintenances.id, set: window }).run();
+    },
+
+    findWindow: (id) => db.select().from(apiMaintenances).where(eq(apiMaintenances.id, id)).get(),
+
+    windowsEndingAfter: (since) => endingAfter.all({ since }),
+
+    createSilence: (silence) => db.insert(alertSilences).values({ id: newId(), ...silence }).returning().get(),
+
+    saveSilence: (silence) => {
+      db.insert(alertSilences).values(silence).onConflictDoUpdate({ target: alertSilences.id, set: silence }).run();
+    },
+
+    findSilence: (id) => db.select().from(alertSilences).where(eq(alertSilences.id, id)).get(),
+
+    activeSilences: (now) => active.all({ now }),
+  };
+};
+
+export const createAlertRepository = (db: Db, newId: IdGenerator): AlertStore => {
+  const hot = prepareHotPaths(db);
+  // Read once per batch of alerts folded: built once here rather than on every call.
   const nextExpiry = db.select({ at: sql<number | null>`min(${alerts.expiresAt})` }).from(alerts).where(eq(alerts.status, 'firing')).prepare();
   return {
   atomically: (work) => db.transaction(() => work()),
@@ -194,20 +252,6 @@ export const createAlertRepository = (db: Db, newId: IdGenerator): AlertStore =>
   },
 
   count: () => db.select({ count: sql<number>`count(*)` }).from(alerts).get()?.count ?? 0,
-
-  noise: (since, service, limit) => {
-    const rows = hot.noise.all(since, service, service);
-    const byKey = new Map<string, AlertNoise>();
-    for (const row of rows) {
-      const key = `${row.service ?? ''}\u0000${row.alertname}`;
-      const entry: AlertNoise = byKey.get(key) ?? { service: row.service, alertname: row.alertname, alerts: 0, received: 0, dispositions: {} };
-      entry.alerts += row.alerts;
-      entry.received += row.received;
-      entry.dispositions[row.disposition as Disposition] = (entry.dispositions[row.disposition as Disposition] ?? 0) + row.alerts;
-      byKey.set(key, entry);
-    }
-    return [...byKey.values()].sort((a, b) => b.received - a.received).slice(0, limit);
-  },
 
   save: (alert) => {
     hot.save.run(toRow(alert));
@@ -242,52 +286,15 @@ export const createAlertRepository = (db: Db, newId: IdGenerator): AlertStore =>
 
   anyFiring: (groupId) => hot.anyFiring.get(groupId)?.yes === 1,
 
-  groupSummary: (groupId, sample) => {
-    const counts = hot.groupCounts.get(groupId);
-    const lead = hot.pagedLead.get(groupId) ?? hot.firstLead.get(groupId);
-    const firing = hot.newest.all(groupId, 'firing', sample);
-    const shown = firing.length < sample ? [...firing, ...hot.newest.all(groupId, 'resolved', sample - firing.length)] : firing;
-    return {
-      firing: counts?.firing ?? 0,
-      resolved: counts?.resolved ?? 0,
-      received: counts?.received ?? 0,
-      lead: lead ? fromRow(lead) : null,
-      shown: shown.map(fromRow),
-    };
-  },
-
-  findGroup: (id) => {
-    const row = hot.group.get(id);
-    return row ? groupFromRow(row) : undefined;
-  },
-
-  latestGroup: (key) => {
-    const row = hot.latestGroup.get(key.kind, key.team, key.service, key.alertname);
-    return row ? groupFromRow(row) : undefined;
-  },
-
-  createGroup: (group) => db.insert(alertGroups).values({ id: newId(), ...group }).returning().get() as AlertGroup,
-
-  saveGroup: (group) => {
-    hot.saveGroup.run(groupToRow(group));
-  },
-
-  saveWindow: (window) => {
-    db.insert(apiMaintenances).values(window).onConflictDoUpdate({ target: apiMaintenances.id, set: window }).run();
-  },
-
-  findWindow: (id) => db.select().from(apiMaintenances).where(eq(apiMaintenances.id, id)).get(),
-
-  windowsEndingAfter: (since) => windowsEndingAfter.all({ since }),
-
-  createSilence: (silence) => db.insert(alertSilences).values({ id: newId(), ...silence }).returning().get(),
-
-  saveSilence: (silence) => {
-    db.insert(alertSilences).values(silence).onConflictDoUpdate({ target: alertSilences.id, set: silence }).run();
-  },
-
-  findSilence: (id) => db.select().from(alertSilences).where(eq(alertSilences.id, id)).get(),
-
-  activeSilences: (now) => activeSilences.all({ now }),
+  firingInOpenGroups: () =>
+    db
+      .select({ alert: alerts })
+      .from(alerts)
+      .innerJoin(alertGroups, eq(alertGroups.id, alerts.groupId))
+      .where(and(eq(alertGroups.status, 'open'), eq(alerts.status, 'firing')))
+      .all()
+      .map((row) => toAlert(row.alert)),
+  ...groupsPart(db, hot, newId),
+  ...windowsAndSilences(db, newId),
   };
 };

@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** The alert pipeline's tables; timestamps are integer milliseconds since the epoch, UTC. */
 
@@ -59,6 +59,8 @@ export const alertGroups = sqliteTable(
     acknowledgedBy: text('acknowledged_by'),
     acknowledgedAt: integer('acknowledged_at'),
     incidentId: text('incident_id'),
+    /** The silence (ticked "holds pages") that stopped this critical group's escalation, while it does. */
+    pageHeldBy: text('page_held_by'),
   },
   (table) => [index('alert_groups_key_idx').on(table.kind, table.team, table.service, table.alertname, table.openedAt)],
 );
@@ -105,9 +107,64 @@ export const alertSilences = sqliteTable(
 );
 
 /**
+ * The noise accounting: per UTC day, source, service ('' for none) and alert name, what monitoring
+ * sent and what became of it. One row per key and day however many alerts arrive: a received batch
+ * adds to its rows with one upsert per key, in the batch's transaction.
+ */
+export const alertCounts = sqliteTable(
+  'alert_counts',
+  {
+    /** Start of the UTC day, ms. */
+    day: integer('day').notNull(),
+    sourceId: text('source_id').notNull(),
+    service: text('service').notNull(),
+    alertname: text('alertname').notNull(),
+    /** The service's team when last counted, so a team's view finds its alerts. */
+    team: text('team'),
+    received: integer('received').notNull().default(0),
+    folded: integer('folded').notNull().default(0),
+    heldMaintenance: integer('held_maintenance').notNull().default(0),
+    heldDependency: integer('held_dependency').notNull().default(0),
+    flapping: integer('flapping').notNull().default(0),
+    silenced: integer('silenced').notNull().default(0),
+    notified: integer('notified').notNull().default(0),
+    paged: integer('paged').notNull().default(0),
+  },
+  (table) => [primaryKey({ columns: [table.day, table.sourceId, table.service, table.alertname] }), index('alert_counts_team_idx').on(table.team, table.day)],
+);
+
+/**
+ * Who was paged for which critical alert group, at which pass and level of its policy, and what came
+ * of it: acknowledged (by them), ignored (their level timed out), answered (someone else took it) or
+ * nothing yet. Pages are few (criticals only), and knowing who a timed-out level paged needs the row.
+ * A person who acknowledged without being paged has a row with no paged_at.
+ */
+export const alertPages = sqliteTable(
+  'alert_pages',
+  {
+    groupId: text('group_id').notNull(),
+    userId: text('user_id').notNull(),
+    pass: integer('pass').notNull(),
+    levelIndex: integer('level_index').notNull(),
+    team: text('team'),
+    service: text('service'),
+    pagedAt: integer('paged_at'),
+    outcome: text('outcome'),
+    /** When the outcome was decided; the day it counts for. */
+    decidedAt: integer('decided_at'),
+  },
+  (table) => [
+    primaryKey({ columns: [table.groupId, table.userId, table.pass, table.levelIndex] }),
+    index('alert_pages_paged_at_idx').on(table.pagedAt),
+    index('alert_pages_decided_at_idx').on(table.decidedAt),
+  ],
+);
+
+/**
  * Accepted batches not yet folded: a request's alerts are one row, committed before its 2xx, and
- * the alert_fold job folds them into `alerts` in arrival order (rowid), deleting each row in the
- * transaction that folds it. `alerts` is the JSON of the parsed IncomingAlert[].
+ * the inbox folder (scheduler/inbox-folder.ts) folds them into `alerts` in arrival order (rowid),
+ * deleting each row in the transaction that folds it. `alerts` is the JSON of the parsed
+ * IncomingAlert[].
  */
 export const alertInbox = sqliteTable('alert_inbox', {
   id: integer('id').primaryKey(),

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
-import type { Escalation, EscalationRepository, EscalationStatus, IdGenerator } from '../app/ports.js';
+import type { Escalation, EscalationRepository, EscalationStatus } from '../app/paging/ports.js';
+import type { IdGenerator } from '../app/ports.js';
 import type { Db } from './database.js';
 import { escalations, pageNotifications } from './schema.js';
 import { readInSlices } from './in-slices.js';

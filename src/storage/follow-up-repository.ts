@@ -1,5 +1,6 @@
 import { and, asc, eq, isNotNull, lt, sql } from 'drizzle-orm';
-import type { FollowUpRepository, IdGenerator } from '../app/ports.js';
+import type { FollowUpRepository } from '../app/postmortem/ports.js';
+import type { IdGenerator } from '../app/ports.js';
 import type { FollowUp, FollowUpStatus } from '../domain/postmortem/types.js';
 import type { Db } from './database.js';
 import { followUps } from './schema.js';

@@ -1,5 +1,6 @@
 import { asc, eq, gt, sql } from 'drizzle-orm';
-import type { IdGenerator, MaintenanceRepository } from '../app/ports.js';
+import type { IdGenerator } from '../app/ports.js';
+import type { MaintenanceRepository } from '../app/communication/ports.js';
 import type { Db } from './database.js';
 import { maintenances } from './schema.js';
 

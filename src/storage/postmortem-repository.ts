@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { PostmortemRepository } from '../app/ports.js';
+import type { PostmortemRepository } from '../app/postmortem/ports.js';
 import type { Db } from './database.js';
 import { postmortems } from './schema.js';
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { searchMatchMarks, type SearchHit, type SearchRepository } from '../app/ports.js';
+import { searchMatchMarks, type SearchHit, type SearchRepository } from '../app/incident/ports.js';
 import type { Db } from './database.js';
 
 /** Turns free words into a safe FTS5 query: each word quoted (no operators get through) and prefix-matched. */

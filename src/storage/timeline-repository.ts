@@ -1,5 +1,6 @@
 import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
-import type { IdGenerator, SlackSource, TimelineRepository } from '../app/ports.js';
+import type { IdGenerator } from '../app/ports.js';
+import type { SlackSource, TimelineRepository } from '../app/incident/ports.js';
 import type { TimelineEntry, TimelineEvent, TimelineKind } from '../domain/timeline/event.js';
 import type { Db } from './database.js';
 import { timelineEntries } from './schema.js';

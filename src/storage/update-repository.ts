@@ -1,5 +1,6 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
-import type { IdGenerator, UpdateRepository } from '../app/ports.js';
+import type { IdGenerator } from '../app/ports.js';
+import type { UpdateRepository } from '../app/communication/ports.js';
 import type { IncidentUpdate } from '../domain/communication/types.js';
 import type { Severity } from '../domain/incident/severity.js';
 import type { Status } from '../domain/incident/status.js';

@@ -1,6 +1,6 @@
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { housekeepingEveryMs, housekeepingJobKey, pruneHistory, retentionMs, scheduleHousekeeping } from '../../src/app/housekeeping.js';
+import { housekeepingEveryMs, pruneHistory, retentionMs, scheduleHousekeeping } from '../../src/app/housekeeping.js';
 import type { JobRepository } from '../../src/app/ports.js';
 import { createIdempotencyRepository } from '../../src/storage/idempotency-repository.js';
 import { createJobRepository } from '../../src/storage/job-repository.js';
@@ -8,6 +8,7 @@ import { jobs as jobsTable } from '../../src/storage/schema.js';
 import { fixedClock, sequentialIds, type FixedClock } from '../support/clock.js';
 import { testDatabase } from '../support/test-db.js';
 import { startHarness } from '../support/bot-harness.js';
+import { jobKeys } from '../../src/app/job-keys.js';
 
 let database: ReturnType<typeof testDatabase>;
 let clock: FixedClock;
@@ -63,11 +64,11 @@ describe('housekeeping', () => {
 
   it('keeps exactly one pending housekeeping job, left where it is across restarts', () => {
     scheduleHousekeeping({ clock, jobs });
-    const first = jobs.pending(housekeepingJobKey);
+    const first = jobs.pending(jobKeys.housekeeping);
     expect(first?.dueAt).toBe(clock.now() + housekeepingEveryMs);
     clock.advance(2 * day);
     scheduleHousekeeping({ clock, jobs });
-    expect(jobs.pending(housekeepingJobKey)).toEqual(first);
+    expect(jobs.pending(jobKeys.housekeeping)).toEqual(first);
     expect(jobs.countPending()).toBe(1);
   });
 
@@ -76,11 +77,11 @@ describe('housekeeping', () => {
     try {
       const { idempotency, jobs: botJobs } = h.bot.deps;
       expect(idempotency.claim('view_submission:old', clock.now())).toBe(true);
-      const firstRun = botJobs.pending(housekeepingJobKey)!.dueAt;
+      const firstRun = botJobs.pending(jobKeys.housekeeping)!.dueAt;
       clock.advance(retentionMs + housekeepingEveryMs);
       await h.bot.scheduler.tick();
-      expect(botJobs.pending(housekeepingJobKey)!.dueAt).toBe(clock.now() + housekeepingEveryMs);
-      expect(botJobs.pending(housekeepingJobKey)!.dueAt).toBeGreaterThan(firstRun);
+      expect(botJobs.pending(jobKeys.housekeeping)!.dueAt).toBe(clock.now() + housekeepingEveryMs);
+      expect(botJobs.pending(jobKeys.housekeeping)!.dueAt).toBeGreaterThan(firstRun);
       expect(idempotency.claim('view_submission:old', clock.now())).toBe(true);
       expect(idempotency.claim('view_submission:old', clock.now())).toBe(false);
     } finally {

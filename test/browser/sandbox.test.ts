@@ -5,7 +5,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium.js';
 import { sandboxChannels } from '../../src/sandbox/seed-workspace.js';
-import { buildView } from '../../src/sandbox/slack-emulator/methods/views.js';
+import { buildView } from 'slack-emulator';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/start-sandbox.js';
 
 /**

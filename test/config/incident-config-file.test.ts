@@ -5,9 +5,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkConfig } from '../../src/config/check-config.js';
 import { ConfigError } from '../../src/config/env.js';
-import { defaultIncidentConfig, loadIncidentConfig, parseIncidentConfig } from '../../src/config/incident-config-file.js';
+import { loadIncidentConfig, parseIncidentConfig } from '../../src/config/incident-config-file.js';
+import { defaultIncidentConfig } from '../../src/config/incident-config.js';
 import { onCallAt } from '../../src/domain/escalation/schedule.js';
-import type { IncidentConfig, SeverityPolicy } from '../../src/domain/escalation/types.js';
+import type { SeverityPolicy } from '../../src/domain/escalation/types.js';
+import type { IncidentConfig } from '../../src/config/incident-config.js';
 
 const minutes = (n: number) => ({ text: `${n}m`, ms: n * 60_000, calendarDays: null });
 

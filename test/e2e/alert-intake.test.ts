@@ -20,7 +20,7 @@ const post = (path: string, body: unknown, token?: string, raw?: string) =>
     body: raw ?? JSON.stringify(body),
   });
 
-/** Alerts folded so far: a 202 means accepted into the inbox; the alert_fold job folds them after. */
+/** Alerts folded so far: a 202 means accepted into the inbox; the inbox folder folds them after. */
 const stored = async () => {
   await harness.bot.idle();
   return harness.bot.deps.alerts.count();

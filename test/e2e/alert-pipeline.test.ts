@@ -111,7 +111,7 @@ describe('warnings, timeouts and the heartbeat', () => {
     // Noise accounting: what was received and what became of it, per service and alert name.
     await h.slack.runSlashCommand({ user: alertTeams.platform.user, channel: alertTeams.platform.channel, command: '/incident', text: 'alerts log-pipeline' });
     const answer = await eventually(() => defined(h.slack.workspace.ephemerals.find((message) => message.user === alertTeams.platform.user)));
-    expect(answer.text).toContain('*log-pipeline · DiskSpaceLow*: 3 alert(s), 3 received (grouped 3)');
+    expect(JSON.stringify(answer.blocks)).toContain('*log-pipeline · DiskSpaceLow*: 3 received (0 folded) · notified 3 · paged 0');
     await h.slack.runSlashCommand({ user: alertTeams.platform.user, channel: alertTeams.platform.channel, command: '/incident', text: 'alerts nosuch' });
     await eventually(() => expect(h.slack.workspace.ephemerals.some((message) => message.text.includes('No service `nosuch`'))).toBe(true));
   }, 60_000);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBotProcess, type BotProcess } from '../support/bot-process.js';
 import { killProcessTree } from '../support/kill-process-tree.js';
-import { startFakeSlack, type FakeSlack } from '../../src/sandbox/slack-emulator/index.js';
+import { startFakeSlack, type FakeSlack } from 'slack-emulator';
 import { alertsConfigYaml, alertTokens } from '../support/alerts-config.js';
 import { openDatabase } from '../../src/storage/database.js';
 import { createAlertRepository } from '../../src/storage/alert-repository.js';

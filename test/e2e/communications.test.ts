@@ -5,7 +5,7 @@ import { people, startHarness, type Harness } from '../support/bot-harness.js';
 import { fixedClock, type FixedClock } from '../support/clock.js';
 import { commsChannels, communicationsConfigYaml } from '../support/communications-config.js';
 import { defined, eventually } from '../support/eventually.js';
-import type { Conversation, Message } from '../../src/sandbox/slack-emulator/index.js';
+import type { Conversation, Message } from 'slack-emulator';
 import { botMessages, declareIncident, ephemeralsFor, openModal, readable } from '../support/incident-flows.js';
 
 let h: Harness;
@@ -126,6 +126,10 @@ describe('one update, every audience', () => {
     const view = await postUpdate(channel, card, { [inputIds.update]: 'Rotated the keys' });
     expect(JSON.stringify(view.blocks)).not.toContain(inputIds.customerMessage);
     await eventually(() => expect(posted(channel.id).some((m) => m.text.startsWith('Update on'))).toBe(true));
+    // Absence means something only once every post the update could have made has had its turn.
+    await h.bot.idle();
+    const due = h.bot.deps.jobs.listForIncident(incidentIn(channel).id).filter((job) => job.status === 'running' || (job.status === 'pending' && job.dueAt <= clock.now()));
+    expect(due).toEqual([]);
     expect(posted(commsChannels.stakeholders)).toHaveLength(0);
     expect(posted(commsChannels.payments)).toHaveLength(0);
     expect(posted(commsChannels.executives)).toHaveLength(0);

@@ -4,7 +4,7 @@ import { onCallAt } from '../../src/domain/escalation/schedule.js';
 import { people, startHarness, type Harness } from '../support/bot-harness.js';
 import { fixedClock, type FixedClock } from '../support/clock.js';
 import { defined } from '../support/eventually.js';
-import type { Conversation, Message } from '../../src/sandbox/slack-emulator/index.js';
+import type { Conversation, Message } from 'slack-emulator';
 import { botMessages, declareIncident, declareValues, ephemeralsFor, openModal } from '../support/incident-flows.js';
 import { oncall, pagingConfigYaml } from '../support/paging-config.js';
 

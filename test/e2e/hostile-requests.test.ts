@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeSlack, slackSignature, type FakeSlack } from '../../src/sandbox/slack-emulator/index.js';
+import { startFakeSlack, slackSignature, type FakeSlack } from 'slack-emulator';
 import { people, signingSecret, startHarness, type Harness } from '../support/bot-harness.js';
 import { startBotProcess, type BotProcess } from '../support/bot-process.js';
 import { eventually } from '../support/eventually.js';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { people, signingSecret, startHarness, type Harness } from '../support/bot-harness.js';
 import { eventually } from '../support/eventually.js';
-import { slackSignature } from '../../src/sandbox/slack-emulator/index.js';
+import { slackSignature } from 'slack-emulator';
 import { declareIncident } from '../support/incident-flows.js';
 
 let h: Harness;

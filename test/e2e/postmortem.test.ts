@@ -3,7 +3,7 @@ import { actionIds, inputIds, shortcutIds } from '../../src/slack/ids.js';
 import { people, startHarness, type Harness } from '../support/bot-harness.js';
 import { defined, eventually } from '../support/eventually.js';
 import { fixedClock } from '../support/clock.js';
-import type { Conversation, Message } from '../../src/sandbox/slack-emulator/index.js';
+import type { Conversation, Message } from 'slack-emulator';
 import { botMessages, declareIncident, ephemeralsFor, openModal } from '../support/incident-flows.js';
 
 let h: Harness;
@@ -63,7 +63,7 @@ describe('the postmortem draft', () => {
     const channelReads = () => h.slack.calls.filter((call) => /\.(history|replies|info|list)$/.test(call.method) && !call.method.startsWith('users.'));
     const readsBefore = channelReads().length;
     await command(channel, 'resolve');
-    const markdown = await eventually(() => defined(uploadedDraft()), 10_000);
+    const markdown = await eventually(() => defined(uploadedDraft()), 60_000);
     expect(channelReads()).toHaveLength(readsBefore);
     expect(h.slack.callsTo('files.getUploadURLExternal')).toHaveLength(1);
     expect(h.slack.callsTo('files.completeUploadExternal')[0]?.args.channel_id).toBe(channel.id);
@@ -199,7 +199,7 @@ describe('follow-ups', () => {
 
     // Done from the reminder DM, then closing goes through.
     const job = defined(h.bot.deps.jobs.pending(`follow_up_due:${blocking!.id}`));
-    await h.bot.deps.notifier.sendFollowUpReminder(people.ops, blocking!, incidentIn(channel));
+    await h.bot.deps.notifier.sendDm(people.ops, { kind: 'follow_up_reminder', followUp: blocking!, incident: incidentIn(channel) });
     const dm = h.slack.workspace.dmWith(people.ops).id;
     const reminder = defined(botMessages(h, dm).find((m) => m.text.startsWith('Follow-up due')));
     await h.slack.clickButton({ user: people.ops, channel: dm, messageTs: reminder.ts, actionId: actionIds.completeFollowUp });

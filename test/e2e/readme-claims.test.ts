@@ -1,13 +1,13 @@
 /** Claims the README makes that no other test walked through end to end: each one here, through the emulator. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { escalationJobKey } from '../../src/app/page-level.js';
 import { actionIds } from '../../src/slack/ids.js';
 import { people, startHarness, type Harness } from '../support/bot-harness.js';
 import { fixedClock, type FixedClock } from '../support/clock.js';
 import { defined, eventually } from '../support/eventually.js';
-import type { Conversation, Message } from '../../src/sandbox/slack-emulator/index.js';
+import type { Conversation, Message } from 'slack-emulator';
 import { botMessages, declareIncident, ephemeralsFor, readable } from '../support/incident-flows.js';
 import { oncall, pagingConfigYaml } from '../support/paging-config.js';
+import { jobKeys } from '../../src/app/job-keys.js';
 
 const group = { id: 'S0ONCALLGR', handle: 'payments-oncall', members: ['U0GROUPAA1', 'U0GROUPBB2'] } as const;
 const executives = 'C0EXECSDIG';
@@ -58,7 +58,7 @@ describe('README: paging', () => {
     const nextRepage = (after: number) =>
       eventually(() => {
         const escalation = defined(h.bot.deps.escalations.listForIncident(incidentId)[0]);
-        const job = defined(h.bot.deps.jobs.pending(escalationJobKey(escalation.id)));
+        const job = defined(h.bot.deps.jobs.pending(jobKeys.escalate(escalation.id)));
         expect(job.dueAt).toBeGreaterThan(after);
         return job.dueAt;
       });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { nextCronTime } from '../../src/domain/communication/cron-schedule.js';
-import { startFakeSlack, type FakeSlack } from '../../src/sandbox/slack-emulator/index.js';
+import { startFakeSlack, type FakeSlack } from 'slack-emulator';
 import { queryBotDatabase, startBotProcess, type BotProcess } from '../support/bot-process.js';
 import { eventually } from '../support/eventually.js';
 
@@ -61,7 +61,7 @@ describe('kill -HUP on the running process', () => {
       const [line] = logLines(bot!, 'configuration reload refused; keeping the configuration in force');
       expect(line, bot!.output.stdout + bot!.output.stderr).toBeDefined();
       return line!;
-    }, 30_000);
+    }, 60_000);
     expect(String(refused.reason)).toContain('digest.cron');
     expect(String(refused.reason)).toContain('"0 9 * * monday"');
     expect(bot.child.exitCode).toBeNull();
@@ -71,12 +71,12 @@ describe('kill -HUP on the running process', () => {
     writeFileSync(configPath, 'digest:\n  cron: "30 7 * * *"\n  timezone: Asia/Tokyo\n');
     const reloadedBefore = Date.now();
     bot.child.kill('SIGHUP');
-    await eventually(() => expect(logLines(bot!, 'configuration reloaded')).toHaveLength(1), 30_000);
+    await eventually(() => expect(logLines(bot!, 'configuration reloaded')).toHaveLength(1), 60_000);
     const rescheduled = pendingDigestAt(databasePath);
     expect(rescheduled).not.toBe(firstDue);
     expect(dueAfterReload('30 7 * * *', 'Asia/Tokyo', reloadedBefore)).toContain(rescheduled);
 
     bot.child.kill('SIGTERM');
     expect(await bot.exited).toBe(0);
-  }, 60_000);
+  }, 180_000);
 });

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { people } from '../support/bot-harness.js';
 import { botAgainst, queryBotDatabase, type BotProcess } from '../support/bot-process.js';
 import { eventually } from '../support/eventually.js';
-import { startFakeSlack, type FakeSlack } from '../../src/sandbox/slack-emulator/index.js';
+import { startFakeSlack, type FakeSlack } from 'slack-emulator';
 import { declareValues, openModal } from '../support/incident-flows.js';
 import { oncall, pagingConfigYaml } from '../support/paging-config.js';
 
@@ -22,6 +22,9 @@ const signingSecret = 'restart-test-secret';
 
 const pendingEscalations = (databasePath: string): number =>
   queryBotDatabase<{ count: number }>(databasePath, "select count(*) as count from jobs where kind = 'escalate' and status = 'pending'")?.count ?? 0;
+
+const unsettledPaging = (databasePath: string): number =>
+  queryBotDatabase<{ count: number }>(databasePath, "select count(*) as count from jobs where kind in ('escalate', 'send_page') and status in ('pending', 'running')")?.count ?? 0;
 
 const sentPages = (databasePath: string): number =>
   queryBotDatabase<{ count: number }>(databasePath, "select count(*) as count from jobs where kind = 'send_page' and status = 'done'")?.count ?? 0;
@@ -41,28 +44,30 @@ describe('the durable scheduler across a crash', () => {
     const first = await launch();
     const general = slack.workspace.channelByName('general')!.id;
     await slack.runSlashCommand({ user: people.reporter, channel: general, command: '/incident', text: 'declare Payments down' });
-    const view = await eventually(() => openModal({ slack }, people.reporter), 10_000);
+    const view = await eventually(() => openModal({ slack }, people.reporter), 60_000);
     await slack.submitView({
       user: people.reporter,
       viewId: view.id,
       values: declareValues({ title: 'Payments down', severity: 'SEV1', services: ['payments'] }),
     });
-    await eventually(() => expect(pagesTo(oncall.primary).length + pagesTo(oncall.secondary).length).toBe(1), 10_000);
+    await eventually(() => expect(pagesTo(oncall.primary).length + pagesTo(oncall.secondary).length).toBe(1), 60_000);
     // Kill once the page is recorded as sent (a kill before that may repeat it once: see kill-points.test.ts).
-    await eventually(() => expect(pendingEscalations(env.DATABASE_PATH)).toBe(1), 10_000);
-    await eventually(() => expect(sentPages(env.DATABASE_PATH)).toBe(1), 10_000);
+    await eventually(() => expect(pendingEscalations(env.DATABASE_PATH)).toBe(1), 60_000);
+    await eventually(() => expect(sentPages(env.DATABASE_PATH)).toBe(1), 60_000);
 
     await first.stop('SIGKILL');
     expect(pagesTo(oncall.manager)).toHaveLength(0);
     // The escalation falls due while nobody is running.
-    await new Promise((resolve) => setTimeout(resolve, 3_500));
+    const dueAt = queryBotDatabase<{ due_at: number }>(env.DATABASE_PATH, "select due_at from jobs where kind = 'escalate' and status = 'pending'")!.due_at;
+    await eventually(() => expect(Date.now()).toBeGreaterThan(dueAt + 200), 60_000);
 
     const second = await launch();
-    await eventually(() => expect(pagesTo(oncall.manager)).toHaveLength(1), 30_000);
-    // Several more ticks (every 2 s) must not fire it again.
-    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    await eventually(() => expect(pagesTo(oncall.manager)).toHaveLength(1), 60_000);
+    // Nothing is left that could fire it again: no page or escalation waits or runs, the chain ran its course.
+    await eventually(() => expect(unsettledPaging(env.DATABASE_PATH)).toBe(0), 60_000);
+    expect(queryBotDatabase<{ status: string }>(env.DATABASE_PATH, 'select status from escalations')?.status).toBe('exhausted');
+    expect(await second.stop('SIGTERM')).toBe(0);
     expect(pagesTo(oncall.manager)).toHaveLength(1);
     expect(pagesTo(oncall.primary).length + pagesTo(oncall.secondary).length).toBe(1);
-    expect(await second.stop('SIGTERM')).toBe(0);
   }, 120_000);
 });

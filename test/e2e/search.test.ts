@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { people, startHarness, type Harness } from '../support/bot-harness.js';
 import { defined, eventually } from '../support/eventually.js';
-import type { Conversation } from '../../src/sandbox/slack-emulator/index.js';
+import type { Conversation } from 'slack-emulator';
 import { botMessages, declareIncident, ephemeralsFor } from '../support/incident-flows.js';
 
 let h: Harness;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { people, startHarness, type Harness } from '../support/bot-harness.js';
 import { eventually } from '../support/eventually.js';
-import { loadManifest } from '../../src/sandbox/slack-emulator/index.js';
+import { loadManifest } from 'slack-emulator';
 import { declareIncident, declareValues, openModal, readable } from '../support/incident-flows.js';
 
 let h: Harness | undefined;
@@ -30,7 +30,7 @@ describe('when Slack refuses or slows down', () => {
     const { channel, card } = await declareIncident(harness, { title: 'Slow API' });
     harness.slack.rateLimitNext('chat.update', 1);
     await harness.slack.runSlashCommand({ user: people.commander, channel: channel.id, command: '/incident', text: 'status identified' });
-    await eventually(() => expect(readable(harness.slack.workspace.message(channel.id, card.ts))).toContain('Identified'), 8000);
+    await eventually(() => expect(readable(harness.slack.workspace.message(channel.id, card.ts))).toContain('Identified'), 60_000);
     expect(harness.slack.callsTo('chat.update').some((call) => call.error === 'ratelimited')).toBe(true);
   });
 });

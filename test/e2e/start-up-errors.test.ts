@@ -5,7 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeSlack, type FakeSlack } from '../../src/sandbox/slack-emulator/index.js';
+import { startFakeSlack, type FakeSlack } from 'slack-emulator';
+import { explainStartupError } from '../../src/startup-error.js';
+import { openDatabase } from '../../src/storage/database.js';
 import { startBotProcess } from '../support/bot-process.js';
 import { eventually } from '../support/eventually.js';
 
@@ -58,8 +60,16 @@ describe('start-up errors are one line naming the variable, exit code 1', () => 
     expect(line).toContain(join(dir, 'a-file', 'bot.sqlite'));
   });
 
-  it('a DATABASE_PATH that is a folder', async () => {
-    await refusesWithOneLine(await withSlack({ DATABASE_PATH: dir }), 'DATABASE_PATH');
+  // The same path through main.ts as the case above (one spawn shows it); only the cause differs.
+  it('a DATABASE_PATH that is a folder', () => {
+    const failure = (() => {
+      try {
+        openDatabase(dir).close();
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(explainStartupError(failure, { databasePath: 'DATABASE_PATH' })).toMatch(new RegExp(`^DATABASE_PATH: cannot open the database ${dir}: `));
   });
 
   it('a PORT already in use', async () => {
@@ -69,6 +79,22 @@ describe('start-up errors are one line naming the variable, exit code 1', () => 
     const port = (taken.address() as AddressInfo).port;
     const line = await refusesWithOneLine(await withSlack({ PORT: String(port) }), 'PORT');
     expect(line).toBe(`PORT: ${port} on 127.0.0.1 is already in use (EADDRINUSE)`);
+  });
+
+  // Only an environment with no Slack variable at all is the local sandbox; half a Slack setup is refused.
+  it('a signing secret without the bot token', async () => {
+    const line = await refusesWithOneLine({ SLACK_SIGNING_SECRET: 'start-up-secret', PORT: '0', HOST: '127.0.0.1' }, 'SLACK_BOT_TOKEN');
+    expect(line).toContain('is required');
+  });
+
+  it('an app-level token or an API URL without the bot token', async () => {
+    await refusesWithOneLine({ SLACK_APP_TOKEN: 'xapp-1-start-up', PORT: '0', HOST: '127.0.0.1' }, 'SLACK_BOT_TOKEN');
+    await refusesWithOneLine({ SLACK_API_URL: 'http://127.0.0.1:9/api/', PORT: '0', HOST: '127.0.0.1' }, 'SLACK_BOT_TOKEN');
+  });
+
+  it('a bot token without the signing secret (nor an app-level token)', async () => {
+    const line = await refusesWithOneLine({ SLACK_BOT_TOKEN: 'xoxb-start-up', PORT: '0', HOST: '127.0.0.1' }, 'SLACK_SIGNING_SECRET');
+    expect(line).toContain('is required in HTTP mode');
   });
 
   it('a bot token Slack refuses', async () => {
@@ -98,7 +124,7 @@ describe('signals during start-up', () => {
       HOST: '127.0.0.1',
       DATABASE_PATH: join(dir, 'bot.sqlite'),
     });
-    await eventually(() => expect(requests).toContain('/api/auth.test'), 30_000);
+    await eventually(() => expect(requests).toContain('/api/auth.test'), 60_000);
     bot.child.kill('SIGTERM');
     expect(await bot.exited).toBe(0);
     const stopping = bot.output.stdout.split('\n').find((line) => line.includes('"msg":"stopping"'));

@@ -17,7 +17,16 @@ describe('alerts:replay', () => {
     expect(pages).toEqual([expect.stringContaining(`${alertTeams.payments.user}: payments · PaymentAuthorizationFailureRate`)]);
     expect(result.received).toBe(lines.length);
     expect((result.messages + result.pages) * 100).toBeLessThan(result.received);
-  }, 120_000);
+  }, 300_000);
+
+  it('shows the incident a policy would declare by itself, paged once', async () => {
+    const config = parseIncidentConfig(alertsConfigYaml({ autoDeclare: { payments: '{ critical: SEV1 }' } }));
+    const alert = { labels: { alertname: 'PaymentsDown', service: 'payments', severity: 'critical', instance: 'pay-1' }, annotations: { summary: 'Card payments fail' } };
+    const origin = Date.UTC(2026, 11, 1, 9, 0);
+    const result = await replayAlerts(config, [0, 30_000, 60_000].map((offsetMs) => ({ offsetMs, alert })), { origin });
+    expect(result.events.filter((event) => event.kind === 'declare').map((event) => event.text)).toEqual(['#inc-1']);
+    expect(result.pages).toBe(1);
+  }, 60_000);
 
   it.each([
     ['{"labels":{}}', 'line 3: offset_ms must be a number of milliseconds, 0 or more'],

@@ -1,6 +1,7 @@
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { jobKinds, type Job, type JobKind, type JobRepository } from '../../src/app/ports.js';
+import { jobKinds, type JobKind } from '../../src/app/job-kinds.js';
+import type { Job, JobRepository } from '../../src/app/ports.js';
 import { createScheduler } from '../../src/scheduler/scheduler.js';
 import { createJobRepository } from '../../src/storage/job-repository.js';
 import { fixedClock, sequentialIds, type FixedClock } from '../support/clock.js';

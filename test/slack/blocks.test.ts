@@ -4,12 +4,16 @@ import { statuses } from '../../src/domain/incident/status.js';
 import { homeView, maxHomeIncidents } from '../../src/slack/blocks/home.js';
 import { incidentAnnouncement, incidentCard, incidentTopic } from '../../src/slack/blocks/incident-card.js';
 import { incidentList, roleChecklistMessage } from '../../src/slack/blocks/messages.js';
-import { declareModal, maintenanceModal, pageModal, roleModal, severityModal, statusModal, updateModal } from '../../src/slack/blocks/modals.js';
+import { declareModal } from '../../src/slack/blocks/modals/declare-modal.js';
+import { maintenanceModal } from '../../src/slack/blocks/modals/maintenance-modal.js';
+import { pageModal } from '../../src/slack/blocks/modals/page-modal.js';
+import { roleModal, severityModal, statusModal } from '../../src/slack/blocks/modals/incident-modals.js';
+import { updateModal } from '../../src/slack/blocks/modals/update-modal.js';
 import { actionIds } from '../../src/slack/ids.js';
 import { closedPageMessage, pageMessage, updateReminderMessage } from '../../src/slack/blocks/page.js';
 import { onCallMessage } from '../../src/slack/blocks/oncall.js';
 import { digestMessage, engineerUpdate, executiveLine, executiveSummary, maintenanceNotice, stakeholderUpdate } from '../../src/slack/blocks/communications.js';
-import { validateBlocks, validateView } from '../../src/sandbox/slack-emulator/index.js';
+import { validateBlocks, validateView } from 'slack-emulator';
 
 const now = Date.UTC(2026, 10, 26, 12);
 const huge = 'x'.repeat(5000);
@@ -186,7 +190,7 @@ describe('one update, every audience', () => {
     const digest = {
       periodStart: now - 86_400_000, periodEnd: now, open: many, resolved: many,
       timeToAcknowledge: { median: 60_000, worst: 600_000, count: 3 }, timeToResolve: null,
-      bySeverity: { SEV1: 40, SEV2: 0, SEV3: 0, SEV4: 0 }, byService: Array.from({ length: 30 }, (_, i) => [`${huge}${i}`, i] as [string, number]), overdueFollowUps: 2,
+      bySeverity: { SEV1: 40, SEV2: 0, SEV3: 0, SEV4: 0 }, byService: Array.from({ length: 30 }, (_, i) => [`${huge}${i}`, i] as [string, number]), overdueFollowUps: 2, alertNoise: null,
     };
     expect(validateBlocks(digestMessage(digest, now).blocks, 'message')).toEqual([]);
     const maintenance = { id: 'm1', title: huge, message: huge, services: ['payments'], startsAt: now, endsAt: now + 1, createdBy: 'U1', createdAt: now, cancelledAt: null };

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NewIncident } from '../../src/app/ports.js';
+import type { NewIncident } from '../../src/app/incident/ports.js';
 import type { Severity } from '../../src/domain/incident/severity.js';
 import { transition } from '../../src/domain/incident/transition.js';
 import { createEscalationRepository } from '../../src/storage/escalation-repository.js';

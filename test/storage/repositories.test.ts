@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NewIncident } from '../../src/app/ports.js';
+import type { NewIncident } from '../../src/app/incident/ports.js';
 import { createIdempotencyRepository } from '../../src/storage/idempotency-repository.js';
 import { createIncidentRepository } from '../../src/storage/incident-repository.js';
 import { createTimelineRepository } from '../../src/storage/timeline-repository.js';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NewIncident } from '../../src/app/ports.js';
+import type { NewIncident } from '../../src/app/incident/ports.js';
 import { createFollowUpRepository } from '../../src/storage/follow-up-repository.js';
 import { createIncidentRepository } from '../../src/storage/incident-repository.js';
 import { createPostmortemRepository } from '../../src/storage/postmortem-repository.js';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createStatusPageReader } from '../../src/app/read-status-page.js';
+import { createStatusPageReader } from '../../src/app/communication/read-status-page.js';
 import { parseIncidentConfig } from '../../src/config/incident-config-file.js';
 import { transition } from '../../src/domain/incident/transition.js';
 import { createIncidentRepository } from '../../src/storage/incident-repository.js';

@@ -1,8 +1,26 @@
-import { expect } from 'vitest';
-import type { Harness } from './bot-harness.js';
-import type { FixedClock } from './clock.js';
-import { alertTeams } from './alerts-config.js';
+import { afterEach, expect } from 'vitest';
+import { startHarness, type Harness } from './bot-harness.js';
+import { fixedClock, type FixedClock } from './clock.js';
+import { addAlertWorkspace, alertsConfigYaml, alertTeams, alertTokens } from './alerts-config.js';
 import type { Storm } from './alert-storm.js';
+
+/**
+ * For a storm test file: `start()` starts the bot with the storm's teams, on a clock a minute before
+ * the storm; each test's bot is closed after it.
+ */
+export const stormHarnessPerTest = (storm: Storm) => {
+  let harness: Harness | undefined;
+  afterEach(async () => {
+    await harness?.close();
+    harness = undefined;
+  });
+  return async () => {
+    const clock = fixedClock(storm.startsAt - 60_000);
+    harness = await startHarness({ clock, configYaml: alertsConfigYaml(), env: { ...alertTokens } });
+    addAlertWorkspace(harness.slack);
+    return { harness, clock };
+  };
+};
 
 /** Folds what was accepted and runs every job due now, however many ticks that takes. */
 export const drainJobs = (harness: Harness): Promise<void> => harness.bot.idle();

@@ -1,5 +1,5 @@
 import { fingerprintOf } from '../../src/domain/alerts/fingerprint.js';
-import { seeded } from '../../src/sandbox/slack-emulator/faults.js';
+import { seeded } from 'slack-emulator';
 
 /**
  * A deterministic alert storm: two hours of maintenance on the primary MySQL cluster, with the noise

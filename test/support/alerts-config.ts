@@ -1,4 +1,4 @@
-import type { FakeSlack } from '../../src/sandbox/slack-emulator/index.js';
+import type { FakeSlack } from 'slack-emulator';
 
 /** Alert source tokens the tests send; the configuration names their variables. */
 export const alertTokens = {
@@ -27,7 +27,17 @@ export const alertTeams = {
 /** The second level of every policy, when a test asks for one. */
 export const alertManager = 'U0ALERTMGR';
 
-export const alertsConfigYaml = (options: { speedup?: number; groupWait?: string; extra?: string; alertsExtra?: string; secondLevel?: boolean } = {}) => `
+export const alertsConfigYaml = (
+  options: {
+    speedup?: number;
+    groupWait?: string;
+    extra?: string;
+    alertsExtra?: string;
+    secondLevel?: boolean;
+    /** Per team: the policy's auto_declare mapping, e.g. { payments: '{ critical: SEV1 }' }. */
+    autoDeclare?: Partial<Record<keyof typeof alertTeams, string>>;
+  } = {},
+) => `
 timezone: UTC
 services:
   - { id: db, name: Primary MySQL, tier: 1, team: dba, alert_labels: { db_cluster: mysql-primary } }
@@ -51,7 +61,11 @@ ${Object.entries(alertTeams)
   .join('\n')}
 escalation_policies:
 ${Object.keys(alertTeams)
-  .map((id) => `  - { id: ${id}-oncall, levels: [{ targets: ["schedule:${id}-primary"], after: 5m }${options.secondLevel ? `, { targets: ["user:${alertManager}"], after: 5m }` : ''}] }`)
+  .map((id) => {
+    const autoDeclare = options.autoDeclare?.[id as keyof typeof alertTeams];
+    const levels = `[{ targets: ["schedule:${id}-primary"], after: 5m }${options.secondLevel ? `, { targets: ["user:${alertManager}"], after: 5m }` : ''}]`;
+    return `  - { id: ${id}-oncall, levels: ${levels}${autoDeclare ? `, auto_declare: ${autoDeclare}` : ''} }`;
+  })
   .join('\n')}
 alerts:
   sources:

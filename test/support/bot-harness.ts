@@ -6,7 +6,7 @@ import type { Clock } from '../../src/app/ports.js';
 import { startBot, type RunningBot } from '../../src/bot.js';
 import type { Config } from '../../src/config/env.js';
 import { createLogger } from '../../src/logger.js';
-import { startFakeSlack, type FakeSlack, type FakeSlackOptions } from '../../src/sandbox/slack-emulator/index.js';
+import { startFakeSlack, type FakeSlack, type FakeSlackOptions } from 'slack-emulator';
 
 const configFile = (yaml: string | undefined): string => {
   if (yaml === undefined) return join(tmpdir(), 'incident-bot-no-such-config.yml');

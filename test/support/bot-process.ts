@@ -1,8 +1,8 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { FakeSlack } from '../../src/sandbox/slack-emulator/index.js';
-import { recordStartedProcess, runMarker } from './started-processes.js';
+import type { FakeSlack } from 'slack-emulator';
+import { builtBotVariable, recordStartedProcess, runMarker } from './started-processes.js';
 
 const root = new URL('../..', import.meta.url).pathname;
 
@@ -20,15 +20,17 @@ export interface BotProcess {
 }
 
 /**
- * The README's start command, `npm start`, is `node --import tsx src/main.ts`: run that process
- * directly, with exactly the given environment, so signals (SIGTERM, SIGHUP, SIGKILL) reach the bot itself.
- * The README's start command, `npm start`, is `tsx src/main.ts`: run that, with exactly the given
- * environment. tsx runs the bot in a child node process, so killing the tsx process alone (SIGKILL
- * cannot be relayed) would leave the bot running with its scheduler. The bot is started as the
- * leader of its own process group, and signals go to the whole group.
+ * Runs the bot as its own process, with exactly the given environment, so signals (SIGTERM, SIGHUP,
+ * SIGKILL) reach the bot itself. By default it runs `src/main.ts` as the global setup compiled it
+ * (test/support/bot-build.ts: the same code, without tsx compiling every file again on each start);
+ * `{ npmStart: true }` runs the README's start command, `npm start`, which is
+ * `node --import tsx src/main.ts`. The bot leads its own process group, and signals go to the whole
+ * group, so nothing it started can outlive it.
  */
-export const startBotProcess = (env: Record<string, string>): BotProcess => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+export const startBotProcess = (env: Record<string, string>, options: { npmStart?: boolean } = {}): BotProcess => {
+  const built = process.env[builtBotVariable];
+  const args = options.npmStart || !built ? ['--import', 'tsx', 'src/main.ts'] : [built];
+  const child = spawn(process.execPath, args, {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', ...env, ...runMarker() },
     stdio: ['pipe', 'pipe', 'pipe'],

@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import { inputIds } from '../../src/slack/ids.js';
 import { people, type Harness } from './bot-harness.js';
 import { eventually } from './eventually.js';
-import type { Conversation, Message, View } from '../../src/sandbox/slack-emulator/index.js';
+import type { Conversation, Message, View } from 'slack-emulator';
 
 export interface DeclareForm {
   title?: string;

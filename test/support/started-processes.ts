@@ -9,6 +9,8 @@ import { join } from 'node:path';
  */
 export const registryVariable = 'INCIDENT_BOT_TEST_PROCESSES';
 export const runVariable = 'INCIDENT_BOT_TEST_RUN';
+/** Where the global setup tells the test workers the compiled bot is (test/support/bot-build.ts). */
+export const builtBotVariable = 'INCIDENT_BOT_TEST_BUILT_MAIN';
 
 /** The environment marker to give a process the suite starts. */
 export const runMarker = (): Record<string, string> => {

@@ -1,4 +1,4 @@
-import type { UseCaseDeps } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 import type { AlertBatch } from './receive-alerts.js';
 
 type Deps = Pick<UseCaseDeps, 'atomically' | 'alertInbox' | 'clock'>;

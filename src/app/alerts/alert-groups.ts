@@ -1,9 +1,11 @@
 import { alertTiming } from '../../domain/alerts/fold.js';
-import type { UseCaseDeps } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 import type { AlertGroup } from './alert-ports.js';
 import { alertJobPriority } from './alert-jobs.js';
+import { jobKeys } from '../job-keys.js';
+import { recordGroupResolved, type AlertTimelineDeps } from './alert-timeline.js';
 
-export const groupSyncKey = (groupId: string) => `alert_group:${groupId}`;
+export const groupSyncKey = jobKeys.alertGroupSync;
 
 type Deps = Pick<UseCaseDeps, 'alerts' | 'jobs' | 'config'>;
 
@@ -47,10 +49,14 @@ export const newGroup = (key: Pick<AlertGroup, 'kind' | 'team' | 'service' | 'al
   acknowledgedBy: null,
   acknowledgedAt: null,
   incidentId: null,
+  pageHeldBy: null,
 });
 
-/** Something in the group changed: resolve it when nothing in it fires any more, and re-render. */
-export const touchGroup = (deps: Deps, groupId: string, now: number): AlertGroup | undefined => {
+/**
+ * Something in the group changed: resolve it when nothing in it fires any more (its incident's
+ * timeline says so), and re-render.
+ */
+export const touchGroup = (deps: AlertTimelineDeps, groupId: string, now: number): AlertGroup | undefined => {
   const group = deps.alerts.findGroup(groupId);
   if (!group) return undefined;
   const touched: AlertGroup =
@@ -58,6 +64,7 @@ export const touchGroup = (deps: Deps, groupId: string, now: number): AlertGroup
       ? { ...group, status: 'resolved', resolvedAt: now, lastChangeAt: now }
       : { ...group, lastChangeAt: now };
   deps.alerts.saveGroup(touched);
+  if (touched.status === 'resolved' && group.status === 'open') recordGroupResolved(deps, touched, now);
   scheduleGroupSync(deps, touched, now);
   return touched;
 };

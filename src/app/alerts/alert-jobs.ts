@@ -1,7 +1,7 @@
 import { jobPriority } from '../ports.js';
+import type { AlertJobKind } from '../job-kinds.js';
 
-/** The alert pipeline's own jobs: timers and Slack work that belong to no incident. */
-export type AlertJobKind = 'alert_group_sync' | 'alert_page' | 'alert_escalate' | 'alert_expiry' | 'alert_heartbeat' | 'alert_hold_summary' | 'alert_silence_end';
+export type { AlertJobKind };
 
 /** Pages go first; a maintenance summary is news; group edits and sweeps can wait their turn. */
 export const alertJobPriority: Record<AlertJobKind, number> = {

@@ -1,4 +1,4 @@
-import type { Disposition, IncomingAlert, StoredAlert } from '../../domain/alerts/alert.js';
+import type { IncomingAlert, StoredAlert } from '../../domain/alerts/alert.js';
 import type { HoldingWindow } from '../../domain/alerts/hold.js';
 import type { Silence } from '../../domain/alerts/silence.js';
 
@@ -19,7 +19,10 @@ export interface AlertGroup {
   resolvedAt: number | null;
   acknowledgedBy: string | null;
   acknowledgedAt: number | null;
+  /** The incident declared from this group (by the Declare button or automatically). */
   incidentId: string | null;
+  /** The silence that stopped this group's page (its creator ticked "I know this holds pages"), while it lasts. */
+  pageHeldBy: string | null;
 }
 
 export interface ApiMaintenance extends HoldingWindow {
@@ -51,8 +54,6 @@ export interface AlertStore {
   atomically<T>(work: () => T): T;
   find(fingerprint: string): StoredAlert | undefined;
   count(): number;
-  /** Per service and alert name, alerts seen since `since`: how many, how often sent, what became of them. */
-  noise(since: number, service: string | null, limit: number): AlertNoise[];
   save(alert: StoredAlert): void;
   recordHold(windowId: string, fingerprint: string, at: number): void;
   heldBy(windowId: string): StoredAlert[];
@@ -60,10 +61,12 @@ export interface AlertStore {
   expired(now: number, limit: number): StoredAlert[];
   nextExpiry(): number | undefined;
   /** What a group's message shows, without reading every alert of a group of thousands. */
-  groupSummary(groupId: string, sample: number): { firing: number; resolved: number; received: number; lead: StoredAlert | null; shown: StoredAlert[] };
+  groupSummary(groupId: string, sample: number): { firing: number; silenced: number; resolved: number; received: number; lead: StoredAlert | null; shown: StoredAlert[] };
   countFiring(groupId: string): number;
   /** Whether anything in the group fires; stops at the first, where counting walks a group of thousands. */
   anyFiring(groupId: string): boolean;
+  /** Firing alerts on the message of an open group: what a new silence re-decides. */
+  firingInOpenGroups(): StoredAlert[];
   findGroup(id: string): AlertGroup | undefined;
   /** The newest group under this key, open or not. */
   latestGroup(key: Pick<AlertGroup, 'kind' | 'team' | 'service' | 'alertname'>): AlertGroup | undefined;
@@ -88,9 +91,15 @@ export interface AlertGroupView {
   /** A few of its alerts to list: firing first, most recently seen first. */
   alerts: StoredAlert[];
   firing: number;
+  /** Of the firing ones, how many a silence holds. */
+  silenced: number;
   resolved: number;
   /** Sightings folded into these alerts. */
   received: number;
+  /** The incident declared from the group; its channel once created. */
+  incident: { key: string; channelId: string | null } | null;
+  /** When the silence holding the group's page ends, while one does. */
+  pageHeldUntil: number | null;
 }
 
 export interface AlertPageView {
@@ -101,12 +110,4 @@ export interface AlertPageView {
   description: string | null;
   runbook: string | null;
   generatorUrl: string | null;
-}
-
-export interface AlertNoise {
-  service: string | null;
-  alertname: string;
-  alerts: number;
-  received: number;
-  dispositions: Partial<Record<Disposition, number>>;
 }

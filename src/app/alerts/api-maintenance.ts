@@ -1,6 +1,6 @@
 import { DomainError } from '../../domain/errors.js';
-import type { UseCaseDeps } from '../ports.js';
-import { cancelMaintenance, scheduleMaintenance } from '../schedule-maintenance.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
+import { cancelMaintenance, scheduleMaintenance } from '../communication/schedule-maintenance.js';
 import type { ApiMaintenance } from './alert-ports.js';
 import { holdSummaryKey } from './apply-sighting.js';
 import { alertJobPriority } from './alert-jobs.js';
@@ -16,16 +16,18 @@ export interface ApiMaintenanceInput {
 }
 
 /** A held-alerts summary already scheduled for this window follows the window's new end. */
-const moveHoldSummary = (deps: UseCaseDeps, windowId: string, endsAt: number, now: number) => {
+const moveHoldSummary = (deps: Pick<UseCaseDeps, 'jobs'>, windowId: string, endsAt: number, now: number) => {
   const pending = deps.jobs.pending(holdSummaryKey(windowId));
   if (pending && pending.dueAt !== endsAt) deps.jobs.schedule({ kind: 'alert_hold_summary', priority: alertJobPriority.alert_hold_summary, key: holdSummaryKey(windowId), dueAt: Math.max(now, endsAt), payload: pending.payload }, now);
 };
+
+export type PutApiMaintenanceDeps = Pick<UseCaseDeps, 'alerts' | 'atomically' | 'clock' | 'config' | 'jobs' | 'log' | 'maintenances'>;
 
 /**
  * A window from a change-management tool, under the tool's own id (sending it again updates it). A
  * public window also goes on the status page and to stakeholders, like /incident maintenance.
  */
-export const putApiMaintenance = async (deps: UseCaseDeps, input: ApiMaintenanceInput): Promise<{ window: ApiMaintenance; created: boolean }> => {
+export const putApiMaintenance = async (deps: PutApiMaintenanceDeps, input: ApiMaintenanceInput): Promise<{ window: ApiMaintenance; created: boolean }> => {
   const now = deps.clock.now();
   const unknown = input.services.filter((service) => !deps.config().services.some((candidate) => candidate.id === service));
   if (unknown.length > 0) throw new DomainError('INVALID_INPUT', `services: no service with id ${unknown.join(', ')}`, 'services');
@@ -61,8 +63,10 @@ export const putApiMaintenance = async (deps: UseCaseDeps, input: ApiMaintenance
   return { window, created: !existing };
 };
 
+export type CancelApiMaintenanceDeps = Pick<UseCaseDeps, 'alerts' | 'atomically' | 'clock' | 'config' | 'jobs' | 'log' | 'maintenances'>;
+
 /** DELETE /api/maintenance/<id>: the window ends now; what it held is summarised at once. */
-export const cancelApiMaintenance = async (deps: UseCaseDeps, id: string): Promise<ApiMaintenance | undefined> => {
+export const cancelApiMaintenance = async (deps: CancelApiMaintenanceDeps, id: string): Promise<ApiMaintenance | undefined> => {
   const window = deps.alerts.findWindow(id);
   if (!window || window.cancelledAt !== null) return undefined;
   const now = deps.clock.now();

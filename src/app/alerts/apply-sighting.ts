@@ -3,14 +3,20 @@ import { alertTiming, foldSighting } from '../../domain/alerts/fold.js';
 import { holdFor, type HoldingWindow } from '../../domain/alerts/hold.js';
 import { silenceFor, type Silence } from '../../domain/alerts/silence.js';
 import { alertClassOf, serviceOf } from '../../domain/alerts/route.js';
-import type { UseCaseDeps } from '../ports.js';
-import { joinGroup, newGroup, touchGroup } from './alert-groups.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
+import { joinGroup, newGroup, scheduleGroupSync, touchGroup } from './alert-groups.js';
 import type { AlertGroup } from './alert-ports.js';
 import { alertJobPriority } from './alert-jobs.js';
 import { pageViewOf, scheduleAlertPages } from './page-alert-group.js';
 import { heartbeatGroupKey } from './report-missing-heartbeat.js';
+import type { NoiseTally } from './noise-tally.js';
+import { recordAlertOnTimeline } from './alert-timeline.js';
+import { autoDeclare } from './declare-from-alert.js';
+import { jobKeys } from '../job-keys.js';
 
-export type SightingDeps = Pick<UseCaseDeps, 'alerts' | 'jobs' | 'config'>;
+/** The whole set: a page decision may declare an incident (auto_declare) in the same transaction. */
+/** What deciding an alert may touch: a page decision may declare an incident (auto_declare) in the same transaction. */
+export type SightingDeps = Pick<UseCaseDeps, 'atomically' | 'clock' | 'config' | 'escalations' | 'incidents' | 'jobs' | 'log' | 'timeline' | 'alerts' | 'noise' | 'maintenances' | 'settings'>;
 
 export interface SightingContext {
   sourceId: string;
@@ -21,21 +27,38 @@ export interface SightingContext {
   silences: Silence[];
   /** Groups whose message must catch up, settled once at the end of the batch. */
   touched: Set<string>;
+  /** Counts each decision for the noise accounting. */
+  tally?: NoiseTally;
 }
 
-export const heartbeatJobKey = 'alerts:heartbeat';
-export const expiryJobKey = 'alerts:expiry';
-export const holdSummaryKey = (windowId: string) => `alert_hold_summary:${windowId}`;
+export const heartbeatJobKey = jobKeys.alertHeartbeat;
+export const expiryJobKey = jobKeys.alertExpiry;
+export const holdSummaryKey = jobKeys.alertHoldSummary;
 
-/** A critical opens its service's alert group and pages, unless the service's group is still open. */
+/**
+ * A critical opens its service's alert group and pages (and, when the policy says so, declares the
+ * incident), unless the service's group is still open: then it attaches, and goes on the timeline of
+ * the group's incident. A critical no silence holds, joining a group whose page a silence stopped,
+ * pages afresh: the silence never covered it.
+ */
 const criticalGroup = (deps: SightingDeps, alert: StoredAlert, now: number): { group: AlertGroup; disposition: Disposition } => {
   const key = { kind: 'critical' as const, team: alert.team, service: alert.service, alertname: alert.service ? null : alert.alertname };
-  const open = deps.alerts.latestGroup(key);
-  if (open?.status === 'open') return { group: open, disposition: alert.groupId === open.id && alert.disposition === 'paged' ? 'paged' : 'attached' };
+  const latest = deps.alerts.latestGroup(key);
+  if (latest?.status === 'open' && latest.pageHeldBy !== null && latest.acknowledgedAt === null) {
+    const repaged: AlertGroup = { ...latest, pageHeldBy: null, lastChangeAt: now };
+    deps.alerts.saveGroup(repaged);
+    scheduleAlertPages(deps, repaged, pageViewOf(deps, repaged.id, alert), { levelIndex: 0, pass: 0 }, now);
+    scheduleGroupSync(deps, repaged, now);
+    return { group: repaged, disposition: 'paged' };
+  }
+  if (latest?.status === 'open') {
+    if (latest.incidentId && alert.groupId !== latest.id) recordAlertOnTimeline(deps, latest, alert, now);
+    return { group: latest, disposition: alert.groupId === latest.id && alert.disposition === 'paged' ? 'paged' : 'attached' };
+  }
   const group = deps.alerts.createGroup(newGroup(key, now));
   // The page goes first (page priority): the card can wait a tick, a person should not.
   scheduleAlertPages(deps, group, pageViewOf(deps, group.id, alert), { levelIndex: 0, pass: 0 }, now);
-  return { group, disposition: 'paged' };
+  return { group: autoDeclare(deps, group, alert, latest, now), disposition: 'paged' };
 };
 
 /** Where a firing alert goes, given what it is, what holds it and whether it flaps. */
@@ -82,9 +105,15 @@ const routeFiring = (deps: SightingDeps, alert: StoredAlert, flapping: boolean, 
  * decide where it goes, and schedule the Slack work that decision implies.
  */
 export const applySighting = (deps: SightingDeps, incoming: IncomingAlert, context: SightingContext): StoredAlert => {
+  const previous = deps.alerts.find(incoming.fingerprint);
+  const decided = decideSighting(deps, incoming, previous, context);
+  context.tally?.decided(previous, decided);
+  return decided;
+};
+
+const decideSighting = (deps: SightingDeps, incoming: IncomingAlert, previous: StoredAlert | undefined, context: SightingContext): StoredAlert => {
   const config = deps.config();
   const { now } = context;
-  const previous = deps.alerts.find(incoming.fingerprint);
   const folded = foldSighting(previous, incoming, now, config.alerts);
   const service = serviceOf(config, incoming.labels);
   const alertname = incoming.labels.alertname ?? 'unnamed';

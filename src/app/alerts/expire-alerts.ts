@@ -1,16 +1,17 @@
 import { flappingAfter } from '../../domain/alerts/fold.js';
-import type { UseCaseDeps } from '../ports.js';
 import { touchGroup } from './alert-groups.js';
-import { scheduleExpirySweep } from './apply-sighting.js';
+import { scheduleExpirySweep, type SightingDeps } from './apply-sighting.js';
 
 /** How many alerts one sweep resolves; the rest are picked up by the next sweep, due at once. */
 const sweepSize = 500;
+
+export type ExpireAlertsDeps = SightingDeps;
 
 /**
  * The expiry job: firing alerts not sent again before their endsAt (or resolve_timeout) resolve,
  * as if the sender had sent the resolve (a heartbeat's absence is the heartbeat job's business).
  */
-export const expireAlerts = async (deps: UseCaseDeps): Promise<void> => {
+export const expireAlerts = async (deps: ExpireAlertsDeps): Promise<void> => {
   const now = deps.clock.now();
   const config = deps.config();
   deps.alerts.atomically(() => {

@@ -1,12 +1,14 @@
 import type { Silence } from '../../domain/alerts/silence.js';
 import { openAt } from '../../domain/alerts/hold.js';
 import { DomainError } from '../../domain/errors.js';
-import type { Job, UseCaseDeps } from '../ports.js';
-import { applySighting, settleBatch } from './apply-sighting.js';
+import type { Job } from '../ports.js';
+import { applySighting, settleBatch, type SightingDeps } from './apply-sighting.js';
 import { maintenanceWindows } from './holding-windows.js';
+import { noiseTally } from './noise-tally.js';
 import { silenceEndKey } from './silence-alerts.js';
 
-type Deps = Pick<UseCaseDeps, 'alerts' | 'jobs' | 'config' | 'clock' | 'maintenances'>;
+// All of them: a released critical may page, and its page may declare an incident.
+type Deps = SightingDeps;
 
 /**
  * Inside a transaction: whatever the silence held that still fires is decided afresh, as if it had
@@ -17,15 +19,18 @@ const releaseHeld = (deps: Deps, silenceId: string, now: number): void => {
   const windows = openAt(maintenanceWindows(deps, now), now);
   const silences = deps.alerts.activeSilences(now);
   const touched = new Set<string>();
+  // Re-decided, not received again: only what now reaches people is counted.
+  const tally = noiseTally(deps, now, false);
   for (const alert of deps.alerts.heldBy(silenceId)) {
     if (alert.status !== 'firing' || alert.holdId !== silenceId || alert.disposition !== 'silenced') continue;
     applySighting(
       deps,
       { fingerprint: alert.fingerprint, labels: alert.labels, annotations: alert.annotations, startsAt: alert.startsAt, endsAt: alert.expiresAt, generatorUrl: alert.generatorUrl },
-      { sourceId: alert.sourceId, now, windows, silences, touched },
+      { sourceId: alert.sourceId, now, windows, silences, touched, tally },
     );
   }
   settleBatch(deps, touched, now);
+  tally.flush();
 };
 
 /** Expire (the list's button): the silence ends now, and what it held is released in the same transaction. */

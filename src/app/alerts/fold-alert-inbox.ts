@@ -1,5 +1,6 @@
-import type { UseCaseDeps } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 import type { InboxBatch } from './alert-ports.js';
+import type { SightingDeps } from './apply-sighting.js';
 import { receiveAlertBatches } from './receive-alerts.js';
 
 /**
@@ -8,7 +9,8 @@ import { receiveAlertBatches } from './receive-alerts.js';
  */
 export const foldChunk = 512;
 
-type Deps = Pick<UseCaseDeps, 'atomically' | 'alertInbox' | 'alerts' | 'jobs' | 'config' | 'clock' | 'maintenances'>;
+// A fold decides the alerts it folds: whatever deciding a sighting needs, and the inbox.
+type Deps = SightingDeps & Pick<UseCaseDeps, 'alertInbox'>;
 
 /** Consecutive batches that arrived at the same moment fold together, as of that moment. */
 const byArrival = (batches: InboxBatch[]): InboxBatch[][] => {

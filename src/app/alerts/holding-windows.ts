@@ -1,5 +1,5 @@
 import type { HoldingWindow } from '../../domain/alerts/hold.js';
-import type { UseCaseDeps } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 
 /**
  * Every maintenance window that has not ended, whatever its origin: /incident maintenance (the

@@ -1,17 +1,19 @@
 import { alertSummary, runbookOf, type StoredAlert } from '../../domain/alerts/alert.js';
 import { levelRecipients, nextEscalationStep, policyForService, type EscalationPosition } from '../../domain/escalation/escalation.js';
 import type { EscalationPolicy } from '../../domain/escalation/types.js';
-import type { Job, UseCaseDeps } from '../ports.js';
+import type { Job } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 import type { AlertGroup, AlertPageView } from './alert-ports.js';
 import { alertJobPriority } from './alert-jobs.js';
 import { alertsChannelFor } from './sync-alert-group.js';
+import { jobKeys } from '../job-keys.js';
 
-type Deps = Pick<UseCaseDeps, 'alerts' | 'jobs' | 'config'>;
+type Deps = Pick<UseCaseDeps, 'alerts' | 'jobs' | 'config' | 'noise'>;
 
-export const alertEscalationKey = (groupId: string) => `alert_escalate:${groupId}`;
+export const alertEscalationKey = jobKeys.alertEscalate;
 
 /** A service's policy, else its team's: the same choice `/incident page` makes for a service. */
-const policyFor = (deps: Pick<UseCaseDeps, 'config'>, group: Pick<AlertGroup, 'team' | 'service'>): EscalationPolicy | undefined => {
+export const policyFor = (deps: Pick<UseCaseDeps, 'config'>, group: Pick<AlertGroup, 'team' | 'service'>): EscalationPolicy | undefined => {
   const config = deps.config();
   const configured = group.service ? config.services.find((candidate) => candidate.id === group.service) : undefined;
   if (configured) return policyForService(config, configured);
@@ -44,9 +46,11 @@ export const scheduleAlertPages = (deps: Deps, group: AlertGroup, page: AlertPag
   for (const to of targets) {
     const who = 'userId' in to ? to.userId : to.usergroupId;
     deps.jobs.schedule(
-      { kind: 'alert_page', priority: alertJobPriority.alert_page, key: `alert_page:${group.id}:${position.pass}:${position.levelIndex}:${who}`, dueAt: now, payload: { ...to, page } },
+      { kind: 'alert_page', priority: alertJobPriority.alert_page, key: jobKeys.alertPage(group.id, position.pass, position.levelIndex, who), dueAt: now, payload: { ...to, page, ...position } },
       now,
     );
+    // Who a level paged, for the noise accounting: a group's members are known once it is looked up.
+    if ('userId' in to) deps.noise.recordPage({ groupId: group.id, userId: to.userId, team: group.team, service: group.service, ...position }, now);
   }
   // Nobody on call at this level: move on at once rather than wait for an acknowledgement that cannot come.
   const dueAt = targets.length === 0 ? now : now + level.after.ms;
@@ -59,38 +63,51 @@ export const scheduleAlertPages = (deps: Deps, group: AlertGroup, page: AlertPag
 
 const pageOf = (job: Job): AlertPageView => job.payload.page as AlertPageView;
 
-/** One page DM; nothing once the group is acknowledged or resolved. */
-export const sendAlertPage = async (deps: UseCaseDeps, job: Job): Promise<void> => {
+export type SendAlertPageDeps = Pick<UseCaseDeps, 'alerts' | 'clock' | 'jobs' | 'log' | 'notifier' | 'noise'>;
+
+/** The page is over: someone has it, its alerts stopped, or a silence that holds pages covers it. */
+const pageOver = (group: AlertGroup | undefined): boolean => !group || group.acknowledgedAt !== null || group.status === 'resolved' || group.pageHeldBy !== null;
+
+/** One page DM; nothing once the page is over. */
+export const sendAlertPage = async (deps: SendAlertPageDeps, job: Job): Promise<void> => {
   const page = pageOf(job);
   const group = deps.alerts.findGroup(page.groupId);
-  if (!group || group.acknowledgedAt !== null || group.status === 'resolved') return;
+  if (!group || pageOver(group)) return;
   if (typeof job.payload.usergroupId === 'string') {
     const members = await deps.notifier.userGroupMembers(job.payload.usergroupId);
     const now = deps.clock.now();
     deps.alerts.atomically(() => {
       for (const userId of members) {
-        deps.jobs.schedule({ kind: 'alert_page', priority: alertJobPriority.alert_page, key: `${job.key ?? group.id}:${userId}`, dueAt: now, payload: { userId, page } }, now);
+        deps.jobs.schedule({ kind: 'alert_page', priority: alertJobPriority.alert_page, key: jobKeys.alertPageMember(job.key ?? group.id, userId), dueAt: now, payload: { userId, page } }, now);
+        // Jobs written before positions were carried have none: those pages go uncounted.
+        if (typeof job.payload.pass === 'number' && typeof job.payload.levelIndex === 'number') {
+          deps.noise.recordPage({ groupId: group.id, userId, team: group.team, service: group.service, pass: job.payload.pass, levelIndex: job.payload.levelIndex }, now);
+        }
       }
     });
     return;
   }
-  await deps.notifier.sendAlertPage(String(job.payload.userId), page);
+  await deps.notifier.sendDm(String(job.payload.userId), { kind: 'alert_page', page });
   deps.log.info({ groupId: group.id, subject: page.subject }, 'alert paged');
 };
 
+export type EscalateAlertPageDeps = Pick<UseCaseDeps, 'alerts' | 'clock' | 'config' | 'jobs' | 'notifier' | 'noise'>;
+
 /** The escalation timer: nobody acknowledged, so page the next level, or say loudly that nobody answered. */
-export const escalateAlertPage = async (deps: UseCaseDeps, job: Job): Promise<void> => {
+export const escalateAlertPage = async (deps: EscalateAlertPageDeps, job: Job): Promise<void> => {
   const page = pageOf(job);
   const group = deps.alerts.findGroup(page.groupId);
-  if (!group || group.acknowledgedAt !== null || group.status === 'resolved') return;
+  if (!group || pageOver(group)) return;
   const policy = policyFor(deps, group);
   const position = { levelIndex: Number(job.payload.levelIndex), pass: Number(job.payload.pass) };
   const next = policy ? nextEscalationStep(policy, position) : null;
-  if (next) {
-    const now = deps.clock.now();
-    deps.alerts.atomically(() => scheduleAlertPages(deps, group, page, next, now));
-    return;
-  }
+  const now = deps.clock.now();
+  deps.alerts.atomically(() => {
+    // The level went unanswered: each page it sent counts as ignored, whatever comes next.
+    deps.noise.ignoreLevel({ groupId: group.id, ...position }, now);
+    if (next) scheduleAlertPages(deps, group, page, next, now);
+  });
+  if (next) return;
   const channel = alertsChannelFor(deps, group.team);
-  if (channel) await deps.notifier.postToChannel(channel, `:rotating_light: Nobody acknowledged the page for *${page.subject}* after ${position.pass + 1} pass(es) through the escalation policy.`);
+  if (channel) await deps.notifier.post(channel, { kind: 'line', text: `:rotating_light: Nobody acknowledged the page for *${page.subject}* after ${position.pass + 1} pass(es) through the escalation policy.` });
 };

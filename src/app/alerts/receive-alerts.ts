@@ -1,8 +1,8 @@
 import type { Disposition, IncomingAlert } from '../../domain/alerts/alert.js';
 import { openAt } from '../../domain/alerts/hold.js';
-import type { UseCaseDeps } from '../ports.js';
-import { applySighting, settleBatch } from './apply-sighting.js';
+import { applySighting, settleBatch, type SightingDeps } from './apply-sighting.js';
 import { maintenanceWindows } from './holding-windows.js';
+import { noiseTally } from './noise-tally.js';
 
 export interface ReceivedBatch {
   accepted: number;
@@ -14,7 +14,8 @@ export interface AlertBatch {
   alerts: IncomingAlert[];
 }
 
-type Deps = Pick<UseCaseDeps, 'alerts' | 'jobs' | 'config' | 'clock' | 'maintenances'>;
+// All of them: a page decision may declare an incident (auto_declare).
+type Deps = SightingDeps;
 
 /**
  * Batches that arrived together: every alert folded, decided and stored, with the jobs the
@@ -26,15 +27,17 @@ export const receiveAlertBatches = (deps: Deps, batches: AlertBatch[], now = dep
   const silences = deps.alerts.activeSilences(now);
   return deps.alerts.atomically(() => {
     const touched = new Set<string>();
+    const tally = noiseTally(deps, now, true);
     const results = batches.map((batch) => {
       const dispositions: Partial<Record<Disposition, number>> = {};
       for (const incoming of batch.alerts) {
-        const stored = applySighting(deps, incoming, { sourceId: batch.sourceId, now, windows, silences, touched });
+        const stored = applySighting(deps, incoming, { sourceId: batch.sourceId, now, windows, silences, touched, tally });
         dispositions[stored.disposition] = (dispositions[stored.disposition] ?? 0) + 1;
       }
       return { accepted: batch.alerts.length, dispositions };
     });
     settleBatch(deps, touched, now);
+    tally.flush();
     return results;
   });
 };

@@ -1,6 +1,7 @@
 import { alertTiming } from '../../domain/alerts/fold.js';
 import type { AlertsConfig } from '../../domain/escalation/types.js';
-import type { Job, UseCaseDeps } from '../ports.js';
+import type { Job } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 import { newGroup, scheduleGroupSync } from './alert-groups.js';
 import type { AlertGroup } from './alert-ports.js';
 import { scheduleAlertPages } from './page-alert-group.js';
@@ -14,13 +15,15 @@ export const heartbeatGroupKey = (alerts: AlertsConfig): Pick<AlertGroup, 'kind'
   alertname: `${alerts.heartbeat.alertname} missing`,
 });
 
+export type ReportMissingHeartbeatDeps = Pick<UseCaseDeps, 'alerts' | 'clock' | 'config' | 'jobs' | 'notifier' | 'noise'>;
+
 /**
  * The heartbeat job, due missing_after after the last heartbeat (each heartbeat moves it): its
  * absence means the monitoring pipeline is broken, which silence would otherwise hide. It opens a
  * critical alert group and pages the heartbeat team's policy like any critical; the next heartbeat
  * resolves it.
  */
-export const reportMissingHeartbeat = async (deps: UseCaseDeps, job: Job): Promise<void> => {
+export const reportMissingHeartbeat = async (deps: ReportMissingHeartbeatDeps, job: Job): Promise<void> => {
   const config = deps.config();
   const { alertname, missingAfterMs, team } = config.alerts.heartbeat;
   const now = deps.clock.now();
@@ -37,5 +40,5 @@ export const reportMissingHeartbeat = async (deps: UseCaseDeps, job: Job): Promi
   });
   if (paged) return;
   const channel = alertsChannelFor(deps, team);
-  if (channel) await deps.notifier.postToChannel(channel, `:warning: ${summary}`);
+  if (channel) await deps.notifier.post(channel, { kind: 'line', text: `:warning: ${summary}` });
 };

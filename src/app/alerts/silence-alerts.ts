@@ -1,10 +1,12 @@
 import { alertSummary } from '../../domain/alerts/alert.js';
 import { couldHoldPages, formatMatcher, type LabelMatcher, type Silence } from '../../domain/alerts/silence.js';
 import { DomainError } from '../../domain/errors.js';
-import type { UseCaseDeps } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 import { alertJobPriority } from './alert-jobs.js';
+import { jobKeys } from '../job-keys.js';
+import { silenceFiringAlerts } from './silence-firing-alerts.js';
 
-export const silenceEndKey = (silenceId: string) => `alert_silence_end:${silenceId}`;
+export const silenceEndKey = jobKeys.alertSilenceEnd;
 
 type Deps = Pick<UseCaseDeps, 'alerts' | 'config' | 'clock' | 'jobs'>;
 
@@ -32,9 +34,11 @@ export interface SilenceInput {
 
 /**
  * A silence from the form. The form already answered a silence that could hold a tier-1 page
- * without the tick inline; this refuses it again, so no other caller can slip one through.
+ * without the tick inline; this refuses it again, so no other caller can slip one through. Alerts
+ * already firing that it matches are silenced at once (silence-firing-alerts.ts); the answer says how
+ * many, and how many open pages it held.
  */
-export const createSilence = (deps: Deps, input: SilenceInput): Silence => {
+export const createSilence = (deps: Deps, input: SilenceInput): { silence: Silence; alerts: number; pagesHeld: number } => {
   if (input.matchers.length === 0) throw new DomainError('INVALID_INPUT', 'A silence needs at least one matcher.');
   if (input.durationMs <= 0 || input.durationMs > maxSilenceMs) throw new DomainError('INVALID_INPUT', 'A silence lasts from a minute to 14 days.');
   const service = couldHoldPages(deps.config(), input.matchers);
@@ -54,7 +58,7 @@ export const createSilence = (deps: Deps, input: SilenceInput): Silence => {
     });
     // At its end, whatever it still holds is decided afresh, without waiting for monitoring to resend.
     deps.jobs.schedule({ kind: 'alert_silence_end', priority: alertJobPriority.alert_silence_end, key: silenceEndKey(silence.id), dueAt: silence.endsAt, payload: { silenceId: silence.id } }, now);
-    return silence;
+    return { silence, ...silenceFiringAlerts(deps, silence, now) };
   });
 };
 

@@ -1,7 +1,9 @@
 import { openAt } from '../../domain/alerts/hold.js';
-import type { Job, UseCaseDeps } from '../ports.js';
-import { applySighting, settleBatch } from './apply-sighting.js';
+import type { Job } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
+import { applySighting, settleBatch, type SightingDeps } from './apply-sighting.js';
 import { maintenanceWindows } from './holding-windows.js';
+import { noiseTally } from './noise-tally.js';
 import { alertsChannelFor } from './sync-alert-group.js';
 
 const top = (counts: Map<string, number>, limit: number): string =>
@@ -11,11 +13,13 @@ const top = (counts: Map<string, number>, limit: number): string =>
     .map(([name, count]) => `${name} ×${count}`)
     .join(', ');
 
+export type SummarizeHoldDeps = SightingDeps & Pick<UseCaseDeps, 'notifier'>;
+
 /**
  * The end of a maintenance window that held alerts: one message per owning team saying what was
  * held, and whatever still fires is decided afresh, as if it had just arrived.
  */
-export const summarizeHold = async (deps: UseCaseDeps, job: Job): Promise<void> => {
+export const summarizeHold = async (deps: SummarizeHoldDeps, job: Job): Promise<void> => {
   const windowId = String(job.payload.windowId);
   const now = deps.clock.now();
   const config = deps.config();
@@ -25,14 +29,17 @@ export const summarizeHold = async (deps: UseCaseDeps, job: Job): Promise<void> 
   const silences = deps.alerts.activeSilences(now);
   deps.alerts.atomically(() => {
     const touched = new Set<string>();
+    // Re-decided, not received again: only what now reaches people is counted.
+    const tally = noiseTally(deps, now, false);
     for (const alert of stillFiring) {
       applySighting(
         deps,
         { fingerprint: alert.fingerprint, labels: alert.labels, annotations: alert.annotations, startsAt: alert.startsAt, endsAt: alert.expiresAt, generatorUrl: alert.generatorUrl },
-        { sourceId: alert.sourceId, now, windows, silences, touched },
+        { sourceId: alert.sourceId, now, windows, silences, touched, tally },
       );
     }
     settleBatch(deps, touched, now);
+    tally.flush();
   });
   const services = Array.isArray(job.payload.services) ? job.payload.services.map(String) : [];
   const teams = new Set(services.map((id) => config.services.find((service) => service.id === id)?.team ?? null));
@@ -43,5 +50,5 @@ export const summarizeHold = async (deps: UseCaseDeps, job: Job): Promise<void> 
     `(${held.reduce((sum, alert) => sum + alert.receivedCount, 0)} notifications from monitoring); ${stillFiring.length} still firing, now handled as new. ` +
     `Most held: ${top(names, 5)}.`;
   const channels = new Set([...teams].map((team) => alertsChannelFor(deps, team)).filter((channel): channel is string => channel !== null));
-  for (const channel of channels) await deps.notifier.postToChannel(channel, text);
+  for (const channel of channels) await deps.notifier.post(channel, { kind: 'line', text });
 };

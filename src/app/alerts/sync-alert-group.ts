@@ -1,45 +1,54 @@
-import type { Job, UseCaseDeps } from '../ports.js';
+import { incidentKey } from '../../domain/incident/incident.js';
+import type { Job } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 import type { AlertGroup, AlertGroupView } from './alert-ports.js';
 
 /** The channel of the group's team, else the announcements channel. */
-export const alertsChannelFor = (deps: Pick<UseCaseDeps, 'config' | 'settings'>, team: string | null): string | null => {
+export const alertsChannelFor = (deps: Pick<UseCaseDeps, 'config'>, team: string | null): string | null => {
   const config = deps.config();
   const configured = team ? config.teams.find((candidate) => candidate.id === team)?.alertsChannel : null;
-  return configured ?? config.channels.announcements ?? deps.settings.announcementsChannel ?? null;
+  return configured ?? config.channels.announcements ?? null;
 };
 
 /** How many of a group's alerts its message lists. */
 const shownAlerts = 8;
 
-export const groupView = (deps: Pick<UseCaseDeps, 'alerts' | 'config'>, group: AlertGroup): AlertGroupView => {
+export const groupView = (deps: Pick<UseCaseDeps, 'alerts' | 'config' | 'incidents'>, group: AlertGroup): AlertGroupView => {
   const summary = deps.alerts.groupSummary(group.id, shownAlerts);
   const service = group.service ? deps.config().services.find((candidate) => candidate.id === group.service) : undefined;
+  const incident = group.incidentId ? deps.incidents.findById(group.incidentId) : undefined;
+  const holding = group.pageHeldBy ? deps.alerts.findSilence(group.pageHeldBy) : undefined;
   return {
     group,
     serviceName: service?.name ?? group.service,
     lead: summary.lead,
     alerts: summary.shown,
     firing: summary.firing,
+    silenced: summary.silenced,
+    incident: incident ? { key: incidentKey(incident), channelId: incident.channelId } : null,
+    pageHeldUntil: holding ? (holding.expiredAt ?? holding.endsAt) : null,
     resolved: summary.resolved,
     received: summary.received,
   };
 };
 
+export type SyncAlertGroupDeps = Pick<UseCaseDeps, 'alerts' | 'config' | 'notifier' | 'incidents'>;
+
 /**
  * The group sync job: post the group's message the first time, edit it in place every time after.
  * Safe to repeat: it renders the group as it is now.
  */
-export const syncAlertGroup = async (deps: UseCaseDeps, job: Job): Promise<void> => {
+export const syncAlertGroup = async (deps: SyncAlertGroupDeps, job: Job): Promise<void> => {
   const group = deps.alerts.findGroup(String(job.payload.groupId));
   if (!group) return;
   const view = groupView(deps, group);
   if (group.channelId && group.ts) {
-    await deps.notifier.updateAlertGroup(group.channelId, group.ts, view);
+    await deps.notifier.update({ channelId: group.channelId, ts: group.ts }, { kind: 'alert_group', view });
     return;
   }
   const channelId = alertsChannelFor(deps, group.team);
   if (!channelId) return;
-  const ts = await deps.notifier.postAlertGroup(channelId, view);
+  const ts = await deps.notifier.post(channelId, { kind: 'alert_group', view });
   // The group may have changed while posting; only the message's address is written back.
   const current = deps.alerts.findGroup(group.id) ?? group;
   deps.alerts.saveGroup({ ...current, channelId, ts });

@@ -1,12 +1,15 @@
-import type { Audience, ExecutiveSummary, MaintenancePhase, NewJob, UseCaseDeps } from '../ports.js';
+import type { Audience, ExecutiveSummary, MaintenancePhase } from '../communication/ports.js';
+import type { NewJob } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 import { jobPriority } from '../ports.js';
+import { jobKeys } from '../job-keys.js';
 
 /** A job as a use case writes it: due now unless it says otherwise. */
 export type EffectJob = Omit<NewJob, 'dueAt'> & { dueAt?: number };
 
 /** The lanes that keep order where it matters: the card before its refreshes, channel lines in order. */
 const cardLane = (incidentId: string) => `card:${incidentId}`;
-const channelLane = (incidentId: string) => `channel:${incidentId}`;
+export const channelLane = (incidentId: string) => `channel:${incidentId}`;
 
 /**
  * Every Slack effect a committed change can imply, as a durable job. Handlers (effect-handlers.ts)
@@ -16,14 +19,14 @@ export const effect = {
   /** `tellIn`: where the reporter declared from; they hear there once the channel exists. */
   createChannel: (incidentId: string, actorId: string, tellIn?: string): EffectJob => ({
     kind: 'create_channel',
-    key: `create_channel:${incidentId}`,
+    key: jobKeys.createChannel(incidentId),
     incidentId,
     lane: channelLane(incidentId),
     priority: jobPriority.urgent,
     actorId,
     payload: tellIn ? { tellIn } : {},
   }),
-  setTopic: (incidentId: string): EffectJob => ({ kind: 'set_topic', key: `set_topic:${incidentId}`, incidentId, priority: jobPriority.urgent }),
+  setTopic: (incidentId: string): EffectJob => ({ kind: 'set_topic', key: jobKeys.setTopic(incidentId), incidentId, priority: jobPriority.urgent }),
   invite: (incidentId: string, userIds: string[], actorId?: string): EffectJob => ({
     kind: 'invite',
     incidentId,
@@ -31,20 +34,20 @@ export const effect = {
     payload: { userIds },
     ...(actorId ? { actorId } : {}),
   }),
-  postCard: (incidentId: string): EffectJob => ({ kind: 'post_card', key: `post_card:${incidentId}`, incidentId, lane: cardLane(incidentId), priority: jobPriority.urgent }),
+  postCard: (incidentId: string): EffectJob => ({ kind: 'post_card', key: jobKeys.postCard(incidentId), incidentId, lane: cardLane(incidentId), priority: jobPriority.urgent }),
   /** Outside the card's lane: the announcement, next in that lane, does not wait for the pin. */
-  pinCard: (incidentId: string): EffectJob => ({ kind: 'pin_card', key: `pin_card:${incidentId}`, incidentId, priority: jobPriority.urgent }),
+  pinCard: (incidentId: string): EffectJob => ({ kind: 'pin_card', key: jobKeys.pinCard(incidentId), incidentId, priority: jobPriority.urgent }),
   postAnnouncement: (incidentId: string, channelId: string): EffectJob => ({
     kind: 'post_announcement',
-    key: `post_announcement:${incidentId}`,
+    key: jobKeys.postAnnouncement(incidentId),
     incidentId,
     lane: cardLane(incidentId),
     payload: { channelId },
   }),
-  inviteExperts: (incidentId: string): EffectJob => ({ kind: 'invite_experts', key: `invite_experts:${incidentId}`, incidentId, lane: channelLane(incidentId) }),
+  inviteExperts: (incidentId: string): EffectJob => ({ kind: 'invite_experts', key: jobKeys.inviteExperts(incidentId), incidentId, lane: channelLane(incidentId) }),
   sendChecklist: (incidentId: string, userId: string, role: string): EffectJob => ({ kind: 'send_checklist', incidentId, payload: { userId, role } }),
   /** Card, topic and announcement in line with the stored incident; pending refreshes fold into one. */
-  refresh: (incidentId: string): EffectJob => ({ kind: 'refresh_incident', key: `refresh:${incidentId}`, incidentId, lane: cardLane(incidentId) }),
+  refresh: (incidentId: string): EffectJob => ({ kind: 'refresh_incident', key: jobKeys.refresh(incidentId), incidentId, lane: cardLane(incidentId) }),
   /** A line in the incident channel, in order with the other lines. */
   postLine: (incidentId: string, text: string, actorId?: string): EffectJob => ({
     kind: 'post_line',
@@ -56,7 +59,7 @@ export const effect = {
   /** A note already on the timeline, echoed in the channel; its message becomes the entry's permalink. */
   postNote: (incidentId: string, entryId: string, actorId: string): EffectJob => ({
     kind: 'post_note',
-    key: `post_note:${entryId}`,
+    key: jobKeys.postNote(entryId),
     incidentId,
     lane: channelLane(incidentId),
     payload: { entryId },
@@ -65,7 +68,7 @@ export const effect = {
   /** One stakeholder channel told of a maintenance window's phase; in order per window and channel. */
   maintenanceNotice: (maintenanceId: string, phase: MaintenancePhase, channelId: string): EffectJob => ({
     kind: 'maintenance_notice',
-    key: `maintenance_notice:${maintenanceId}:${phase}:${channelId}`,
+    key: jobKeys.maintenanceNotice(maintenanceId, phase, channelId),
     lane: `maintenance:${maintenanceId}:${channelId}`,
     payload: { maintenanceId, phase, channelId },
   }),
@@ -89,7 +92,7 @@ export const effect = {
   }),
   draftPostmortem: (incidentId: string, actorId: string): EffectJob => ({
     kind: 'draft_postmortem',
-    key: `draft_postmortem:${incidentId}`,
+    key: jobKeys.draftPostmortem(incidentId),
     incidentId,
     priority: jobPriority.background,
     payload: { actorId },
@@ -98,7 +101,7 @@ export const effect = {
   /** One page DM: to a person, or to every member of a user group (resolved when it runs). */
   page: (incidentId: string, escalationId: string, levelIndex: number, pass: number, to: { userId: string } | { usergroupId: string }): EffectJob => ({
     kind: 'send_page',
-    key: `page:${escalationId}:${pass}:${levelIndex}:${'userId' in to ? to.userId : to.usergroupId}`,
+    key: jobKeys.page(escalationId, pass, levelIndex, 'userId' in to ? to.userId : to.usergroupId),
     incidentId,
     priority: jobPriority.page,
     payload: { escalationId, levelIndex, pass, ...to },
@@ -106,7 +109,7 @@ export const effect = {
   /** Brings every DM of a page in line with the page's state (acknowledged, ended). */
   closePageDms: (incidentId: string, escalationId: string, outcome: string): EffectJob => ({
     kind: 'close_page_dms',
-    key: `close_pages:${escalationId}`,
+    key: jobKeys.closePages(escalationId),
     incidentId,
     priority: jobPriority.urgent,
     payload: { escalationId, outcome },

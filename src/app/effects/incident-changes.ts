@@ -1,13 +1,16 @@
 import type { Incident } from '../../domain/incident/incident.js';
 import { activeStatuses } from '../../domain/incident/status.js';
 import { timerMs } from '../../domain/incident/drills.js';
-import { audiencesFor } from '../audiences.js';
-import type { UseCaseDeps } from '../ports.js';
-import { reminderKeys, scheduleUpdateReminder } from '../reminders.js';
-import { stopPaging } from '../stop-paging.js';
+import { audiencesFor } from '../communication/audiences.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
+import { scheduleUpdateReminder } from '../communication/reminders.js';
+import { stopPaging } from '../paging/stop-paging.js';
 import { effect, enqueue, type EffectJob } from './effect-jobs.js';
+import { jobKeys } from '../job-keys.js';
 
 const isActive = (incident: Incident) => activeStatuses.includes(incident.status);
+
+export type AfterChangeDeps = Pick<UseCaseDeps, 'clock' | 'config' | 'escalations' | 'jobs'>;
 
 /**
  * What a change to an incident triggers, in one place. Called inside the transaction that stores the
@@ -19,7 +22,7 @@ const isActive = (incident: Incident) => activeStatuses.includes(incident.status
  * - cancelled or closed: pages stop and every timer of the incident is cancelled;
  * - reopened: the postmortem reminder is withdrawn and update reminders start again.
  */
-export const afterChange = (deps: UseCaseDeps, before: Incident, after: Incident): void => {
+export const afterChange = (deps: AfterChangeDeps, before: Incident, after: Incident): void => {
   const now = deps.clock.now();
   const config = deps.config();
   const { executives } = audiencesFor(config, after);
@@ -34,7 +37,7 @@ export const afterChange = (deps: UseCaseDeps, before: Incident, after: Incident
     deps.jobs.schedule(
       {
         kind: 'postmortem_due',
-        key: reminderKeys.postmortem(after.id),
+        key: jobKeys.postmortemDue(after.id),
         incidentId: after.id,
         dueAt: now + timerMs(after, config.nudges.postmortemAfter.ms, config.drills.speedup),
       },
@@ -47,7 +50,7 @@ export const afterChange = (deps: UseCaseDeps, before: Incident, after: Incident
     enqueue(deps, ...jobs);
     return;
   }
-  if (isActive(after) && before.status === 'resolved') deps.jobs.cancel(reminderKeys.postmortem(after.id), now);
+  if (isActive(after) && before.status === 'resolved') deps.jobs.cancel(jobKeys.postmortemDue(after.id), now);
   const updated = after.latestUpdate?.at !== before.latestUpdate?.at;
   const cadenceChanged = after.severity !== before.severity;
   const activityChanged = isActive(after) !== isActive(before);

@@ -1,4 +1,5 @@
-import type { Job, UseCaseDeps } from '../ports.js';
+import type { Job } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 import { effect, enqueue } from './effect-jobs.js';
 
 const what: Partial<Record<Job['kind'], (job: Job) => string>> = {
@@ -25,13 +26,15 @@ const what: Partial<Record<Job['kind'], (job: Job) => string>> = {
 /** The conversation a declare came from: the reporter is told there while the incident has no channel. */
 const declaredFrom = (job: Job): string | undefined => (typeof job.payload.tellIn === 'string' ? job.payload.tellIn : undefined);
 
+export type ReportJobFailureDeps = Pick<UseCaseDeps, 'atomically' | 'clock' | 'incidents' | 'jobs'>;
+
 /**
  * Failures are never silent. The person whose action a job carries out hears once, privately, that
  * it is delayed and will be retried; a step given up for good (`channel_not_found`, `missing_scope`)
  * is said once in the incident channel. An incident whose channel could not be created says so.
  */
 // `verdict` is the scheduler's FailureVerdict, taken structurally: app does not import the scheduler.
-export const reportJobFailure = (deps: UseCaseDeps) => (job: Job, verdict: { reason: string }, outcome: 'retrying' | 'gave_up'): void => {
+export const reportJobFailure = (deps: ReportJobFailureDeps) => (job: Job, verdict: { reason: string }, outcome: 'retrying' | 'gave_up'): void => {
   const describe = what[job.kind];
   if (!describe) return;
   const incident = job.incidentId ? deps.incidents.findById(job.incidentId) : undefined;

@@ -1,4 +1,4 @@
-import type { IncidentConfig } from '../escalation/types.js';
+import type { ServiceCatalog } from '../escalation/types.js';
 import type { AlertClass } from './alert.js';
 import { dependenciesOf, servicesNamedByLabels } from './route.js';
 
@@ -27,7 +27,7 @@ export const openAt = (windows: readonly HoldingWindow[], now: number): HoldingW
  * it depends on: that is how an unrelated outage during a maintenance still pages.
  */
 export const holdFor = (
-  config: IncidentConfig,
+  config: ServiceCatalog,
   alert: { service: string | null; labels: Record<string, string>; alertClass: AlertClass },
   windows: readonly HoldingWindow[],
 ): Hold | undefined => {

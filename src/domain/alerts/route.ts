@@ -1,4 +1,4 @@
-import type { AlertsConfig, IncidentConfig, ServiceConfig } from '../escalation/types.js';
+import type { AlertsConfig, ServiceCatalog, ServiceConfig } from '../escalation/types.js';
 import type { AlertClass } from './alert.js';
 
 const matchesSelector = (labels: Record<string, string>, selector: Record<string, string>): boolean => {
@@ -7,11 +7,11 @@ const matchesSelector = (labels: Record<string, string>, selector: Record<string
 };
 
 /** The services whose alert_labels all appear on the alert. */
-export const servicesNamedByLabels = (config: IncidentConfig, labels: Record<string, string>): ServiceConfig[] =>
+export const servicesNamedByLabels = (config: ServiceCatalog, labels: Record<string, string>): ServiceConfig[] =>
   config.services.filter((service) => matchesSelector(labels, service.alertLabels));
 
 /** The service label names a service by id; failing that, the first service whose alert_labels match. */
-export const serviceOf = (config: IncidentConfig, labels: Record<string, string>): ServiceConfig | undefined => {
+export const serviceOf = (config: ServiceCatalog, labels: Record<string, string>): ServiceConfig | undefined => {
   const named = labels[config.alerts.serviceLabel];
   return (named ? config.services.find((service) => service.id === named) : undefined) ?? servicesNamedByLabels(config, labels)[0];
 };
@@ -24,7 +24,7 @@ export const alertClassOf = (alerts: AlertsConfig, labels: Record<string, string
 };
 
 /** Every service `serviceId` needs, directly or through others; cycles in the file do no harm. */
-export const dependenciesOf = (config: IncidentConfig, serviceId: string): Set<string> => {
+export const dependenciesOf = (config: ServiceCatalog, serviceId: string): Set<string> => {
   const found = new Set<string>();
   const visit = (id: string) => {
     for (const dependency of config.services.find((service) => service.id === id)?.dependsOn ?? []) {

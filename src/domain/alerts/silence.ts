@@ -1,4 +1,4 @@
-import type { IncidentConfig } from '../escalation/types.js';
+import type { ServiceCatalog } from '../escalation/types.js';
 import type { AlertClass } from './alert.js';
 
 /** Alertmanager's label matchers: equal, not equal, regex match, regex non-match (anchored). */
@@ -82,7 +82,7 @@ export const formatMatcher = (matcher: LabelMatcher): string => `${matcher.name}
  * alert_labels; labels the probe does not fix could hold anything, so a matcher on them counts as
  * met. That errs towards asking: a silence that might hold a page needs the explicit tick.
  */
-export const couldHoldPages = (config: IncidentConfig, matchers: readonly LabelMatcher[]): string | null => {
+export const couldHoldPages = (config: ServiceCatalog, matchers: readonly LabelMatcher[]): string | null => {
   const severities = config.alerts.pageSeverities.flatMap((severity) => [severity, severity.toLowerCase()]);
   for (const service of config.services.filter((candidate) => candidate.tier === 1)) {
     const byLabel = { [config.alerts.serviceLabel]: service.id };
@@ -103,7 +103,7 @@ export const couldHoldPages = (config: IncidentConfig, matchers: readonly LabelM
 
 /** The silence that holds this alert now, if any; never a tier-1 critical unless the silence says it may. */
 export const silenceFor = (
-  config: IncidentConfig,
+  config: ServiceCatalog,
   alert: { service: string | null; labels: Record<string, string>; alertClass: AlertClass },
   silences: readonly Silence[],
   now: number,

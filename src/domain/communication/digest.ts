@@ -1,3 +1,4 @@
+import type { AlertNoiseDigest } from '../alerts/noise.js';
 import type { Incident } from '../incident/incident.js';
 import type { Severity } from '../incident/severity.js';
 import { activeStatuses } from '../incident/status.js';
@@ -17,6 +18,8 @@ export interface Digest {
   byService: [string, number][];
   /** Filled in once follow-ups are tracked; null = not tracked. */
   overdueFollowUps: number | null;
+  /** The noisiest alerts and who was paged; null = no alert source configured. */
+  alertNoise: AlertNoiseDigest | null;
 }
 
 const stats = (values: number[]) => {
@@ -63,5 +66,6 @@ export const buildDigest = (input: {
     bySeverity,
     byService: [...byService.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])),
     overdueFollowUps: null,
+    alertNoise: null,
   };
 };

@@ -12,7 +12,8 @@
  * (`@channel`); a link whose label differs from its address (which Slack's client never produces
  * from typing) and everything else is escaped and shows as typed.
  */
-const escapeMarkup = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** Text from machines (an alert's labels): nothing in it is markup, not even a mention. */
+export const escapeMarkup = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** What Slack's client writes for a pasted link: the address alone, or labelled with itself minus the scheme. */
 const isTypedLink = (url: string, label: string | undefined): boolean =>

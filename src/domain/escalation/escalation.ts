@@ -1,5 +1,5 @@
 import { onCallAt } from './schedule.js';
-import type { Duration, EscalationLevel, EscalationPolicy, IncidentConfig, Schedule, ServiceConfig } from './types.js';
+import type { Duration, EscalationLevel, EscalationPolicy, ServiceCatalog, Schedule, ServiceConfig } from './types.js';
 
 export interface EscalationPosition {
   levelIndex: number;
@@ -49,14 +49,14 @@ export const directPagePolicy = (userId: string): EscalationPolicy => ({
 });
 
 /** A service's own policy wins over its team's. */
-export const policyForService = (config: IncidentConfig, service: ServiceConfig): EscalationPolicy | undefined => {
+export const policyForService = (config: ServiceCatalog, service: ServiceConfig): EscalationPolicy | undefined => {
   const team = service.team ? config.teams.find((candidate) => candidate.id === service.team) : undefined;
   const policyId = service.escalationPolicy ?? team?.escalationPolicy ?? null;
   return policyId ? config.escalationPolicies.find((policy) => policy.id === policyId) : undefined;
 };
 
 /** Finds a service by id or (case-insensitive) name. */
-export const findService = (config: IncidentConfig, idOrName: string): ServiceConfig | undefined => {
+export const findService = (config: ServiceCatalog, idOrName: string): ServiceConfig | undefined => {
   const wanted = idOrName.trim().toLowerCase();
   return config.services.find((service) => service.id.toLowerCase() === wanted || service.name.toLowerCase() === wanted);
 };

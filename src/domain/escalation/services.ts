@@ -1,5 +1,5 @@
 import { findService } from './escalation.js';
-import type { IncidentConfig, ServiceConfig } from './types.js';
+import type { ServiceCatalog, ServiceConfig } from './types.js';
 
 /** Business-critical first (tier 1), then tier 2 …; services of one tier keep the configuration's order. */
 export const byTier = <T extends Pick<ServiceConfig, 'tier'>>(services: readonly T[]): T[] =>
@@ -9,13 +9,13 @@ export const byTier = <T extends Pick<ServiceConfig, 'tier'>>(services: readonly
     .map(({ service }) => service);
 
 /** The configured services among these ids or names, most critical first; names nobody configured are left out. */
-export const configuredServices = (config: IncidentConfig, idsOrNames: readonly string[]): ServiceConfig[] =>
+export const configuredServices = (config: ServiceCatalog, idsOrNames: readonly string[]): ServiceConfig[] =>
   byTier([...new Set(idsOrNames.map((name) => findService(config, name)).filter((s): s is ServiceConfig => s !== undefined))]);
 
 /**
  * The people to bring into an incident on these services: each service's `experts`, most critical
  * service first, everyone once.
  */
-export const expertsFor = (config: IncidentConfig, idsOrNames: readonly string[]): string[] => [
+export const expertsFor = (config: ServiceCatalog, idsOrNames: readonly string[]): string[] => [
   ...new Set(configuredServices(config, idsOrNames).flatMap((service) => service.experts)),
 ];

@@ -66,6 +66,11 @@ export interface EscalationPolicy {
   levels: EscalationLevel[];
   /** How many more times the whole policy runs after the first pass when nobody acknowledges. */
   repeat: number;
+  /**
+   * Alert severity label value (one of alerts.page_severities) → incident severity: a critical alert
+   * group this policy pages for declares the incident at once, without waiting for a person.
+   */
+  autoDeclare?: Record<string, Severity>;
 }
 
 export interface ServiceConfig {
@@ -117,29 +122,16 @@ export interface NudgePolicy {
   postmortemAfter: Duration;
 }
 
-export interface IncidentConfig {
-  timezone: string;
-  channels: { announcements: string | null; stakeholders: string[]; executives: string | null };
+/**
+ * The parts of the configuration the domain reads to route alerts and find services, people and
+ * policies. The whole configuration's type is the output of its schema (config/incident-config.ts);
+ * it has these parts, so it is passed as it is.
+ */
+export interface ServiceCatalog {
   services: ServiceConfig[];
   teams: TeamConfig[];
-  schedules: Schedule[];
   escalationPolicies: EscalationPolicy[];
-  /** Always all four, defaults filled in for those the file leaves out. */
-  severities: Record<Severity, SeverityPolicy>;
-  nudges: NudgePolicy;
-  statusPage: StatusPageConfig;
-  postmortem: PostmortemConfig;
-  /**
-   * Practice incidents: their timers (escalation, reminders) run `speedup` times faster; a drill gets
-   * at most `maxReminders` reminders, and one still active `expireAfter` (real time) after it was
-   * declared is cancelled as "drill expired".
-   */
-  drills: { speedup: number; maxReminders: number; expireAfter: Duration };
-  /** When the executive digest is posted: a cron expression in a time zone. */
-  digest: { cron: string; timezone: string };
   alerts: AlertsConfig;
-  /** The environment variable holding the Bearer token of /api/maintenance; null = the API is off. */
-  api: { tokenEnv: string | null };
 }
 
 export const alertSourceTypes = ['prometheus', 'alertmanager', 'grafana', 'pagerduty', 'generic'] as const;

@@ -47,6 +47,7 @@ const botKinds: ReadonlySet<TimelineKind> = new Set<TimelineKind>([
   'escalation_exhausted',
   'update_posted',
   'note',
+  'alert',
 ]);
 
 /** Slack reports skin tones as `thumbsup::skin-tone-2`; curation settings name the base reaction. */
@@ -181,6 +182,9 @@ const describeBotEvent = (entry: TimelineEntry, names: PersonFormat): string => 
       return withDetail(`Update posted by ${who}`, text);
     case 'note':
       return withDetail(`Note by ${who}`, text);
+    case 'alert':
+      // Monitoring's words, not a person's: the bot only relayed them.
+      return text;
     default:
       return withDetail(`${entry.kind} by ${who}`, text);
   }

@@ -20,6 +20,8 @@ export const timelineKinds = [
   'curated',
   /** A milestone set by hand; data: { milestone: 'started' | 'detected' | 'mitigated', at } */
   'milestone',
+  /** Monitoring, through the incident's alert group: an alert that joined it, or all of them resolved; data: { groupId, fingerprint? } */
+  'alert',
 ] as const;
 export type TimelineKind = (typeof timelineKinds)[number];
 

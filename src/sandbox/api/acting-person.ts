@@ -1,5 +1,5 @@
 import { sandboxPeople } from '../seed-workspace.js';
-import type { Workspace } from '../slack-emulator/index.js';
+import type { Workspace } from 'slack-emulator';
 import { HttpError } from './http-io.js';
 
 export type Person = { id: string; name: string; realName: string; title: string };

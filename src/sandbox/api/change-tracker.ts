@@ -1,4 +1,4 @@
-import type { FakeSlack } from '../slack-emulator/index.js';
+import type { FakeSlack } from 'slack-emulator';
 
 export type ModalErrors = Record<string, string>;
 

@@ -1,5 +1,4 @@
-import type { Workspace } from '../slack-emulator/index.js';
-import { fileTypeOf } from '../slack-emulator/index.js';
+import { fileTypeOf, type Workspace } from 'slack-emulator';
 import { canSee } from './read-state.js';
 import { HttpError } from './http-io.js';
 

@@ -1,4 +1,4 @@
-import type { FakeSlack, Conversation, Message, View, Workspace } from '../slack-emulator/index.js';
+import type { FakeSlack, Conversation, Message, View, Workspace } from 'slack-emulator';
 import { actingPerson, sandboxPersons, type Person } from './acting-person.js';
 import type { ChangeTracker, ModalErrors } from './change-tracker.js';
 import { HttpError } from './http-io.js';

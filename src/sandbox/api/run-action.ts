@@ -1,4 +1,4 @@
-import { typedText, type FakeSlack, type SubmittedValues, type View } from '../slack-emulator/index.js';
+import { typedText, type FakeSlack, type SubmittedValues, type View } from 'slack-emulator';
 import { actingPerson } from './acting-person.js';
 import type { ChangeTracker, ModalErrors } from './change-tracker.js';
 import { HttpError } from './http-io.js';

@@ -60,6 +60,12 @@ const initialValues = (element: Element): string[] => {
 
 const isMulti = (type: string) => type.startsWith('multi_');
 
+// Every Slack select, single or multi, becomes one <select>; the kind only changes where its options come from.
+const selectTypes: ReadonlySet<string> = new Set(
+  ['static_select', 'external_select', 'users_select', 'conversations_select', 'channels_select'].flatMap((t) => [t, `multi_${t}`]),
+);
+const isSelect = (type: string) => selectTypes.has(type);
+
 /** The choices a select offers, whatever its kind. */
 const selectChoices = (element: Element, ctx: RenderContext): { options: Option[]; groups: { label: string; options: Option[] }[] } => {
   const type = String(element['type']);
@@ -131,6 +137,9 @@ export const actionElementHtml = (raw: unknown, blockId: string | undefined, ctx
   const actionId = str(raw['action_id']);
   const ids = { 'data-action-id': actionId, 'data-block-id': blockId };
   const label = plainOf(raw['placeholder']) || plainOf(raw['text']) || type.replace(/_/g, ' ');
+  if (isSelect(type)) {
+    return `<span class="inline-select">${selectHtml(raw, ctx, { 'data-act': 'select', ...ids, 'aria-label': label })}${isMulti(type) ? `<button type="button" class="btn small"${attrs({ 'data-act': 'apply-multi', ...ids })}>Apply</button>` : ''}</span>`;
+  }
   switch (type) {
     case 'button': {
       const style = str(raw['style']);
@@ -145,17 +154,6 @@ export const actionElementHtml = (raw: unknown, blockId: string | undefined, ctx
     }
     case 'overflow':
       return overflowHtml(raw, ids);
-    case 'static_select':
-    case 'external_select':
-    case 'users_select':
-    case 'conversations_select':
-    case 'channels_select':
-    case 'multi_static_select':
-    case 'multi_external_select':
-    case 'multi_users_select':
-    case 'multi_conversations_select':
-    case 'multi_channels_select':
-      return `<span class="inline-select">${selectHtml(raw, ctx, { 'data-act': 'select', ...ids, 'aria-label': label })}${isMulti(type) ? `<button type="button" class="btn small"${attrs({ 'data-act': 'apply-multi', ...ids })}>Apply</button>` : ''}</span>`;
     case 'checkboxes':
     case 'radio_buttons':
       return choiceList(raw, ctx, `${ctx.idPrefix}-${blockId}-${actionId}`, { 'data-act': 'select', ...ids, 'aria-label': label });
@@ -191,6 +189,7 @@ export const inputElementHtml = (raw: unknown, block: Element, blockId: string, 
     'aria-invalid': error ? 'true' : undefined,
     required: block['optional'] !== true && !['checkboxes', 'multi_static_select', 'multi_users_select', 'multi_conversations_select', 'multi_channels_select', 'radio_buttons'].includes(type),
   };
+  if (isSelect(type)) return selectHtml(raw, ctx, { ...base, required: base.required ? true : undefined });
   const placeholder = plainOf(raw['placeholder']) || undefined;
   switch (type) {
     case 'plain_text_input': {
@@ -204,17 +203,6 @@ export const inputElementHtml = (raw: unknown, block: Element, blockId: string, 
       return `<input${attrs({ ...base, type: type === 'email_text_input' ? 'email' : 'url', placeholder, value: str(raw['initial_value']) })}>`;
     case 'number_input':
       return `<input type="number"${attrs({ ...base, placeholder, value: str(raw['initial_value']), min: str(raw['min_value']), max: str(raw['max_value']), step: raw['is_decimal_allowed'] === true ? 'any' : '1' })}>`;
-    case 'static_select':
-    case 'external_select':
-    case 'users_select':
-    case 'conversations_select':
-    case 'channels_select':
-    case 'multi_static_select':
-    case 'multi_external_select':
-    case 'multi_users_select':
-    case 'multi_conversations_select':
-    case 'multi_channels_select':
-      return selectHtml(raw, ctx, { ...base, required: base.required ? true : undefined });
     case 'checkboxes':
     case 'radio_buttons':
       return choiceList(raw, ctx, id, { ...base, id: undefined, 'aria-labelledby': `${id}-label` });

@@ -3,7 +3,7 @@
  * on top. The server renders every part; the browser script swaps parts in as the workspace changes.
  */
 import type { MessageState, SandboxState } from '../api/read-state.js';
-import type { Workspace } from '../slack-emulator/index.js';
+import type { Workspace } from 'slack-emulator';
 import { emojiChar, quickReactions } from './emoji.js';
 import { attrs, esc } from './html.js';
 import { blocksHtml } from './render-blocks.js';

@@ -12,7 +12,7 @@ export const senderLink = (url: string | null, label: string): string | null => 
 
 const alertLine = (alert: StoredAlert): string => {
   const where = alert.labels.instance ?? alert.labels.pod ?? alert.labels.node ?? alert.labels.host ?? alert.fingerprint;
-  const mark = alert.status === 'firing' ? ':red_circle:' : ':white_check_mark:';
+  const mark = alert.status !== 'firing' ? ':white_check_mark:' : alert.disposition === 'silenced' ? ':no_bell:' : ':red_circle:';
   const repeats = alert.receivedCount > 1 ? ` ×${alert.receivedCount}` : '';
   return `${mark} ${escape(clip(where, 80))}: ${escape(clip(alertSummary(alert), 160))}${repeats}`;
 };
@@ -27,7 +27,8 @@ const kindHeading = (view: AlertGroupView): string => {
 
 const statusLine = (view: AlertGroupView): string => {
   const { group } = view;
-  const state = group.status === 'resolved' ? `:white_check_mark: Resolved ${group.resolvedAt ? slackDate(group.resolvedAt) : ''}` : `*${view.firing} firing*`;
+  const silenced = view.silenced > 0 ? ` (${view.silenced} silenced)` : '';
+  const state = group.status === 'resolved' ? `:white_check_mark: Resolved ${group.resolvedAt ? slackDate(group.resolvedAt) : ''}` : `*${view.firing} firing*${silenced}`;
   const ack = group.acknowledgedBy ? ` · acknowledged by <@${group.acknowledgedBy}>` : '';
   return `${state}${view.resolved > 0 && group.status === 'open' ? ` · ${view.resolved} resolved` : ''} · ${view.received} received since ${slackDate(group.openedAt)}${ack}`;
 };
@@ -40,6 +41,18 @@ const leadDetails = (view: AlertGroupView): KnownBlock[] => {
     section(`*${escape(clip(alertSummary(lead), 500))}*${lead.annotations.description ? `\n${escape(clip(lead.annotations.description, 1500))}` : ''}`),
     ...(links ? [context(links)] : []),
   ];
+};
+
+/** Where the work on it happens now, and whether a silence holds its page. */
+const followUpLines = (view: AlertGroupView): KnownBlock[] => {
+  const { incident } = view;
+  const lines = [
+    ...(incident ? [`:rotating_light: Declared as *${incident.key}*${incident.channelId ? `: <#${incident.channelId}>` : ' (its channel is being created)'}; what joins this alert goes on its timeline.`] : []),
+    ...(view.pageHeldUntil !== null && view.group.status === 'open'
+      ? [`:no_bell: Page held by a silence until ${slackDate(view.pageHeldUntil)}; still firing then, it pages again.`]
+      : []),
+  ];
+  return lines.length > 0 ? [section(lines.join('\n'))] : [];
 };
 
 const silenceButton = (view: AlertGroupView) => ({ type: 'button' as const, text: plain('Silence…'), action_id: actionIds.silenceAlert, value: view.group.id });
@@ -72,6 +85,7 @@ export const alertGroupMessage = (view: AlertGroupView): { text: string; blocks:
       section(heading),
       ...leadDetails(view),
       section(statusLine(view)),
+      ...followUpLines(view),
       ...(shown.length > 0 ? [section(shown.map(alertLine).join('\n') + (more > 0 ? `\n…and ${more} more` : ''))] : []),
       ...groupActions(view),
     ].filter((block) => block.type !== 'actions' || ('elements' in block && block.elements.length > 0)),

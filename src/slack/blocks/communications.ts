@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
-import type { ExecutiveSummary, MaintenancePhase, UpdateView } from '../../app/ports.js';
+import type { ExecutiveSummary, MaintenancePhase, UpdateView } from '../../app/communication/ports.js';
 import type { Digest } from '../../domain/communication/digest.js';
+import { noiseDigestBlocks } from './alert-noise.js';
 import type { Maintenance } from '../../domain/communication/types.js';
 import { formatDuration, incidentDuration, incidentKey, type Incident } from '../../domain/incident/incident.js';
 import { severities, severityEmoji } from '../../domain/incident/severity.js';
@@ -123,6 +124,7 @@ export const digestMessage = (digest: Digest, now: number): Rendered => {
           ...(digest.overdueFollowUps === null ? [] : [`*Overdue follow-ups:* ${digest.overdueFollowUps}`]),
         ].join('\n'),
       ),
+      ...(digest.alertNoise ? noiseDigestBlocks(digest.alertNoise) : []),
     ],
   };
 };

@@ -1,5 +1,7 @@
 import type { HomeView, KnownBlock } from '@slack/types';
-import type { OpenIncidents } from '../../app/list-open-incidents.js';
+import type { OpenIncidents } from '../../app/incident/list-open-incidents.js';
+import type { TeamNoise } from '../../app/alerts/alert-noise.js';
+import { noiseHomeBlocks } from './alert-noise.js';
 import { formatDuration, incidentDuration, type Incident } from '../../domain/incident/incident.js';
 import { statusLabels } from '../../domain/incident/status.js';
 import { actionIds, blockIds } from '../ids.js';
@@ -64,7 +66,8 @@ const onCallLine = (shift: NextShift | undefined, now: number): string => {
     : `:calendar: You are next on call for ${escape(shift.scheduleName)} from ${slackDate(shift.start)}${until}.`;
 };
 
-export const homeView = (open: OpenIncidents, now: number, nextShift?: NextShift | null): HomeView => {
+/** `noise`: the viewer's teams' alert noise, shown under the incidents; null when alerts are not set up. */
+export const homeView = (open: OpenIncidents, now: number, nextShift?: NextShift | null, noise: TeamNoise[] | null = null): HomeView => {
   const blocks: KnownBlock[] = [
     { type: 'header', text: plain('Incidents', 150) },
     ...(nextShift === null ? [] : [context(onCallLine(nextShift, now))]),
@@ -75,6 +78,7 @@ export const homeView = (open: OpenIncidents, now: number, nextShift?: NextShift
     },
     { type: 'divider' },
     ...incidentSections(open, now, maxHomeIncidents, '; use `/incident list`'),
+    ...(noise ? noiseHomeBlocks(noise) : []),
   ];
   return { type: 'home', blocks };
 };

@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import type { OnCallAnswer } from '../../app/who-is-on-call.js';
+import type { OnCallAnswer } from '../../app/paging/who-is-on-call.js';
 import { context, escape, section, slackDate } from './text.js';
 
 const people = (users: string[]) => (users.length > 0 ? users.map((user) => `<@${user}>`).join(', ') : '_nobody_');

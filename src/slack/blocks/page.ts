@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import type { PageDetails } from '../../app/ports.js';
+import type { PageDetails } from '../../app/paging/ports.js';
 import { formatDuration, incidentKey, type Incident } from '../../domain/incident/incident.js';
 import { severityEmoji } from '../../domain/incident/severity.js';
 import { statusLabels } from '../../domain/incident/status.js';

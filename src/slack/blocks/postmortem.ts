@@ -1,8 +1,10 @@
 import type { KnownBlock } from '@slack/types';
-import { searchMatchMarks, type PostmortemNotice, type SearchField, type SimilarIncident } from '../../app/ports.js';
+import { searchMatchMarks, type SearchField, type SimilarIncident } from '../../app/incident/ports.js';
+import type { PostmortemNotice } from '../../app/postmortem/ports.js';
 import { plainSlackText } from '../../domain/postmortem/people.js';
 import { incidentKey, type Incident } from '../../domain/incident/incident.js';
 import type { FollowUp } from '../../domain/postmortem/types.js';
+import type { FollowUpView } from '../../app/postmortem/follow-ups.js';
 import { actionIds } from '../ids.js';
 import type { Rendered } from './communications.js';
 import { clip, context, escape, mention, mentionMarkers, plain, section, slackDate } from './text.js';
@@ -63,8 +65,23 @@ const followUpLine = (followUp: FollowUp, incident: Incident | undefined) =>
   (followUp.dueAt ? ` · due ${slackDate(followUp.dueAt, '{date_short}')}` : '') +
   (incident ? ` · ${incidentKey(incident)}` : '');
 
+const followUpListTitles: Record<FollowUpView, string> = {
+  mine: 'Your open follow-ups',
+  overdue: 'Overdue follow-ups',
+  incident: 'Open follow-ups of this incident',
+  all: 'All open follow-ups',
+};
+
+/** `/incident followups`: the list asked for, with each follow-up's incident where it is another's. */
+export const followUpList = ({ view, listed }: { view: FollowUpView; listed: { followUp: FollowUp; incident: Incident | undefined }[] }): Rendered =>
+  followUpSections(
+    followUpListTitles[view],
+    listed.map((entry) => entry.followUp),
+    new Map(listed.flatMap(({ incident }) => (incident ? [[incident.id, incident] as const] : []))),
+  );
+
 /** At most 40 follow-ups, each with a Done button, within a message's 50 blocks. */
-export const followUpList = (title: string, followUps: FollowUp[], incidents: Map<string, Incident>): Rendered => ({
+const followUpSections = (title: string, followUps: FollowUp[], incidents: Map<string, Incident>): Rendered => ({
   text: `${title}: ${followUps.length}`,
   blocks: [
     section(`*${escape(title)}*${followUps.length === 0 ? '\nNone. :tada:' : ''}`),
@@ -91,10 +108,10 @@ export const followUpReminder = (followUp: FollowUp, incident: Incident): Render
 });
 
 /** `reason` is a refusal's message: mrkdwn whose user text (follow-up titles) is already escaped. */
-export const confirmCloseMessage = (incident: Incident, reason: string): Rendered => ({
+export const confirmCloseMessage = (incident: { id: string; key: string }, reason: string): Rendered => ({
   text: reason,
   blocks: [
-    section(`:warning: ${reason} Close ${incidentKey(incident)} anyway?`),
+    section(`:warning: ${reason} Close ${incident.key} anyway?`),
     {
       type: 'actions',
       elements: [{ type: 'button', text: plain('Close anyway'), action_id: actionIds.confirmClose, value: incident.id, style: 'danger' }],

@@ -2,9 +2,12 @@ import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import { isDomainError } from '../../domain/errors.js';
 import { slackErrorCode } from '../slack-error.js';
+import { refusalReply, type Reply } from './refusals.js';
 
-/** Where a person can be told that their request failed. */
-export type Tell = (text: string) => Promise<unknown>;
+/** Where a person can be told something privately: how their request went, or why it was refused. */
+export type Tell = (reply: string | Reply) => Promise<unknown>;
+
+const asReply = (reply: string | Reply): Reply => (typeof reply === 'string' ? { text: reply } : reply);
 
 /**
  * Runs the work that follows an ack. A refusal becomes a clear private message; anything else is
@@ -15,7 +18,7 @@ export const reportingErrors = async (tell: Tell, logger: Logger, work: () => Pr
     await work();
   } catch (error) {
     if (isDomainError(error)) {
-      await tell(`:warning: ${error.message}`).catch((tellError) => logger.warn({ err: tellError }, 'could not deliver a refusal'));
+      await tell(refusalReply(error)).catch((tellError) => logger.warn({ err: tellError }, 'could not deliver a refusal'));
       return;
     }
     const code = slackErrorCode(error);
@@ -27,20 +30,27 @@ export const reportingErrors = async (tell: Tell, logger: Logger, work: () => Pr
 };
 
 /** Tells a person privately in a channel when possible, otherwise by DM. */
-export const tellPrivately = (client: WebClient, userId: string, channelId?: string): Tell => async (text) => {
+export const tellPrivately = (client: WebClient, userId: string, channelId?: string): Tell => async (reply) => {
+  const message = asReply(reply);
   if (channelId) {
     try {
-      return await client.chat.postEphemeral({ channel: channelId, user: userId, text });
+      return await client.chat.postEphemeral({ channel: channelId, user: userId, ...message });
     } catch {
       // Not in that channel (or it is gone): fall back to a DM.
     }
   }
   const dm = await client.conversations.open({ users: userId });
-  return client.chat.postMessage({ channel: dm.channel!.id!, text });
+  return client.chat.postMessage({ channel: dm.channel!.id!, ...message });
 };
 
 /** A private reply next to the message whose button was clicked, leaving that message as it is. */
 export const replyPrivately =
-  (respond: (message: { response_type: 'ephemeral'; replace_original: false; text: string }) => Promise<unknown>): Tell =>
-  (text) =>
-    respond({ response_type: 'ephemeral', replace_original: false, text });
+  (respond: (message: { response_type: 'ephemeral'; replace_original: false } & Reply) => Promise<unknown>): Tell =>
+  (reply) =>
+    respond({ response_type: 'ephemeral', replace_original: false, ...asReply(reply) });
+
+/** A private answer to a slash command. */
+export const answerCommand =
+  (respond: (message: { response_type: 'ephemeral' } & Reply) => Promise<unknown>): Tell =>
+  (reply) =>
+    respond({ response_type: 'ephemeral', ...asReply(reply) });

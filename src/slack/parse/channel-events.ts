@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ChannelActivity } from '../../app/record-channel-activity.js';
+import type { ChannelActivity } from '../../app/incident/record-channel-activity.js';
 
 import { tsToMillis } from '../../app/time.js';
 

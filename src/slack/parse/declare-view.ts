@@ -1,5 +1,5 @@
 import { parseSeverity, type Severity } from '../../domain/incident/severity.js';
-import { limits } from '../blocks/modals.js';
+import { limits } from '../blocks/modals/form-parts.js';
 import { inputIds } from '../ids.js';
 import { readChecked, readSelected, readText, readUser, type FieldErrors, type Parsed, type ViewState } from './view-state.js';
 

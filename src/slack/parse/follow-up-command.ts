@@ -1,36 +1,33 @@
-import { DateTime } from 'luxon';
-import { parseUserMention } from './command-text.js';
+import { z } from 'zod';
+import { commandParser, parseUserMention, unescapeSlackText } from './command-text.js';
 
-export interface FollowUpCommand {
-  text: string;
-  ownerId: string | null;
-  dueAt: number | null;
-  blocking: boolean;
-  /** A word that looked like a date but is not one, to be named back to the person. */
-  badDate: string | null;
-}
-
-/** Due dates fall due at 17:00 in the configured time zone: the end of that working day. */
-export const dueAtEndOfDay = (date: string, zone: string): number | null => {
-  const parsed = DateTime.fromISO(date, { zone });
-  return parsed.isValid ? parsed.set({ hour: 17, minute: 0, second: 0, millisecond: 0 }).toMillis() : null;
-};
-
-/** `/incident followup <text> [@owner] [YYYY-MM-DD] [blocking]`, in any order after the text. */
-export const parseFollowUpCommand = (rest: string, zone: string): FollowUpCommand => {
+/** The words of `/incident followup`, sorted: the first mention owns it, a YYYY-MM-DD is its due date, `blocking` flags it. */
+const sortWords = (rest: string) => {
   const words: string[] = [];
   let ownerId: string | null = null;
-  let dueAt: number | null = null;
+  let dueDate: string | null = null;
   let blocking = false;
-  let badDate: string | null = null;
-  for (const token of rest.trim().split(/\s+/).filter(Boolean)) {
+  for (const token of unescapeSlackText(rest).trim().split(/\s+/).filter(Boolean)) {
     const mention = parseUserMention(token);
     if (mention && !ownerId) ownerId = mention;
-    else if (/^\d{4}-\d{2}-\d{2}$/.test(token)) {
-      dueAt = dueAtEndOfDay(token, zone);
-      if (dueAt === null) badDate = token;
-    } else if (/^!?blocking$/i.test(token)) blocking = true;
+    else if (/^\d{4}-\d{2}-\d{2}$/.test(token)) dueDate = token;
+    else if (/^!?blocking$/i.test(token)) blocking = true;
     else words.push(token);
   }
-  return { text: words.join(' '), ownerId, dueAt, blocking, badDate };
+  return { text: words.join(' '), ownerId, dueDate, blocking };
 };
+
+/**
+ * `/incident followup <text> [@owner] [YYYY-MM-DD] [blocking]`, in any order after the text. The due
+ * date stays a date: the use case knows the time zone and when in the day it falls due.
+ */
+export const parseFollowUpCommand = commandParser(
+  ({ rest }) => sortWords(rest),
+  z.object({ text: z.string(), ownerId: z.string().nullable(), dueDate: z.string().nullable(), blocking: z.boolean() }),
+);
+
+/** `/incident followups [mine|overdue|all]`: no word (or another) lists this incident's, or your own outside one. */
+export const parseFollowUpsCommand = commandParser(
+  ({ args }) => ({ view: args[0]?.toLowerCase() }),
+  z.object({ view: z.enum(['mine', 'overdue', 'all']).optional().catch(undefined) }),
+);

@@ -1,7 +1,7 @@
 import { parseRole, type Role } from '../../domain/incident/roles.js';
 import { parseSeverity, type Severity } from '../../domain/incident/severity.js';
 import { isStatus, type Status } from '../../domain/incident/status.js';
-import type { ModalMetadata } from '../blocks/modals.js';
+import type { ModalMetadata } from '../blocks/modals/form-parts.js';
 import { inputIds } from '../ids.js';
 import { readChecked, readDateTime, readInput, readSelected, readText, readUser, type FieldErrors, type Parsed, type ViewState } from './view-state.js';
 
@@ -57,7 +57,7 @@ export interface UpdateForm {
   whatChanged: string;
   impact: string;
   nextSteps: string;
-  nextUpdateMinutes: number;
+  nextUpdateInMinutes: number;
   customerMessage: string | null;
   /** Publish the status page template (filled for `status`) rather than a written message. */
   useTemplate: boolean;
@@ -87,7 +87,7 @@ export const parseUpdateView = (values: ViewState, _userId: string, metadata: Mo
       whatChanged,
       impact: readText(values, inputIds.impact),
       nextSteps: readText(values, inputIds.nextSteps),
-      nextUpdateMinutes: minutes,
+      nextUpdateInMinutes: minutes,
       customerMessage,
       useTemplate,
     },

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { couldHoldPages, matcherMatches, parseMatcher, type LabelMatcher } from '../../domain/alerts/silence.js';
-import type { IncidentConfig } from '../../domain/escalation/types.js';
+import type { IncidentConfig } from '../../config/incident-config.js';
 import { inputIds } from '../ids.js';
 import { readChecked, readSelected, readText, type FieldErrors, type Parsed, type ViewState } from './view-state.js';
-import { silenceDurations } from '../blocks/modals.js';
+import { silenceDurations } from '../blocks/modals/silence-modal.js';
 
 const durationSchema = z.coerce
   .number()

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ModalMetadata } from '../blocks/modals.js';
+import type { ModalMetadata } from '../blocks/modals/form-parts.js';
 
 /** The parts of Slack's view.state.values element states the bot reads. */
 const elementStateSchema = z.object({
@@ -30,6 +30,7 @@ export const metadataSchema = z.object({
   messageTs: z.string().optional(),
   messageUserId: z.string().optional(),
   messageText: z.string().optional(),
+  alertGroupId: z.string().optional(),
 });
 
 export const parseMetadata = (raw: string): ModalMetadata => {

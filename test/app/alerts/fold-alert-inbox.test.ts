@@ -1,34 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { acceptAlertBatches } from '../../../src/app/alerts/accept-alerts.js';
 import { foldAlertInbox, foldWholeInbox } from '../../../src/app/alerts/fold-alert-inbox.js';
-import type { UseCaseDeps } from '../../../src/app/ports.js';
-import { parseIncidentConfig } from '../../../src/config/incident-config-file.js';
 import type { IncomingAlert } from '../../../src/domain/alerts/alert.js';
 import { fingerprintOf } from '../../../src/domain/alerts/fingerprint.js';
-import { createAlertInboxRepository } from '../../../src/storage/alert-inbox-repository.js';
-import { createAlertRepository } from '../../../src/storage/alert-repository.js';
-import { createJobRepository } from '../../../src/storage/job-repository.js';
-import { createMaintenanceRepository } from '../../../src/storage/maintenance-repository.js';
 import { alertsConfigYaml } from '../../support/alerts-config.js';
 import { fixedClock } from '../../support/clock.js';
-import { testDatabase } from '../../support/test-db.js';
+import { useCaseWorld } from '../../support/use-case-deps.js';
 
 const setUp = () => {
-  const database = testDatabase();
-  let serial = 0;
-  const newId = () => `id-${(serial += 1)}`;
   const clock = fixedClock(Date.UTC(2026, 10, 28, 22, 0));
-  const config = parseIncidentConfig(alertsConfigYaml());
-  const deps = {
-    atomically: database.atomically,
-    alerts: createAlertRepository(database.db, newId),
-    alertInbox: createAlertInboxRepository(database.db),
-    jobs: createJobRepository(database.db, newId),
-    maintenances: createMaintenanceRepository(database.db, newId),
-    config: () => config,
-    clock,
-  } as unknown as UseCaseDeps;
-  return { database, deps, clock };
+  const world = useCaseWorld({ configYaml: alertsConfigYaml(), clock });
+  return { database: world, deps: world.deps, clock };
 };
 
 const alert = (instance: string, endsAt: number | null = null): IncomingAlert => {

@@ -88,7 +88,8 @@ describe('nextChange', () => {
     expect(change(newYorkWeekly, '2026-03-05T00:00:00Z', horizonMs)).toEqual(expected);
   });
 
-  it('is fast enough for dozens of busy schedules', () => {
+  // How fast is a benchmark's question (bench/), not a test's: a wall-clock bound fails on a loaded machine.
+  it('finds the next shift across dozens of busy schedules', () => {
     const busy = Array.from({ length: 50 }, (_, index) =>
       schedule('America/New_York', [
         layer([ALICE], '30m', '2026-01-05T00:00', { days: ['sat'], from: '09:00', to: '09:30' }),
@@ -96,10 +97,11 @@ describe('nextChange', () => {
         layer([DAVE], '1w', '2026-01-05T00:00'),
       ], [], `busy-${index}`),
     );
-    const started = performance.now();
     const shift = nextShiftFor(busy, ALICE, at('2026-01-05T10:00:00Z'));
-    for (const subject of busy) nextChange(subject, at('2026-01-05T10:00:00Z'));
-    expect(performance.now() - started).toBeLessThan(2_000);
+    // Fifty copies of one schedule: one answer, later than asked.
+    const changes = busy.map((subject) => nextChange(subject, at('2026-01-05T10:00:00Z')));
+    expect(changes[0]!.at).toBeGreaterThan(at('2026-01-05T10:00:00Z'));
+    expect(changes).toEqual(busy.map(() => changes[0]));
     // Saturday 09:00 EST is 14:00Z.
     expect(shift).toEqual({ scheduleId: 'busy-0', start: at('2026-01-10T14:00:00Z'), end: at('2026-01-10T14:30:00Z') });
   });

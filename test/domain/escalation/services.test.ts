@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { byTier, expertsFor } from '../../../src/domain/escalation/services.js';
-import { defaultIncidentConfig } from '../../../src/config/incident-config-file.js';
-import type { IncidentConfig, ServiceConfig } from '../../../src/domain/escalation/types.js';
+import { defaultIncidentConfig } from '../../../src/config/incident-config.js';
+import type { ServiceConfig } from '../../../src/domain/escalation/types.js';
+import type { IncidentConfig } from '../../../src/config/incident-config.js';
 
 const service = (id: string, tier: number, experts: string[] = []): ServiceConfig => ({
   id,

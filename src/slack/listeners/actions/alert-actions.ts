@@ -3,8 +3,10 @@ import { acknowledgeAlertGroup } from '../../../app/alerts/acknowledge-alert-gro
 import { declareDraftFromAlert } from '../../../app/alerts/declare-from-alert.js';
 import { silenceDraftFromAlert } from '../../../app/alerts/silence-alerts.js';
 import { expireSilence } from '../../../app/alerts/expire-silence.js';
-import { declareModal, silenceModal } from '../../blocks/modals.js';
+import { declareModal } from '../../blocks/modals/declare-modal.js';
+import { silenceModal } from '../../blocks/modals/silence-modal.js';
 import { slackDate } from '../../blocks/text.js';
+import { serviceChoices } from '../../../app/incident/service-choices.js';
 import type { ListenerContext } from '../context.js';
 import { replyPrivately, reportingErrors } from '../report-error.js';
 
@@ -29,10 +31,12 @@ export const declareFromAlertButton = (ctx: ListenerContext) => async ({ ack, ac
       view: declareModal({
         title: draft.title,
         reporterId: body.user.id,
-        services: ctx.deps.config().services,
+        services: serviceChoices(ctx.deps),
         severity: draft.severity,
         selectedServices: draft.services,
         summary: draft.summary,
+        alertGroupId: action.value ?? '',
+        ...(body.channel?.id ? { channelId: body.channel.id } : {}),
       }),
     });
   });

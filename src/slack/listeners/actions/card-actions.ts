@@ -1,13 +1,16 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { byTier } from '../../../domain/escalation/services.js';
 import type { ModalView } from '@slack/types';
-import { changeStatus } from '../../../app/change-status.js';
-import { incidentById } from '../../../app/find-incident.js';
-import { joinIncident } from '../../../app/join-incident.js';
+import { changeStatus } from '../../../app/incident/change-status.js';
+import { incidentById } from '../../../app/incident/find-incident.js';
+import { joinIncident } from '../../../app/incident/join-incident.js';
 import type { Incident } from '../../../domain/incident/incident.js';
-import { declareModal, pageModal, roleModal, severityModal, statusModal } from '../../blocks/modals.js';
-import { updateModalFor } from '../update-modal.js';
-import { retryChannel } from '../../../app/retry-channel.js';
+import { declareModal } from '../../blocks/modals/declare-modal.js';
+import { pageModal } from '../../blocks/modals/page-modal.js';
+import { roleModal, severityModal, statusModal } from '../../blocks/modals/incident-modals.js';
+import { updateModal } from '../../blocks/modals/update-modal.js';
+import { updateFormDefaults } from '../../../app/communication/update-form.js';
+import { serviceChoices } from '../../../app/incident/service-choices.js';
+import { retryChannel } from '../../../app/incident/retry-channel.js';
 import type { ListenerContext } from '../context.js';
 import { replyPrivately, reportingErrors, tellPrivately } from '../report-error.js';
 
@@ -27,9 +30,9 @@ export const openIncidentModal =
 export const statusButton = (ctx: ListenerContext) => openIncidentModal(ctx, statusModal);
 export const severityButton = (ctx: ListenerContext) => openIncidentModal(ctx, severityModal);
 export const roleButton = (ctx: ListenerContext) => openIncidentModal(ctx, (incident) => roleModal(incident));
-export const updateButton = (ctx: ListenerContext) => openIncidentModal(ctx, (incident) => updateModalFor(ctx.deps, incident));
+export const updateButton = (ctx: ListenerContext) => openIncidentModal(ctx, (incident) => updateModal(incident, updateFormDefaults(ctx.deps, incident)));
 export const pageButton = (ctx: ListenerContext) =>
-  openIncidentModal(ctx, (incident) => pageModal(incident, byTier(ctx.deps.config().services)));
+  openIncidentModal(ctx, (incident) => pageModal(incident, serviceChoices(ctx.deps)));
 
 export const resolveButton = (ctx: ListenerContext) => async ({ ack, action, body, respond }: ButtonArgs) => {
   await ack();
@@ -51,7 +54,7 @@ export const declareButton = (ctx: ListenerContext) => async ({ ack, body, clien
   await ack();
   const logger = ctx.logger.child({ module: 'action', action: 'declare' });
   await reportingErrors(tellPrivately(client, body.user.id), logger, () =>
-    client.views.open({ trigger_id: body.trigger_id, view: declareModal({ title: '', reporterId: body.user.id, services: byTier(ctx.deps.config().services) }) }),
+    client.views.open({ trigger_id: body.trigger_id, view: declareModal({ title: '', reporterId: body.user.id, services: serviceChoices(ctx.deps) }) }),
   );
 };
 

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { changeStatus } from '../../../app/change-status.js';
-import { completeFollowUp } from '../../../app/follow-ups.js';
+import { changeStatus } from '../../../app/incident/change-status.js';
+import { completeFollowUp } from '../../../app/postmortem/follow-ups.js';
 import type { ListenerContext } from '../context.js';
 import { replyPrivately, reportingErrors } from '../report-error.js';
 import { escape } from '../../blocks/text.js';

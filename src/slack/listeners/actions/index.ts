@@ -7,7 +7,7 @@ import { completeFollowUpButton, confirmCloseButton } from './follow-up-actions.
 import { cancelMaintenanceButton } from './maintenance-actions.js';
 import { acknowledgeAlertButton, declareFromAlertButton, expireSilenceButton, silenceAlertButton } from './alert-actions.js';
 import { openIncidentModal } from './card-actions.js';
-import { followUpModal } from '../../blocks/modals.js';
+import { followUpModal } from '../../blocks/modals/follow-up-modal.js';
 
 export const registerActions = (app: App, ctx: ListenerContext): void => {
   app.action(actionIds.updateStatus, statusButton(ctx));

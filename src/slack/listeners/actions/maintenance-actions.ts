@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { cancelMaintenance } from '../../../app/schedule-maintenance.js';
+import { cancelMaintenance } from '../../../app/communication/schedule-maintenance.js';
 import type { ListenerContext } from '../context.js';
 import { replyPrivately, reportingErrors } from '../report-error.js';
 import { escape } from '../../blocks/text.js';

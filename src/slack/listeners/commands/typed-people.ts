@@ -1,8 +1,5 @@
 import type { PeopleDirectory } from '../../../app/ports.js';
 
-/** Subcommands whose arguments name people. */
-export const subcommandsNamingPeople: ReadonlySet<string> = new Set(['role', 'page', 'handover', 'followup', 'follow-up']);
-
 const plainMention = /(^|\s)@([\p{L}\p{N}][\p{L}\p{N}._-]*?)(?=[.,;:!?]*(?:\s|$))/gu;
 
 /**
@@ -23,6 +20,3 @@ export const resolvePlainMentions = async (text: string, people: PeopleDirectory
     return id ? `${before}<@${id}|${name}>` : whole;
   });
 };
-
-/** For a refusal: what the person typed, when it looks like someone we could not find. */
-export const unknownPerson = (token: string | undefined): string | undefined => (token && /^@[\p{L}\p{N}._-]+$/u.test(token) ? token : undefined);

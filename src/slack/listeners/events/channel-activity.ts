@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { recordChannelActivity } from '../../../app/record-channel-activity.js';
-import { checkBlame } from '../../../app/check-blame.js';
+import { recordChannelActivity } from '../../../app/incident/record-channel-activity.js';
+import { checkBlame } from '../../../app/postmortem/check-blame.js';
 import { parseChannelEvent } from '../../parse/channel-events.js';
 import type { ListenerContext } from '../context.js';
 

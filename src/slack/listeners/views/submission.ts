@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import type { ModalMetadata } from '../../blocks/modals.js';
+import type { ModalMetadata } from '../../blocks/modals/form-parts.js';
 import { parseMetadata, viewSubmissionSchema, type Parsed, type ViewState } from '../../parse/view-state.js';
 import type { ListenerContext } from '../context.js';
 import { reportingErrors, tellPrivately, type Tell } from '../report-error.js';

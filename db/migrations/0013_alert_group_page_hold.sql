@@ -1,0 +1,1 @@
+ALTER TABLE `alert_groups` ADD `page_held_by` text;

@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import { findBlame } from '../../domain/postmortem/blame.js';
+import { peopleIn } from '../../domain/postmortem/people.js';
+import { renderPostmortem } from '../../domain/postmortem/render-postmortem.js';
+import { incidentKey } from '../../domain/incident/incident.js';
+import { incidentById } from '../incident/find-incident.js';
+import { postmortemInput, postmortemUrl } from './postmortem-input.js';
+import type { StoredPostmortem } from './ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
+import { escapeUserText } from '../../domain/communication/slack-text.js';
+
+const newToken = () => randomBytes(18).toString('base64url');
+
+export type GeneratePostmortemDeps = Pick<
+  UseCaseDeps,
+  'clock' | 'config' | 'escalations' | 'followUps' | 'incidents' | 'log' | 'notifier' | 'people' | 'postmortems' | 'publicUrl' | 'timeline' | 'updates'
+>;
+
+/**
+ * Assembles the blameless draft from the stored timeline, keeps it (served over HTTP at an
+ * unguessable URL), uploads it to the channel as Markdown, and adds a canvas when the workspace
+ * allows canvases. Wording that reads as blame is pointed out privately to whoever asked for it.
+ */
+export const generatePostmortem = async (deps: GeneratePostmortemDeps, input: { incidentId: string; actorId: string }): Promise<StoredPostmortem> => {
+  const incident = incidentById(deps.incidents, input.incidentId);
+  const draftInput = postmortemInput(deps, incident);
+  // A file or canvas cannot render Slack's <@U…> markup: the draft names people by their display name.
+  const markdown = renderPostmortem(draftInput, { names: await deps.people.names(peopleIn(draftInput)) });
+  const stored = deps.postmortems.save({ incidentId: incident.id, markdown, generatedAt: deps.clock.now(), generatedBy: input.actorId }, newToken);
+  deps.log.info({ incidentId: incident.id, bytes: markdown.length }, 'postmortem draft generated');
+  if (!incident.channelId) return stored;
+
+  const title = `Postmortem draft: ${incidentKey(incident)} ${incident.title}`;
+  const fileId = await deps.notifier.uploadFile(incident.channelId, {
+    filename: `${incidentKey(incident).toLowerCase()}-postmortem.md`,
+    title,
+    content: markdown,
+    comment: `:memo: Postmortem draft for ${incidentKey(incident)}, assembled from this channel's timeline.`,
+  });
+  const canvasId = await deps.notifier.createCanvas(incident.channelId, title, markdown);
+  deps.postmortems.setDelivery(incident.id, { fileId, canvasId });
+  const openFollowUps = deps.followUps.listForIncident(incident.id).filter((followUp) => followUp.status === 'open').length;
+  await deps.notifier.post(incident.channelId, {
+    kind: 'postmortem_notice',
+    notice: {
+      incident,
+      url: postmortemUrl(deps, incident.id, stored.token),
+      canvasId,
+      fileId,
+      openFollowUps,
+    },
+  });
+
+  const blame = findBlame(markdown, { extraPhrases: deps.config().postmortem.blamePhrases });
+  if (blame.length > 0) {
+    const lines = blame.slice(0, 8).map((finding) => `• “${escapeUserText(finding.phrase)}”: ${finding.suggestion}`);
+    await deps.notifier.tellPrivately(
+      incident.channelId,
+      input.actorId,
+      `:scales: The draft has wording that can read as blame. Consider:\n${lines.join('\n')}`,
+    );
+  }
+  return { ...stored, fileId, canvasId };
+};

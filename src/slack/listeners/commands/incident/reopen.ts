@@ -1,0 +1,3 @@
+import { statusShortcut } from './status-shortcut.js';
+
+export const reopen = statusShortcut('reopen', 'investigating', '`/incident reopen [why]`: back to investigating after a resolve');
