@@ -13,7 +13,7 @@ const untypedJson = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'db/', 'src/sandbox/ui/sandbox-client.js'] },
+  { ignores: ['node_modules/', 'db/', 'src/sandbox/ui/sandbox-client.js', 'src/sandbox/ui/sandbox-dom.js', 'src/sandbox/ui/sandbox-clicks.js'] },
   js.configs.recommended,
   // Plain JavaScript run by Node (the benchmarks' worker threads).
   {

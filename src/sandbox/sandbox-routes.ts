@@ -79,7 +79,8 @@ const sendPageError = (response: ServerResponse, error: unknown) => {
 /** The page, its assets and its live fragments. */
 const pageRoutes = ({ slack, ws, tracker, safely }: SandboxContext): CustomRoute[] => {
   const styles = asset('sandbox.css');
-  const script = asset('sandbox-client.js');
+  // The page's script and the modules it imports (relative to it, so under the same path).
+  const scripts = ['sandbox-client.js', 'sandbox-dom.js', 'sandbox-clicks.js'].map((name) => ({ name, text: asset(name) }));
   return [
     {
       path: '/sandbox',
@@ -105,7 +106,7 @@ const pageRoutes = ({ slack, ws, tracker, safely }: SandboxContext): CustomRoute
       }),
     },
     { path: '/sandbox/assets/sandbox.css', method: 'GET', handler: (_request, response) => sendText(response, 200, 'text/css; charset=utf-8', styles) },
-    { path: '/sandbox/assets/sandbox-client.js', method: 'GET', handler: (_request, response) => sendText(response, 200, 'text/javascript; charset=utf-8', script) },
+    ...scripts.map(({ name, text }): CustomRoute => ({ path: `/sandbox/assets/${name}`, method: 'GET', handler: (_request, response) => sendText(response, 200, 'text/javascript; charset=utf-8', text) })),
     {
       path: '/sandbox/ui/fragments',
       method: 'GET',

@@ -9,19 +9,12 @@ const last = { sidebar: '', header: '', messages: '' };
 let pendingMessages = null;
 let editing = false;
 
-const $ = (selector, root = document) => root.querySelector(selector);
+
+import { $, autosize, busy, closeMenus, elementIds, targetOf, toast, valueOf, watchMenus } from './sandbox-dom.js';
+import { onClick } from './sandbox-clicks.js';
 
 /* ---------- talking to the server ---------- */
 
-let toastTimer;
-function toast(message, kind = 'info') {
-  const box = $('#toast');
-  box.textContent = message;
-  box.className = `toast ${kind}`;
-  box.hidden = false;
-  clearTimeout(toastTimer);
-  toastTimer = setTimeout(() => (box.hidden = true), kind === 'error' ? 8000 : 5000);
-}
 
 async function post(action, payload) {
   let response;
@@ -175,126 +168,9 @@ function markUnread() {
 
 /* ---------- what the person does ---------- */
 
-/** Where an element lives: a message (channel + ts) or a view (modal or Home tab). */
-function targetOf(element) {
-  const surface = element.closest('[data-surface]');
-  if (!surface) return {};
-  if (surface.dataset.surface === 'message') return { channel: surface.dataset.channel, ts: surface.dataset.ts };
-  return { viewId: surface.dataset.viewId };
-}
 
-function elementIds(element) {
-  return {
-    actionId: element.dataset.actionId,
-    ...(element.dataset.blockId ? { blockId: element.dataset.blockId } : {}),
-  };
-}
 
-const secondsOf = (value) => (value ? Math.floor(new Date(value).getTime() / 1000) : null);
 
-/** The value Slack reports for a control: an option value, a list of them, a date, or seconds. */
-function valueOf(control) {
-  const kind = control.dataset.kind ?? '';
-  if (control.classList.contains('choices')) {
-    const checked = [...control.querySelectorAll('input:checked')].map((input) => input.value);
-    return kind === 'radio_buttons' ? (checked[0] ?? null) : checked;
-  }
-  if (control.tagName === 'SELECT' && control.multiple) return [...control.selectedOptions].map((option) => option.value);
-  if (kind === 'datetimepicker') return secondsOf(control.value);
-  return control.value === '' ? null : control.value;
-}
-
-async function busy(button, work) {
-  if (button) button.disabled = true;
-  try {
-    return await work();
-  } finally {
-    if (button?.isConnected) button.disabled = false;
-  }
-}
-
-const closeMenus = (except) => {
-  for (const open of document.querySelectorAll('details.msg-menu[open], details.overflow[open]')) if (open !== except) open.removeAttribute('open');
-};
-
-document.addEventListener('click', async (event) => {
-  const element = event.target.closest('[data-act]');
-  if (!element) {
-    if (!event.target.closest('details')) closeMenus();
-    if (body.classList.contains('sidebar-open') && !event.target.closest('#sidebar')) body.classList.remove('sidebar-open');
-    return;
-  }
-  const act = element.dataset.act;
-  if (element.tagName === 'SELECT' || element.tagName === 'INPUT' || element.tagName === 'FORM' || element.classList.contains('choices')) return;
-  if (element.dataset.confirm && !window.confirm(element.dataset.confirm)) return;
-  const message = element.closest('[data-surface="message"]');
-  const onMessage = message ? { channel: message.dataset.channel, ts: message.dataset.ts } : {};
-  switch (act) {
-    case 'click':
-      if (element.dataset.url) window.open(element.dataset.url, '_blank', 'noopener');
-      await busy(element, () => post('click', { ...targetOf(element), ...elementIds(element), ...(element.dataset.value !== undefined ? { value: element.dataset.value } : {}) }));
-      break;
-    case 'select':
-      closeMenus();
-      await busy(element, () => post('select', { ...targetOf(element), ...elementIds(element), value: element.dataset.value }));
-      break;
-    case 'apply-multi': {
-      const select = element.parentElement.querySelector('select');
-      await busy(element, () => post('select', { ...targetOf(element), ...elementIds(select), value: valueOf(select) }));
-      break;
-    }
-    case 'react':
-    case 'unreact':
-      closeMenus();
-      await post(act, { ...onMessage, name: element.dataset.name });
-      break;
-    case 'pin':
-    case 'unpin':
-    case 'delete':
-      closeMenus();
-      await post(act, onMessage);
-      break;
-    case 'shortcut':
-      closeMenus();
-      await post('shortcut', { ...onMessage, callbackId: element.dataset.callbackId });
-      break;
-    case 'edit':
-      closeMenus();
-      startEdit(message);
-      break;
-    case 'close-modal': {
-      const modal = element.closest('[data-view-id]');
-      await busy(element, () => post('close', { viewId: modal.dataset.viewId }));
-      break;
-    }
-    case 'join':
-      await busy(element, () => post('join', { channel: place }));
-      break;
-    case 'toggle-sidebar':
-      body.classList.toggle('sidebar-open');
-      break;
-  }
-});
-
-/**
- * A menu opens downwards unless that would run past the bottom of the scrolling list (the last
- * messages sit right above the message box) and there is more room above: then it opens upwards.
- */
-const placeMenu = (details) => {
-  const menu = details.querySelector(':scope > .menu');
-  const list = details.closest('.messages, .modal-body') ?? document.documentElement;
-  if (!menu) return;
-  details.classList.remove('menu-up');
-  const bounds = list.getBoundingClientRect();
-  const room = { below: bounds.bottom - details.getBoundingClientRect().bottom, above: details.getBoundingClientRect().top - bounds.top };
-  if (menu.getBoundingClientRect().bottom > bounds.bottom && room.above > room.below) details.classList.add('menu-up');
-};
-
-document.addEventListener('toggle', (event) => {
-  if (!event.target.matches?.('details[open]')) return;
-  closeMenus(event.target);
-  placeMenu(event.target);
-}, true);
 
 document.addEventListener('change', async (event) => {
   const control = event.target.closest('[data-act="select"], [data-act="switch-person"], [data-dispatch="true"]');
@@ -375,13 +251,12 @@ document.addEventListener('keydown', (event) => {
   }
 });
 
-function autosize(textarea) {
-  textarea.style.height = 'auto';
-  textarea.style.height = `${Math.min(textarea.scrollHeight, 200)}px`;
-}
 document.addEventListener('input', (event) => {
   if (event.target.id === 'composer-input') autosize(event.target);
 });
+
+document.addEventListener('click', onClick({ body, post, startEdit, place }));
+watchMenus();
 
 /* ---------- start ---------- */
 
