@@ -267,6 +267,7 @@ const alertsFile = strict({
     changes: z.int({ error: 'must be a whole number, 2 or more' }).min(2, 'must be a whole number, 2 or more').optional(),
   }).nullish(),
   group_wait: alertDuration.optional(),
+  edit_interval: alertDuration.optional(),
   repeat_interval: alertDuration.optional(),
   resolve_timeout: alertDuration.optional(),
   speedup: z.number({ error: 'must be a number from 1 to 100000' }).min(1, 'must be a number from 1 to 100000').max(100_000, 'must be a number from 1 to 100000').optional(),

@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
 import { and, asc, eq, gt, isNull, lte, sql } from 'drizzle-orm';
-import type { AlertGroup, AlertGroupKind, AlertStore } from '../app/alerts/alert-ports.js';
+import type { AlertStore } from '../app/alerts/alert-ports.js';
 import type { IdGenerator } from '../app/ports.js';
 import type { AlertClass, AlertStatus, Disposition, StoredAlert } from '../domain/alerts/alert.js';
 import type { Db } from './database.js';
+import { groupColumns, groupFromRow, groupToRow, type GroupRow } from './alert-group-rows.js';
 import { alertGroups, alertHolds, alerts, alertSilences, apiMaintenances } from './schema.js';
 
 const toAlert = (row: typeof alerts.$inferSelect): StoredAlert => ({
@@ -106,6 +107,8 @@ const prepareHotPaths = (db: Db) => {
   );
   const countFiring = client.prepare<[string], { n: number }>("select count(*) as n from alerts where group_id = ? and status = 'firing'");
   const anyFiring = client.prepare<[string], { yes: number }>("select exists (select 1 from alerts where group_id = ? and status = 'firing') as yes");
+  // Walks the group: a storm's group of 100,000 takes tens of milliseconds, which edit_interval
+  // (one edit of a message every 2 s at most) keeps to a few per cent of a core.
   const groupCounts = client.prepare<[string], { firing: number | null; silenced: number | null; resolved: number | null; received: number | null }>(
     `select sum(status = 'firing') as firing, sum(status = 'firing' and disposition = 'silenced') as silenced, sum(status = 'resolved') as resolved,
      sum(received_count) as received from alerts where group_id = ?`,
@@ -118,68 +121,12 @@ const prepareHotPaths = (db: Db) => {
   return { find, save, hold, group, latestGroup, saveGroup, countFiring, anyFiring, groupCounts, pagedLead, firstLead, newest };
 };
 
-interface GroupRow {
-  id: string;
-  kind: string;
-  team: string | null;
-  service: string | null;
-  alertname: string | null;
-  channel_id: string | null;
-  ts: string | null;
-  status: string;
-  opened_at: number;
-  last_change_at: number;
-  resolved_at: number | null;
-  acknowledged_by: string | null;
-  acknowledged_at: number | null;
-  incident_id: string | null;
-  page_held_by: string | null;
-}
-
-const groupFromRow = (row: GroupRow): AlertGroup => ({
-  id: row.id,
-  kind: row.kind as AlertGroupKind,
-  team: row.team,
-  service: row.service,
-  alertname: row.alertname,
-  channelId: row.channel_id,
-  ts: row.ts,
-  status: row.status as AlertGroup['status'],
-  openedAt: row.opened_at,
-  lastChangeAt: row.last_change_at,
-  resolvedAt: row.resolved_at,
-  acknowledgedBy: row.acknowledged_by,
-  acknowledgedAt: row.acknowledged_at,
-  incidentId: row.incident_id,
-  pageHeldBy: row.page_held_by,
-});
-
-const groupToRow = (group: AlertGroup): GroupRow => ({
-  id: group.id,
-  kind: group.kind,
-  team: group.team,
-  service: group.service,
-  alertname: group.alertname,
-  channel_id: group.channelId,
-  ts: group.ts,
-  status: group.status,
-  opened_at: group.openedAt,
-  last_change_at: group.lastChangeAt,
-  resolved_at: group.resolvedAt,
-  acknowledged_by: group.acknowledgedBy,
-  acknowledged_at: group.acknowledgedAt,
-  incident_id: group.incidentId,
-  page_held_by: group.pageHeldBy,
-});
-
-const groupColumns = Object.keys(groupToRow({} as AlertGroup));
-
 /** Alert groups: one Slack message (or one page) each. */
 const groupsPart = (db: Db, hot: ReturnType<typeof prepareHotPaths>, newId: IdGenerator): Pick<AlertStore, 'groupSummary' | 'findGroup' | 'latestGroup' | 'createGroup' | 'saveGroup'> => ({
   groupSummary: (groupId, sample) => {
     const counts = hot.groupCounts.get(groupId);
     const lead = hot.pagedLead.get(groupId) ?? hot.firstLead.get(groupId);
-    const firing = hot.newest.all(groupId, 'firing', sample);
+    const firing = sample > 0 ? hot.newest.all(groupId, 'firing', sample) : [];
     const shown = firing.length < sample ? [...firing, ...hot.newest.all(groupId, 'resolved', sample - firing.length)] : firing;
     return {
       firing: counts?.firing ?? 0,
@@ -201,7 +148,11 @@ const groupsPart = (db: Db, hot: ReturnType<typeof prepareHotPaths>, newId: IdGe
     return row ? groupFromRow(row) : undefined;
   },
 
-  createGroup: (group) => db.insert(alertGroups).values({ id: newId(), ...group }).returning().get() as AlertGroup,
+  createGroup: (group) => {
+    const row = { id: newId(), ...group };
+    db.insert(alertGroups).values(row).run();
+    return row;
+  },
 
   saveGroup: (group) => {
     hot.saveGroup.run(groupToRow(group));

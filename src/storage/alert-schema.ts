@@ -61,6 +61,8 @@ export const alertGroups = sqliteTable(
     incidentId: text('incident_id'),
     /** The silence (ticked "holds pages") that stopped this critical group's escalation, while it does. */
     pageHeldBy: text('page_held_by'),
+    /** When the group's Slack message was last posted or edited: edits of one message are spaced out. */
+    editedAt: integer('edited_at'),
   },
   (table) => [index('alert_groups_key_idx').on(table.kind, table.team, table.service, table.alertname, table.openedAt)],
 );

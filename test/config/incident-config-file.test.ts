@@ -58,6 +58,7 @@ const builtInDefaults: IncidentConfig = {
     heartbeat: { alertname: 'Watchdog', missingAfterMs: 600_000, team: null },
     flapping: { windowMs: 600_000, changes: 4 },
     groupWaitMs: 30_000,
+    editIntervalMs: 2_000,
     repeatIntervalMs: 14_400_000,
     resolveTimeoutMs: 300_000,
     speedup: 1,

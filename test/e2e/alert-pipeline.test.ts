@@ -43,6 +43,7 @@ describe('critical alerts', () => {
     // A second critical on the same service attaches: no new page, no new message.
     const before = notifications(h).length;
     await send(h, [critical('SearchLatencyHigh', 'search-2')]);
+    clock.advance(2_000);
     await drainJobs(h);
     expect(notifications(h).length).toBe(before);
     expect(JSON.stringify(h.slack.workspace.history(channel)[0]!.blocks)).toContain('2 firing');
@@ -98,6 +99,10 @@ describe('warnings, timeouts and the heartbeat', () => {
     clock.advance(10_000);
     await drainJobs(h);
     await send(h, [disk(3)]);
+    await drainJobs(h);
+    // Edits of one message are spaced by edit_interval (2 s): the third alert shows after it.
+    expect(JSON.stringify(h.slack.workspace.history(alertTeams.platform.channel)[0]!.blocks)).toContain('2 firing');
+    clock.advance(2_000);
     await drainJobs(h);
     const messages = h.slack.workspace.history(alertTeams.platform.channel);
     expect(messages).toHaveLength(1);

@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createInboxFolder } from '../../src/scheduler/inbox-folder.js';
 import { eventually } from '../support/eventually.js';
 
@@ -34,6 +34,37 @@ describe('the inbox folder', () => {
     folder.kick();
     await eventually(() => expect(attempts).toBe(3));
     await eventually(() => expect(folder.busy()).toBe(false));
+    folder.stop();
+  });
+
+  afterEach(() => vi.useRealTimers());
+
+  it('while requests keep coming, spaces its folds to a quarter of the time; once they stop, folds straight on', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'Date'] });
+    let spentMs = 0;
+    let waiting = 4;
+    const foldsAt: number[] = [];
+    const started = Date.now();
+    const folder = createInboxFolder({
+      fold: () => {
+        foldsAt.push(Date.now() - started);
+        spentMs += 10; // each fold takes 10 ms
+        return (waiting -= 1) > 0;
+      },
+      logger: silent,
+      gatherMs: 10,
+      elapsed: () => spentMs,
+    });
+    folder.kick();
+    vi.advanceTimersByTime(20);
+    folder.kick(); // a request between the first fold and the second: the intake is busy
+    vi.advanceTimersByTime(100);
+    // 10: the first fold, after gathering; 40: 30 ms later (10 ms of folding in 40); then no
+    // request came, so the rest folds without a pause.
+    expect(foldsAt.slice(0, 3)).toEqual([10, 40, 70]);
+    expect(foldsAt[3]! - foldsAt[2]!).toBeLessThanOrEqual(1); // setImmediate: the fake clock may count it as 1 ms
+    expect(foldsAt).toHaveLength(4);
+    expect(folder.busy()).toBe(false);
     folder.stop();
   });
 });

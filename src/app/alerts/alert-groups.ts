@@ -12,13 +12,18 @@ type Deps = Pick<UseCaseDeps, 'alerts' | 'jobs' | 'config'>;
 /**
  * Makes the group's Slack message catch up. One pending job per group however many alerts join:
  * it renders whatever the group is when it runs. A new warning group waits group_wait to gather
- * its alerts before posting; criticals and edits go at once.
+ * its alerts before posting; criticals go at once. What alerts change is edited at most once per
+ * edit_interval (`spaced`); what a person did (acknowledge, declare, silence) shows at once.
  */
-export const scheduleGroupSync = (deps: Deps, group: AlertGroup, now: number): void => {
+export const scheduleGroupSync = (deps: Deps, group: AlertGroup, now: number, { spaced = false } = {}): void => {
   const key = groupSyncKey(group.id);
-  if (deps.jobs.pending(key)) return;
-  const wait = group.ts === null && group.kind !== 'critical' ? alertTiming(deps.config().alerts, deps.config().alerts.groupWaitMs) : 0;
-  deps.jobs.schedule({ kind: 'alert_group_sync', priority: alertJobPriority.alert_group_sync, key, dueAt: Math.max(now, group.openedAt + wait), payload: { groupId: group.id } }, now);
+  const alerts = deps.config().alerts;
+  const wait = group.ts === null && group.kind !== 'critical' ? alertTiming(alerts, alerts.groupWaitMs) : 0;
+  const nextEdit = spaced && group.editedAt !== null ? group.editedAt + alertTiming(alerts, alerts.editIntervalMs) : 0;
+  const dueAt = Math.max(now, group.openedAt + wait, nextEdit);
+  const pending = deps.jobs.pending(key);
+  if (pending && pending.dueAt <= dueAt) return;
+  deps.jobs.schedule({ kind: 'alert_group_sync', priority: alertJobPriority.alert_group_sync, key, dueAt, payload: { groupId: group.id } }, now);
 };
 
 /**
@@ -50,6 +55,7 @@ export const newGroup = (key: Pick<AlertGroup, 'kind' | 'team' | 'service' | 'al
   acknowledgedAt: null,
   incidentId: null,
   pageHeldBy: null,
+  editedAt: null,
 });
 
 /**
@@ -65,6 +71,6 @@ export const touchGroup = (deps: AlertTimelineDeps, groupId: string, now: number
       : { ...group, lastChangeAt: now };
   deps.alerts.saveGroup(touched);
   if (touched.status === 'resolved' && group.status === 'open') recordGroupResolved(deps, touched, now);
-  scheduleGroupSync(deps, touched, now);
+  scheduleGroupSync(deps, touched, now, { spaced: true });
   return touched;
 };

@@ -23,6 +23,8 @@ export interface AlertGroup {
   incidentId: string | null;
   /** The silence that stopped this group's page (its creator ticked "I know this holds pages"), while it lasts. */
   pageHeldBy: string | null;
+  /** When its message was last posted or edited. */
+  editedAt: number | null;
 }
 
 export interface ApiMaintenance extends HoldingWindow {

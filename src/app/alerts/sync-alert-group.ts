@@ -32,7 +32,16 @@ export const groupView = (deps: Pick<UseCaseDeps, 'alerts' | 'config' | 'inciden
   };
 };
 
-export type SyncAlertGroupDeps = Pick<UseCaseDeps, 'alerts' | 'config' | 'notifier' | 'incidents'>;
+/**
+ * The group may have changed while Slack answered: only what the message says about itself (its
+ * address, when it was edited) is written back onto the group as it is now.
+ */
+const edited = (deps: SyncAlertGroupDeps, group: AlertGroup, message: Partial<Pick<AlertGroup, 'channelId' | 'ts'>>): void => {
+  const current = deps.alerts.findGroup(group.id) ?? group;
+  deps.alerts.saveGroup({ ...current, ...message, editedAt: deps.clock.now() });
+};
+
+export type SyncAlertGroupDeps = Pick<UseCaseDeps, 'alerts' | 'config' | 'notifier' | 'incidents' | 'clock'>;
 
 /**
  * The group sync job: post the group's message the first time, edit it in place every time after.
@@ -44,12 +53,11 @@ export const syncAlertGroup = async (deps: SyncAlertGroupDeps, job: Job): Promis
   const view = groupView(deps, group);
   if (group.channelId && group.ts) {
     await deps.notifier.update({ channelId: group.channelId, ts: group.ts }, { kind: 'alert_group', view });
+    edited(deps, group, {});
     return;
   }
   const channelId = alertsChannelFor(deps, group.team);
   if (!channelId) return;
   const ts = await deps.notifier.post(channelId, { kind: 'alert_group', view });
-  // The group may have changed while posting; only the message's address is written back.
-  const current = deps.alerts.findGroup(group.id) ?? group;
-  deps.alerts.saveGroup({ ...current, channelId, ts });
+  edited(deps, group, { channelId, ts });
 };

@@ -164,6 +164,8 @@ export interface AlertsConfig {
   heartbeat: { alertname: string; missingAfterMs: number; team: string | null };
   flapping: { windowMs: number; changes: number };
   groupWaitMs: number;
+  /** The least time between two edits of one group's Slack message (chat.update is rate limited). */
+  editIntervalMs: number;
   repeatIntervalMs: number;
   resolveTimeoutMs: number;
   speedup: number;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { labelSet, parseWith, timestamp, toIncoming, type Parsed } from './common.js';
+import { isPlainAlert, labelSet, parseWith, plainParts, timestamp, toIncoming, type Parsed } from './common.js';
 
 /** Alertmanager API v2 `postableAlerts`: what Prometheus sends to every Alertmanager it knows. */
 const postableAlerts = z.array(
@@ -14,7 +14,9 @@ const postableAlerts = z.array(
 );
 
 export const parseAlertmanagerApi = (body: unknown, now: number): Parsed =>
-  parseWith(postableAlerts, body, (alerts) => ({
+  Array.isArray(body) && body.every(isPlainAlert)
+    ? { ok: true, alerts: body.map((alert) => toIncoming(plainParts(alert), now)) }
+    : parseWith(postableAlerts, body, (alerts) => ({
     ok: true,
     alerts: alerts.map((alert) => toIncoming({ ...alert, generatorUrl: alert.generatorURL }, now)),
   }));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { labelSet, parseWith, timestamp, toIncoming, untilResolved, type Parsed } from './common.js';
+import { isPlainAlert, labelSet, parseWith, plainParts, timestamp, toIncoming, untilResolved, type AlertParts, type Parsed, type PlainAlert } from './common.js';
 
 /**
  * The Alertmanager webhook (version 4) and Grafana's webhook contact point, which extends it: a
@@ -25,18 +25,38 @@ const webhookBody = z.object(
   { error: 'must be a JSON object with alerts[] (webhook notification)' },
 );
 
-export const parseWebhook = (body: unknown, now: number): Parsed =>
-  parseWith(webhookBody, body, (notification) => ({
+type WebhookAlert = AlertParts & { status: 'firing' | 'resolved' };
+
+const toAlert = (alert: WebhookAlert, now: number) =>
+  toIncoming(
+    {
+      ...alert,
+      // A resolved alert without a usable endsAt ended now; a firing one lasts until its resolve.
+      endsAt: alert.status === 'resolved' ? Math.min(alert.endsAt ?? now, now) : untilResolved,
+    },
+    now,
+  );
+
+type PlainWebhookAlert = PlainAlert & { status: 'firing' | 'resolved'; fingerprint?: string };
+
+/** The common shape, checked by hand (see isPlainAlert). */
+const isPlainWebhookAlert = (alert: unknown): alert is PlainWebhookAlert =>
+  isPlainAlert(alert) &&
+  'status' in alert &&
+  (alert.status === 'firing' || alert.status === 'resolved') &&
+  (!('fingerprint' in alert) || alert.fingerprint === undefined || typeof alert.fingerprint === 'string');
+
+const plainAlerts = (body: unknown): PlainWebhookAlert[] | undefined => {
+  if (typeof body !== 'object' || body === null || Array.isArray(body) || !('alerts' in body) || !Array.isArray(body.alerts)) return undefined;
+  if ('status' in body && body.status !== undefined && body.status !== 'firing' && body.status !== 'resolved') return undefined;
+  return body.alerts.every(isPlainWebhookAlert) ? body.alerts : undefined;
+};
+
+export const parseWebhook = (body: unknown, now: number): Parsed => {
+  const plain = plainAlerts(body);
+  if (plain) return { ok: true, alerts: plain.map((alert) => toAlert({ ...plainParts(alert), status: alert.status, fingerprint: alert.fingerprint }, now)) };
+  return parseWith(webhookBody, body, (notification) => ({
     ok: true,
-    alerts: notification.alerts.map((alert) =>
-      toIncoming(
-        {
-          ...alert,
-          generatorUrl: alert.generatorURL,
-          // A resolved alert without a usable endsAt ended now; a firing one lasts until its resolve.
-          endsAt: alert.status === 'resolved' ? Math.min(alert.endsAt ?? now, now) : untilResolved,
-        },
-        now,
-      ),
-    ),
+    alerts: notification.alerts.map((alert) => toAlert({ ...alert, generatorUrl: alert.generatorURL }, now)),
   }));
+};

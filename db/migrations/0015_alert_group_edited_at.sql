@@ -1,0 +1,1 @@
+ALTER TABLE `alert_groups` ADD `edited_at` integer;
