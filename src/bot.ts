@@ -38,7 +38,7 @@ import { createConfigStore, type ConfigStore } from './config/config-store.js';
 import { loadIncidentConfig } from './config/incident-config-file.js';
 import { withEnvironment } from './config/resolve-config.js';
 import { checkAlertSecrets, secretReader, type SecretEnv } from './config/alert-secrets.js';
-import { alertRoutes } from './http/alerts/routes.js';
+import { alertRoutes, readSentAlerts } from './http/alerts/routes.js';
 import { acceptAlertBatches } from './app/alerts/accept-alerts.js';
 import { foldAlertInbox, foldWholeInbox } from './app/alerts/fold-alert-inbox.js';
 import { createInboxFolder, type InboxFolder } from './scheduler/inbox-folder.js';
@@ -151,7 +151,14 @@ const buildDeps = ({ config, database, configStore, identity, jobs, clock, newId
     publicUrl: () => publicBaseUrl(config),
     alerts: createAlertRepository(db, newId),
     noise: createNoiseRepository(db),
-    alertInbox: createAlertInboxRepository(db),
+    // Plain batches are stored as they came: read into alerts by their endpoint's parser when folded.
+    alertInbox: createAlertInboxRepository(
+      db,
+      readSentAlerts(
+        () => configStore.current().alerts.serviceLabel,
+        (error) => logger.error({ err: error, module: 'alert-inbox' }, 'an accepted alert batch could not be read back; passed over'),
+      ),
+    ),
   };
 };
 
@@ -191,7 +198,7 @@ const buildRoutes = (deps: UseCaseDeps, { config, database, configStore, env, lo
       secrets,
       now: () => clock.now(),
       serviceLabel: () => configStore.current().alerts.serviceLabel,
-      receive: (sourceId, alerts) => storeTogether({ sourceId, alerts }),
+      receive: (batch) => storeTogether(batch),
       onError: failed('alerts', 'alert intake failed'),
     }),
     ...maintenanceRoutes({

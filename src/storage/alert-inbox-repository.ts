@@ -7,28 +7,39 @@ interface InboxRow {
   id: number;
   source_id: string;
   received_at: number;
+  size: number;
   alerts: string;
+  format: string;
 }
+
+/** Reads a stored body back into alerts, as of when it arrived. */
+export type InboxDecoder = (format: string, body: string, receivedAt: number) => IncomingAlert[];
+
+/** Our own format: a JSON list of IncomingAlert. The intake adds the senders' formats (bot.ts). */
+export const readIncoming: InboxDecoder = (format, body) => {
+  if (format !== 'incoming') throw new Error(`no reader for alert inbox format ${format}`);
+  return JSON.parse(body) as IncomingAlert[];
+};
 
 /**
  * The inbox is written once per request at the rate alerts arrive: its statements are prepared
- * once, and a batch is stored as the one JSON text it becomes, not a row per alert.
+ * once, and a batch is stored as the one text it came as, not a row per alert.
  */
-export const createAlertInboxRepository = (db: Db): AlertInbox => {
+export const createAlertInboxRepository = (db: Db, decode: InboxDecoder = readIncoming): AlertInbox => {
   const client = (db as Db & { $client: Database.Database }).$client;
-  const insert = client.prepare<[string, number, number, string]>('insert into alert_inbox (source_id, received_at, size, alerts) values (?, ?, ?, ?)');
-  const oldest = client.prepare<[], InboxRow & { size: number }>('select id, source_id, received_at, size, alerts from alert_inbox order by id');
+  const insert = client.prepare<[string, number, number, string, string]>('insert into alert_inbox (source_id, received_at, size, alerts, format) values (?, ?, ?, ?, ?)');
+  const oldest = client.prepare<[], InboxRow>('select id, source_id, received_at, size, alerts, format from alert_inbox order by id');
   const remove = client.prepare<[number]>('delete from alert_inbox where id <= ?');
   const anyWaiting = client.prepare<[], { yes: number }>('select exists (select 1 from alert_inbox) as yes');
   return {
     add: (batches) => {
-      for (const batch of batches) insert.run(batch.sourceId, batch.receivedAt, batch.alerts.length, JSON.stringify(batch.alerts));
+      for (const batch of batches) insert.run(batch.sourceId, batch.receivedAt, batch.size, batch.body, batch.format);
     },
     oldest: (alerts) => {
       const taken: ReturnType<AlertInbox['oldest']> = [];
       let count = 0;
       for (const row of oldest.iterate()) {
-        taken.push({ id: row.id, sourceId: row.source_id, receivedAt: row.received_at, alerts: JSON.parse(row.alerts) as IncomingAlert[] });
+        taken.push({ id: row.id, sourceId: row.source_id, receivedAt: row.received_at, alerts: decode(row.format, row.alerts, row.received_at) });
         count += row.size;
         if (count >= alerts) break;
       }

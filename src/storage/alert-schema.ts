@@ -173,5 +173,8 @@ export const alertInbox = sqliteTable('alert_inbox', {
   sourceId: text('source_id').notNull(),
   receivedAt: integer('received_at').notNull(),
   size: integer('size').notNull(),
+  /** The request body as it came (the alerts column's old name stays): read again when folded. */
   alerts: text('alerts').notNull(),
+  /** How to read it: the intake endpoint's source type, or `incoming` for our own list of alerts. */
+  format: text('format').notNull().default('incoming'),
 });

@@ -1,5 +1,9 @@
 import type { UseCaseDeps } from '../use-case-deps.js';
-import type { AlertBatch } from './receive-alerts.js';
+import type { IncomingAlert } from '../../domain/alerts/alert.js';
+import type { SentBatch } from './alert-ports.js';
+
+/** A batch already read into alerts, kept as our own list of them. */
+export const incomingBatch = (sourceId: string, alerts: IncomingAlert[]): SentBatch => ({ sourceId, format: 'incoming', body: JSON.stringify(alerts), size: alerts.length });
 
 type Deps = Pick<UseCaseDeps, 'atomically' | 'alertInbox' | 'clock'>;
 
@@ -8,8 +12,8 @@ type Deps = Pick<UseCaseDeps, 'atomically' | 'alertInbox' | 'clock'>;
  * transaction. The senders are answered once this returns, so whatever they were told is accepted
  * survives the process being killed; folding, deciding and paging follow (fold-alert-inbox.ts).
  */
-export const acceptAlertBatches = (deps: Deps, batches: AlertBatch[]): { accepted: number }[] => {
+export const acceptAlertBatches = (deps: Deps, batches: SentBatch[]): { accepted: number }[] => {
   const receivedAt = deps.clock.now();
   deps.atomically(() => deps.alertInbox.add(batches.map((batch) => ({ ...batch, receivedAt }))));
-  return batches.map((batch) => ({ accepted: batch.alerts.length }));
+  return batches.map((batch) => ({ accepted: batch.size }));
 };

@@ -41,9 +41,22 @@ export interface InboxBatch {
   alerts: IncomingAlert[];
 }
 
+/**
+ * A request's alerts as the inbox keeps them: the body as it came, in its sender's format (read
+ * again when folded, so that taking a batch costs no more than checking it), or `incoming`, a JSON
+ * list of IncomingAlert.
+ */
+export interface SentBatch {
+  sourceId: string;
+  format: string;
+  body: string;
+  /** How many alerts it holds. */
+  size: number;
+}
+
 /** Accepted batches, durable before the sender's answer, folded later in arrival order. */
 export interface AlertInbox {
-  add(batches: InboxBatch[]): void;
+  add(batches: (SentBatch & { receivedAt: number })[]): void;
   /** The oldest batches, whole, until they hold at least `alerts` alerts (at least one batch when any wait). */
   oldest(alerts: number): (InboxBatch & { id: number })[];
   /** Forgets every batch up to and including `id`, once folded. */

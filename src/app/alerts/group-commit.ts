@@ -1,7 +1,7 @@
-import type { AlertBatch } from './receive-alerts.js';
+import type { SentBatch } from './alert-ports.js';
 
 interface Waiting<Result> {
-  batch: AlertBatch;
+  batch: SentBatch;
   resolve(result: Result): void;
   reject(error: unknown): void;
 }
@@ -12,7 +12,7 @@ interface Waiting<Result> {
  * still answered only once its alerts are on disk. A failed transaction fails every request in it
  * (each gets a 503 and sends again; nothing half-stored).
  */
-export const groupCommit = <Result>(store: (batches: AlertBatch[]) => Result[]): ((batch: AlertBatch) => Promise<Result>) => {
+export const groupCommit = <Result>(store: (batches: SentBatch[]) => Result[]): ((batch: SentBatch) => Promise<Result>) => {
   let waiting: Waiting<Result>[] = [];
   const flush = () => {
     const taken = waiting;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceptAlertBatches } from '../../../src/app/alerts/accept-alerts.js';
+import { acceptAlertBatches, incomingBatch } from '../../../src/app/alerts/accept-alerts.js';
 import { foldAlertInbox, foldWholeInbox } from '../../../src/app/alerts/fold-alert-inbox.js';
 import type { IncomingAlert } from '../../../src/domain/alerts/alert.js';
 import { fingerprintOf } from '../../../src/domain/alerts/fingerprint.js';
@@ -22,10 +22,10 @@ describe('the alert inbox', () => {
   it('keeps accepted batches unfolded until the fold, then folds them in arrival order, as of their arrival', () => {
     const { database, deps, clock } = setUp();
     const firstArrival = clock.now();
-    acceptAlertBatches(deps, [{ sourceId: 'prometheus', alerts: [alert('a'), alert('b')] }]);
+    acceptAlertBatches(deps, [incomingBatch('prometheus', [alert('a'), alert('b')])]);
     clock.advance(60_000);
     // The same alert resolved a minute later, in a later request: folded after its firing.
-    acceptAlertBatches(deps, [{ sourceId: 'prometheus', alerts: [alert('a', clock.now() - 1_000)] }]);
+    acceptAlertBatches(deps, [incomingBatch('prometheus', [alert('a', clock.now() - 1_000)])]);
     expect(deps.alerts.count()).toBe(0);
     expect(deps.alertInbox.anyWaiting()).toBe(true);
 
@@ -39,7 +39,7 @@ describe('the alert inbox', () => {
 
   it('folds a chunk at a time, each batch once, and says when more wait', () => {
     const { database, deps } = setUp();
-    for (let i = 0; i < 5; i += 1) acceptAlertBatches(deps, [{ sourceId: 'prometheus', alerts: [alert(`host-${i}-1`), alert(`host-${i}-2`)] }]);
+    for (let i = 0; i < 5; i += 1) acceptAlertBatches(deps, [incomingBatch('prometheus', [alert(`host-${i}-1`), alert(`host-${i}-2`)])]);
     expect(foldAlertInbox(deps, 3)).toBe(true);
     expect(deps.alerts.count()).toBe(4);
     foldWholeInbox(deps);

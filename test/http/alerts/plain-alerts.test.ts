@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseAlertmanagerApi } from '../../../src/http/alerts/formats/alertmanager-api.js';
 import { parseWebhook } from '../../../src/http/alerts/formats/webhook.js';
+import { readSentAlerts } from '../../../src/http/alerts/routes.js';
 
 const now = Date.UTC(2026, 10, 28, 23, 43);
 
@@ -44,5 +45,27 @@ describe('plain alerts, checked by hand', () => {
     const parsed = parseAlertmanagerApi(body, now);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.reason).toContain(where);
+  });
+});
+
+describe('reading an accepted batch back when it is folded', () => {
+  const body = JSON.stringify(plain);
+
+  it('reads a plain body through its endpoint, as of when it arrived', () => {
+    const errors: unknown[] = [];
+    const read = readSentAlerts(() => 'service', (error) => errors.push(error));
+    const direct = parseAlertmanagerApi(plain, now);
+    expect(direct.ok).toBe(true);
+    if (direct.ok) expect(read('prometheus', body, now)).toEqual(direct.alerts);
+    expect(read('alertmanager', JSON.stringify({ alerts: [{ ...plain[0], status: 'resolved' }] }), now)[0]!.endsAt).toBe(now);
+    expect(errors).toEqual([]);
+  });
+
+  it('passes over a batch that no longer reads, and reports it, rather than stop the inbox', () => {
+    const errors: unknown[] = [];
+    const read = readSentAlerts(() => 'service', (error) => errors.push(error));
+    expect(read('prometheus', '{"not": "alerts"}', now)).toEqual([]);
+    expect(read('carrier-pigeon', body, now)).toEqual([]);
+    expect(errors).toHaveLength(2);
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isPlainAlert, labelSet, parseWith, plainParts, timestamp, toIncoming, type Parsed } from './common.js';
+import { isPlainAlert, labelSet, parseWith, plainParts, timestamp, toIncoming, type Parsed, type PlainAlert } from './common.js';
 
 /** Alertmanager API v2 `postableAlerts`: what Prometheus sends to every Alertmanager it knows. */
 const postableAlerts = z.array(
@@ -13,9 +13,12 @@ const postableAlerts = z.array(
   { error: 'must be a JSON array of alerts ({labels, annotations, startsAt, endsAt, generatorURL})' },
 );
 
+/** How many alerts a plain body holds (see isPlainAlert); undefined when the schema must read it. */
+export const plainApiSize = (body: unknown): number | undefined => (Array.isArray(body) && body.every(isPlainAlert) ? body.length : undefined);
+
 export const parseAlertmanagerApi = (body: unknown, now: number): Parsed =>
-  Array.isArray(body) && body.every(isPlainAlert)
-    ? { ok: true, alerts: body.map((alert) => toIncoming(plainParts(alert), now)) }
+  plainApiSize(body) !== undefined
+    ? { ok: true, alerts: (body as PlainAlert[]).map((alert) => toIncoming(plainParts(alert), now)) }
     : parseWith(postableAlerts, body, (alerts) => ({
     ok: true,
     alerts: alerts.map((alert) => toIncoming({ ...alert, generatorUrl: alert.generatorURL }, now)),

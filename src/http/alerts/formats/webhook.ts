@@ -52,6 +52,9 @@ const plainAlerts = (body: unknown): PlainWebhookAlert[] | undefined => {
   return body.alerts.every(isPlainWebhookAlert) ? body.alerts : undefined;
 };
 
+/** How many alerts a plain notification holds; undefined when the schema must read it. */
+export const plainWebhookSize = (body: unknown): number | undefined => plainAlerts(body)?.length;
+
 export const parseWebhook = (body: unknown, now: number): Parsed => {
   const plain = plainAlerts(body);
   if (plain) return { ok: true, alerts: plain.map((alert) => toAlert({ ...plainParts(alert), status: alert.status, fingerprint: alert.fingerprint }, now)) };

@@ -1,0 +1,1 @@
+ALTER TABLE `alert_inbox` ADD `format` text DEFAULT 'incoming' NOT NULL;
