@@ -1,5 +1,4 @@
 import type { UseCaseDeps } from '../use-case-deps.js';
-import type { InboxBatch } from './alert-ports.js';
 import type { SightingDeps } from './apply-sighting.js';
 import { receiveAlertBatches } from './receive-alerts.js';
 
@@ -12,17 +11,6 @@ export const foldChunk = 512;
 // A fold decides the alerts it folds: whatever deciding a sighting needs, and the inbox.
 type Deps = SightingDeps & Pick<UseCaseDeps, 'alertInbox'>;
 
-/** Consecutive batches that arrived at the same moment fold together, as of that moment. */
-const byArrival = (batches: InboxBatch[]): InboxBatch[][] => {
-  const runs: InboxBatch[][] = [];
-  for (const batch of batches) {
-    const run = runs.at(-1);
-    if (run && run[0]!.receivedAt === batch.receivedAt) run.push(batch);
-    else runs.push([batch]);
-  }
-  return runs;
-};
-
 /**
  * The oldest accepted batches (about `chunk` alerts), folded and decided as of their arrival and
  * taken out of the inbox, in one transaction: a batch is folded once, crash or not. Returns whether
@@ -32,7 +20,7 @@ export const foldAlertInbox = (deps: Deps, chunk = foldChunk): boolean =>
   deps.atomically(() => {
     const batches = deps.alertInbox.oldest(chunk);
     if (batches.length === 0) return false;
-    for (const run of byArrival(batches)) receiveAlertBatches(deps, run, run[0]!.receivedAt);
+    receiveAlertBatches(deps, batches);
     deps.alertInbox.removeThrough(batches.at(-1)!.id);
     return deps.alertInbox.anyWaiting();
   });

@@ -23,10 +23,12 @@ export const noiseTally = (deps: Pick<UseCaseDeps, 'noise' | 'config'>, now: num
     decided: (previous, decided) => {
       if (decided.alertname === heartbeat) return;
       const counts = countsOf(previous, decided, fresh);
-      const key = `${decided.sourceId}\u0000${decided.service ?? ''}\u0000${decided.alertname}`;
+      // A sighting counts on the day it arrived: batches folded together may straddle midnight.
+      const bucketDay = fresh ? dayOf(decided.lastSeenAt) : day;
+      const key = `${bucketDay}\u0000${decided.sourceId}\u0000${decided.service ?? ''}\u0000${decided.alertname}`;
       let bucket = buckets.get(key);
       if (!bucket) {
-        bucket = { day, sourceId: decided.sourceId, service: decided.service, alertname: decided.alertname, team: decided.team, counts: noCounts() };
+        bucket = { day: bucketDay, sourceId: decided.sourceId, service: decided.service, alertname: decided.alertname, team: decided.team, counts: noCounts() };
         buckets.set(key, bucket);
       }
       addCounts(bucket.counts, counts);

@@ -12,31 +12,39 @@ export interface ReceivedBatch {
 export interface AlertBatch {
   sourceId: string;
   alerts: IncomingAlert[];
+  /** When it arrived, when that is not now (the inbox folds batches as of their arrival). */
+  receivedAt?: number;
 }
 
 // All of them: a page decision may declare an incident (auto_declare).
 type Deps = SightingDeps;
 
 /**
- * Batches that arrived together: every alert folded, decided and stored, with the jobs the
- * decisions imply, in one transaction, as of `now` (when they arrived; fold-alert-inbox.ts passes
- * the inbox's arrival time). Nothing here talks to Slack.
+ * Batches, in the order they arrived: every alert folded, decided and stored, with the jobs the
+ * decisions imply, in one transaction, each batch as of when it arrived (`receivedAt`, else now).
+ * The windows and silences are read once for them all: those that have not ended by the first
+ * arrival, each then judged at its batch's time. Nothing here talks to Slack.
  */
 export const receiveAlertBatches = (deps: Deps, batches: AlertBatch[], now = deps.clock.now()): ReceivedBatch[] => {
-  const windows = openAt(maintenanceWindows(deps, now), now);
-  const silences = deps.alerts.activeSilences(now);
+  const timeOf = (batch: AlertBatch) => batch.receivedAt ?? now;
+  const first = Math.min(...batches.map(timeOf));
+  const last = Math.max(...batches.map(timeOf));
+  const candidates = maintenanceWindows(deps, first);
+  const silences = deps.alerts.activeSilences(first);
   return deps.alerts.atomically(() => {
     const touched = new Set<string>();
-    const tally = noiseTally(deps, now, true);
+    const tally = noiseTally(deps, first, true);
     const results = batches.map((batch) => {
+      const at = timeOf(batch);
+      const context = { sourceId: batch.sourceId, now: at, windows: openAt(candidates, at), silences, touched, tally };
       const dispositions: Partial<Record<Disposition, number>> = {};
       for (const incoming of batch.alerts) {
-        const stored = applySighting(deps, incoming, { sourceId: batch.sourceId, now, windows, silences, touched, tally });
+        const stored = applySighting(deps, incoming, context);
         dispositions[stored.disposition] = (dispositions[stored.disposition] ?? 0) + 1;
       }
       return { accepted: batch.alerts.length, dispositions };
     });
-    settleBatch(deps, touched, now);
+    settleBatch(deps, touched, last);
     tally.flush();
     return results;
   });

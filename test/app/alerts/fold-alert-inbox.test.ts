@@ -48,4 +48,18 @@ describe('the alert inbox', () => {
     expect(deps.alerts.find(alert('host-0-1').fingerprint)?.receivedCount).toBe(1);
     database.close();
   });
+
+  it('folds batches that straddle midnight together, each counted on the day it arrived', () => {
+    const clock = fixedClock(Date.UTC(2026, 10, 28, 23, 59, 59));
+    const world = useCaseWorld({ configYaml: alertsConfigYaml(), clock });
+    const { deps } = world;
+    acceptAlertBatches(deps, [incomingBatch('prometheus', [alert('before-midnight')])]);
+    clock.advance(2_000);
+    acceptAlertBatches(deps, [incomingBatch('prometheus', [alert('after-midnight')])]);
+    expect(foldAlertInbox(deps)).toBe(false);
+    const received = (since: number) => deps.noise.totals('source', { since }, 5)[0]?.counts.received;
+    expect(received(Date.UTC(2026, 10, 29))).toBe(1);
+    expect(received(Date.UTC(2026, 10, 28))).toBe(2);
+    world.close();
+  });
 });
