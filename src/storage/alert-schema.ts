@@ -34,7 +34,6 @@ export const alerts = sqliteTable(
     index('alerts_group_recent_idx').on(table.groupId, table.status, table.lastSeenAt),
     index('alerts_group_lead_idx').on(table.groupId, table.disposition, table.firstSeenAt),
     index('alerts_group_first_idx').on(table.groupId, table.firstSeenAt),
-    index('alerts_service_idx').on(table.service),
   ],
 );
 

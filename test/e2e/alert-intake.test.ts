@@ -71,6 +71,10 @@ describe('alert intake over HTTP', () => {
 
     const accepted = await post(format.path, format.body(`Accepted${format.path.replace(/\W/g, '')}`), format.token);
     expect(accepted.status).toBe(202);
+    // Alertmanager's API answers with no body, and so does ours; the webhooks say what was accepted.
+    const answer = await accepted.text();
+    if (format.path === '/api/v2/alerts') expect(answer).toBe('');
+    else expect(JSON.parse(answer)).toMatchObject({ status: 'success' });
     expect(await stored()).toBe(before + 1);
   });
 

@@ -13,3 +13,9 @@ export const sendJson = (response: ServerResponse, status: number, body: Record<
 
 export const refuse = (response: ServerResponse, status: number, reason: string, headers: Record<string, string> = {}): void =>
   sendJson(response, status, { status: 'error', error: reason }, headers);
+
+/** An answer with no body: its status says it all. */
+export const sendEmpty = (response: ServerResponse, status: number): void => {
+  response.writeHead(status, { 'content-length': '0' });
+  response.end();
+};

@@ -12,7 +12,7 @@ import { parseGeneric } from './formats/generic.js';
 import { parsePagerDuty } from './formats/pagerduty.js';
 import { parseWebhook, plainWebhookSize } from './formats/webhook.js';
 import { bearerToken, readBody } from './read-body.js';
-import { refuse, sendJson } from './respond.js';
+import { refuse, sendEmpty, sendJson } from './respond.js';
 
 export interface AlertIntake {
   secrets: SecretReader;
@@ -34,10 +34,12 @@ interface Endpoint {
   plainSize?(body: unknown): number | undefined;
   /** PagerDuty senders put the secret in the body, not in a header. */
   bodyToken?(body: unknown): string | undefined;
+  /** Alertmanager's own API answers an accepted post with no body (Prometheus reads only the status): so does ours. */
+  emptyAnswer?: boolean;
 }
 
 const endpoints: Endpoint[] = [
-  { path: '/api/v2/alerts', type: 'prometheus', parse: (body, now) => parseAlertmanagerApi(body, now), plainSize: plainApiSize },
+  { path: '/api/v2/alerts', type: 'prometheus', parse: (body, now) => parseAlertmanagerApi(body, now), plainSize: plainApiSize, emptyAnswer: true },
   { path: '/alerts/alertmanager', type: 'alertmanager', parse: (body, now) => parseWebhook(body, now), plainSize: plainWebhookSize },
   { path: '/alerts/grafana', type: 'grafana', parse: (body, now) => parseWebhook(body, now), plainSize: plainWebhookSize },
   {
@@ -131,7 +133,8 @@ const handle = async (endpoint: Endpoint, intake: AlertIntake, request: Incoming
     refuse(response, 503, 'the alerts could not be stored; send them again', { 'retry-after': '5' });
     return;
   }
-  sendJson(response, 202, parsed?.answer ?? { status: 'success', accepted: stored.accepted });
+  if (endpoint.emptyAnswer) sendEmpty(response, 202);
+  else sendJson(response, 202, parsed?.answer ?? { status: 'success', accepted: stored.accepted });
 };
 
 /** The alert intake endpoints, one per sender format; each accepts only its own sources' tokens. */
