@@ -8,6 +8,9 @@
  * a batch is committed to its inbox and folds it after: each of its runs also reports how long after
  * the last answer the inbox was empty, and the rate counting that. At the end the bot is killed with
  * SIGKILL right after an answer and started again on the same file, which must hold every alert.
+ * The same client also sends to servers that answer at once (bench/noop-server.mjs): one that
+ * does not even parse the request, the client's own ceiling on this machine, and node's HTTP server
+ * doing nothing else, the ceiling of any node server.
  *
  *   npm run bench:alerts                     # 20,000 alerts per scenario, 100,000 for memory
  *   npm run bench:alerts -- 5000 20000
@@ -218,6 +221,13 @@ const main = async () => {
     const version = /version (\S+)/.exec((({ stdout, stderr }) => stdout + stderr)(spawnSync(alertmanagerBinary, ['--version'], { encoding: 'utf8' })))?.[1] ?? '';
     const botTarget = { name: 'incident bot', url: botUrl, headers: { authorization: `Bearer ${token}` } as Record<string, string>, pid: bot.pid! };
     const amTarget = { name: `alertmanager ${version}`, url: amUrl, headers: {} as Record<string, string>, pid: alertmanager.pid! };
+    const noopServer = async (kind: 'tcp' | 'http', port: number) => {
+      const server = spawn(process.execPath, [join(root, 'bench/noop-server.mjs'), String(port), kind], { stdio: ['ignore', 'ignore', 'inherit'] });
+      children.push(server);
+      await waitFor(`http://127.0.0.1:${port}/`);
+      return { name: `no-op ${kind} server`, url: `http://127.0.0.1:${port}`, headers: {} as Record<string, string>, pid: server.pid! };
+    };
+    const ceilings = [await noopServer('tcp', 39133), await noopServer('http', 39134)];
     const targets = [botTarget, amTarget];
     // Every bot run ends when its inbox is empty, so the next run (the bot's or Alertmanager's) does
     // not share the machine with the bot's folding.
@@ -241,8 +251,10 @@ const main = async () => {
     for (const [batch, target] of [[1, 1], [64, 2]] as const) {
       const bot = await measure(botTarget, perScenario, batch, `${batch}-bot`);
       const am = await measure(amTarget, perScenario, batch, `${batch}-am`);
+      const [tcp, http] = [await measure(ceilings[0]!, perScenario, batch, `${batch}-tcp`), await measure(ceilings[1]!, perScenario, batch, `${batch}-http`)];
       process.stdout.write(
-        `batch ${batch}: CPU in % of one core while sending: bot ${bot.serverCpu.toFixed(0)}, its client ${bot.clientCpu.toFixed(0)}; Alertmanager ${am.serverCpu.toFixed(0)}, its client ${am.clientCpu.toFixed(0)}\n`,
+        `batch ${batch}: CPU in % of one core while sending: bot ${bot.serverCpu.toFixed(0)}, its client ${bot.clientCpu.toFixed(0)}; Alertmanager ${am.serverCpu.toFixed(0)}, its client ${am.clientCpu.toFixed(0)}; ` +
+          `servers that answer at once: raw TCP ${whole(tcp.alertsPerSecond)} alerts/s (client CPU ${tcp.clientCpu.toFixed(0)}%), node's HTTP server ${whole(http.alertsPerSecond)} alerts/s (client CPU ${http.clientCpu.toFixed(0)}%)\n`,
       );
       lines.push([
         batch === 1 ? 'one alert per request' : `batches of ${batch}`,
