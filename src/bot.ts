@@ -40,7 +40,7 @@ import { withEnvironment } from './config/resolve-config.js';
 import { checkAlertSecrets, secretReader, type SecretEnv } from './config/alert-secrets.js';
 import { alertRoutes, readSentAlerts } from './http/alerts/routes.js';
 import { acceptAlertBatches } from './app/alerts/accept-alerts.js';
-import { foldAlertInbox, foldWholeInbox } from './app/alerts/fold-alert-inbox.js';
+import { busyFoldChunk, foldAlertInbox, foldChunk, foldWholeInbox } from './app/alerts/fold-alert-inbox.js';
 import { createInboxFolder, type InboxFolder } from './scheduler/inbox-folder.js';
 import { createAlertInboxRepository } from './storage/alert-inbox-repository.js';
 import { groupCommit } from './app/alerts/group-commit.js';
@@ -168,7 +168,7 @@ const buildDeps = ({ config, database, configStore, identity, jobs, clock, newId
  */
 const startInboxFolder = (deps: UseCaseDeps, logger: Logger): InboxFolder => {
   foldWholeInbox(deps);
-  return createInboxFolder({ fold: () => foldAlertInbox(deps), logger });
+  return createInboxFolder({ fold: (busy) => foldAlertInbox(deps, busy ? busyFoldChunk : foldChunk), logger });
 };
 
 type RoutesInput = Pick<DepsInput, 'config' | 'database' | 'configStore' | 'logger'> & { env: SecretEnv; folder: InboxFolder };

@@ -9,8 +9,11 @@ export interface InboxFolder {
 }
 
 export interface InboxFolderOptions {
-  /** Folds one chunk of the inbox; true when more wait. */
-  fold: () => boolean;
+  /**
+   * Folds one chunk of the inbox; true when more wait. `busy`: requests keep coming, and every
+   * one of them waits while a fold holds the event loop, so the chunk should be small.
+   */
+  fold: (busy: boolean) => boolean;
   logger: Logger;
   /**
    * How long a fold waits after the first accepted batch, so that a stream of small requests folds
@@ -53,7 +56,7 @@ export const createInboxFolder = ({ fold, logger, gatherMs = 10, retryMs = 1_000
     const started = elapsed();
     let more: boolean;
     try {
-      more = fold();
+      more = fold(busy);
     } catch (error) {
       log.error({ err: error, retryMs }, 'could not fold accepted alerts; trying again');
       state = 'retrying';

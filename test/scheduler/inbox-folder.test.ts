@@ -44,10 +44,12 @@ describe('the inbox folder', () => {
     let spentMs = 0;
     let waiting = 4;
     const foldsAt: number[] = [];
+    const busy: boolean[] = [];
     const started = Date.now();
     const folder = createInboxFolder({
-      fold: () => {
+      fold: (intakeBusy) => {
         foldsAt.push(Date.now() - started);
+        busy.push(intakeBusy);
         spentMs += 10; // each fold takes 10 ms
         return (waiting -= 1) > 0;
       },
@@ -64,6 +66,8 @@ describe('the inbox folder', () => {
     expect(foldsAt.slice(0, 3)).toEqual([10, 40, 70]);
     expect(foldsAt[3]! - foldsAt[2]!).toBeLessThanOrEqual(1); // setImmediate: the fake clock may count it as 1 ms
     expect(foldsAt).toHaveLength(4);
+    // Each fold is told whether requests came since the last, so it can take a smaller chunk.
+    expect(busy).toEqual([true, true, false, false]);
     expect(folder.busy()).toBe(false);
     folder.stop();
   });

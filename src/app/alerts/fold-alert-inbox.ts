@@ -8,6 +8,12 @@ import { receiveAlertBatches } from './receive-alerts.js';
  */
 export const foldChunk = 512;
 
+/**
+ * While requests keep coming: a few milliseconds of folding at a time, so that a sender that has
+ * all its requests in flight is not left waiting on one long fold (most senders send a few at once).
+ */
+export const busyFoldChunk = 128;
+
 // A fold decides the alerts it folds: whatever deciding a sighting needs, and the inbox.
 type Deps = SightingDeps & Pick<UseCaseDeps, 'alertInbox'>;
 
