@@ -9,7 +9,7 @@ import type { AlertGroup } from './alert-ports.js';
 import { alertJobPriority } from './alert-jobs.js';
 import { pageViewOf, scheduleAlertPages } from './page-alert-group.js';
 import { heartbeatGroupKey } from './report-missing-heartbeat.js';
-import type { NoiseTally } from './noise-tally.js';
+import { noiseTally, type NoiseTally } from './noise-tally.js';
 import { recordAlertOnTimeline } from './alert-timeline.js';
 import { autoDeclare } from './declare-from-alert.js';
 import { jobKeys } from '../job-keys.js';
@@ -29,6 +29,8 @@ export interface SightingContext {
   touched: Set<string>;
   /** Counts each decision for the noise accounting. */
   tally?: NoiseTally;
+  /** Not a sighting from monitoring: an alert already stored, decided again (its hold ended). */
+  redecided?: boolean;
 }
 
 export const heartbeatJobKey = jobKeys.alertHeartbeat;
@@ -131,8 +133,9 @@ const decideSighting = (deps: SightingDeps, incoming: IncomingAlert, previous: S
     startsAt: incoming.startsAt,
     expiresAt: folded.expiresAt,
     firstSeenAt: previous?.firstSeenAt ?? now,
-    lastSeenAt: now,
-    receivedCount: (previous?.receivedCount ?? 0) + 1,
+    // Decided again, not seen again: when monitoring last sent it, and how often, stay as they were.
+    lastSeenAt: context.redecided && previous ? previous.lastSeenAt : now,
+    receivedCount: (previous?.receivedCount ?? 0) + (context.redecided ? 0 : 1),
     changes: folded.changes,
     disposition: previous?.disposition ?? 'unrouted',
     holdId: previous?.holdId ?? null,
@@ -163,6 +166,22 @@ const decideSighting = (deps: SightingDeps, incoming: IncomingAlert, previous: S
   if (previous?.groupId && previous.groupId !== routed.groupId) context.touched.add(previous.groupId);
   if (routed.groupId && (folded.changed || routed.groupId !== previous?.groupId)) context.touched.add(routed.groupId);
   return routed;
+};
+
+/**
+ * Alerts whose hold ended (a maintenance window, a silence), still firing: each decided afresh as
+ * if it had just arrived, in the caller's transaction, without counting as received again; only
+ * what now reaches people is counted.
+ */
+export const redecide = (deps: SightingDeps, held: StoredAlert[], context: Omit<SightingContext, 'sourceId' | 'touched' | 'tally' | 'redecided'>): void => {
+  const touched = new Set<string>();
+  const tally = noiseTally(deps, context.now, false);
+  for (const alert of held) {
+    const incoming = { fingerprint: alert.fingerprint, labels: alert.labels, annotations: alert.annotations, startsAt: alert.startsAt, endsAt: alert.expiresAt, generatorUrl: alert.generatorUrl };
+    applySighting(deps, incoming, { ...context, sourceId: alert.sourceId, touched, tally, redecided: true });
+  }
+  settleBatch(deps, touched, context.now);
+  tally.flush();
 };
 
 /** After a batch: each changed group once (resolved when nothing in it fires), and the expiry sweep. */

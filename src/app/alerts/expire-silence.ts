@@ -2,9 +2,8 @@ import type { Silence } from '../../domain/alerts/silence.js';
 import { openAt } from '../../domain/alerts/hold.js';
 import { DomainError } from '../../domain/errors.js';
 import type { Job } from '../ports.js';
-import { applySighting, settleBatch, type SightingDeps } from './apply-sighting.js';
+import { redecide, type SightingDeps } from './apply-sighting.js';
 import { maintenanceWindows } from './holding-windows.js';
-import { noiseTally } from './noise-tally.js';
 import { silenceEndKey } from './silence-alerts.js';
 
 // All of them: a released critical may page, and its page may declare an incident.
@@ -18,19 +17,8 @@ type Deps = SightingDeps;
 const releaseHeld = (deps: Deps, silenceId: string, now: number): void => {
   const windows = openAt(maintenanceWindows(deps, now), now);
   const silences = deps.alerts.activeSilences(now);
-  const touched = new Set<string>();
-  // Re-decided, not received again: only what now reaches people is counted.
-  const tally = noiseTally(deps, now, false);
-  for (const alert of deps.alerts.heldBy(silenceId)) {
-    if (alert.status !== 'firing' || alert.holdId !== silenceId || alert.disposition !== 'silenced') continue;
-    applySighting(
-      deps,
-      { fingerprint: alert.fingerprint, labels: alert.labels, annotations: alert.annotations, startsAt: alert.startsAt, endsAt: alert.expiresAt, generatorUrl: alert.generatorUrl },
-      { sourceId: alert.sourceId, now, windows, silences, touched, tally },
-    );
-  }
-  settleBatch(deps, touched, now);
-  tally.flush();
+  const held = deps.alerts.heldBy(silenceId).filter((alert) => alert.status === 'firing' && alert.holdId === silenceId && alert.disposition === 'silenced');
+  redecide(deps, held, { now, windows, silences });
 };
 
 /** Expire (the list's button): the silence ends now, and what it held is released in the same transaction. */

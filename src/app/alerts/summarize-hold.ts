@@ -1,9 +1,8 @@
 import { openAt } from '../../domain/alerts/hold.js';
 import type { Job } from '../ports.js';
 import type { UseCaseDeps } from '../use-case-deps.js';
-import { applySighting, settleBatch, type SightingDeps } from './apply-sighting.js';
+import { redecide, type SightingDeps } from './apply-sighting.js';
 import { maintenanceWindows } from './holding-windows.js';
-import { noiseTally } from './noise-tally.js';
 import { alertsChannelFor } from './sync-alert-group.js';
 
 const top = (counts: Map<string, number>, limit: number): string =>
@@ -27,20 +26,7 @@ export const summarizeHold = async (deps: SummarizeHoldDeps, job: Job): Promise<
   const stillFiring = held.filter((alert) => alert.status === 'firing' && alert.holdId === windowId);
   const windows = openAt(maintenanceWindows(deps, now), now).filter((window) => window.id !== windowId);
   const silences = deps.alerts.activeSilences(now);
-  deps.alerts.atomically(() => {
-    const touched = new Set<string>();
-    // Re-decided, not received again: only what now reaches people is counted.
-    const tally = noiseTally(deps, now, false);
-    for (const alert of stillFiring) {
-      applySighting(
-        deps,
-        { fingerprint: alert.fingerprint, labels: alert.labels, annotations: alert.annotations, startsAt: alert.startsAt, endsAt: alert.expiresAt, generatorUrl: alert.generatorUrl },
-        { sourceId: alert.sourceId, now, windows, silences, touched, tally },
-      );
-    }
-    settleBatch(deps, touched, now);
-    tally.flush();
-  });
+  deps.alerts.atomically(() => redecide(deps, stillFiring, { now, windows, silences }));
   const services = Array.isArray(job.payload.services) ? job.payload.services.map(String) : [];
   const teams = new Set(services.map((id) => config.services.find((service) => service.id === id)?.team ?? null));
   const names = new Map<string, number>();
