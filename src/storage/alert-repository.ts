@@ -107,6 +107,7 @@ const prepareHotPaths = (db: Db) => {
   );
   const countFiring = client.prepare<[string], { n: number }>("select count(*) as n from alerts where group_id = ? and status = 'firing'");
   const anyFiring = client.prepare<[string], { yes: number }>("select exists (select 1 from alerts where group_id = ? and status = 'firing') as yes");
+  const anyFiringOf = client.prepare<[string, string], { yes: number }>("select exists (select 1 from alerts where group_id = ? and status = 'firing' and alert_class = ?) as yes");
   // Walks the group: a storm's group of 100,000 takes tens of milliseconds, which edit_interval
   // (one edit of a message every 2 s at most) keeps to a few per cent of a core.
   const groupCounts = client.prepare<[string], { firing: number | null; silenced: number | null; resolved: number | null; received: number | null }>(
@@ -118,7 +119,7 @@ const prepareHotPaths = (db: Db) => {
   const pagedLead = client.prepare<[string], AlertRow>("select * from alerts where group_id = ? and disposition = 'paged' order by first_seen_at limit 1");
   const firstLead = client.prepare<[string], AlertRow>('select * from alerts where group_id = ? order by first_seen_at limit 1');
   const newest = client.prepare<[string, string, number], AlertRow>('select * from alerts where group_id = ? and status = ? order by last_seen_at desc limit ?');
-  return { find, save, hold, group, latestGroup, saveGroup, countFiring, anyFiring, groupCounts, pagedLead, firstLead, newest };
+  return { find, save, hold, group, latestGroup, saveGroup, countFiring, anyFiring, anyFiringOf, groupCounts, pagedLead, firstLead, newest };
 };
 
 /** Alert groups: one Slack message (or one page) each. */
@@ -235,7 +236,7 @@ export const createAlertRepository = (db: Db, newId: IdGenerator): AlertStore =>
 
   countFiring: (groupId) => hot.countFiring.get(groupId)?.n ?? 0,
 
-  anyFiring: (groupId) => hot.anyFiring.get(groupId)?.yes === 1,
+  anyFiring: (groupId, alertClass) => (alertClass ? hot.anyFiringOf.get(groupId, alertClass) : hot.anyFiring.get(groupId))?.yes === 1,
 
   firingInOpenGroups: () =>
     db

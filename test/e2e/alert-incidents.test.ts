@@ -57,9 +57,11 @@ describe('incidents from alerts', () => {
     const before = notifications(h).length;
     // Its summary tries to ping everyone: monitoring's words never become a live mention.
     const second = { ...critical('payments', 'PaymentGatewayErrors', 'pay-2'), annotations: { summary: '<!channel> gateway errors' } };
+    // A warning of the service joins too: on the card and the timeline, not in a message of its own.
+    const slow = (endsAt?: number) => ({ labels: { alertname: 'PaymentLatencyHigh', service: 'payments', severity: 'warning', instance: 'pay-3' }, annotations: { summary: 'p99 over 1 s' }, ...(endsAt ? { endsAt: new Date(endsAt).toISOString() } : {}) });
     for (let round = 0; round < 4; round += 1) {
       clock.advance(30_000);
-      await send(h, [first, second]);
+      await send(h, [first, second, slow()]);
       await drainJobs(h);
     }
     expect(notifications(h).length).toBe(before);
@@ -67,7 +69,7 @@ describe('incidents from alerts', () => {
     expect(pagesTo(h, user)).toHaveLength(1);
 
     clock.advance(30_000);
-    await send(h, [critical('payments', 'PaymentAuthorizationFailureRate', 'pay-1', clock.now() - 1), critical('payments', 'PaymentGatewayErrors', 'pay-2', clock.now() - 1)]);
+    await send(h, [critical('payments', 'PaymentAuthorizationFailureRate', 'pay-1', clock.now() - 1), critical('payments', 'PaymentGatewayErrors', 'pay-2', clock.now() - 1), slow(clock.now() - 1)]);
     await drainJobs(h);
     expect(JSON.stringify(h.slack.workspace.message(channel, card.ts)!.blocks)).toContain('Resolved');
 
@@ -75,9 +77,10 @@ describe('incidents from alerts', () => {
     expect(timeline).toContain('Alert fired and paged: payments · PaymentAuthorizationFailureRate on pay-1');
     expect(timeline).toContain('Alert joined: payments · PaymentGatewayErrors on pay-2: ‹!channel› gateway errors');
     expect(timeline).not.toContain('<!channel>');
-    expect(timeline).toContain('All 2 alert(s) of payments · PaymentAuthorizationFailureRate resolved.');
+    expect(timeline).toContain('Alert joined: payments · PaymentLatencyHigh on pay-3: p99 over 1 s');
+    expect(timeline).toContain('All 3 alert(s) of payments · PaymentAuthorizationFailureRate resolved.');
     const entries = h.bot.deps.timeline.list(defined(incidents[0]).id).filter((entry) => entry.kind === 'alert');
-    expect(entries).toHaveLength(3);
+    expect(entries).toHaveLength(4);
 
     // It fires again while the incident is still being worked on: a new card pages again, and joins
     // the same incident rather than declaring a second one.

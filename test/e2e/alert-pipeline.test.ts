@@ -88,6 +88,40 @@ describe('critical alerts', () => {
   }, 60_000);
 });
 
+describe('warnings of a service whose critical is open', () => {
+  it('attach to its card instead of notifying, do not keep it open once its criticals resolve, and then group on their own', async () => {
+    const clock = fixedClock(Date.UTC(2026, 10, 28, 10, 0));
+    const h = await start(clock);
+    const { user, channel } = alertTeams.search;
+    const slow = { labels: { alertname: 'SearchSlowQueries', service: 'search', severity: 'warning', instance: 'search-3' }, annotations: { summary: 'p99 over 2 s' } };
+    await send(h, [critical('SearchIndexUnavailable', 'search-1')]);
+    await drainJobs(h);
+    expect(pagesTo(h, user)).toHaveLength(1);
+    const before = notifications(h).length;
+
+    // The warning joins the critical's card: no message of its own, nobody notified again.
+    await send(h, [slow]);
+    clock.advance(10_000);
+    await drainJobs(h);
+    expect(notifications(h).length).toBe(before);
+    expect(h.slack.workspace.history(channel)).toHaveLength(1);
+    const card = h.slack.workspace.history(channel)[0]!;
+    expect(card.text).toContain('2 firing');
+    expect(JSON.stringify(card.blocks)).toContain('search-3: p99 over 2 s');
+
+    // The critical resolves while the warning still fires: the card is resolved all the same, and
+    // the next critical pages again rather than attaching to a group the warning kept open.
+    clock.advance(60_000);
+    await send(h, [critical('SearchIndexUnavailable', 'search-1', clock.now() - 1), slow]);
+    clock.advance(10_000);
+    await drainJobs(h);
+    expect(JSON.stringify(h.slack.workspace.history(channel).at(-1)!.blocks)).toContain('Resolved');
+    await send(h, [critical('SearchReplicaLost', 'search-2')]);
+    await drainJobs(h);
+    expect(pagesTo(h, user)).toHaveLength(2);
+  }, 60_000);
+});
+
 describe('warnings, timeouts and the heartbeat', () => {
   it('group warnings into one message edited in place; a firing alert without endsAt resolves after resolve_timeout', async () => {
     const clock = fixedClock(Date.UTC(2026, 10, 28, 10, 0));

@@ -60,13 +60,15 @@ export const newGroup = (key: Pick<AlertGroup, 'kind' | 'team' | 'service' | 'al
 
 /**
  * Something in the group changed: resolve it when nothing in it fires any more (its incident's
- * timeline says so), and re-render.
+ * timeline says so), and re-render. A critical group is over when its criticals are: a warning
+ * attached to it must not keep it open, or the next critical would attach instead of paging (the
+ * warning, sent again, then joins a warning group of its own).
  */
 export const touchGroup = (deps: AlertTimelineDeps, groupId: string, now: number): AlertGroup | undefined => {
   const group = deps.alerts.findGroup(groupId);
   if (!group) return undefined;
   const touched: AlertGroup =
-    group.status === 'open' && !deps.alerts.anyFiring(groupId)
+    group.status === 'open' && !deps.alerts.anyFiring(groupId, group.kind === 'critical' ? 'critical' : undefined)
       ? { ...group, status: 'resolved', resolvedAt: now, lastChangeAt: now }
       : { ...group, lastChangeAt: now };
   deps.alerts.saveGroup(touched);

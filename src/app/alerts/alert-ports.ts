@@ -1,4 +1,4 @@
-import type { IncomingAlert, StoredAlert } from '../../domain/alerts/alert.js';
+import type { AlertClass, IncomingAlert, StoredAlert } from '../../domain/alerts/alert.js';
 import type { HoldingWindow } from '../../domain/alerts/hold.js';
 import type { Silence } from '../../domain/alerts/silence.js';
 
@@ -79,7 +79,8 @@ export interface AlertStore {
   groupSummary(groupId: string, sample: number): { firing: number; silenced: number; resolved: number; received: number; lead: StoredAlert | null; shown: StoredAlert[] };
   countFiring(groupId: string): number;
   /** Whether anything in the group fires; stops at the first, where counting walks a group of thousands. */
-  anyFiring(groupId: string): boolean;
+  /** Whether any of the group's alerts (of this class, when given) still fires. */
+  anyFiring(groupId: string, alertClass?: AlertClass): boolean;
   /** Firing alerts on the message of an open group: what a new silence re-decides. */
   firingInOpenGroups(): StoredAlert[];
   findGroup(id: string): AlertGroup | undefined;

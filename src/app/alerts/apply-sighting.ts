@@ -37,6 +37,15 @@ export const heartbeatJobKey = jobKeys.alertHeartbeat;
 export const expiryJobKey = jobKeys.alertExpiry;
 export const holdSummaryKey = jobKeys.alertHoldSummary;
 
+/** The key of a service's critical group (an alert of no service has one per alert name). */
+const criticalKey = (alert: StoredAlert) => ({ kind: 'critical' as const, team: alert.team, service: alert.service, alertname: alert.service ? null : alert.alertname });
+
+/** A warning of a service whose critical is open attaches to it: on its card, and on its incident's timeline. */
+const openCriticalGroup = (deps: SightingDeps, alert: StoredAlert): AlertGroup | undefined => {
+  const latest = deps.alerts.latestGroup(criticalKey(alert));
+  return latest?.status === 'open' ? latest : undefined;
+};
+
 /**
  * A critical opens its service's alert group and pages (and, when the policy says so, declares the
  * incident), unless the service's group is still open: then it attaches, and goes on the timeline of
@@ -44,7 +53,7 @@ export const holdSummaryKey = jobKeys.alertHoldSummary;
  * pages afresh: the silence never covered it.
  */
 const criticalGroup = (deps: SightingDeps, alert: StoredAlert, now: number): { group: AlertGroup; disposition: Disposition } => {
-  const key = { kind: 'critical' as const, team: alert.team, service: alert.service, alertname: alert.service ? null : alert.alertname };
+  const key = criticalKey(alert);
   const latest = deps.alerts.latestGroup(key);
   if (latest?.status === 'open' && latest.pageHeldBy !== null && latest.acknowledgedAt === null) {
     const repaged: AlertGroup = { ...latest, pageHeldBy: null, lastChangeAt: now };
@@ -97,6 +106,11 @@ const routeFiring = (deps: SightingDeps, alert: StoredAlert, flapping: boolean, 
   if (alert.alertClass === 'critical') {
     const { group, disposition } = criticalGroup(deps, alert, now);
     return { ...alert, disposition, groupId: group.id, holdId: null };
+  }
+  const critical = alert.service ? openCriticalGroup(deps, alert) : undefined;
+  if (critical) {
+    if (critical.incidentId && alert.groupId !== critical.id) recordAlertOnTimeline(deps, critical, alert, now);
+    return { ...alert, disposition: 'attached', groupId: critical.id, holdId: null };
   }
   const group = joinGroup(deps, { kind: 'warning', team: alert.team, service: alert.service, alertname: alert.alertname }, now);
   return { ...alert, disposition: 'grouped', groupId: group.id, holdId: null };

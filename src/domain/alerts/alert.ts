@@ -21,7 +21,8 @@ export type AlertClass = 'critical' | 'warning' | 'info';
  * - flapping: changing state too often; held until it settles
  * - grouped: in a warning group's message
  * - paged: opened a critical alert group and paged
- * - attached: a critical that joined an open critical group of its service
+ * - attached: joined the open critical group of its service (a critical, or a warning while the
+ *   critical is open)
  * - unrouted: no service and no channel to send it to
  */
 export const dispositions = [
