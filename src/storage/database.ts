@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { sql } from 'drizzle-orm';
+import { startCheckpointer, type Checkpointer } from './checkpointer.js';
 import * as schema from './schema.js';
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -75,14 +76,14 @@ export const openDatabase = (path: string): OpenDatabase => {
     reuseStatements(client);
     const db = drizzle({ client, schema });
     migrate(db, { migrationsFolder });
-    return opened(db, client);
+    return opened(db, client, path === ':memory:' ? undefined : startCheckpointer(client, path));
   } catch (error) {
     client?.close();
     throw new DatabaseOpenError(path, error);
   }
 };
 
-const opened = (db: Db, client: Database.Database): OpenDatabase => ({
+const opened = (db: Db, client: Database.Database, checkpointer?: Checkpointer): OpenDatabase => ({
   db,
   atomically: (work) => client.transaction(work)(),
   ping: () => {
@@ -92,5 +93,8 @@ const opened = (db: Db, client: Database.Database): OpenDatabase => ({
       return false;
     }
   },
-  close: () => client.close(),
+  close: () => {
+    checkpointer?.stop();
+    client.close();
+  },
 });
