@@ -85,6 +85,25 @@ const toRow = (alert: StoredAlert): AlertRow => ({
 
 const alertColumns = Object.keys(toRow({} as StoredAlert));
 
+/** What one alert adds to its group's counts. */
+const countsOf = (alert: StoredAlert): [number, number, number, number] => {
+  const firing = alert.status === 'firing' ? 1 : 0;
+  return [firing, firing && alert.disposition === 'silenced' ? 1 : 0, alert.status === 'resolved' ? 1 : 0, alert.receivedCount];
+};
+
+/** Moves the alert's part of the counts from what it was to what it is: one update when it stays in its group. */
+const countInGroups = (add: Database.Statement<[number, number, number, number, string]>, alert: StoredAlert, previous: StoredAlert | undefined): void => {
+  const now = countsOf(alert);
+  const before = previous ? countsOf(previous) : [0, 0, 0, 0];
+  if (previous?.groupId && previous.groupId === alert.groupId) {
+    const delta = now.map((count, index) => count - before[index]!) as [number, number, number, number];
+    if (delta.some((count) => count !== 0)) add.run(...delta, alert.groupId);
+    return;
+  }
+  if (previous?.groupId) add.run(-before[0]!, -before[1]!, -before[2]!, -before[3]!, previous.groupId);
+  if (alert.groupId) add.run(...now, alert.groupId);
+};
+
 /**
  * Alerts arrive by the thousand: the per-alert reads and writes are prepared once (drizzle builds
  * each query anew, which cost more than SQLite itself here); the rest goes through drizzle.
@@ -105,21 +124,19 @@ const prepareHotPaths = (db: Db) => {
   const saveGroup = client.prepare<[GroupRow]>(
     `update alert_groups set ${groupColumns.filter((column) => column !== 'id').map((column) => `${column} = @${column}`).join(', ')} where id = @id`,
   );
-  const countFiring = client.prepare<[string], { n: number }>("select count(*) as n from alerts where group_id = ? and status = 'firing'");
-  const anyFiring = client.prepare<[string], { yes: number }>("select exists (select 1 from alerts where group_id = ? and status = 'firing') as yes");
   const anyFiringOf = client.prepare<[string, string], { yes: number }>("select exists (select 1 from alerts where group_id = ? and status = 'firing' and alert_class = ?) as yes");
-  // Walks the group: a storm's group of 100,000 takes tens of milliseconds, which edit_interval
-  // (one edit of a message every 2 s at most) keeps to a few per cent of a core.
-  const groupCounts = client.prepare<[string], { firing: number | null; silenced: number | null; resolved: number | null; received: number | null }>(
-    `select sum(status = 'firing') as firing, sum(status = 'firing' and disposition = 'silenced') as silenced, sum(status = 'resolved') as resolved,
-     sum(received_count) as received from alerts where group_id = ?`,
+  const groupCounts = client.prepare<[string], { firing: number; silenced: number; resolved: number; received: number }>(
+    'select firing_count as firing, silenced_count as silenced, resolved_count as resolved, received_count as received from alert_groups where id = ?',
+  );
+  const addCounts = client.prepare<[number, number, number, number, string]>(
+    'update alert_groups set firing_count = firing_count + ?, silenced_count = silenced_count + ?, resolved_count = resolved_count + ?, received_count = received_count + ? where id = ?',
   );
   // The lead is the first paged alert, else the first; the sample the newest firing, then the newest
   // resolved: each an indexed lookup, where one ORDER BY over both sorted the whole group.
   const pagedLead = client.prepare<[string], AlertRow>("select * from alerts where group_id = ? and disposition = 'paged' order by first_seen_at limit 1");
   const firstLead = client.prepare<[string], AlertRow>('select * from alerts where group_id = ? order by first_seen_at limit 1');
   const newest = client.prepare<[string, string, number], AlertRow>('select * from alerts where group_id = ? and status = ? order by last_seen_at desc limit ?');
-  return { find, save, hold, group, latestGroup, saveGroup, countFiring, anyFiring, anyFiringOf, groupCounts, pagedLead, firstLead, newest };
+  return { find, save, hold, group, latestGroup, saveGroup, anyFiringOf, groupCounts, addCounts, pagedLead, firstLead, newest };
 };
 
 /** Alert groups: one Slack message (or one page) each. */
@@ -205,8 +222,9 @@ export const createAlertRepository = (db: Db, newId: IdGenerator): AlertStore =>
 
   count: () => db.select({ count: sql<number>`count(*)` }).from(alerts).get()?.count ?? 0,
 
-  save: (alert) => {
+  save: (alert, previous) => {
     hot.save.run(toRow(alert));
+    countInGroups(hot.addCounts, alert, previous);
   },
 
   recordHold: (windowId, fingerprint, at) => {
@@ -234,9 +252,9 @@ export const createAlertRepository = (db: Db, newId: IdGenerator): AlertStore =>
 
   nextExpiry: () => nextExpiry.get()?.at ?? undefined,
 
-  countFiring: (groupId) => hot.countFiring.get(groupId)?.n ?? 0,
+  countFiring: (groupId) => hot.groupCounts.get(groupId)?.firing ?? 0,
 
-  anyFiring: (groupId, alertClass) => (alertClass ? hot.anyFiringOf.get(groupId, alertClass) : hot.anyFiring.get(groupId))?.yes === 1,
+  anyFiring: (groupId, alertClass) => (alertClass ? hot.anyFiringOf.get(groupId, alertClass)?.yes === 1 : (hot.groupCounts.get(groupId)?.firing ?? 0) > 0),
 
   firingInOpenGroups: () =>
     db

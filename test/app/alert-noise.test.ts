@@ -104,9 +104,9 @@ describe('noise accounting counters', () => {
   });
 
   it('are written in the transaction of the decisions: a batch that fails leaves no count behind', () => {
-    const failing = { ...deps, alerts: { ...deps.alerts, save: (stored: { alertname: string }) => {
+    const failing = { ...deps, alerts: { ...deps.alerts, save: (stored: { alertname: string }, previous: unknown) => {
       if (stored.alertname === 'SearchIndexUnavailable') throw new Error('disk full');
-      deps.alerts.save(stored as never);
+      deps.alerts.save(stored as never, previous as never);
     } } } as UseCaseDeps;
     expect(() => receiveAlertBatches(failing, [{ sourceId: 'prometheus', alerts: storm }])).toThrow('disk full');
     expect(deps.noise.totals('alert', sinceToday, 50)).toEqual([]);

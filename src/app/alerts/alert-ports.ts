@@ -69,7 +69,11 @@ export interface AlertStore {
   atomically<T>(work: () => T): T;
   find(fingerprint: string): StoredAlert | undefined;
   count(): number;
-  save(alert: StoredAlert): void;
+  /**
+   * Stores the alert. `previous` is what it was when read in this transaction (undefined: new):
+   * its group's counts follow from the difference.
+   */
+  save(alert: StoredAlert, previous: StoredAlert | undefined): void;
   recordHold(windowId: string, fingerprint: string, at: number): void;
   heldBy(windowId: string): StoredAlert[];
   /** Firing alerts whose expiry has come, oldest first, at most `limit`. */

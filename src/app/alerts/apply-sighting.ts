@@ -158,7 +158,7 @@ const decideSighting = (deps: SightingDeps, incoming: IncomingAlert, previous: S
   };
 
   if (alertname === config.alerts.heartbeat.alertname) {
-    deps.alerts.save({ ...base, disposition: 'heartbeat' });
+    deps.alerts.save({ ...base, disposition: 'heartbeat' }, previous);
     if (folded.status === 'firing') {
       // The pipeline is back: a page about its absence is over.
       const missing = deps.alerts.latestGroup(heartbeatGroupKey(config.alerts));
@@ -170,13 +170,13 @@ const decideSighting = (deps: SightingDeps, incoming: IncomingAlert, previous: S
   }
 
   if (folded.status === 'resolved') {
-    deps.alerts.save(base);
+    deps.alerts.save(base, previous);
     if (previous?.status === 'firing' && previous.groupId) context.touched.add(previous.groupId);
     return base;
   }
 
   const routed = routeFiring(deps, base, folded.flapping, context);
-  deps.alerts.save(routed);
+  deps.alerts.save(routed, previous);
   if (previous?.groupId && previous.groupId !== routed.groupId) context.touched.add(previous.groupId);
   if (routed.groupId && (folded.changed || routed.groupId !== previous?.groupId)) context.touched.add(routed.groupId);
   return routed;

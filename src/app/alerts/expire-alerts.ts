@@ -18,7 +18,7 @@ export const expireAlerts = async (deps: ExpireAlertsDeps): Promise<void> => {
     const groups = new Set<string>();
     for (const alert of deps.alerts.expired(now, sweepSize)) {
       const { changes } = flappingAfter(alert.changes, true, now, config.alerts);
-      deps.alerts.save({ ...alert, status: 'resolved', resolvedAt: now, changes });
+      deps.alerts.save({ ...alert, status: 'resolved', resolvedAt: now, changes }, alert);
       if (alert.groupId) groups.add(alert.groupId);
     }
     for (const groupId of groups) touchGroup(deps, groupId, now);

@@ -45,7 +45,7 @@ export const silenceFiringAlerts = (deps: Deps, silence: Silence, now: number): 
       }
     }
     for (const alert of matched) {
-      deps.alerts.save({ ...alert, disposition: 'silenced', holdId: silence.id });
+      deps.alerts.save({ ...alert, disposition: 'silenced', holdId: silence.id }, alert);
       deps.alerts.recordHold(silence.id, alert.fingerprint, now);
     }
     alerts += matched.length;
