@@ -1,7 +1,3 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
@@ -12,25 +8,14 @@ import type { AlertStatus, Disposition, StoredAlert } from '../../src/domain/ale
 import { createAlertRepository } from '../../src/storage/alert-repository.js';
 import * as schema from '../../src/storage/schema.js';
 import { sequentialIds } from '../support/clock.js';
+import { migrationsBefore as olderMigrations, migrationsFolder } from '../support/migrations.js';
 
-const migrations = fileURLToPath(new URL('../../db/migrations', import.meta.url));
 const countsMigration = '0018_alert_group_counts';
-let dir: string | undefined;
-afterEach(() => dir && rmSync(dir, { recursive: true, force: true }));
+let before: { folder: string; remove(): void } | undefined;
+afterEach(() => before?.remove());
 
-/** The migrations up to the one before the counts, in a folder of their own. */
-const migrationsBefore = (): string => {
-  dir = mkdtempSync(join(tmpdir(), 'incident-bot-migrations-'));
-  cpSync(migrations, dir, { recursive: true });
-  rmSync(join(dir, `${countsMigration}.sql`));
-  const journalPath = join(dir, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-  const at = journal.entries.findIndex((entry) => entry.tag === countsMigration);
-  expect(at).toBeGreaterThan(0);
-  journal.entries = journal.entries.slice(0, at);
-  writeFileSync(journalPath, JSON.stringify(journal));
-  return dir;
-};
+/** The migrations as they were before countsMigration, in a folder of their own. */
+const migrationsBefore = (): string => (before = olderMigrations(countsMigration)).folder;
 
 const alert = (n: number, groupId: string | null, status: AlertStatus, disposition: Disposition, receivedCount: number): StoredAlert => ({
   fingerprint: `fp-${n}`,
@@ -79,7 +64,7 @@ describe('alert group counts (kept by the repository\'s save, migration 0018)', 
   it('follow every new alert, change of status or disposition, repeat and move between groups', () => {
     const client = new Database(':memory:');
     const db = drizzle({ client, schema });
-    migrate(db, { migrationsFolder: migrations });
+    migrate(db, { migrationsFolder });
     const store = createAlertRepository(db, sequentialIds());
     const groups = [store.createGroup(newGroup({ kind: 'warning', team: 'platform', service: 'logs', alertname: 'DiskSpaceLow' }, 0)).id, store.createGroup(newGroup({ kind: 'flapping', team: 'platform', service: null, alertname: null }, 0)).id];
     const next = random(7);
@@ -108,7 +93,7 @@ describe('alert group counts (kept by the repository\'s save, migration 0018)', 
     insert.run('b', 'firing', 2, 'silenced');
     insert.run('c', 'resolved', 4, 'grouped');
 
-    migrate(db, { migrationsFolder: migrations });
+    migrate(db, { migrationsFolder });
     expect(counts(createAlertRepository(db, sequentialIds()), 'g1')).toEqual({ firing: 2, silenced: 1, resolved: 1, received: 9 });
     client.close();
   });

@@ -1,7 +1,3 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
@@ -13,25 +9,14 @@ import { createPostmortemRepository } from '../../src/storage/postmortem-reposit
 import { createSearchRepository } from '../../src/storage/search-repository.js';
 import { createTimelineRepository } from '../../src/storage/timeline-repository.js';
 import { sequentialIds } from '../support/clock.js';
+import { migrationsBefore as olderMigrations, migrationsFolder } from '../support/migrations.js';
 
-const migrations = fileURLToPath(new URL('../../db/migrations', import.meta.url));
 const searchMigration = '0009_search_what_people_wrote';
-let dir: string | undefined;
-afterEach(() => dir && rmSync(dir, { recursive: true, force: true }));
+let before: { folder: string; remove(): void } | undefined;
+afterEach(() => before?.remove());
 
-/** The migrations as they were before the search rework, in a folder of their own. */
-const migrationsBefore = (): string => {
-  dir = mkdtempSync(join(tmpdir(), 'incident-bot-migrations-'));
-  cpSync(migrations, dir, { recursive: true });
-  rmSync(join(dir, `${searchMigration}.sql`));
-  const journalPath = join(dir, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-  const at = journal.entries.findIndex((entry) => entry.tag === searchMigration);
-  expect(at).toBeGreaterThan(0);
-  journal.entries = journal.entries.slice(0, at);
-  writeFileSync(journalPath, JSON.stringify(journal));
-  return dir;
-};
+/** The migrations as they were before searchMigration, in a folder of their own. */
+const migrationsBefore = (): string => (before = olderMigrations(searchMigration)).folder;
 
 describe(`migration ${searchMigration}`, () => {
   it('indexes what a database already holds, and drops the postmortem template from the index', () => {
@@ -50,7 +35,7 @@ describe(`migration ${searchMigration}`, () => {
     createFollowUpRepository(db, ids).add({ incidentId: incident.id, text: 'Tune the eviction policy', ownerId: null, dueAt: null, blocking: false, createdBy: 'U1', createdAt: t0 });
     createPostmortemRepository(db).save({ incidentId: incident.id, markdown: '## Where we got lucky\nlow traffic', generatedAt: t0, generatedBy: 'U1' }, () => 'tok');
 
-    migrate(db, { migrationsFolder: migrations });
+    migrate(db, { migrationsFolder });
     const search = createSearchRepository(db);
     for (const word of ['checkout', 'acquirer', 'sentinel', 'eviction']) expect(search.search([word], { limit: 5 }).map((hit) => hit.incidentId), word).toEqual([incident.id]);
     for (const word of ['lucky', 'traffic', 'wording']) expect(search.search([word], { limit: 5 }), word).toEqual([]);
