@@ -143,7 +143,8 @@ const prepareHotPaths = (db: Db) => {
 const groupsPart = (db: Db, hot: ReturnType<typeof prepareHotPaths>, newId: IdGenerator): Pick<AlertStore, 'groupSummary' | 'findGroup' | 'latestGroup' | 'createGroup' | 'saveGroup'> => ({
   groupSummary: (groupId, sample) => {
     const counts = hot.groupCounts.get(groupId);
-    const lead = hot.pagedLead.get(groupId) ?? hot.firstLead.get(groupId);
+    // Only a critical group has a paged alert: elsewhere the search would walk the whole group.
+    const lead = (hot.group.get(groupId)?.kind === 'critical' ? hot.pagedLead.get(groupId) : undefined) ?? hot.firstLead.get(groupId);
     const firing = sample > 0 ? hot.newest.all(groupId, 'firing', sample) : [];
     const shown = firing.length < sample ? [...firing, ...hot.newest.all(groupId, 'resolved', sample - firing.length)] : firing;
     return {

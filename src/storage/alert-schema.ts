@@ -29,10 +29,10 @@ export const alerts = sqliteTable(
   },
   (table) => [
     index('alerts_expiry_idx').on(table.status, table.expiresAt),
-    // A group's message shows its newest alerts and its lead (the paged one, else the first):
-    // these three find them without walking a group of 100,000 (the first also answers anyFiring).
+    // A group's message shows its newest alerts and its lead (a critical group's paged alert, else
+    // the first): these two find them without walking a group of 100,000. The paged alert is the
+    // first of its critical group (it opened the group), so the first index finds it at once.
     index('alerts_group_recent_idx').on(table.groupId, table.status, table.lastSeenAt),
-    index('alerts_group_lead_idx').on(table.groupId, table.disposition, table.firstSeenAt),
     index('alerts_group_first_idx').on(table.groupId, table.firstSeenAt),
   ],
 );
