@@ -107,7 +107,8 @@ describe('warnings of a service whose critical is open', () => {
     expect(h.slack.workspace.history(channel)).toHaveLength(1);
     const card = h.slack.workspace.history(channel)[0]!;
     expect(card.text).toContain('2 firing');
-    expect(JSON.stringify(card.blocks)).toContain('search-3: p99 over 2 s');
+    // Listed with its own name: it is not the alert the card is about.
+    expect(JSON.stringify(card.blocks)).toContain('search-3 · SearchSlowQueries: p99 over 2 s');
 
     // The critical resolves while the warning still fires: the card is resolved all the same, and
     // the next critical pages again rather than attaching to a group the warning kept open.

@@ -10,11 +10,14 @@ export const senderLink = (url: string | null, label: string): string | null => 
   return /^https?:\/\/[^\s<>|]+$/.test(url) ? `<${url}|${escape(label)}>` : escape(clip(url, 200));
 };
 
-const alertLine = (alert: StoredAlert): string => {
+/** One alert of the group: where, what (its name too when it is not the group's, as on a critical's card), how often. */
+const alertLine = (alert: StoredAlert, groupAlertname: string | undefined): string => {
   const where = alert.labels.instance ?? alert.labels.pod ?? alert.labels.node ?? alert.labels.host ?? alert.fingerprint;
   const mark = alert.status !== 'firing' ? ':white_check_mark:' : alert.disposition === 'silenced' ? ':no_bell:' : ':red_circle:';
   const repeats = alert.receivedCount > 1 ? ` ×${alert.receivedCount}` : '';
-  return `${mark} ${escape(clip(where, 80))}: ${escape(clip(alertSummary(alert), 160))}${repeats}`;
+  const summary = alertSummary(alert);
+  const name = alert.alertname !== groupAlertname && !summary.includes(alert.alertname) ? ` · ${escape(clip(alert.alertname, 80))}` : '';
+  return `${mark} ${escape(clip(where, 80))}${name}: ${escape(clip(summary, 160))}${repeats}`;
 };
 
 const kindHeading = (view: AlertGroupView): string => {
@@ -86,7 +89,7 @@ export const alertGroupMessage = (view: AlertGroupView): { text: string; blocks:
       ...leadDetails(view),
       section(statusLine(view)),
       ...followUpLines(view),
-      ...(shown.length > 0 ? [section(shown.map(alertLine).join('\n') + (more > 0 ? `\n…and ${more} more` : ''))] : []),
+      ...(shown.length > 0 ? [section(shown.map((alert) => alertLine(alert, view.group.alertname ?? view.lead?.alertname)).join('\n') + (more > 0 ? `\n…and ${more} more` : ''))] : []),
       ...groupActions(view),
     ].filter((block) => block.type !== 'actions' || ('elements' in block && block.elements.length > 0)),
   };
