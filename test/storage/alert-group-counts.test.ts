@@ -60,7 +60,7 @@ const random = (seed: number) => () => {
   return seed / 2_147_483_648;
 };
 
-describe('alert group counts (kept by the repository\'s save, migration 0018)', () => {
+describe('alert group counts (kept by the repository\'s save; added by migration 0018, filled in by 0020)', () => {
   it('follow every new alert, change of status or disposition, repeat and move between groups', () => {
     const client = new Database(':memory:');
     const db = drizzle({ client, schema });
