@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { queryBotDatabase, startBotProcess, type BotProcess } from '../support/bot-process.js';
+import { botEnv, queryBotDatabase, startBotProcess, type BotProcess } from '../support/bot-process.js';
 import { startFakeSlack, type FakeSlack } from 'slack-emulator';
 import { addAlertWorkspace, alertsConfigYaml, alertTeams, alertTokens } from '../support/alerts-config.js';
 import { eventually } from '../support/eventually.js';
@@ -28,20 +28,9 @@ describe('an incident declared from an alert, across a crash', () => {
     slack = await startFakeSlack();
     addAlertWorkspace(slack);
     dir = mkdtempSync(join(tmpdir(), 'incident-bot-alert-declare-'));
-    const configPath = join(dir, 'incident-bot.yml');
-    writeFileSync(configPath, alertsConfigYaml({ autoDeclare: { payments: '{ critical: SEV1 }' } }));
-    const databasePath = join(dir, 'bot.sqlite');
-    const env = {
-      SLACK_BOT_TOKEN: slack.botToken,
-      SLACK_SIGNING_SECRET: 'alert-declare-restart-secret',
-      SLACK_API_URL: slack.apiUrl,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATABASE_PATH: databasePath,
-      CONFIG_PATH: configPath,
-      LOG_LEVEL: 'info',
-      ...alertTokens,
-    };
+    const env = { ...botEnv(slack, dir, 'alert-declare-restart-secret'), LOG_LEVEL: 'info', ...alertTokens };
+    writeFileSync(env.CONFIG_PATH, alertsConfigYaml({ autoDeclare: { payments: '{ critical: SEV1 }' } }));
+    const databasePath = env.DATABASE_PATH;
     const send = (url: string) =>
       fetch(`${url}/api/v2/alerts`, {
         method: 'POST',

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startBotProcess, type BotProcess } from '../support/bot-process.js';
+import { botEnv, startBotProcess, type BotProcess } from '../support/bot-process.js';
 import { killProcessTree } from '../support/kill-process-tree.js';
 import { startFakeSlack, type FakeSlack } from 'slack-emulator';
 import { alertsConfigYaml, alertTokens } from '../support/alerts-config.js';
@@ -23,20 +23,9 @@ describe('alert intake across a crash', () => {
   it('keeps every alert of every batch it answered 202 to, when SIGKILLed right after answering', async () => {
     slack = await startFakeSlack();
     dir = mkdtempSync(join(tmpdir(), 'incident-bot-alert-restart-'));
-    const configPath = join(dir, 'incident-bot.yml');
-    writeFileSync(configPath, alertsConfigYaml());
-    const databasePath = join(dir, 'bot.sqlite');
-    const env = {
-      SLACK_BOT_TOKEN: slack.botToken,
-      SLACK_SIGNING_SECRET: 'alert-restart-secret',
-      SLACK_API_URL: slack.apiUrl,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATABASE_PATH: databasePath,
-      CONFIG_PATH: configPath,
-      LOG_LEVEL: 'info',
-      ...alertTokens,
-    };
+    const env = { ...botEnv(slack, dir, 'alert-restart-secret'), LOG_LEVEL: 'info', ...alertTokens };
+    writeFileSync(env.CONFIG_PATH, alertsConfigYaml());
+    const databasePath = env.DATABASE_PATH;
     const first = startBotProcess(env);
     running.push(first);
     const url = await first.started;

@@ -87,21 +87,23 @@ export const queryBotDatabaseAll = <T>(databasePath: string, query: string): T[]
   }
 };
 
+/** The environment of a bot process against the fake Slack, with its database and configuration in `dir`. */
+export const botEnv = (slack: FakeSlack, dir: string, signingSecret: string) => ({
+  SLACK_BOT_TOKEN: slack.botToken,
+  SLACK_SIGNING_SECRET: signingSecret,
+  SLACK_API_URL: slack.apiUrl,
+  PORT: '0',
+  HOST: '127.0.0.1',
+  DATABASE_PATH: join(dir, 'bot.sqlite'),
+  CONFIG_PATH: join(dir, 'incident-bot.yml'),
+});
+
 /**
- * The environment of a bot process against the fake Slack, with its database and configuration in
- * `dir`, and a `launch()` that starts it and points the fake Slack's app at it (each process is kept
- * in `running`, for the test to stop).
+ * `botEnv`, and a `launch()` that starts the bot and points the fake Slack's app at it (each
+ * process is kept in `running`, for the test to stop).
  */
 export const botAgainst = (slack: FakeSlack, dir: string, signingSecret: string, running: BotProcess[]) => {
-  const env = {
-    SLACK_BOT_TOKEN: slack.botToken,
-    SLACK_SIGNING_SECRET: signingSecret,
-    SLACK_API_URL: slack.apiUrl,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATABASE_PATH: join(dir, 'bot.sqlite'),
-    CONFIG_PATH: join(dir, 'incident-bot.yml'),
-  };
+  const env = botEnv(slack, dir, signingSecret);
   const launch = async (): Promise<BotProcess> => {
     const bot = startBotProcess(env);
     running.push(bot);
