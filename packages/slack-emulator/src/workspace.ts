@@ -115,23 +115,7 @@ export class Workspace extends WorkspaceState {
   dmWith(userId: string): Conversation {
     const existing = [...this.conversations.values()].find((c) => c.kind === 'im' && c.imUser === userId);
     if (existing) return existing;
-    const dm: Conversation = {
-      id: this.newId('D'),
-      kind: 'im',
-      name: userId,
-      isPrivate: true,
-      isArchived: false,
-      isGeneral: false,
-      created: seconds(this.now()),
-      creator: this.bot.userId,
-      topic: { value: '', creator: '', lastSet: 0 },
-      purpose: { value: '', creator: '', lastSet: 0 },
-      members: new Set([this.bot.userId, userId]),
-      imUser: userId,
-    };
-    this.conversations.set(dm.id, dm);
-    this.messages.set(dm.id, []);
-    return dm;
+    return this.openDirect({ id: this.newId('D'), kind: 'im', name: userId, members: new Set([this.bot.userId, userId]), imUser: userId });
   }
 
   /** A multi-person DM of the bot and these users, created on first use. */
@@ -141,10 +125,12 @@ export class Workspace extends WorkspaceState {
     const existing = [...this.conversations.values()].find((c) => c.kind === 'mpim' && same(c));
     if (existing) return existing;
     const names = [...members].map((id) => this.user(id)?.name ?? id);
-    const mpim: Conversation = {
-      id: this.newId('G'),
-      kind: 'mpim',
-      name: `mpdm-${names.join('--')}-1`,
+    return this.openDirect({ id: this.newId('G'), kind: 'mpim', name: `mpdm-${names.join('--')}-1`, members });
+  }
+
+  /** A new direct conversation (1:1 or multi-person) the bot opened: private, no topic or purpose, empty. */
+  private openDirect(direct: Pick<Conversation, 'id' | 'kind' | 'name' | 'members' | 'imUser'>): Conversation {
+    const conversation: Conversation = {
       isPrivate: true,
       isArchived: false,
       isGeneral: false,
@@ -152,11 +138,11 @@ export class Workspace extends WorkspaceState {
       creator: this.bot.userId,
       topic: { value: '', creator: '', lastSet: 0 },
       purpose: { value: '', creator: '', lastSet: 0 },
-      members,
+      ...direct,
     };
-    this.conversations.set(mpim.id, mpim);
-    this.messages.set(mpim.id, []);
-    return mpim;
+    this.conversations.set(conversation.id, conversation);
+    this.messages.set(conversation.id, []);
+    return conversation;
   }
 
   isMember(channelId: string, userId: string): boolean {
