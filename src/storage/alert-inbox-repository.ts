@@ -12,20 +12,22 @@ interface InboxRow {
   format: string;
 }
 
-/** Reads a stored body back into alerts, as of when it arrived. */
+/** Reads a stored body in a sender's format back into alerts, as of when it arrived (the intake's parsers, given by bot.ts). */
 export type InboxDecoder = (format: string, body: string, receivedAt: number) => IncomingAlert[];
 
-/** Our own format: a JSON list of IncomingAlert. The intake adds the senders' formats (bot.ts). */
-export const readIncoming: InboxDecoder = (format, body) => {
-  if (format !== 'incoming') throw new Error(`no reader for alert inbox format ${format}`);
-  return JSON.parse(body) as IncomingAlert[];
+const noSenderFormats: InboxDecoder = (format) => {
+  throw new Error(`no reader for alert inbox format ${format}`);
 };
+
+/** Our own format, `incoming`, is a JSON list of IncomingAlert; any other is the sender's body. */
+const read = (decode: InboxDecoder, row: InboxRow): IncomingAlert[] =>
+  row.format === 'incoming' ? (JSON.parse(row.alerts) as IncomingAlert[]) : decode(row.format, row.alerts, row.received_at);
 
 /**
  * The inbox is written once per request at the rate alerts arrive: its statements are prepared
  * once, and a batch is stored as the one text it came as, not a row per alert.
  */
-export const createAlertInboxRepository = (db: Db, decode: InboxDecoder = readIncoming): AlertInbox => {
+export const createAlertInboxRepository = (db: Db, decode: InboxDecoder = noSenderFormats): AlertInbox => {
   const client = (db as Db & { $client: Database.Database }).$client;
   const insert = client.prepare<[string, number, number, string, string]>('insert into alert_inbox (source_id, received_at, size, alerts, format) values (?, ?, ?, ?, ?)');
   const oldest = client.prepare<[], InboxRow>('select id, source_id, received_at, size, alerts, format from alert_inbox order by id');
@@ -39,7 +41,7 @@ export const createAlertInboxRepository = (db: Db, decode: InboxDecoder = readIn
       const taken: ReturnType<AlertInbox['oldest']> = [];
       let count = 0;
       for (const row of oldest.iterate()) {
-        taken.push({ id: row.id, sourceId: row.source_id, receivedAt: row.received_at, alerts: decode(row.format, row.alerts, row.received_at) });
+        taken.push({ id: row.id, sourceId: row.source_id, receivedAt: row.received_at, alerts: read(decode, row) });
         count += row.size;
         if (count >= alerts) break;
       }

@@ -86,15 +86,15 @@ const toRow = (alert: StoredAlert): AlertRow => ({
 const alertColumns = Object.keys(toRow({} as StoredAlert));
 
 /** What one alert adds to its group's counts. */
-const countsOf = (alert: StoredAlert): [number, number, number, number] => {
+const groupShareOf = (alert: StoredAlert): [number, number, number, number] => {
   const firing = alert.status === 'firing' ? 1 : 0;
   return [firing, firing && alert.disposition === 'silenced' ? 1 : 0, alert.status === 'resolved' ? 1 : 0, alert.receivedCount];
 };
 
 /** Moves the alert's part of the counts from what it was to what it is: one update when it stays in its group. */
 const countInGroups = (add: Database.Statement<[number, number, number, number, string]>, alert: StoredAlert, previous: StoredAlert | undefined): void => {
-  const now = countsOf(alert);
-  const before = previous ? countsOf(previous) : [0, 0, 0, 0];
+  const now = groupShareOf(alert);
+  const before = previous ? groupShareOf(previous) : [0, 0, 0, 0];
   if (previous?.groupId && previous.groupId === alert.groupId) {
     const delta = now.map((count, index) => count - before[index]!) as [number, number, number, number];
     if (delta.some((count) => count !== 0)) add.run(...delta, alert.groupId);

@@ -53,15 +53,14 @@ const endpoints: Endpoint[] = [
 ];
 
 /**
- * Reads a stored body back into alerts, as of its arrival: a plain body as its endpoint parses it,
- * our own list as it is. It was checked before it was accepted, so this does not fail; if it ever
- * did, the batch would be reported and passed over rather than stop every alert behind it.
+ * Reads a stored plain body back into alerts, as of its arrival, as its endpoint parses it. It was
+ * checked before it was accepted, so this does not fail; if it ever did, the batch would be
+ * reported and passed over rather than stop every alert behind it.
  */
 export const readSentAlerts =
   (serviceLabel: () => string, onError: (error: unknown) => void) =>
   (format: string, body: string, receivedAt: number): IncomingAlert[] => {
     try {
-      if (format === 'incoming') return JSON.parse(body) as IncomingAlert[];
       const endpoint = endpoints.find((candidate) => candidate.type === format);
       const parsed = endpoint?.parse(JSON.parse(body), receivedAt, serviceLabel());
       if (!parsed?.ok) throw new Error(`a stored ${format} batch no longer reads: ${parsed?.reason ?? 'unknown format'}`);
