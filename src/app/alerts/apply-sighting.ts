@@ -198,7 +198,7 @@ export const redecide = (deps: SightingDeps, held: StoredAlert[], context: Omit<
   tally.flush();
 };
 
-/** After a batch: each changed group once (resolved when nothing in it fires), and the expiry sweep. */
+/** After a batch: each changed group once (resolved when what it is about no longer fires), and the expiry sweep. */
 export const settleBatch = (deps: SightingDeps, touched: Set<string>, now: number): void => {
   for (const groupId of touched) touchGroup(deps, groupId, now);
   scheduleExpirySweep(deps, now);
