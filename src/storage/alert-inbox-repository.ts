@@ -1,7 +1,6 @@
-import type Database from 'better-sqlite3';
 import type { AlertInbox } from '../app/alerts/alert-ports.js';
 import type { IncomingAlert } from '../domain/alerts/alert.js';
-import type { Db } from './database.js';
+import { clientOf, type Db } from './database.js';
 
 interface InboxRow {
   id: number;
@@ -28,7 +27,7 @@ const read = (decode: InboxDecoder, row: InboxRow): IncomingAlert[] =>
  * once, and a batch is stored as the one text it came as, not a row per alert.
  */
 export const createAlertInboxRepository = (db: Db, decode: InboxDecoder = noSenderFormats): AlertInbox => {
-  const client = (db as Db & { $client: Database.Database }).$client;
+  const client = clientOf(db);
   const insert = client.prepare<[string, number, number, string, string]>('insert into alert_inbox (source_id, received_at, size, alerts, format) values (?, ?, ?, ?, ?)');
   const oldest = client.prepare<[], InboxRow>('select id, source_id, received_at, size, alerts, format from alert_inbox order by id');
   const remove = client.prepare<[number]>('delete from alert_inbox where id <= ?');

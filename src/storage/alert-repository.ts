@@ -3,8 +3,9 @@ import { and, asc, eq, gt, isNull, lte, sql } from 'drizzle-orm';
 import type { AlertStore } from '../app/alerts/alert-ports.js';
 import type { IdGenerator } from '../app/ports.js';
 import type { AlertClass, AlertStatus, Disposition, StoredAlert } from '../domain/alerts/alert.js';
-import type { Db } from './database.js';
-import { groupColumns, groupFromRow, groupToRow, type GroupRow } from './alert-group-rows.js';
+import { clientOf, transactionRunner, type Db } from './database.js';
+import { groupColumns, groupFromValues, groupUpdateValues, type GroupUpdateValues, type GroupValues } from './alert-group-rows.js';
+import { alertColumns, alertFromValues, alertToValues, type AlertValues } from './alert-rows.js';
 import { alertGroups, alertHolds, alerts, alertSilences, apiMaintenances } from './schema.js';
 
 const toAlert = (row: typeof alerts.$inferSelect): StoredAlert => ({
@@ -13,77 +14,6 @@ const toAlert = (row: typeof alerts.$inferSelect): StoredAlert => ({
   status: row.status as AlertStatus,
   disposition: row.disposition as Disposition,
 });
-
-interface AlertRow {
-  fingerprint: string;
-  source_id: string;
-  alertname: string;
-  service: string | null;
-  team: string | null;
-  alert_class: string;
-  labels: string;
-  annotations: string;
-  generator_url: string | null;
-  status: string;
-  starts_at: number;
-  expires_at: number;
-  first_seen_at: number;
-  last_seen_at: number;
-  received_count: number;
-  changes: string;
-  disposition: string;
-  hold_id: string | null;
-  group_id: string | null;
-  resolved_at: number | null;
-}
-
-const fromRow = (row: AlertRow): StoredAlert => ({
-  fingerprint: row.fingerprint,
-  sourceId: row.source_id,
-  alertname: row.alertname,
-  service: row.service,
-  team: row.team,
-  alertClass: row.alert_class as AlertClass,
-  labels: JSON.parse(row.labels) as Record<string, string>,
-  annotations: JSON.parse(row.annotations) as Record<string, string>,
-  generatorUrl: row.generator_url,
-  status: row.status as AlertStatus,
-  startsAt: row.starts_at,
-  expiresAt: row.expires_at,
-  firstSeenAt: row.first_seen_at,
-  lastSeenAt: row.last_seen_at,
-  receivedCount: row.received_count,
-  changes: JSON.parse(row.changes) as number[],
-  disposition: row.disposition as Disposition,
-  holdId: row.hold_id,
-  groupId: row.group_id,
-  resolvedAt: row.resolved_at,
-});
-
-const toRow = (alert: StoredAlert): AlertRow => ({
-  fingerprint: alert.fingerprint,
-  source_id: alert.sourceId,
-  alertname: alert.alertname,
-  service: alert.service,
-  team: alert.team,
-  alert_class: alert.alertClass,
-  labels: JSON.stringify(alert.labels),
-  annotations: JSON.stringify(alert.annotations),
-  generator_url: alert.generatorUrl,
-  status: alert.status,
-  starts_at: alert.startsAt,
-  expires_at: alert.expiresAt,
-  first_seen_at: alert.firstSeenAt,
-  last_seen_at: alert.lastSeenAt,
-  received_count: alert.receivedCount,
-  changes: JSON.stringify(alert.changes),
-  disposition: alert.disposition,
-  hold_id: alert.holdId,
-  group_id: alert.groupId,
-  resolved_at: alert.resolvedAt,
-});
-
-const alertColumns = Object.keys(toRow({} as StoredAlert));
 
 /** What one alert adds to its group's counts. */
 const groupShareOf = (alert: StoredAlert): [number, number, number, number] => {
@@ -109,20 +39,22 @@ const countInGroups = (add: Database.Statement<[number, number, number, number, 
  * each query anew, which cost more than SQLite itself here); the rest goes through drizzle.
  */
 const prepareHotPaths = (db: Db) => {
-  const client = (db as Db & { $client: Database.Database }).$client;
-  const find = client.prepare<[string], AlertRow>('select * from alerts where fingerprint = ?');
-  const save = client.prepare<[AlertRow]>(
-    `insert into alerts (${alertColumns.join(', ')}) values (${alertColumns.map((column) => `@${column}`).join(', ')})
+  const client = clientOf(db);
+  const alertRow = alertColumns.join(', ');
+  const groupRow = groupColumns.join(', ');
+  const readAlerts = <Params extends unknown[]>(where: string) => client.prepare<Params, AlertValues>(`select ${alertRow} from alerts where ${where}`).raw();
+  const readGroup = <Params extends unknown[]>(where: string) => client.prepare<Params, GroupValues>(`select ${groupRow} from alert_groups where ${where}`).raw();
+  const find = readAlerts<[string]>('fingerprint = ?');
+  const save = client.prepare<AlertValues>(
+    `insert into alerts (${alertRow}) values (${alertColumns.map(() => '?').join(', ')})
      on conflict (fingerprint) do update set ${alertColumns.filter((column) => column !== 'fingerprint').map((column) => `${column} = excluded.${column}`).join(', ')}`,
   );
   const hold = client.prepare('insert into alert_holds (window_id, fingerprint, held_at) values (?, ?, ?) on conflict do nothing');
-  const group = client.prepare<[string], GroupRow>('select * from alert_groups where id = ?');
+  const group = readGroup<[string]>('id = ?');
   // `is` matches NULL as a value: a group of no team or no service has a key too.
-  const latestGroup = client.prepare<[string, string | null, string | null, string | null], GroupRow>(
-    'select * from alert_groups where kind = ? and team is ? and service is ? and alertname is ? order by opened_at desc limit 1',
-  );
-  const saveGroup = client.prepare<[GroupRow]>(
-    `update alert_groups set ${groupColumns.filter((column) => column !== 'id').map((column) => `${column} = @${column}`).join(', ')} where id = @id`,
+  const latestGroup = readGroup<[string, string | null, string | null, string | null]>('kind = ? and team is ? and service is ? and alertname is ? order by opened_at desc limit 1');
+  const saveGroup = client.prepare<GroupUpdateValues>(
+    `update alert_groups set ${groupColumns.slice(1).map((column) => `${column} = ?`).join(', ')} where id = ?`,
   );
   const anyFiringOf = client.prepare<[string, string], { yes: number }>("select exists (select 1 from alerts where group_id = ? and status = 'firing' and alert_class = ?) as yes");
   const groupCounts = client.prepare<[string], { firing: number; silenced: number; resolved: number; received: number }>(
@@ -133,9 +65,9 @@ const prepareHotPaths = (db: Db) => {
   );
   // The lead is the first paged alert, else the first; the sample the newest firing, then the newest
   // resolved: each an indexed lookup, where one ORDER BY over both sorted the whole group.
-  const pagedLead = client.prepare<[string], AlertRow>("select * from alerts where group_id = ? and disposition = 'paged' order by first_seen_at limit 1");
-  const firstLead = client.prepare<[string], AlertRow>('select * from alerts where group_id = ? order by first_seen_at limit 1');
-  const newest = client.prepare<[string, string, number], AlertRow>('select * from alerts where group_id = ? and status = ? order by last_seen_at desc limit ?');
+  const pagedLead = readAlerts<[string]>("group_id = ? and disposition = 'paged' order by first_seen_at limit 1");
+  const firstLead = readAlerts<[string]>('group_id = ? order by first_seen_at limit 1');
+  const newest = readAlerts<[string, string, number]>('group_id = ? and status = ? order by last_seen_at desc limit ?');
   return { find, save, hold, group, latestGroup, saveGroup, anyFiringOf, groupCounts, addCounts, pagedLead, firstLead, newest };
 };
 
@@ -144,7 +76,8 @@ const groupsPart = (db: Db, hot: ReturnType<typeof prepareHotPaths>, newId: IdGe
   groupSummary: (groupId, sample) => {
     const counts = hot.groupCounts.get(groupId);
     // Only a critical group has a paged alert: elsewhere the search would walk the whole group.
-    const lead = (hot.group.get(groupId)?.kind === 'critical' ? hot.pagedLead.get(groupId) : undefined) ?? hot.firstLead.get(groupId);
+    const group = hot.group.get(groupId);
+    const lead = (group && groupFromValues(group).kind === 'critical' ? hot.pagedLead.get(groupId) : undefined) ?? hot.firstLead.get(groupId);
     const firing = sample > 0 ? hot.newest.all(groupId, 'firing', sample) : [];
     const shown = firing.length < sample ? [...firing, ...hot.newest.all(groupId, 'resolved', sample - firing.length)] : firing;
     return {
@@ -152,19 +85,19 @@ const groupsPart = (db: Db, hot: ReturnType<typeof prepareHotPaths>, newId: IdGe
       silenced: counts?.silenced ?? 0,
       resolved: counts?.resolved ?? 0,
       received: counts?.received ?? 0,
-      lead: lead ? fromRow(lead) : null,
-      shown: shown.map(fromRow),
+      lead: lead ? alertFromValues(lead) : null,
+      shown: shown.map(alertFromValues),
     };
   },
 
   findGroup: (id) => {
     const row = hot.group.get(id);
-    return row ? groupFromRow(row) : undefined;
+    return row ? groupFromValues(row) : undefined;
   },
 
   latestGroup: (key) => {
     const row = hot.latestGroup.get(key.kind, key.team, key.service, key.alertname);
-    return row ? groupFromRow(row) : undefined;
+    return row ? groupFromValues(row) : undefined;
   },
 
   createGroup: (group) => {
@@ -174,7 +107,7 @@ const groupsPart = (db: Db, hot: ReturnType<typeof prepareHotPaths>, newId: IdGe
   },
 
   saveGroup: (group) => {
-    hot.saveGroup.run(groupToRow(group));
+    hot.saveGroup.run(...groupUpdateValues(group));
   },
 });
 
@@ -211,20 +144,21 @@ const windowsAndSilences = (db: Db, newId: IdGenerator): Pick<AlertStore, 'saveW
 
 export const createAlertRepository = (db: Db, newId: IdGenerator): AlertStore => {
   const hot = prepareHotPaths(db);
+  const inTransaction = transactionRunner(clientOf(db));
   // Read once per batch of alerts folded: built once here rather than on every call.
   const nextExpiry = db.select({ at: sql<number | null>`min(${alerts.expiresAt})` }).from(alerts).where(eq(alerts.status, 'firing')).prepare();
   return {
-  atomically: (work) => db.transaction(() => work()),
+  atomically: inTransaction,
 
   find: (fingerprint) => {
     const row = hot.find.get(fingerprint);
-    return row ? fromRow(row) : undefined;
+    return row ? alertFromValues(row) : undefined;
   },
 
   count: () => db.select({ count: sql<number>`count(*)` }).from(alerts).get()?.count ?? 0,
 
   save: (alert, previous) => {
-    hot.save.run(toRow(alert));
+    hot.save.run(...alertToValues(alert));
     countInGroups(hot.addCounts, alert, previous);
   },
 

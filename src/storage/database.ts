@@ -83,9 +83,22 @@ export const openDatabase = (path: string): OpenDatabase => {
   }
 };
 
+/** The better-sqlite3 connection under drizzle, for the statements prepared once on hot paths. */
+export const clientOf = (db: Db): Database.Database => (db as Db & { $client: Database.Database }).$client;
+
+/**
+ * Runs work in a transaction (a savepoint inside one) through one transaction function made once:
+ * better-sqlite3 builds a new one on every `transaction()` call, which cost more (about 7 µs) than
+ * storing a request's alerts.
+ */
+export const transactionRunner = (client: Database.Database): (<T>(work: () => T) => T) => {
+  const run = client.transaction((work: () => unknown) => work());
+  return <T>(work: () => T) => run(work) as T;
+};
+
 const opened = (db: Db, client: Database.Database, checkpointer?: Checkpointer): OpenDatabase => ({
   db,
-  atomically: (work) => client.transaction(work)(),
+  atomically: transactionRunner(client),
   ping: () => {
     try {
       return db.get<{ one: number }>(sql`select 1 as one`)?.one === 1;

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { NoiseDimension, NoiseStore, NoiseTotal, PersonPages } from '../app/alerts/noise-ports.js';
 import { alertCounters, type AlertCounter, type AlertCounts } from '../domain/alerts/noise.js';
-import type { Db } from './database.js';
+import { clientOf, type Db } from './database.js';
 
 const columnOf: Record<AlertCounter, string> = {
   received: 'received',
@@ -125,7 +125,7 @@ const pagesPart = (client: Database.Database): Pick<NoiseStore, 'recordPage' | '
 };
 
 export const createNoiseRepository = (db: Db): NoiseStore => {
-  const client = (db as Db & { $client: Database.Database }).$client;
+  const client = clientOf(db);
   const pruneCounts = client.prepare('delete from alert_counts where day < ?');
   // Written so that each side finds its rows through an index (housekeeping runs every few minutes).
   const prunePages = client.prepare<{ before: number }>('delete from alert_pages where decided_at < @before or (decided_at is null and paged_at < @before)');
