@@ -17,8 +17,10 @@ export interface InboxFolderOptions {
   logger: Logger;
   /**
    * How long a fold waits after the first accepted batch, so that a stream of small requests folds
-   * a few at a time: each fold reads the open windows, silences and pending jobs once, whatever its
-   * size. A page waits that much longer; against the seconds a page may take, nothing.
+   * many at a time: each fold reads the open windows, silences and pending jobs once, settles its
+   * groups and commits, whatever its size (about a millisecond). At 2,000 one-alert requests a
+   * second, 10 ms folded some 30 alerts at a time and 50 ms some 100, for about a tenth less CPU per
+   * alert. A page waits that much longer; against the seconds a page may take, nothing.
    */
   gatherMs?: number;
   retryMs?: number;
@@ -40,7 +42,7 @@ export interface InboxFolderOptions {
  * inbox rows are what is durable; what a stopped or killed process left is folded at start-up, and
  * a failed fold is tried again until it passes (nothing accepted is dropped).
  */
-export const createInboxFolder = ({ fold, logger, gatherMs = 10, retryMs = 1_000, busyShare = 0.25, elapsed = () => performance.now() }: InboxFolderOptions): InboxFolder => {
+export const createInboxFolder = ({ fold, logger, gatherMs = 50, retryMs = 1_000, busyShare = 0.25, elapsed = () => performance.now() }: InboxFolderOptions): InboxFolder => {
   const log = logger.child({ module: 'alert-inbox' });
   let state: 'idle' | 'queued' | 'retrying' = 'idle';
   let timer: NodeJS.Timeout | undefined;
