@@ -5,6 +5,7 @@ import type { IdGenerator } from '../app/ports.js';
 import type { AlertClass, AlertStatus, Disposition, StoredAlert } from '../domain/alerts/alert.js';
 import { clientOf, transactionRunner, type Db } from './database.js';
 import { groupColumns, groupFromValues, groupUpdateValues, type GroupUpdateValues, type GroupValues } from './alert-group-rows.js';
+import { latestGroupMemo, type LatestGroupMemo } from './latest-group-memo.js';
 import { alertColumns, alertFromValues, alertToValues, type AlertValues } from './alert-rows.js';
 import { alertGroups, alertHolds, alerts, alertSilences, apiMaintenances } from './schema.js';
 
@@ -72,7 +73,7 @@ const prepareHotPaths = (db: Db) => {
 };
 
 /** Alert groups: one Slack message (or one page) each. */
-const groupsPart = (db: Db, hot: ReturnType<typeof prepareHotPaths>, newId: IdGenerator): Pick<AlertStore, 'groupSummary' | 'findGroup' | 'latestGroup' | 'createGroup' | 'saveGroup'> => ({
+const groupsPart = (db: Db, hot: ReturnType<typeof prepareHotPaths>, memo: LatestGroupMemo, newId: IdGenerator): Pick<AlertStore, 'groupSummary' | 'findGroup' | 'latestGroup' | 'createGroup' | 'saveGroup'> => ({
   groupSummary: (groupId, sample) => {
     const counts = hot.groupCounts.get(groupId);
     // Only a critical group has a paged alert: elsewhere the search would walk the whole group.
@@ -96,17 +97,19 @@ const groupsPart = (db: Db, hot: ReturnType<typeof prepareHotPaths>, newId: IdGe
   },
 
   latestGroup: (key) => {
-    const row = hot.latestGroup.get(key.kind, key.team, key.service, key.alertname);
+    const row = memo.read(key, () => hot.latestGroup.get(key.kind, key.team, key.service, key.alertname));
     return row ? groupFromValues(row) : undefined;
   },
 
   createGroup: (group) => {
     const row = { id: newId(), ...group };
+    memo.forget(row);
     db.insert(alertGroups).values(row).run();
     return row;
   },
 
   saveGroup: (group) => {
+    memo.forget(group);
     hot.saveGroup.run(...groupUpdateValues(group));
   },
 });
@@ -145,10 +148,11 @@ const windowsAndSilences = (db: Db, newId: IdGenerator): Pick<AlertStore, 'saveW
 export const createAlertRepository = (db: Db, newId: IdGenerator): AlertStore => {
   const hot = prepareHotPaths(db);
   const inTransaction = transactionRunner(clientOf(db));
+  const memo = latestGroupMemo();
   // Read once per batch of alerts folded: built once here rather than on every call.
   const nextExpiry = db.select({ at: sql<number | null>`min(${alerts.expiresAt})` }).from(alerts).where(eq(alerts.status, 'firing')).prepare();
   return {
-  atomically: inTransaction,
+  atomically: (work) => memo.during(() => inTransaction(work)),
 
   find: (fingerprint) => {
     const row = hot.find.get(fingerprint);
@@ -199,7 +203,7 @@ export const createAlertRepository = (db: Db, newId: IdGenerator): AlertStore =>
       .where(and(eq(alertGroups.status, 'open'), eq(alerts.status, 'firing')))
       .all()
       .map((row) => toAlert(row.alert)),
-  ...groupsPart(db, hot, newId),
+  ...groupsPart(db, hot, memo, newId),
   ...windowsAndSilences(db, newId),
   };
 };
