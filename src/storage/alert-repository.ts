@@ -69,7 +69,8 @@ const prepareHotPaths = (db: Db) => {
   const pagedLead = readAlerts<[string]>("group_id = ? and disposition = 'paged' order by first_seen_at limit 1");
   const firstLead = readAlerts<[string]>('group_id = ? order by first_seen_at limit 1');
   const newest = readAlerts<[string, string, number]>('group_id = ? and status = ? order by last_seen_at desc limit ?');
-  return { find, save, hold, group, latestGroup, saveGroup, anyFiringOf, groupCounts, addCounts, pagedLead, firstLead, newest };
+  const firingAttached = readAlerts<[string]>("group_id = ? and status = 'firing' and disposition = 'attached'");
+  return { find, save, hold, group, latestGroup, saveGroup, anyFiringOf, groupCounts, addCounts, pagedLead, firstLead, newest, firingAttached };
 };
 
 /** Alert groups: one Slack message (or one page) each. */
@@ -194,6 +195,8 @@ export const createAlertRepository = (db: Db, newId: IdGenerator): AlertStore =>
   countFiring: (groupId) => hot.groupCounts.get(groupId)?.firing ?? 0,
 
   anyFiring: (groupId, alertClass) => (alertClass ? hot.anyFiringOf.get(groupId, alertClass)?.yes === 1 : (hot.groupCounts.get(groupId)?.firing ?? 0) > 0),
+
+  firingAttached: (groupId) => hot.firingAttached.all(groupId).map(alertFromValues),
 
   firingInOpenGroups: () =>
     db

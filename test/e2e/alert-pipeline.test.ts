@@ -89,7 +89,7 @@ describe('critical alerts', () => {
 });
 
 describe('warnings of a service whose critical is open', () => {
-  it('attach to its card instead of notifying, do not keep it open once its criticals resolve, and then group on their own', async () => {
+  it('attach to its card instead of notifying, do not keep it open once its criticals resolve, and then group on their own at once', async () => {
     const clock = fixedClock(Date.UTC(2026, 10, 28, 10, 0));
     const h = await start(clock);
     const { user, channel } = alertTeams.search;
@@ -116,7 +116,15 @@ describe('warnings of a service whose critical is open', () => {
     await send(h, [critical('SearchIndexUnavailable', 'search-1', clock.now() - 1), slow]);
     clock.advance(10_000);
     await drainJobs(h);
-    expect(JSON.stringify(h.slack.workspace.history(channel).at(-1)!.blocks)).toContain('Resolved');
+    expect(JSON.stringify(h.slack.workspace.history(channel)[0]!.blocks)).toContain('Resolved');
+    // The warning still fires: it leaves the resolved card for a warning group of its own, posted
+    // once group_wait has passed, without waiting to be sent again.
+    expect(h.slack.workspace.history(channel)[0]!.text).toContain('0 firing');
+    clock.advance(60_000);
+    await drainJobs(h);
+    expect(h.slack.workspace.history(channel)).toHaveLength(2);
+    expect(h.slack.workspace.history(channel)[1]!.text).toContain('SearchSlowQueries');
+    expect(h.slack.workspace.history(channel)[1]!.text).toContain('1 firing');
     await send(h, [critical('SearchReplicaLost', 'search-2')]);
     await drainJobs(h);
     expect(pagesTo(h, user)).toHaveLength(2);

@@ -82,9 +82,10 @@ export interface AlertStore {
   /** What a group's message shows, without reading every alert of a group of thousands. */
   groupSummary(groupId: string, sample: number): { firing: number; silenced: number; resolved: number; received: number; lead: StoredAlert | null; shown: StoredAlert[] };
   countFiring(groupId: string): number;
-  /** Whether anything in the group fires; stops at the first, where counting walks a group of thousands. */
-  /** Whether any of the group's alerts (of this class, when given) still fires. */
+  /** Whether any of the group's alerts (of this class, when given) still fires; stops at the first, where counting walks a group of thousands. */
   anyFiring(groupId: string, alertClass?: AlertClass): boolean;
+  /** The alerts attached to a critical group (of its service, not what it pages about) that still fire. */
+  firingAttached(groupId: string): StoredAlert[];
   /** Firing alerts on the message of an open group: what a new silence re-decides. */
   firingInOpenGroups(): StoredAlert[];
   findGroup(id: string): AlertGroup | undefined;

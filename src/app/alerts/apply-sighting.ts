@@ -1,10 +1,11 @@
 import type { Disposition, IncomingAlert, StoredAlert } from '../../domain/alerts/alert.js';
 import { alertTiming, foldSighting } from '../../domain/alerts/fold.js';
-import { holdFor, type HoldingWindow } from '../../domain/alerts/hold.js';
+import { holdFor, openAt, type HoldingWindow } from '../../domain/alerts/hold.js';
 import { silenceFor, type Silence } from '../../domain/alerts/silence.js';
 import { alertClassOf, serviceOf } from '../../domain/alerts/route.js';
 import type { UseCaseDeps } from '../use-case-deps.js';
 import { joinGroup, newGroup, scheduleGroupSync, touchGroup } from './alert-groups.js';
+import { maintenanceWindows } from './holding-windows.js';
 import type { AlertGroup } from './alert-ports.js';
 import { alertJobPriority } from './alert-jobs.js';
 import { pageViewOf, scheduleAlertPages } from './page-alert-group.js';
@@ -198,10 +199,23 @@ export const redecide = (deps: SightingDeps, held: StoredAlert[], context: Omit<
   tally.flush();
 };
 
-/** After a batch: each changed group once (resolved when what it is about no longer fires), and the expiry sweep. */
+/**
+ * After a batch: each changed group once (resolved when what it is about no longer fires), and the
+ * expiry sweep. A critical group resolved with warnings still attached lets them go: each is decided
+ * afresh, and joins a warning group of its own instead of firing on a card that says resolved.
+ */
 export const settleBatch = (deps: SightingDeps, touched: Set<string>, now: number): void => {
-  for (const groupId of touched) touchGroup(deps, groupId, now);
+  for (const groupId of touched) {
+    const group = touchGroup(deps, groupId, now);
+    if (group?.kind === 'critical' && group.status === 'resolved') releaseAttached(deps, group.id, now);
+  }
   scheduleExpirySweep(deps, now);
+};
+
+/** The warnings attached to a resolved critical group that still fire, decided again as of now. Once released, none is attached: doing it again does nothing. */
+const releaseAttached = (deps: SightingDeps, groupId: string, now: number): void => {
+  const attached = deps.alerts.firingAttached(groupId);
+  if (attached.length > 0) redecide(deps, attached, { now, windows: openAt(maintenanceWindows(deps, now), now), silences: deps.alerts.activeSilences(now) });
 };
 
 /** Makes sure the expiry sweep runs when the soonest firing alert expires. */
