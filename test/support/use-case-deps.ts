@@ -19,6 +19,7 @@ import { createSearchRepository } from '../../src/storage/search-repository.js';
 import { createTimelineRepository } from '../../src/storage/timeline-repository.js';
 import { createUpdateRepository } from '../../src/storage/update-repository.js';
 import { fixedClock, sequentialIds, type FixedClock } from './clock.js';
+import { openDatabase } from '../../src/storage/database.js';
 import { testDatabase } from './test-db.js';
 
 export interface NotifierCall {
@@ -84,12 +85,13 @@ export interface UseCaseWorld {
 }
 
 /**
- * The real use cases, repositories and job handlers over an in-memory SQLite, with the clock fixed
- * and Slack replaced by a recording notifier: a use-case test runs in milliseconds. What only Slack
- * can show (Block Kit, permissions, acks, retries over HTTP) stays in test/e2e.
+ * The real use cases, repositories and job handlers over an in-memory SQLite (or the file at
+ * `databasePath`, as the bot keeps it), with the clock fixed and Slack replaced by a recording
+ * notifier: a use-case test runs in milliseconds. What only Slack can show (Block Kit, permissions,
+ * acks, retries over HTTP) stays in test/e2e.
  */
-export const useCaseWorld = (options: { configYaml?: string; clock?: FixedClock; notifier?: Parameters<typeof recordingNotifier>[0] } = {}): UseCaseWorld => {
-  const database = testDatabase();
+export const useCaseWorld = (options: { configYaml?: string; clock?: FixedClock; notifier?: Parameters<typeof recordingNotifier>[0]; databasePath?: string } = {}): UseCaseWorld => {
+  const database = options.databasePath ? openDatabase(options.databasePath) : testDatabase();
   const clock = options.clock ?? fixedClock();
   const newId = sequentialIds('row');
   const config = parseIncidentConfig(options.configYaml ?? '{}');
