@@ -57,8 +57,10 @@ export const postAll = (port: number, path: string, headers: Record<string, stri
       let pending: Buffer = Buffer.alloc(0);
       let index = -1;
       let sentAt = 0;
+      let waiting = false;
       const send = () => {
-        if (next >= requests.length) return socket.end();
+        waiting = next < requests.length;
+        if (!waiting) return socket.end();
         index = next;
         next += 1;
         sentAt = performance.now();
@@ -73,11 +75,15 @@ export const postAll = (port: number, path: string, headers: Record<string, stri
           latencies.push(performance.now() - sentAt);
           onAnswered(posts[index]!);
           answered += 1;
-          if (answered === requests.length) return resolve({ seconds: (performance.now() - started) / 1000, latencies });
           send();
+          if (answered === requests.length) resolve({ seconds: (performance.now() - started) / 1000, latencies });
         }
       });
       socket.on('error', fail);
+      // A server that closes a connection with an answer still owed would otherwise leave the run waiting forever.
+      socket.on('close', () => {
+        if (waiting) fail(new Error(`127.0.0.1:${port} closed a connection before answering`));
+      });
     };
     for (let connection = 0; connection < Math.min(connections, requests.length); connection += 1) open();
   });
