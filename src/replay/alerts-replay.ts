@@ -52,7 +52,7 @@ export interface ReplayEvent {
 }
 
 const describeGroup = (view: AlertGroupView) =>
-  `${view.group.kind} ${view.serviceName ?? view.group.service ?? '?'} · ${view.group.alertname ?? view.lead?.alertname ?? 'flapping'} (${view.firing} firing)`;
+  `${view.group.kind} ${view.serviceName ?? view.group.service ?? 'no service'} · ${view.group.alertname ?? view.lead?.alertname ?? 'flapping'} (${view.firing} firing)`;
 
 const describeMessage = (message: OutboundMessage): string =>
   message.kind === 'alert_group' ? describeGroup(message.view) : message.kind === 'line' ? message.text : message.kind;

@@ -1,3 +1,4 @@
+import { escapeUserText } from '../../domain/communication/slack-text.js';
 import { alertSummary, runbookOf, type StoredAlert } from '../../domain/alerts/alert.js';
 import { levelRecipients, nextEscalationStep, policyForService, type EscalationPosition } from '../../domain/escalation/escalation.js';
 import type { EscalationPolicy } from '../../domain/escalation/types.js';
@@ -109,5 +110,5 @@ export const escalateAlertPage = async (deps: EscalateAlertPageDeps, job: Job): 
   });
   if (next) return;
   const channel = alertsChannelFor(deps, group.team);
-  if (channel) await deps.notifier.post(channel, { kind: 'line', text: `:rotating_light: Nobody acknowledged the page for *${page.subject}* after ${position.pass + 1} pass(es) through the escalation policy.` });
+  if (channel) await deps.notifier.post(channel, { kind: 'line', text: `:rotating_light: Nobody acknowledged the page for *${escapeUserText(page.subject)}* after ${position.pass + 1} pass(es) through the escalation policy.` });
 };

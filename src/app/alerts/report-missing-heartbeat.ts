@@ -1,3 +1,4 @@
+import { escapeUserText } from '../../domain/communication/slack-text.js';
 import { alertTiming } from '../../domain/alerts/fold.js';
 import type { AlertsConfig } from '../../domain/escalation/types.js';
 import type { Job } from '../ports.js';
@@ -40,5 +41,5 @@ export const reportMissingHeartbeat = async (deps: ReportMissingHeartbeatDeps, j
   });
   if (paged) return;
   const channel = alertsChannelFor(deps, team);
-  if (channel) await deps.notifier.post(channel, { kind: 'line', text: `:warning: ${summary}` });
+  if (channel) await deps.notifier.post(channel, { kind: 'line', text: `:warning: ${escapeUserText(summary)}` });
 };

@@ -1,4 +1,5 @@
 import { openAt } from '../../domain/alerts/hold.js';
+import { escapeUserText } from '../../domain/communication/slack-text.js';
 import type { Job } from '../ports.js';
 import type { UseCaseDeps } from '../use-case-deps.js';
 import { redecide, type SightingDeps } from './apply-sighting.js';
@@ -30,11 +31,16 @@ export const summarizeHold = async (deps: SummarizeHoldDeps, job: Job): Promise<
   const services = Array.isArray(job.payload.services) ? job.payload.services.map(String) : [];
   const teams = new Set(services.map((id) => config.services.find((service) => service.id === id)?.team ?? null));
   const names = new Map<string, number>();
-  for (const alert of held) names.set(`${alert.service ?? '?'} · ${alert.alertname}`, (names.get(`${alert.service ?? '?'} · ${alert.alertname}`) ?? 0) + 1);
+  for (const alert of held) {
+    const name = `${alert.service ?? 'no service'} · ${alert.alertname}`;
+    names.set(name, (names.get(name) ?? 0) + 1);
+  }
+  // The title comes from a change-management tool or the configuration, the names from alert
+  // labels: shown as written, never as a live @channel or mention.
   const text =
-    `:construction: Maintenance *${(typeof job.payload.title === 'string' ? job.payload.title : windowId)}* ended. It held ${held.length} alert(s) ` +
+    `:construction: Maintenance *${escapeUserText(typeof job.payload.title === 'string' ? job.payload.title : windowId)}* ended. It held ${held.length} alert(s) ` +
     `(${held.reduce((sum, alert) => sum + alert.receivedCount, 0)} notifications from monitoring); ${stillFiring.length} still firing, now handled as new. ` +
-    `Most held: ${top(names, 5)}.`;
+    `Most held: ${escapeUserText(top(names, 5))}.`;
   const channels = new Set([...teams].map((team) => alertsChannelFor(deps, team)).filter((channel): channel is string => channel !== null));
   for (const channel of channels) await deps.notifier.post(channel, { kind: 'line', text });
 };
