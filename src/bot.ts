@@ -39,11 +39,9 @@ import { loadIncidentConfig } from './config/incident-config-file.js';
 import { withEnvironment } from './config/resolve-config.js';
 import { checkAlertSecrets, secretReader, type SecretEnv } from './config/alert-secrets.js';
 import { alertRoutes, readSentAlerts } from './http/alerts/routes.js';
-import { acceptAlertBatches } from './app/alerts/accept-alerts.js';
-import { busyFoldChunk, foldAlertInbox, foldChunk, foldWholeInbox } from './app/alerts/fold-alert-inbox.js';
-import { createInboxFolder, type InboxFolder } from './scheduler/inbox-folder.js';
+import { alertClassOf } from './domain/alerts/route.js';
+import { startAlertFolding, type AlertFolding } from './alert-folding.js';
 import { createAlertInboxRepository } from './storage/alert-inbox-repository.js';
-import { groupCommit } from './app/alerts/group-commit.js';
 import { maintenanceRoutes } from './http/alerts/maintenance-routes.js';
 import { cancelApiMaintenance, putApiMaintenance } from './app/alerts/api-maintenance.js';
 
@@ -162,27 +160,12 @@ const buildDeps = ({ config, database, configStore, identity, jobs, clock, newId
   };
 };
 
-/**
- * The alert inbox's folder. What a stopped or killed process accepted but had not folded is folded
- * first, before any request is taken; what arrives after is folded beside the requests.
- */
-const startInboxFolder = (deps: UseCaseDeps, logger: Logger): InboxFolder => {
-  foldWholeInbox(deps);
-  return createInboxFolder({ fold: (busy) => foldAlertInbox(deps, busy ? busyFoldChunk : foldChunk), logger });
-};
-
-type RoutesInput = Pick<DepsInput, 'config' | 'database' | 'configStore' | 'logger'> & { env: SecretEnv; folder: InboxFolder };
+type RoutesInput = Pick<DepsInput, 'config' | 'database' | 'configStore' | 'logger'> & { env: SecretEnv; folding: AlertFolding };
 
 /** The HTTP routes besides Slack's: health, postmortem drafts, alert intake, the maintenance API, the status page. */
-const buildRoutes = (deps: UseCaseDeps, { config, database, configStore, env, logger, folder }: RoutesInput): CustomRoute[] => {
+const buildRoutes = (deps: UseCaseDeps, { config, database, configStore, env, logger, folding }: RoutesInput): CustomRoute[] => {
   const { clock } = deps;
   const secrets = secretReader(configStore.current, env);
-  // A request is answered once its batch is in the inbox (committed); the folder folds it after.
-  const storeTogether = groupCommit((batches) => {
-    const accepted = acceptAlertBatches(deps, batches);
-    folder.kick();
-    return accepted;
-  });
   const readSnapshot = createStatusPageReader(
     { source: createStatusPageSource(database.db), clock, config: configStore.current },
     { fallbackUrl: `${publicBaseUrl(config)}/status` },
@@ -198,7 +181,8 @@ const buildRoutes = (deps: UseCaseDeps, { config, database, configStore, env, lo
       secrets,
       now: () => clock.now(),
       serviceLabel: () => configStore.current().alerts.serviceLabel,
-      receive: (batch) => storeTogether(batch),
+      pages: (labels) => alertClassOf(configStore.current().alerts, labels) === 'critical',
+      receive: folding.accept,
       onError: failed('alerts', 'alert intake failed'),
     }),
     ...maintenanceRoutes({
@@ -258,8 +242,8 @@ export const startBot = async (options: BotOptions): Promise<RunningBot> => {
     const jobRepository = createJobRepository(database.db, newId);
     const { jobs, onScheduled } = announcingJobs(jobRepository);
     const deps = buildDeps({ config, database, configStore, identity, jobs, clock, newId, logger });
-    const folder = startInboxFolder(deps, logger);
-    const routes = [...extraRoutes, ...buildRoutes(deps, { config, database, configStore, env, logger, folder })];
+    const folding = startAlertFolding(deps, logger);
+    const routes = [...extraRoutes, ...buildRoutes(deps, { config, database, configStore, env, logger, folding })];
     const app = createSlackApp(config, { logger, routes, identity: { botId: identity.botId, botUserId: identity.botUserId } });
     const inFlight = countInFlight(app);
     attachListeners(app, { deps, logger });
@@ -276,12 +260,12 @@ export const startBot = async (options: BotOptions): Promise<RunningBot> => {
     if (tickEveryMs) await scheduler.start(tickEveryMs);
     logger.info({ url, mode: config.slack.appToken ? 'socket' : 'http', pendingJobs: deps.jobs.countPending() }, 'incident bot started');
     const stop = async () => {
-      folder.stop();
+      folding.stop();
       await scheduler.stop();
       await app.stop();
       database.close();
     };
-    return { url, deps, scheduler, idle: settles(scheduler, () => inFlight() > 0 || folder.busy()), config: configStore, stop };
+    return { url, deps, scheduler, idle: settles(scheduler, () => inFlight() > 0 || folding.busy()), config: configStore, stop };
   } catch (error) {
     database.close();
     throw error;

@@ -32,23 +32,37 @@ export const createAlertInboxRepository = (db: Db, decode: InboxDecoder = noSend
   const oldest = client.prepare<[], InboxRow>('select id, source_id, received_at, size, alerts, format from alert_inbox order by id');
   const remove = client.prepare<[number]>('delete from alert_inbox where id <= ?');
   const anyWaiting = client.prepare<[], { yes: number }>('select exists (select 1 from alert_inbox) as yes');
+  const one = client.prepare<[number], InboxRow>('select id, source_id, received_at, size, alerts, format from alert_inbox where id = ?');
+  const rewrite = client.prepare<[number, string, number]>("update alert_inbox set size = ?, alerts = ?, format = 'incoming' where id = ?");
+  const removeOne = client.prepare<[number]>('delete from alert_inbox where id = ?');
+  const waits = client.prepare<[number], { yes: number }>('select exists (select 1 from alert_inbox where id = ?) as yes');
+  const waitingThrough = client.prepare<[number], { yes: number }>('select exists (select 1 from alert_inbox where id <= ?) as yes');
+  const taken = (row: InboxRow) => ({ id: row.id, sourceId: row.source_id, receivedAt: row.received_at, alerts: read(decode, row) });
   return {
-    add: (batches) => {
-      for (const batch of batches) insert.run(batch.sourceId, batch.receivedAt, batch.size, batch.body, batch.format);
+    add: (batches) => batches.map((batch) => Number(insert.run(batch.sourceId, batch.receivedAt, batch.size, batch.body, batch.format).lastInsertRowid)),
+    find: (id) => {
+      const row = one.get(id);
+      return row ? taken(row) : undefined;
+    },
+    keepOnly: (id, alerts) => {
+      if (alerts.length === 0) removeOne.run(id);
+      else rewrite.run(alerts.length, JSON.stringify(alerts), id);
     },
     oldest: (alerts) => {
-      const taken: ReturnType<AlertInbox['oldest']> = [];
+      const batches: ReturnType<AlertInbox['oldest']> = [];
       let count = 0;
       for (const row of oldest.iterate()) {
-        taken.push({ id: row.id, sourceId: row.source_id, receivedAt: row.received_at, alerts: read(decode, row) });
+        batches.push(taken(row));
         count += row.size;
         if (count >= alerts) break;
       }
-      return taken;
+      return batches;
     },
     removeThrough: (id) => {
       remove.run(id);
     },
     anyWaiting: () => anyWaiting.get()?.yes === 1,
+    waits: (id) => waits.get(id)?.yes === 1,
+    waitingThrough: (id) => waitingThrough.get(id)?.yes === 1,
   };
 };

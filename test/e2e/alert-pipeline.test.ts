@@ -6,6 +6,7 @@ import { drainJobs, notifications, pagesTo, postJson } from '../support/alert-re
 import { eventually, defined } from '../support/eventually.js';
 import { openModal } from '../support/incident-flows.js';
 import { actionIds } from '../../src/slack/ids.js';
+import { fingerprintOf } from '../../src/domain/alerts/fingerprint.js';
 
 let harness: Harness | undefined;
 afterEach(async () => {
@@ -86,6 +87,28 @@ describe('critical alerts', () => {
     // The heartbeat group and the pages of other teams are untouched by all this.
     expect(pagesTo(h, alertTeams.platform.user)).toHaveLength(0);
   }, 60_000);
+});
+
+describe('a page in a flood', () => {
+  it('is decided ahead of the backlog, once, and the backlog after it', async () => {
+    const clock = fixedClock(Date.UTC(2026, 10, 28, 10, 0));
+    const h = await start(clock);
+    const { user } = alertTeams.search;
+    const disk = (host: number) => ({ labels: { alertname: 'DiskSpaceLow', service: 'log-pipeline', severity: 'warning', instance: `logs-${host}` } });
+    const batches = Array.from({ length: 400 }, (_, batch) => Array.from({ length: 64 }, (_, index) => disk(64 * batch + index)));
+    // 25,600 warnings, eight requests in flight: far more than is folded while they arrive.
+    for (let next = 0; next < batches.length; next += 8) await Promise.all(batches.slice(next, next + 8).map((batch) => send(h, batch)));
+    await send(h, [critical('SearchIndexUnavailable', 'search-1')]);
+    const fingerprint = fingerprintOf(critical('SearchIndexUnavailable', 'search-1').labels);
+    await eventually(() => expect(h.bot.deps.alerts.find(fingerprint)?.disposition).toBe('paged'));
+    // Decided while most of the flood still waited to be folded.
+    expect(h.bot.deps.alerts.count()).toBeLessThan(12_800);
+
+    await drainJobs(h);
+    expect(h.bot.deps.alerts.count()).toBe(25_601);
+    expect(h.bot.deps.alerts.find(fingerprint)?.receivedCount).toBe(1);
+    expect(pagesTo(h, user)).toHaveLength(1);
+  }, 120_000);
 });
 
 describe('warnings of a service whose critical is open', () => {

@@ -12,8 +12,8 @@ type Deps = Pick<UseCaseDeps, 'atomically' | 'alertInbox' | 'clock'>;
  * transaction. The senders are answered once this returns, so whatever they were told is accepted
  * survives the process being killed; folding, deciding and paging follow (fold-alert-inbox.ts).
  */
-export const acceptAlertBatches = (deps: Deps, batches: SentBatch[]): { accepted: number }[] => {
+export const acceptAlertBatches = (deps: Deps, batches: SentBatch[]): { accepted: number; id: number }[] => {
   const receivedAt = deps.clock.now();
-  deps.atomically(() => deps.alertInbox.add(batches.map((batch) => ({ ...batch, receivedAt }))));
-  return batches.map((batch) => ({ accepted: batch.size }));
+  const ids = deps.atomically(() => deps.alertInbox.add(batches.map((batch) => ({ ...batch, receivedAt }))));
+  return batches.map((batch, index) => ({ accepted: batch.size, id: ids[index]! }));
 };

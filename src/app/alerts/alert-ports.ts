@@ -56,7 +56,16 @@ export interface SentBatch {
 
 /** Accepted batches, durable before the sender's answer, folded later in arrival order. */
 export interface AlertInbox {
-  add(batches: (SentBatch & { receivedAt: number })[]): void;
+  /** Stores the batches; returns their ids, in order. */
+  add(batches: (SentBatch & { receivedAt: number })[]): number[];
+  /** One batch, if it still waits. */
+  find(id: number): (InboxBatch & { id: number }) | undefined;
+  /** Keeps only these of a waiting batch's alerts (the rest were folded ahead of it); none: the batch is gone. */
+  keepOnly(id: number, alerts: IncomingAlert[]): void;
+  /** Whether batch `id` still waits. */
+  waits(id: number): boolean;
+  /** Whether any batch up to and including `id` still waits. */
+  waitingThrough(id: number): boolean;
   /** The oldest batches, whole, until they hold at least `alerts` alerts (at least one batch when any wait). */
   oldest(alerts: number): (InboxBatch & { id: number })[];
   /** Forgets every batch up to and including `id`, once folded. */

@@ -1,7 +1,5 @@
-import type { SentBatch } from './alert-ports.js';
-
-interface Waiting<Result> {
-  batch: SentBatch;
+interface Waiting<Batch, Result> {
+  batch: Batch;
   resolve(result: Result): void;
   reject(error: unknown): void;
 }
@@ -12,8 +10,8 @@ interface Waiting<Result> {
  * still answered only once its alerts are on disk. A failed transaction fails every request in it
  * (each gets a 503 and sends again; nothing half-stored).
  */
-export const groupCommit = <Result>(store: (batches: SentBatch[]) => Result[]): ((batch: SentBatch) => Promise<Result>) => {
-  let waiting: Waiting<Result>[] = [];
+export const groupCommit = <Batch, Result>(store: (batches: Batch[]) => Result[]): ((batch: Batch) => Promise<Result>) => {
+  let waiting: Waiting<Batch, Result>[] = [];
   const flush = () => {
     const taken = waiting;
     waiting = [];

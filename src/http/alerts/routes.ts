@@ -6,11 +6,11 @@ import type { SentBatch } from '../../app/alerts/alert-ports.js';
 import type { IncomingAlert } from '../../domain/alerts/alert.js';
 import type { AlertSourceType } from '../../domain/escalation/types.js';
 import { safeEqual } from '../postmortem-route.js';
-import { parseAlertmanagerApi, plainApiSize } from './formats/alertmanager-api.js';
-import type { Parsed } from './formats/common.js';
+import { parseAlertmanagerApi, plainApiAlerts } from './formats/alertmanager-api.js';
+import type { Parsed, PlainAlert } from './formats/common.js';
 import { parseGeneric } from './formats/generic.js';
 import { parsePagerDuty } from './formats/pagerduty.js';
-import { parseWebhook, plainWebhookSize } from './formats/webhook.js';
+import { parseWebhook, plainWebhookAlerts } from './formats/webhook.js';
 import { bearerToken, readBody } from './read-body.js';
 import { refuse, sendEmpty, sendJson } from './respond.js';
 
@@ -18,8 +18,13 @@ export interface AlertIntake {
   secrets: SecretReader;
   now(): number;
   serviceLabel(): string;
-  /** Stores the batch durably (in a transaction) and resolves only once it is stored. */
-  receive(batch: SentBatch): Promise<{ accepted: number }>;
+  /** Whether an alert with these labels pages (its severity is among page_severities). */
+  pages(labels: Record<string, string>): boolean;
+  /**
+   * Stores the batch durably (in a transaction) and resolves only once it is stored. `pages`: it
+   * holds an alert that pages, which may be folded ahead of the backlog.
+   */
+  receive(batch: SentBatch, pages: boolean): Promise<{ accepted: number }>;
   onError(error: unknown): void;
 }
 
@@ -28,10 +33,10 @@ interface Endpoint {
   type: AlertSourceType;
   parse(body: unknown, now: number, serviceLabel: string): Parsed;
   /**
-   * How many alerts the body holds when it is of the plain shape nearly every sender sends: then it
-   * is stored as it came, and read into alerts only when folded. Undefined: parse it now.
+   * The body's alerts when it is of the plain shape nearly every sender sends: then it is stored as
+   * it came, and read into alerts only when folded. Undefined: parse it now.
    */
-  plainSize?(body: unknown): number | undefined;
+  plain?(body: unknown): PlainAlert[] | undefined;
   /** PagerDuty senders put the secret in the body, not in a header. */
   bodyToken?(body: unknown): string | undefined;
   /** Alertmanager's own API answers an accepted post with no body (Prometheus reads only the status): so does ours. */
@@ -39,9 +44,9 @@ interface Endpoint {
 }
 
 const endpoints: Endpoint[] = [
-  { path: '/api/v2/alerts', type: 'prometheus', parse: (body, now) => parseAlertmanagerApi(body, now), plainSize: plainApiSize, emptyAnswer: true },
-  { path: '/alerts/alertmanager', type: 'alertmanager', parse: (body, now) => parseWebhook(body, now), plainSize: plainWebhookSize },
-  { path: '/alerts/grafana', type: 'grafana', parse: (body, now) => parseWebhook(body, now), plainSize: plainWebhookSize },
+  { path: '/api/v2/alerts', type: 'prometheus', parse: (body, now) => parseAlertmanagerApi(body, now), plain: plainApiAlerts, emptyAnswer: true },
+  { path: '/alerts/alertmanager', type: 'alertmanager', parse: (body, now) => parseWebhook(body, now), plain: plainWebhookAlerts },
+  { path: '/alerts/grafana', type: 'grafana', parse: (body, now) => parseWebhook(body, now), plain: plainWebhookAlerts },
   {
     path: '/alerts/pagerduty',
     type: 'pagerduty',
@@ -118,15 +123,16 @@ const handle = async (endpoint: Endpoint, intake: AlertIntake, request: Incoming
     refuse(response, 400, 'the body is not valid JSON');
     return;
   }
-  const plainSize = endpoint.plainSize?.(json.value);
-  const parsed: Parsed | undefined = plainSize === undefined ? endpoint.parse(json.value, intake.now(), intake.serviceLabel()) : undefined;
+  const plain = endpoint.plain?.(json.value);
+  const parsed: Parsed | undefined = plain === undefined ? endpoint.parse(json.value, intake.now(), intake.serviceLabel()) : undefined;
   if (parsed && !parsed.ok) {
     refuse(response, 400, parsed.reason);
     return;
   }
   let stored: { accepted: number };
   try {
-    stored = await intake.receive(parsed ? incomingBatch(source.id, parsed.alerts) : { sourceId: source.id, format: endpoint.type, body: body.text, size: plainSize! });
+    const pages = (plain ?? parsed?.alerts ?? []).some((alert) => intake.pages(alert.labels));
+    stored = await intake.receive(parsed ? incomingBatch(source.id, parsed.alerts) : { sourceId: source.id, format: endpoint.type, body: body.text, size: plain!.length }, pages);
   } catch (error) {
     intake.onError(error);
     refuse(response, 503, 'the alerts could not be stored; send them again', { 'retry-after': '5' });

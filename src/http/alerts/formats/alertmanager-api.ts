@@ -13,11 +13,11 @@ const postableAlerts = z.array(
   { error: 'must be a JSON array of alerts ({labels, annotations, startsAt, endsAt, generatorURL})' },
 );
 
-/** How many alerts a plain body holds (see isPlainAlert); undefined when the schema must read it. */
-export const plainApiSize = (body: unknown): number | undefined => (Array.isArray(body) && body.every(isPlainAlert) ? body.length : undefined);
+/** The alerts of a plain body (see isPlainAlert); undefined when the schema must read it. */
+export const plainApiAlerts = (body: unknown): PlainAlert[] | undefined => (Array.isArray(body) && body.every(isPlainAlert) ? body : undefined);
 
 export const parseAlertmanagerApi = (body: unknown, now: number): Parsed =>
-  plainApiSize(body) !== undefined
+  plainApiAlerts(body) !== undefined
     ? { ok: true, alerts: (body as PlainAlert[]).map((alert) => toIncoming(plainParts(alert), now)) }
     : parseWith(postableAlerts, body, (alerts) => ({
     ok: true,
