@@ -9,6 +9,8 @@ import { alertsConfigYaml, alertTokens } from '../support/alerts-config.js';
 import { openDatabase } from '../../src/storage/database.js';
 import { createAlertRepository } from '../../src/storage/alert-repository.js';
 import { fingerprintOf } from '../../src/domain/alerts/fingerprint.js';
+import Database from 'better-sqlite3';
+import { eventually } from '../support/eventually.js';
 
 let slack: FakeSlack;
 let dir: string;
@@ -62,6 +64,52 @@ describe('alert intake across a crash', () => {
         const missing = batch(n).filter((alert) => !alerts.find(fingerprintOf(alert.labels)));
         expect(missing, `batch ${n}`).toEqual([]);
       }
+    } finally {
+      database.close();
+    }
+  }, 120_000);
+
+  it('folds a page it took ahead of its backlog once, when SIGKILLed with the backlog still waiting', async () => {
+    slack = await startFakeSlack();
+    dir = mkdtempSync(join(tmpdir(), 'incident-bot-alert-restart-'));
+    const env = { ...botEnv(slack, dir, 'alert-restart-secret'), LOG_LEVEL: 'info', ...alertTokens };
+    writeFileSync(env.CONFIG_PATH, alertsConfigYaml());
+    const first = startBotProcess(env);
+    running.push(first);
+    const url = await first.started;
+    const post = (alerts: unknown[]) =>
+      fetch(`${url}/api/v2/alerts`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${alertTokens.PROMETHEUS_ALERTS_TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify(alerts),
+      }).then((response) => expect(response.status).toBe(202));
+    const disk = (n: number) => ({ labels: { alertname: 'DiskSpaceLow', service: 'log-pipeline', severity: 'warning', instance: `host-${n}` } });
+    const down = { labels: { alertname: 'SearchIndexUnavailable', service: 'search', severity: 'critical', instance: 'search-1' } };
+    const slow = { labels: { alertname: 'SearchSlowQueries', service: 'search', severity: 'warning', instance: 'search-3' } };
+    for (let batch = 0; batch < 100; batch += 4) await Promise.all([0, 1, 2, 3].map((offset) => post(Array.from({ length: 200 }, (_, i) => disk(200 * (batch + offset) + i)))));
+    await post([slow, down]);
+
+    // The moment the critical is decided, ahead of the flood, the process dies.
+    const reader = new Database(env.DATABASE_PATH, { readonly: true });
+    const decided = reader.prepare('select received_count as received from alerts where fingerprint = ?');
+    const waiting = reader.prepare('select count(*) as n from alert_inbox');
+    await eventually(() => expect(decided.get(fingerprintOf(down.labels))).toBeDefined(), 30_000);
+    killProcessTree(first.child.pid!);
+    await first.exited;
+    expect((waiting.get() as { n: number }).n).toBeGreaterThan(0);
+    reader.close();
+
+    const second = startBotProcess(env);
+    running.push(second);
+    await second.started;
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+    const database = openDatabase(env.DATABASE_PATH);
+    try {
+      const alerts = createAlertRepository(database.db, () => 'unused');
+      expect(alerts.find(fingerprintOf(down.labels))).toMatchObject({ receivedCount: 1, disposition: 'paged' });
+      expect(alerts.find(fingerprintOf(slow.labels))?.disposition).toBe('attached');
+      expect(alerts.count()).toBe(20_002);
     } finally {
       database.close();
     }
