@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 
 export interface PageLaneOptions {
-  /** Folds the paging alerts of waiting batch `id` ahead of the backlog, or leaves it whole for its turn. */
+  /** Folds the paging alerts of waiting batch `id` ahead of the backlog ('left': none there). */
   foldPages(id: number): 'folded' | 'left';
   /** Whether batch `id` still waits in the inbox. */
   waiting(id: number): boolean;
@@ -29,9 +29,8 @@ export interface PageLane {
  * Batches holding an alert that pages go ahead of the backlog, on the next turn of the event loop:
  * a page in a flood of 100,000 warnings waits for nothing but its own fold. Order keeps it safe:
  * every sighting of a paging alert is in a batch of this lane, and the lane takes its batches strictly
- * in the order they arrived. A batch that is not taken ahead (nothing waits before it, or it holds a
- * paging alert's resolve) is folded whole in its turn, and every batch behind it in the lane waits
- * for that. A reload may change which alerts page: batches accepted before it is seen are left to
+ * in the order they arrived. A batch that is not taken ahead (nothing waits before it: its turn is
+ * next) is folded whole in its turn, and every batch behind it in the lane waits for that. A reload may change which alerts page: batches accepted before it is seen are left to
  * the fold in arrival order, and nothing goes ahead until they are folded. A failed fold here leaves
  * the batch, and the lane behind it, to its turn.
  */

@@ -203,18 +203,20 @@ export const redecide = (deps: SightingDeps, held: StoredAlert[], context: Omit<
  * After a batch: each changed group once (resolved when what it is about no longer fires), and the
  * expiry sweep. A critical group resolved with warnings still attached lets them go: each is decided
  * afresh, and joins a warning group of its own instead of firing on a card that says resolved.
+ * `later`: alerts of this batch that are folded after it (what paging alerts went ahead of): their
+ * own sightings decide them then, as if the batch had been folded whole.
  */
-export const settleBatch = (deps: SightingDeps, touched: Set<string>, now: number): void => {
+export const settleBatch = (deps: SightingDeps, touched: Set<string>, now: number, later: ReadonlySet<string> = new Set()): void => {
   for (const groupId of touched) {
     const group = touchGroup(deps, groupId, now);
-    if (group?.kind === 'critical' && group.status === 'resolved') releaseAttached(deps, group.id, now);
+    if (group?.kind === 'critical' && group.status === 'resolved') releaseAttached(deps, group.id, now, later);
   }
   scheduleExpirySweep(deps, now);
 };
 
 /** The warnings attached to a resolved critical group that still fire, decided again as of now. Once released, none is attached: doing it again does nothing. */
-const releaseAttached = (deps: SightingDeps, groupId: string, now: number): void => {
-  const attached = deps.alerts.firingAttached(groupId);
+const releaseAttached = (deps: SightingDeps, groupId: string, now: number, later: ReadonlySet<string>): void => {
+  const attached = deps.alerts.firingAttached(groupId).filter((alert) => !later.has(alert.fingerprint));
   if (attached.length > 0) redecide(deps, attached, { now, windows: openAt(maintenanceWindows(deps, now), now), silences: deps.alerts.activeSilences(now) });
 };
 

@@ -23,9 +23,11 @@ type Deps = SightingDeps;
  * Batches, in the order they arrived: every alert folded, decided and stored, with the jobs the
  * decisions imply, in one transaction, each batch as of when it arrived (`receivedAt`, else now).
  * The windows and silences are read once for them all: those that have not ended by the first
- * arrival, each then judged at its batch's time. Nothing here talks to Slack.
+ * arrival, each then judged at its batch's time. Nothing here talks to Slack. `later`: the
+ * fingerprints of alerts that arrived with these but are folded after them (see settleBatch).
  */
-export const receiveAlertBatches = (deps: Deps, batches: AlertBatch[], now = deps.clock.now()): ReceivedBatch[] => {
+export const receiveAlertBatches = (deps: Deps, batches: AlertBatch[], later?: ReadonlySet<string>): ReceivedBatch[] => {
+  const now = deps.clock.now();
   const timeOf = (batch: AlertBatch) => batch.receivedAt ?? now;
   const first = Math.min(...batches.map(timeOf));
   const last = Math.max(...batches.map(timeOf));
@@ -44,7 +46,7 @@ export const receiveAlertBatches = (deps: Deps, batches: AlertBatch[], now = dep
       }
       return { accepted: batch.alerts.length, dispositions };
     });
-    settleBatch(deps, touched, last);
+    settleBatch(deps, touched, last, later);
     tally.flush();
     return results;
   });

@@ -40,15 +40,34 @@ describe('paging alerts folded ahead of the backlog', () => {
     world.close();
   });
 
-  it('leave a batch whole when a paging alert in it resolves, or none pages', () => {
-    const { world, deps, clock, accept } = setUp();
+  it('leave a batch with nothing that pages for its turn', () => {
+    const { world, deps, accept } = setUp();
     accept([disk(1)]);
-    const resolving = accept([down(clock.now() - 1)]);
     const warnings = accept([slow]);
-    expect(foldPagesFirst(deps, resolving)).toBe('left');
     expect(foldPagesFirst(deps, warnings)).toBe('left');
     expect(deps.alerts.count()).toBe(0);
-    expect(deps.alertInbox.find(resolving)?.alerts).toHaveLength(1);
+    world.close();
+  });
+
+  it('resolve a card ahead of the backlog, keeping the warnings resolved in the same batch attached until their turn', () => {
+    const { world, deps, clock, accept } = setUp();
+    accept([down(), slow]);
+    foldWholeInbox(deps);
+    expect(deps.alerts.find(slow.fingerprint)?.disposition).toBe('attached');
+
+    clock.advance(60_000);
+    accept([disk(1), disk(2)]);
+    const resolving = accept([{ ...slow, endsAt: clock.now() - 1 }, down(clock.now() - 1)]);
+    expect(foldPagesFirst(deps, resolving)).toBe('folded');
+    expect(deps.alerts.find(down().fingerprint)?.status).toBe('resolved');
+    // Not let go into a warning group of its own: its resolve, in the same batch, is still to come.
+    expect(deps.alerts.find(slow.fingerprint)).toMatchObject({ status: 'firing', disposition: 'attached' });
+    const warningGroup = { kind: 'warning' as const, team: 'search', service: 'search', alertname: 'SearchSlowQueries' };
+    expect(deps.alerts.latestGroup(warningGroup)).toBeUndefined();
+
+    foldWholeInbox(deps);
+    expect(deps.alerts.find(slow.fingerprint)?.status).toBe('resolved');
+    expect(deps.alerts.latestGroup(warningGroup)).toBeUndefined();
     world.close();
   });
 });
