@@ -154,6 +154,23 @@ describe('warnings of a service whose critical is open', () => {
   }, 60_000);
 });
 
+describe('a warning that fires and resolves within group_wait', () => {
+  it('posts nothing: there is nobody to tell', async () => {
+    const clock = fixedClock(Date.UTC(2026, 10, 28, 10, 0));
+    const h = await start(clock);
+    const blip = (endsAt?: number) => ({ labels: { alertname: 'DiskSpaceLow', service: 'log-pipeline', severity: 'warning', instance: 'logs-9' }, ...(endsAt ? { endsAt: new Date(endsAt).toISOString() } : {}) });
+    await send(h, [blip()]);
+    await drainJobs(h);
+    clock.advance(5_000);
+    await send(h, [blip(clock.now() - 1)]);
+    clock.advance(60_000);
+    await drainJobs(h);
+    expect(h.bot.deps.alerts.find(fingerprintOf(blip().labels))?.status).toBe('resolved');
+    expect(h.slack.workspace.history(alertTeams.platform.channel)).toHaveLength(0);
+    expect(notifications(h)).toHaveLength(0);
+  }, 60_000);
+});
+
 describe('warnings, timeouts and the heartbeat', () => {
   it('group warnings into one message edited in place; a firing alert without endsAt resolves after resolve_timeout', async () => {
     const clock = fixedClock(Date.UTC(2026, 10, 28, 10, 0));

@@ -23,7 +23,8 @@ const heldCounter = { held_maintenance: 'heldMaintenance', held_dependency: 'hel
  * silence ended while it still fired) counts only what then reached people.
  * - held / silenced / flapping: each firing sighting so held, as each is one notification saved;
  * - notified: the alert entered a message (joined a warning group, or attached to an open critical's
- *   card), once per joining: repeats edit that message and are not counted again;
+ *   card), once per joining: repeats edit that message and are not counted again (a warning group
+ *   whose alerts all resolve within group_wait posts no message, but its alerts were counted);
  * - paged: the alert opened a critical group, which pages.
  */
 export const countsOf = (previous: StoredAlert | undefined, decided: StoredAlert, fresh: boolean): Partial<AlertCounts> => {
