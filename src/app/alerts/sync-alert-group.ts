@@ -45,13 +45,14 @@ export type SyncAlertGroupDeps = Pick<UseCaseDeps, 'alerts' | 'config' | 'notifi
 
 /**
  * The group sync job: post the group's message the first time, edit it in place every time after.
- * Safe to repeat: it renders the group as it is now. A group that resolved before its message was
- * posted (its alerts fired and resolved within group_wait) posts nothing: there is nobody to tell,
- * as Alertmanager sends no resolve for a group it never notified.
+ * Safe to repeat: it renders the group as it is now. A warning group that resolved before its
+ * message was posted (its alerts fired and resolved within group_wait) posts nothing: there is nobody
+ * to tell, as Alertmanager sends no resolve for a group it never notified. (A flapping group's
+ * message is the summary of the flapping: it is posted whatever became of it.)
  */
 export const syncAlertGroup = async (deps: SyncAlertGroupDeps, job: Job): Promise<void> => {
   const group = deps.alerts.findGroup(String(job.payload.groupId));
-  if (!group || (group.ts === null && group.status === 'resolved')) return;
+  if (!group || (group.kind === 'warning' && group.ts === null && group.status === 'resolved')) return;
   const view = groupView(deps, group);
   if (group.channelId && group.ts) {
     await deps.notifier.update({ channelId: group.channelId, ts: group.ts }, { kind: 'alert_group', view });
