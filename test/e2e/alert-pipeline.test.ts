@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../support/bot-harness.js';
-import { fixedClock, type FixedClock } from '../support/clock.js';
+import { fixedClock } from '../support/clock.js';
 import { addAlertWorkspace, alertManager, alertsConfigYaml, alertTeams, alertTokens } from '../support/alerts-config.js';
 import { drainJobs, notifications, pagesTo, postJson } from '../support/alert-replay.js';
 import { eventually, defined } from '../support/eventually.js';
@@ -14,10 +14,12 @@ afterEach(async () => {
   harness = undefined;
 });
 
-const start = async (clock: FixedClock) => {
+/** The bot with the alerts configuration, on a clock fixed at 2026-11-28 10:00 UTC. */
+const start = async () => {
+  const clock = fixedClock(Date.UTC(2026, 10, 28, 10, 0));
   harness = await startHarness({ clock, configYaml: alertsConfigYaml({ groupWait: '10s', secondLevel: true }), env: { ...alertTokens } });
   addAlertWorkspace(harness.slack);
-  return harness;
+  return { h: harness, clock };
 };
 
 const send = (h: Harness, alerts: unknown[]) => postJson(`${h.bot.url}/api/v2/alerts`, alerts, alertTokens.PROMETHEUS_ALERTS_TOKEN);
@@ -28,10 +30,15 @@ const critical = (alertname: string, instance: string, endsAt?: number) => ({
   ...(endsAt ? { endsAt: new Date(endsAt).toISOString() } : {}),
 });
 
+/** A warning of the log pipeline's disk on host `logs-<host>`, resolved at `endsAt` when given. */
+const disk = (host: number, endsAt?: number) => ({
+  labels: { alertname: 'DiskSpaceLow', service: 'log-pipeline', severity: 'warning', instance: `logs-${host}` },
+  ...(endsAt ? { endsAt: new Date(endsAt).toISOString() } : {}),
+});
+
 describe('critical alerts', () => {
   it('page the owning team with the alert\'s words, open a card with Acknowledge and Declare, attach same-service alerts, and page again only after resolving', async () => {
-    const clock = fixedClock(Date.UTC(2026, 10, 28, 10, 0));
-    const h = await start(clock);
+    const { h, clock } = await start();
     const { user, channel } = alertTeams.search;
     await send(h, [critical('SearchIndexUnavailable', 'search-1')]);
     await drainJobs(h);
@@ -91,10 +98,8 @@ describe('critical alerts', () => {
 
 describe('a page in a flood', () => {
   it('is decided ahead of the backlog, once, and the backlog after it', async () => {
-    const clock = fixedClock(Date.UTC(2026, 10, 28, 10, 0));
-    const h = await start(clock);
+    const { h } = await start();
     const { user } = alertTeams.search;
-    const disk = (host: number) => ({ labels: { alertname: 'DiskSpaceLow', service: 'log-pipeline', severity: 'warning', instance: `logs-${host}` } });
     const batches = Array.from({ length: 400 }, (_, batch) => Array.from({ length: 64 }, (_, index) => disk(64 * batch + index)));
     // 25,600 warnings, eight requests in flight: far more than is folded while they arrive.
     for (let next = 0; next < batches.length; next += 8) await Promise.all(batches.slice(next, next + 8).map((batch) => send(h, batch)));
@@ -113,8 +118,7 @@ describe('a page in a flood', () => {
 
 describe('warnings of a service whose critical is open', () => {
   it('attach to its card instead of notifying, do not keep it open once its criticals resolve, and then group on their own at once', async () => {
-    const clock = fixedClock(Date.UTC(2026, 10, 28, 10, 0));
-    const h = await start(clock);
+    const { h, clock } = await start();
     const { user, channel } = alertTeams.search;
     const slow = { labels: { alertname: 'SearchSlowQueries', service: 'search', severity: 'warning', instance: 'search-3' }, annotations: { summary: 'p99 over 2 s' } };
     await send(h, [critical('SearchIndexUnavailable', 'search-1')]);
@@ -156,16 +160,14 @@ describe('warnings of a service whose critical is open', () => {
 
 describe('a warning that fires and resolves within group_wait', () => {
   it('posts nothing: there is nobody to tell', async () => {
-    const clock = fixedClock(Date.UTC(2026, 10, 28, 10, 0));
-    const h = await start(clock);
-    const blip = (endsAt?: number) => ({ labels: { alertname: 'DiskSpaceLow', service: 'log-pipeline', severity: 'warning', instance: 'logs-9' }, ...(endsAt ? { endsAt: new Date(endsAt).toISOString() } : {}) });
-    await send(h, [blip()]);
+    const { h, clock } = await start();
+    await send(h, [disk(9)]);
     await drainJobs(h);
     clock.advance(5_000);
-    await send(h, [blip(clock.now() - 1)]);
+    await send(h, [disk(9, clock.now() - 1)]);
     clock.advance(60_000);
     await drainJobs(h);
-    expect(h.bot.deps.alerts.find(fingerprintOf(blip().labels))?.status).toBe('resolved');
+    expect(h.bot.deps.alerts.find(fingerprintOf(disk(9).labels))?.status).toBe('resolved');
     expect(h.slack.workspace.history(alertTeams.platform.channel)).toHaveLength(0);
     expect(notifications(h)).toHaveLength(0);
   }, 60_000);
@@ -173,9 +175,7 @@ describe('a warning that fires and resolves within group_wait', () => {
 
 describe('warnings, timeouts and the heartbeat', () => {
   it('group warnings into one message edited in place; a firing alert without endsAt resolves after resolve_timeout', async () => {
-    const clock = fixedClock(Date.UTC(2026, 10, 28, 10, 0));
-    const h = await start(clock);
-    const disk = (host: number) => ({ labels: { alertname: 'DiskSpaceLow', service: 'log-pipeline', severity: 'warning', instance: `logs-${host}` } });
+    const { h, clock } = await start();
     await send(h, [disk(1), disk(2)]);
     await drainJobs(h);
     expect(h.slack.workspace.history(alertTeams.platform.channel)).toHaveLength(0);
@@ -205,8 +205,7 @@ describe('warnings, timeouts and the heartbeat', () => {
   }, 60_000);
 
   it('never shows the heartbeat; pages when it goes missing, counted from the first one', async () => {
-    const clock = fixedClock(Date.UTC(2026, 10, 28, 10, 0));
-    const h = await start(clock);
+    const { h, clock } = await start();
     clock.advance(60 * 60_000);
     await drainJobs(h);
     expect(pagesTo(h, alertTeams.platform.user)).toHaveLength(0);
