@@ -29,20 +29,21 @@ const read = (decode: InboxDecoder, row: InboxRow): IncomingAlert[] =>
 export const createAlertInboxRepository = (db: Db, decode: InboxDecoder = noSenderFormats): AlertInbox => {
   const client = clientOf(db);
   const insert = client.prepare<[string, number, number, string, string]>('insert into alert_inbox (source_id, received_at, size, alerts, format) values (?, ?, ?, ?, ?)');
-  const oldest = client.prepare<[], InboxRow>('select id, source_id, received_at, size, alerts, format from alert_inbox order by id');
+  const row = 'id, source_id, received_at, size, alerts, format';
+  const oldest = client.prepare<[], InboxRow>(`select ${row} from alert_inbox order by id`);
   const remove = client.prepare<[number]>('delete from alert_inbox where id <= ?');
   const anyWaiting = client.prepare<[], { yes: number }>('select exists (select 1 from alert_inbox) as yes');
-  const one = client.prepare<[number], InboxRow>('select id, source_id, received_at, size, alerts, format from alert_inbox where id = ?');
+  const one = client.prepare<[number], InboxRow>(`select ${row} from alert_inbox where id = ?`);
   const rewrite = client.prepare<[number, string, number]>("update alert_inbox set size = ?, alerts = ?, format = 'incoming' where id = ?");
   const removeOne = client.prepare<[number]>('delete from alert_inbox where id = ?');
   const waits = client.prepare<[number], { yes: number }>('select exists (select 1 from alert_inbox where id = ?) as yes');
   const waitingThrough = client.prepare<[number], { yes: number }>('select exists (select 1 from alert_inbox where id <= ?) as yes');
-  const taken = (row: InboxRow) => ({ id: row.id, sourceId: row.source_id, receivedAt: row.received_at, alerts: read(decode, row) });
+  const taken = (stored: InboxRow) => ({ id: stored.id, sourceId: stored.source_id, receivedAt: stored.received_at, alerts: read(decode, stored) });
   return {
     add: (batches) => batches.map((batch) => Number(insert.run(batch.sourceId, batch.receivedAt, batch.size, batch.body, batch.format).lastInsertRowid)),
     find: (id) => {
-      const row = one.get(id);
-      return row ? taken(row) : undefined;
+      const stored = one.get(id);
+      return stored ? taken(stored) : undefined;
     },
     keepOnly: (id, alerts) => {
       if (alerts.length === 0) removeOne.run(id);
@@ -51,9 +52,9 @@ export const createAlertInboxRepository = (db: Db, decode: InboxDecoder = noSend
     oldest: (alerts) => {
       const batches: ReturnType<AlertInbox['oldest']> = [];
       let count = 0;
-      for (const row of oldest.iterate()) {
-        batches.push(taken(row));
-        count += row.size;
+      for (const stored of oldest.iterate()) {
+        batches.push(taken(stored));
+        count += stored.size;
         if (count >= alerts) break;
       }
       return batches;

@@ -185,18 +185,19 @@ const decideSighting = (deps: SightingDeps, incoming: IncomingAlert, previous: S
 
 /**
  * Alerts whose hold ended (a maintenance window, a silence), still firing: each decided afresh as
- * if it had just arrived, in the caller's transaction, without counting as received again; only
- * what now reaches people is counted.
+ * if it had just arrived, under the windows and silences in force now (but `endingWindow`, which is
+ * ending), in the caller's transaction, without counting as received again; only what now reaches
+ * people is counted.
  */
-export const redecide = (deps: SightingDeps, held: StoredAlert[], context: Omit<SightingContext, 'sourceId' | 'touched' | 'tally' | 'redecided'>): void => {
-  const touched = new Set<string>();
-  const tally = noiseTally(deps, context.now, false);
+export const redecide = (deps: SightingDeps, held: StoredAlert[], now: number, endingWindow?: string): void => {
+  const windows = openAt(maintenanceWindows(deps, now), now).filter((window) => window.id !== endingWindow);
+  const context = { now, windows, silences: deps.alerts.activeSilences(now), touched: new Set<string>(), tally: noiseTally(deps, now, false), redecided: true };
   for (const alert of held) {
     const incoming = { fingerprint: alert.fingerprint, labels: alert.labels, annotations: alert.annotations, startsAt: alert.startsAt, endsAt: alert.expiresAt, generatorUrl: alert.generatorUrl };
-    applySighting(deps, incoming, { ...context, sourceId: alert.sourceId, touched, tally, redecided: true });
+    applySighting(deps, incoming, { ...context, sourceId: alert.sourceId });
   }
-  settleBatch(deps, touched, context.now);
-  tally.flush();
+  settleBatch(deps, context.touched, now);
+  context.tally.flush();
 };
 
 /**
@@ -217,7 +218,7 @@ export const settleBatch = (deps: SightingDeps, touched: Set<string>, now: numbe
 /** The warnings attached to a resolved critical group that still fire, decided again as of now. Once released, none is attached: doing it again does nothing. */
 const releaseAttached = (deps: SightingDeps, groupId: string, now: number, later: ReadonlySet<string>): void => {
   const attached = deps.alerts.firingAttached(groupId).filter((alert) => !later.has(alert.fingerprint));
-  if (attached.length > 0) redecide(deps, attached, { now, windows: openAt(maintenanceWindows(deps, now), now), silences: deps.alerts.activeSilences(now) });
+  if (attached.length > 0) redecide(deps, attached, now);
 };
 
 /** Makes sure the expiry sweep runs when the soonest firing alert expires. */

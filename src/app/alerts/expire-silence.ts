@@ -1,9 +1,7 @@
 import type { Silence } from '../../domain/alerts/silence.js';
-import { openAt } from '../../domain/alerts/hold.js';
 import { DomainError } from '../../domain/errors.js';
 import type { Job } from '../ports.js';
 import { redecide, type SightingDeps } from './apply-sighting.js';
-import { maintenanceWindows } from './holding-windows.js';
 import { silenceEndKey } from './silence-alerts.js';
 
 // All of them: a released critical may page, and its page may declare an incident.
@@ -15,10 +13,8 @@ type Deps = SightingDeps;
  * a re-decided alert is no longer held by this silence.
  */
 const releaseHeld = (deps: Deps, silenceId: string, now: number): void => {
-  const windows = openAt(maintenanceWindows(deps, now), now);
-  const silences = deps.alerts.activeSilences(now);
   const held = deps.alerts.heldBy(silenceId).filter((alert) => alert.status === 'firing' && alert.holdId === silenceId && alert.disposition === 'silenced');
-  redecide(deps, held, { now, windows, silences });
+  redecide(deps, held, now);
 };
 
 /** Expire (the list's button): the silence ends now, and what it held is released in the same transaction. */

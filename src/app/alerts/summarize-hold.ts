@@ -1,9 +1,7 @@
-import { openAt } from '../../domain/alerts/hold.js';
 import { escapeUserText } from '../../domain/communication/slack-text.js';
 import type { Job } from '../ports.js';
 import type { UseCaseDeps } from '../use-case-deps.js';
 import { redecide, type SightingDeps } from './apply-sighting.js';
-import { maintenanceWindows } from './holding-windows.js';
 import { alertsChannelFor } from './sync-alert-group.js';
 
 const top = (counts: Map<string, number>, limit: number): string =>
@@ -25,9 +23,7 @@ export const summarizeHold = async (deps: SummarizeHoldDeps, job: Job): Promise<
   const config = deps.config();
   const held = deps.alerts.heldBy(windowId);
   const stillFiring = held.filter((alert) => alert.status === 'firing' && alert.holdId === windowId);
-  const windows = openAt(maintenanceWindows(deps, now), now).filter((window) => window.id !== windowId);
-  const silences = deps.alerts.activeSilences(now);
-  deps.alerts.atomically(() => redecide(deps, stillFiring, { now, windows, silences }));
+  deps.alerts.atomically(() => redecide(deps, stillFiring, now, windowId));
   const services = Array.isArray(job.payload.services) ? job.payload.services.map(String) : [];
   const teams = new Set(services.map((id) => config.services.find((service) => service.id === id)?.team ?? null));
   const names = new Map<string, number>();

@@ -16,10 +16,11 @@ const postableAlerts = z.array(
 /** The alerts of a plain body (see isPlainAlert); undefined when the schema must read it. */
 export const plainApiAlerts = (body: unknown): PlainAlert[] | undefined => (Array.isArray(body) && body.every(isPlainAlert) ? body : undefined);
 
-export const parseAlertmanagerApi = (body: unknown, now: number): Parsed =>
-  plainApiAlerts(body) !== undefined
-    ? { ok: true, alerts: (body as PlainAlert[]).map((alert) => toIncoming(plainParts(alert), now)) }
-    : parseWith(postableAlerts, body, (alerts) => ({
+export const parseAlertmanagerApi = (body: unknown, now: number): Parsed => {
+  const plain = plainApiAlerts(body);
+  if (plain) return { ok: true, alerts: plain.map((alert) => toIncoming(plainParts(alert), now)) };
+  return parseWith(postableAlerts, body, (alerts) => ({
     ok: true,
     alerts: alerts.map((alert) => toIncoming({ ...alert, generatorUrl: alert.generatorURL }, now)),
   }));
+};

@@ -46,13 +46,13 @@ const isPlainWebhookAlert = (alert: unknown): alert is PlainWebhookAlert =>
   (alert.status === 'firing' || alert.status === 'resolved') &&
   (!('fingerprint' in alert) || alert.fingerprint === undefined || typeof alert.fingerprint === 'string');
 
+/** The alerts of a plain notification; undefined when the schema must read it. */
 export const plainWebhookAlerts = (body: unknown): PlainWebhookAlert[] | undefined => {
   if (typeof body !== 'object' || body === null || Array.isArray(body) || !('alerts' in body) || !Array.isArray(body.alerts)) return undefined;
   if ('status' in body && body.status !== undefined && body.status !== 'firing' && body.status !== 'resolved') return undefined;
   return body.alerts.every(isPlainWebhookAlert) ? body.alerts : undefined;
 };
 
-/** How many alerts a plain notification holds; undefined when the schema must read it. */
 export const parseWebhook = (body: unknown, now: number): Parsed => {
   const plain = plainWebhookAlerts(body);
   if (plain) return { ok: true, alerts: plain.map((alert) => toAlert({ ...plainParts(alert), status: alert.status, fingerprint: alert.fingerprint }, now)) };
