@@ -171,6 +171,24 @@ describe('Slack trouble', () => {
     expect(note().permalink).toBe(`https://acme.slack.com/archives/${channel.id}/p${echo!.ts.replace('.', '')}`);
   });
 
+  it('/incident postmortem whose upload fails tells the asker, and the draft arrives once after the retry', async () => {
+    await start();
+    const { channel } = await declareIncident(h, { title: 'Payments down' });
+    await h.bot.idle();
+    const drafts = () => [...h.slack.workspace.files.values()].filter((file) => file.completed && file.name.endsWith('-postmortem.md'));
+    // Two 500s: the client's one retry meets the second, so the draft's job fails and waits for its retry.
+    h.slack.failNext('files.getUploadURLExternal', { status: 500 }, 2);
+    await command(channel, 'postmortem');
+    await h.bot.idle();
+    expect(drafts()).toEqual([]);
+    expect(ephemeralsFor(h, people.commander).some((e) => e.text.includes('could not draft the postmortem yet'))).toBe(true);
+
+    await advance(1_000);
+    expect(drafts()).toHaveLength(1);
+    // The file's comment and the notice with its link, once each.
+    expect(botMessages(h, channel.id).map((message) => message.text).filter((text) => text.includes('Postmortem draft for INC-1'))).toHaveLength(2);
+  });
+
   it('50 declares under 20% faults (429, 500, hangs past the timeout, lost answers) all end whole or reported, with no ghost and no orphan', async () => {
     clock = fixedClock(Date.UTC(2026, 10, 26, 9, 0, 0));
     h = await startHarness({ clock, slackTimeout: { timeoutMs: 300 } });

@@ -8,6 +8,7 @@ import { postmortemInput, postmortemUrl } from './postmortem-input.js';
 import type { StoredPostmortem } from './ports.js';
 import type { UseCaseDeps } from '../use-case-deps.js';
 import { escapeUserText } from '../../domain/communication/slack-text.js';
+import { effect, enqueue } from '../effects/effect-jobs.js';
 
 const newToken = () => randomBytes(18).toString('base64url');
 
@@ -15,6 +16,15 @@ export type GeneratePostmortemDeps = Pick<
   UseCaseDeps,
   'clock' | 'config' | 'escalations' | 'followUps' | 'incidents' | 'log' | 'notifier' | 'people' | 'postmortems' | 'publicUrl' | 'timeline' | 'updates'
 >;
+
+/**
+ * `/incident postmortem`: the draft is assembled and delivered by a durable job, as on resolve, so a
+ * Slack failure on the way is retried instead of losing the request. The asker is the job's actor:
+ * they hear privately if it is delayed (the draft on resolve tells nobody, as nobody asked). A request
+ * while one is still waiting replaces it: one draft comes of both.
+ */
+export const requestPostmortem = (deps: Pick<UseCaseDeps, 'atomically' | 'clock' | 'jobs'>, input: { incidentId: string; actorId: string }): void =>
+  deps.atomically(() => enqueue(deps, { ...effect.draftPostmortem(input.incidentId, input.actorId), actorId: input.actorId }));
 
 /**
  * Assembles the blameless draft from the stored timeline, keeps it (served over HTTP at an

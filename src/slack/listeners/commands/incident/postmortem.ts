@@ -1,4 +1,4 @@
-import { generatePostmortem } from '../../../../app/postmortem/generate-postmortem.js';
+import { requestPostmortem } from '../../../../app/postmortem/generate-postmortem.js';
 import { noWords } from '../../../parse/command-text.js';
 import { inIncident } from './subcommand.js';
 
@@ -7,7 +7,7 @@ export const postmortem = inIncident({
   usage: '`/incident postmortem`: assemble the blameless postmortem draft (also automatic on resolve)',
   parse: noWords,
   run: async ({ deps, userId, incident, reply }) => {
+    requestPostmortem(deps, { incidentId: incident.id, actorId: userId });
     await reply(':hourglass_flowing_sand: Assembling the postmortem draft from the timeline…');
-    return generatePostmortem(deps, { incidentId: incident.id, actorId: userId });
   },
 });
