@@ -17,7 +17,7 @@ export const timerKinds = [
 ] as const;
 
 /** The alert pipeline's own jobs: timers and Slack work that belong to no incident. */
-export const alertJobKinds = ['alert_group_sync', 'alert_page', 'alert_escalate', 'alert_expiry', 'alert_heartbeat', 'alert_hold_summary', 'alert_silence_end'] as const;
+export const alertJobKinds = ['alert_group_sync', 'alert_page', 'alert_escalate', 'alert_expiry', 'alert_heartbeat', 'alert_hold_summary', 'alert_silence_end', 'alert_line'] as const;
 
 /** Effects: what a committed change still has to do in Slack (app/effects/). */
 export const effectKinds = [

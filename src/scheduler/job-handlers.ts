@@ -13,6 +13,7 @@ import { expireAlerts } from '../app/alerts/expire-alerts.js';
 import { reportMissingHeartbeat } from '../app/alerts/report-missing-heartbeat.js';
 import { summarizeHold } from '../app/alerts/summarize-hold.js';
 import { endSilence } from '../app/alerts/expire-silence.js';
+import { postAlertLine } from '../app/alerts/alert-line.js';
 import { runHousekeeping } from '../app/housekeeping.js';
 
 /** Which use case runs each kind of job. */
@@ -31,10 +32,11 @@ export const jobHandlers = (deps: UseCaseDeps): Record<JobKind, JobHandler> => (
   follow_up_due: (job) => remindFollowUp(deps, job),
   alert_group_sync: (job) => syncAlertGroup(deps, job),
   alert_page: (job) => sendAlertPage(deps, job),
-  alert_escalate: (job) => escalateAlertPage(deps, job),
+  alert_escalate: async (job) => escalateAlertPage(deps, job),
   alert_expiry: () => expireAlerts(deps),
-  alert_heartbeat: (job) => reportMissingHeartbeat(deps, job),
-  alert_hold_summary: (job) => summarizeHold(deps, job),
+  alert_heartbeat: async (job) => reportMissingHeartbeat(deps, job),
+  alert_hold_summary: async (job) => summarizeHold(deps, job),
   alert_silence_end: (job) => endSilence(deps, job),
+  alert_line: (job) => postAlertLine(deps, job),
   housekeeping: () => runHousekeeping(deps),
 });

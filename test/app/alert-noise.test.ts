@@ -6,7 +6,6 @@ import { expireSilence } from '../../src/app/alerts/expire-silence.js';
 import { alertEscalationKey, escalateAlertPage, sendAlertPage } from '../../src/app/alerts/page-alert-group.js';
 import { pruneNoise, noiseRetentionMs } from '../../src/app/alerts/prune-noise.js';
 import { receiveAlertBatches, receiveAlerts } from '../../src/app/alerts/receive-alerts.js';
-import type { OutboundMessage } from '../../src/app/outbound.js';
 import type { UseCaseDeps } from '../../src/app/use-case-deps.js';
 import type { IncomingAlert } from '../../src/domain/alerts/alert.js';
 import { noCounts, type AlertCounts } from '../../src/domain/alerts/noise.js';
@@ -27,7 +26,6 @@ const config = parseIncidentConfig(alertsConfigYaml({ secondLevel: true, alertsE
 let database: ReturnType<typeof testDatabase>;
 let clock: FixedClock;
 let deps: UseCaseDeps;
-const posted: string[] = [];
 
 beforeEach(() => {
   database = testDatabase();
@@ -42,7 +40,7 @@ beforeEach(() => {
     clock,
     log: { info: () => undefined, error: () => undefined },
     people: { names: async (ids: readonly string[]) => Object.fromEntries(ids.map((id) => [id, `name of ${id}`])) },
-    notifier: { post: async (_channel: string, message: OutboundMessage) => void posted.push(message.kind === 'line' ? message.text : message.kind) },
+    notifier: { post: async () => '1700000000.000100' },
   } as unknown as UseCaseDeps;
 });
 afterEach(() => database.close());
@@ -162,7 +160,7 @@ describe('page accounting', () => {
     const escalation = pageSearch();
     const groupId = String(escalation.payload.groupId);
     clock.advance(5 * 60_000);
-    await escalateAlertPage(deps, escalation);
+    escalateAlertPage(deps, escalation);
     clock.advance(60_000);
     acknowledgeAlertGroup(deps, { groupId, userId: alertManager });
     const scope = { since: sinceToday.since };
@@ -177,11 +175,12 @@ describe('page accounting', () => {
   it('the last level going unanswered is ignored too', async () => {
     const escalation = pageSearch();
     clock.advance(5 * 60_000);
-    await escalateAlertPage(deps, escalation);
+    escalateAlertPage(deps, escalation);
     const last = deps.jobs.pending(alertEscalationKey(String(escalation.payload.groupId)))!;
     clock.advance(5 * 60_000);
-    await escalateAlertPage(deps, last);
-    expect(posted.at(-1)).toContain('Nobody acknowledged the page for *search · SearchIndexUnavailable*');
+    escalateAlertPage(deps, last);
+    const [line] = deps.jobs.claimDue(clock.now(), 10, 'test').filter((job) => job.kind === 'alert_line');
+    expect(line?.payload.text).toContain('Nobody acknowledged the page for *search · SearchIndexUnavailable*');
     expect(deps.noise.people(sinceToday, 10)).toEqual([
       { userId: alertManager, paged: 1, acknowledged: 0, ignored: 1 },
       { userId: search, paged: 1, acknowledged: 0, ignored: 1 },
@@ -201,7 +200,7 @@ describe('page accounting', () => {
     expect(deps.noise.people(sinceToday, 10)).toEqual([]);
     await sendAlertPage(deps, deps.jobs.pending(`alert_page:${groupId}:0:0:S0SEARCH`)!);
     clock.advance(5 * 60_000);
-    await escalateAlertPage(deps, escalation);
+    escalateAlertPage(deps, escalation);
     expect(deps.noise.people(sinceToday, 10)).toEqual([
       { userId: 'U0MEMBER1', paged: 1, acknowledged: 0, ignored: 1 },
       { userId: 'U0MEMBER2', paged: 1, acknowledged: 0, ignored: 1 },

@@ -9,6 +9,7 @@ export const alertJobPriority: Record<AlertJobKind, number> = {
   alert_escalate: jobPriority.page,
   alert_heartbeat: jobPriority.page,
   alert_hold_summary: jobPriority.urgent,
+  alert_line: jobPriority.urgent,
   // What a silence held and still fires may page once it ends.
   alert_silence_end: jobPriority.page,
   alert_group_sync: jobPriority.cosmetic,

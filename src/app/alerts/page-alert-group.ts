@@ -8,6 +8,7 @@ import type { AlertGroup, AlertPageView } from './alert-ports.js';
 import { alertJobPriority } from './alert-jobs.js';
 import { alertsChannelFor } from './sync-alert-group.js';
 import { jobKeys } from '../job-keys.js';
+import { scheduleAlertLine } from './alert-line.js';
 
 type Deps = Pick<UseCaseDeps, 'alerts' | 'jobs' | 'config' | 'noise'>;
 
@@ -95,7 +96,7 @@ export const sendAlertPage = async (deps: SendAlertPageDeps, job: Job): Promise<
 export type EscalateAlertPageDeps = Pick<UseCaseDeps, 'alerts' | 'clock' | 'config' | 'jobs' | 'notifier' | 'noise'>;
 
 /** The escalation timer: nobody acknowledged, so page the next level, or say loudly that nobody answered. */
-export const escalateAlertPage = async (deps: EscalateAlertPageDeps, job: Job): Promise<void> => {
+export const escalateAlertPage = (deps: EscalateAlertPageDeps, job: Job): void => {
   const page = pageOf(job);
   const group = deps.alerts.findGroup(page.groupId);
   if (!group || pageOver(group)) return;
@@ -106,9 +107,12 @@ export const escalateAlertPage = async (deps: EscalateAlertPageDeps, job: Job): 
   deps.alerts.atomically(() => {
     // The level went unanswered: each page it sent counts as ignored, whatever comes next.
     deps.noise.ignoreLevel({ groupId: group.id, ...position }, now);
-    if (next) scheduleAlertPages(deps, group, page, next, now);
+    if (next) {
+      scheduleAlertPages(deps, group, page, next, now);
+      return;
+    }
+    const channel = alertsChannelFor(deps, group.team);
+    const text = `:rotating_light: Nobody acknowledged the page for *${escapeUserText(page.subject)}* after ${position.pass + 1} pass(es) through the escalation policy.`;
+    if (channel) scheduleAlertLine(deps, channel, text, now);
   });
-  if (next) return;
-  const channel = alertsChannelFor(deps, group.team);
-  if (channel) await deps.notifier.post(channel, { kind: 'line', text: `:rotating_light: Nobody acknowledged the page for *${escapeUserText(page.subject)}* after ${position.pass + 1} pass(es) through the escalation policy.` });
 };

@@ -6,6 +6,7 @@ import type { UseCaseDeps } from '../use-case-deps.js';
 import { newGroup, scheduleGroupSync } from './alert-groups.js';
 import type { AlertGroup } from './alert-ports.js';
 import { scheduleAlertPages } from './page-alert-group.js';
+import { scheduleAlertLine } from './alert-line.js';
 import { alertsChannelFor } from './sync-alert-group.js';
 
 /** The alert group a missing heartbeat opens: the monitoring pipeline itself, owned by heartbeat.team. */
@@ -22,24 +23,25 @@ export type ReportMissingHeartbeatDeps = Pick<UseCaseDeps, 'alerts' | 'clock' | 
  * The heartbeat job, due missing_after after the last heartbeat (each heartbeat moves it): its
  * absence means the monitoring pipeline is broken, which silence would otherwise hide. It opens a
  * critical alert group and pages the heartbeat team's policy like any critical; the next heartbeat
- * resolves it.
+ * resolves it. A team with no policy is told in its alerts channel instead.
  */
-export const reportMissingHeartbeat = async (deps: ReportMissingHeartbeatDeps, job: Job): Promise<void> => {
+export const reportMissingHeartbeat = (deps: ReportMissingHeartbeatDeps, job: Job): void => {
   const config = deps.config();
   const { alertname, missingAfterMs, team } = config.alerts.heartbeat;
   const now = deps.clock.now();
   const silentFor = Math.round((now - Number(job.payload.lastSeenAt)) / 60_000);
   const summary = `No ${alertname} heartbeat for ${silentFor} min (expected at least every ${Math.round(alertTiming(config.alerts, missingAfterMs) / 1000)} s): alerts may not be reaching anyone.`;
   const key = heartbeatGroupKey(config.alerts);
-  const paged = deps.alerts.atomically(() => {
-    if (deps.alerts.latestGroup(key)?.status === 'open') return true;
+  deps.alerts.atomically(() => {
+    if (deps.alerts.latestGroup(key)?.status === 'open') return;
     const group = deps.alerts.createGroup(newGroup(key, now));
     const page = { groupId: group.id, subject: `monitoring · ${alertname} missing`, summary, description: null, runbook: null, generatorUrl: null };
-    if (!scheduleAlertPages(deps, group, page, { levelIndex: 0, pass: 0 }, now)) return false;
-    scheduleGroupSync(deps, group, now);
-    return true;
+    if (scheduleAlertPages(deps, group, page, { levelIndex: 0, pass: 0 }, now)) {
+      scheduleGroupSync(deps, group, now);
+      return;
+    }
+    // Nobody to page: said in the team's channel, by a job of its own written with the group.
+    const channel = alertsChannelFor(deps, team);
+    if (channel) scheduleAlertLine(deps, channel, `:warning: ${escapeUserText(summary)}`, now);
   });
-  if (paged) return;
-  const channel = alertsChannelFor(deps, team);
-  if (channel) await deps.notifier.post(channel, { kind: 'line', text: `:warning: ${escapeUserText(summary)}` });
 };

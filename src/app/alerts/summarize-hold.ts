@@ -1,8 +1,9 @@
 import { escapeUserText } from '../../domain/communication/slack-text.js';
 import type { Job } from '../ports.js';
-import type { UseCaseDeps } from '../use-case-deps.js';
 import { redecide, type SightingDeps } from './apply-sighting.js';
 import { alertsChannelFor } from './sync-alert-group.js';
+import { scheduleAlertLine } from './alert-line.js';
+import type { StoredAlert } from '../../domain/alerts/alert.js';
 
 const top = (counts: Map<string, number>, limit: number): string =>
   [...counts.entries()]
@@ -11,21 +12,33 @@ const top = (counts: Map<string, number>, limit: number): string =>
     .map(([name, count]) => `${name} ×${count}`)
     .join(', ');
 
-export type SummarizeHoldDeps = SightingDeps & Pick<UseCaseDeps, 'notifier'>;
+export type SummarizeHoldDeps = SightingDeps;
 
 /**
  * The end of a maintenance window that held alerts: one message per owning team saying what was
- * held, and whatever still fires is decided afresh, as if it had just arrived.
+ * held, and whatever still fires is decided afresh, as if it had just arrived. The messages are
+ * jobs written with the new decisions, so a failed post is retried alone and says what was true
+ * when the window ended.
  */
-export const summarizeHold = async (deps: SummarizeHoldDeps, job: Job): Promise<void> => {
-  const windowId = String(job.payload.windowId);
-  const now = deps.clock.now();
+export const summarizeHold = (deps: SummarizeHoldDeps, job: Job): void =>
+  deps.alerts.atomically(() => {
+    const windowId = String(job.payload.windowId);
+    const now = deps.clock.now();
+    const held = deps.alerts.heldBy(windowId);
+    const stillFiring = held.filter((alert) => alert.status === 'firing' && alert.holdId === windowId);
+    redecide(deps, stillFiring, now, windowId);
+    for (const channel of ownersChannels(deps, job)) scheduleAlertLine(deps, channel, summaryText(job, windowId, held, stillFiring.length), now);
+  });
+
+/** The alerts channels of the teams owning the window's services. */
+const ownersChannels = (deps: SummarizeHoldDeps, job: Job): Set<string> => {
   const config = deps.config();
-  const held = deps.alerts.heldBy(windowId);
-  const stillFiring = held.filter((alert) => alert.status === 'firing' && alert.holdId === windowId);
-  deps.alerts.atomically(() => redecide(deps, stillFiring, now, windowId));
   const services = Array.isArray(job.payload.services) ? job.payload.services.map(String) : [];
   const teams = new Set(services.map((id) => config.services.find((service) => service.id === id)?.team ?? null));
+  return new Set([...teams].map((team) => alertsChannelFor(deps, team)).filter((channel): channel is string => channel !== null));
+};
+
+const summaryText = (job: Job, windowId: string, held: StoredAlert[], stillFiring: number): string => {
   const names = new Map<string, number>();
   for (const alert of held) {
     const name = `${alert.service ?? 'no service'} · ${alert.alertname}`;
@@ -33,10 +46,9 @@ export const summarizeHold = async (deps: SummarizeHoldDeps, job: Job): Promise<
   }
   // The title comes from a change-management tool or the configuration, the names from alert
   // labels: shown as written, never as a live @channel or mention.
-  const text =
+  return (
     `:construction: Maintenance *${escapeUserText(typeof job.payload.title === 'string' ? job.payload.title : windowId)}* ended. It held ${held.length} alert(s) ` +
-    `(${held.reduce((sum, alert) => sum + alert.receivedCount, 0)} notifications from monitoring); ${stillFiring.length} still firing, now handled as new. ` +
-    `Most held: ${escapeUserText(top(names, 5))}.`;
-  const channels = new Set([...teams].map((team) => alertsChannelFor(deps, team)).filter((channel): channel is string => channel !== null));
-  for (const channel of channels) await deps.notifier.post(channel, { kind: 'line', text });
+    `(${held.reduce((sum, alert) => sum + alert.receivedCount, 0)} notifications from monitoring); ${stillFiring} still firing, now handled as new. ` +
+    `Most held: ${escapeUserText(top(names, 5))}.`
+  );
 };
