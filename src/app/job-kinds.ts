@@ -41,6 +41,7 @@ export const effectKinds = [
   'draft_postmortem',
   'similar_incidents',
   'report_failure',
+  'update_reminder',
 ] as const;
 
 export const jobKinds = [...timerKinds, ...alertJobKinds, ...effectKinds, 'housekeeping'] as const;

@@ -22,10 +22,10 @@ export const jobHandlers = (deps: UseCaseDeps): Record<JobKind, JobHandler> => (
   escalate: async (job) => {
     await escalatePage(deps, { escalationId: String(job.payload.escalationId) });
   },
-  commander_missing: (job) => remindCommanderMissing(deps, job),
-  update_due: (job) => remindUpdateDue(deps, job),
-  update_overdue: (job) => remindUpdateOverdue(deps, job),
-  postmortem_due: (job) => remindPostmortem(deps, job),
+  commander_missing: async (job) => remindCommanderMissing(deps, job),
+  update_due: async (job) => remindUpdateDue(deps, job),
+  update_overdue: async (job) => remindUpdateOverdue(deps, job),
+  postmortem_due: async (job) => remindPostmortem(deps, job),
   digest: (job) => postDigest(deps, job),
   maintenance_start: (job) => announceMaintenancePhase('started')(deps, job),
   maintenance_end: (job) => announceMaintenancePhase('completed')(deps, job),

@@ -171,6 +171,24 @@ describe('Slack trouble', () => {
     expect(note().permalink).toBe(`https://acme.slack.com/archives/${channel.id}/p${echo!.ts.replace('.', '')}`);
   });
 
+  it('a status-update reminder whose DM Slack fails is sent after the retry, and is on the timeline once', async () => {
+    await start();
+    const { channel } = await declareIncident(h, { title: 'Latency', severity: 'SEV1' });
+    const incident = incidentIn(channel);
+    const due = defined(h.bot.deps.jobs.pending(`update_due:${incident.id}`)).dueAt;
+    const reminders = () => botMessages(h, h.slack.workspace.dmWith(people.commander).id).filter((m) => m.text.includes('Status update due'));
+    const recorded = () => h.bot.deps.timeline.list(incident.id).filter((entry) => entry.kind === 'reminder');
+
+    // Two 503s: the client's one retry meets the second, so the reminder's DM waits for its job's retry.
+    h.slack.failNext('chat.postMessage', { status: 503 }, 2);
+    await advance(due - clock.now());
+    expect(reminders()).toEqual([]);
+    expect(recorded()).toHaveLength(1);
+    await advance(1_000);
+    expect(reminders()).toHaveLength(1);
+    expect(recorded()).toHaveLength(1);
+  });
+
   it('/incident postmortem whose upload fails tells the asker, and the draft arrives once after the retry', async () => {
     await start();
     const { channel } = await declareIncident(h, { title: 'Payments down' });

@@ -1,7 +1,7 @@
 import { channelNameCandidate, renderChannelName } from '../../domain/incident/channel-name.js';
 import { DomainError } from '../../domain/errors.js';
 import { incidentKey, type Incident } from '../../domain/incident/incident.js';
-import { isFinished, type Status } from '../../domain/incident/status.js';
+import { activeStatuses, isFinished, type Status } from '../../domain/incident/status.js';
 import type { Role } from '../../domain/incident/roles.js';
 import type { Severity } from '../../domain/incident/severity.js';
 import { serviceNames } from '../communication/audiences.js';
@@ -220,6 +220,12 @@ const effects: Record<EffectKind, Effect> = {
   draft_postmortem: (deps, job) => withChannel(deps, job, () => generatePostmortem(deps, { incidentId: job.incidentId!, actorId: text(job, 'actorId') })),
   similar_incidents: (deps, job) => withChannel(deps, job, (incident) => suggestSimilarIncidents(deps, incident)),
   send_page: sendPage,
+  update_reminder: async (deps, job) => {
+    const incident = incidentOf(deps, job);
+    if (!activeStatuses.includes(incident.status)) return;
+    const lastUpdate = incident.latestUpdate?.at ?? incident.declaredAt;
+    await deps.notifier.sendDm(text(job, 'userId'), { kind: 'update_reminder', incident, overdueForMs: deps.clock.now() - lastUpdate });
+  },
   close_page_dms: closePageDms,
 };
 

@@ -115,6 +115,8 @@ export const effect = {
     payload: { escalationId, outcome },
   }),
   reportFailure: (incidentId: string, text: string): EffectJob => ({ kind: 'report_failure', incidentId, lane: channelLane(incidentId), payload: { text } }),
+  /** The status update is due: a DM to one of its owners, saying how long it has been when it is sent. */
+  updateReminder: (incidentId: string, userId: string): EffectJob => ({ kind: 'update_reminder', incidentId, payload: { userId } }),
 };
 
 /** Writes the jobs (inside the caller's transaction); the scheduler is woken once it commits. */
