@@ -128,12 +128,13 @@ const buildDeps = ({ config, database, configStore, identity, jobs, clock, newId
   const { db } = database;
   // The jobs' own client: the same options as the listeners' (Bolt's), separate from the start-up check.
   const client = new WebClient(config.slack.botToken, { ...slackClientOptions(config), logger: toSlackLogger(logger) });
+  const onceClient = new WebClient(config.slack.botToken, { ...slackClientOptions(config), retryConfig: { retries: 0 }, logger: toSlackLogger(logger) });
   return {
     atomically: database.atomically,
     incidents: createIncidentRepository(db, newId),
     timeline: createTimelineRepository(db, newId),
     idempotency: createIdempotencyRepository(db),
-    notifier: createNotifier({ client, workspaceUrl: identity.workspaceUrl, botUserId: identity.botUserId, clock, logger, config: configStore.current }),
+    notifier: createNotifier({ client, onceClient, workspaceUrl: identity.workspaceUrl, botUserId: identity.botUserId, clock, logger, config: configStore.current }),
     clock,
     settings: { channelNameTemplate: config.channelNameTemplate, botUserId: identity.botUserId },
     log: logger.child({ module: 'incidents' }),

@@ -56,13 +56,23 @@ export interface Posted {
  * Everything the use cases ask of Slack, in their own words. What is said is an OutboundMessage;
  * the methods differ only in how Slack is asked (post, edit, DM, ephemeral, upload, channel admin).
  */
+/** What makes a DM one of a kind: its key, and whether this is not the first try at sending it. */
+export interface SendOnce {
+  key: string;
+  retried: boolean;
+}
+
 export interface Notifier {
   /** Posts a message in a channel; returns its ts. */
   post(channelId: string, message: OutboundMessage): Promise<string>;
   /** Edits a posted message in place (joins and resolves never post anew). */
   update(at: Posted, message: OutboundMessage): Promise<void>;
-  /** A message to one person in the bot's DM with them; returns where it landed. */
-  sendDm(userId: string, message: OutboundMessage): Promise<Posted>;
+  /**
+   * A message to one person in the bot's DM with them; returns where it landed. `once`: the message
+   * is marked with `key`, and when an earlier try may have reached Slack (`retried`), a DM already
+   * marked so is returned instead of a second one: a page is never sent twice.
+   */
+  sendDm(userId: string, message: OutboundMessage, once?: SendOnce): Promise<Posted>;
   /** A message only `userId` sees, in the channel (or by DM when that fails). */
   tellPrivately(channelId: string, userId: string, text: string): Promise<void>;
   createChannel(name: string, isPrivate: boolean): Promise<CreateChannelResult>;

@@ -2,7 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import { serviceNames } from '../app/communication/audiences.js';
 import type { Clock } from '../app/ports.js';
-import type { Notifier, OutboundKind, OutboundMessage } from '../app/outbound.js';
+import type { Notifier, OutboundKind, OutboundMessage, Posted } from '../app/outbound.js';
 import type { IncidentConfig } from '../config/incident-config.js';
 import type { Incident } from '../domain/incident/incident.js';
 import { incidentTopic } from './blocks/incident-card.js';
@@ -11,6 +11,11 @@ import { slackErrorCode } from './slack-error.js';
 
 export interface NotifierOptions {
   client: WebClient;
+  /**
+   * The same, without retries of its own, for DMs sent once: a post whose answer was lost fails
+   * its job instead of being posted again, and the job's next try looks for it first.
+   */
+  onceClient?: WebClient;
   /** The workspace's URL as auth.test reports it, e.g. https://acme.slack.com/ */
   workspaceUrl: string;
   /** The bot's own user id (auth.test): channels it created carry it as their creator. */
@@ -134,7 +139,22 @@ const channelChrome = ({ client, logger }: Pick<NotifierOptions, 'client' | 'log
  * Messages: what is said comes from the OutboundMessage (rendered in slack/blocks); only how it is
  * sent differs. The bot's messages never unfurl links: a runbook or dashboard link would bury the text.
  */
-const messaging = ({ client, clock, logger, config, workspaceUrl }: NotifierOptions): Pick<Notifier, 'post' | 'update' | 'sendDm' | 'tellPrivately' | 'permalink'> => {
+/** The metadata that marks a DM sent once, and how it is found again. */
+const onceEvent = 'incident_bot_once';
+const markedWith = (key: string) => ({ event_type: onceEvent, event_payload: { key } });
+
+const payloadKey = (payload: object | undefined): unknown => (payload && 'key' in payload ? payload.key : undefined);
+
+/** A DM an earlier try sent under `key`, among the bot's latest messages with this person. */
+const findSentOnce = async (client: WebClient, userId: string, key: string): Promise<Posted | undefined> => {
+  const opened = await client.conversations.open({ users: userId });
+  const channelId = opened.channel!.id!;
+  const history = await client.conversations.history({ channel: channelId, limit: 50, include_all_metadata: true });
+  const found = history.messages?.find((message) => message.metadata?.event_type === onceEvent && payloadKey(message.metadata.event_payload) === key);
+  return found?.ts ? { channelId, ts: found.ts } : undefined;
+};
+
+const messaging = ({ client, onceClient = client, clock, logger, config, workspaceUrl }: NotifierOptions): Pick<Notifier, 'post' | 'update' | 'sendDm' | 'tellPrivately' | 'permalink'> => {
   const ignoring = ignoringWith(logger);
   const render = (message: OutboundMessage) => renderMessage(message, { now: clock.now(), serviceNames: (incident) => serviceNames(config(), incident) });
   return {
@@ -146,8 +166,15 @@ const messaging = ({ client, clock, logger, config, workspaceUrl }: NotifierOpti
       await ignoring(goneOnEdit[message.kind] ?? [], () => client.chat.update({ channel: channelId, ts, ...render(message) }));
     },
     // Posting to the user id lands in the bot's DM with them: one round trip, no conversations.open first.
-    sendDm: async (userId, message) => {
-      const posted = await client.chat.postMessage({ channel: userId, ...render(message), unfurl_links: false });
+    sendDm: async (userId, message, once) => {
+      if (once?.retried) {
+        const sent = await findSentOnce(client, userId, once.key);
+        if (sent) {
+          logger.info({ key: once.key }, 'found the DM an earlier try sent; not sent again');
+          return sent;
+        }
+      }
+      const posted = await (once ? onceClient : client).chat.postMessage({ channel: userId, ...render(message), unfurl_links: false, ...(once ? { metadata: markedWith(once.key) } : {}) });
       return { channelId: posted.channel!, ts: posted.ts! };
     },
     tellPrivately: async (channelId, userId, text) => {

@@ -37,6 +37,21 @@ const disk = (host: number, endsAt?: number) => ({
 });
 
 describe('critical alerts', () => {
+  it('page once when the page DM\'s answer is lost: the retry finds the DM Slack posted', async () => {
+    const { h, clock } = await start();
+    const { user } = alertTeams.search;
+    // Carried out by Slack, then the connection is dropped: the bot cannot know the DM landed.
+    h.slack.faults.failWhen('chat.postMessage', (args) => args.channel === user, 'lose');
+    await send(h, [critical('SearchIndexUnavailable', 'search-1')]);
+    await drainJobs(h);
+    expect(h.slack.faults.hits).toBe(1);
+    for (let second = 0; second < 30; second += 1) {
+      clock.advance(1_000);
+      await drainJobs(h);
+    }
+    expect(pagesTo(h, user).map((message) => message.text)).toEqual([expect.stringContaining('search · SearchIndexUnavailable')]);
+  });
+
   it('page the owning team with the alert\'s words, open a card with Acknowledge and Declare, attach same-service alerts, and page again only after resolving', async () => {
     const { h, clock } = await start();
     const { user, channel } = alertTeams.search;

@@ -171,6 +171,24 @@ describe('Slack trouble', () => {
     expect(note().permalink).toBe(`https://acme.slack.com/archives/${channel.id}/p${echo!.ts.replace('.', '')}`);
   });
 
+  it('a page DM whose answer is lost (Slack posted it, the connection dropped) is not sent again; its buttons still work', async () => {
+    await start();
+    const primary = primaryNow();
+    // Carried out by Slack, then the connection is dropped: the bot cannot know the DM landed.
+    h.slack.faults.failWhen('chat.postMessage', (args) => args.channel === primary, 'lose');
+    await declareIncident(h, { title: 'Payments down', severity: 'SEV1', services: ['payments'] });
+    const dm = h.slack.workspace.dmWith(primary).id;
+    const pagesInDm = () => h.slack.workspace.history(dm).filter((message) => message.text.includes('You are paged'));
+    expect(pagesInDm()).toHaveLength(1);
+    await advance(30_000);
+    expect(pagesInDm()).toHaveLength(1);
+    const escalation = defined(h.bot.deps.escalations.listForIncident(defined(h.bot.deps.incidents.findByNumber(1)).id)[0]);
+    // The page is recorded as the DM that landed: acknowledging from it is taken.
+    expect(h.bot.deps.escalations.notifications(escalation.id).filter((sent) => sent.userId === primary).map((sent) => sent.ts)).toEqual([pagesInDm()[0]!.ts]);
+    await h.slack.clickButton({ user: primary, channel: dm, messageTs: pagesInDm()[0]!.ts, actionId: actionIds.acknowledgePage });
+    expect(h.bot.deps.escalations.findById(escalation.id)?.status).toBe('acknowledged');
+  });
+
   it('a status-update reminder whose DM Slack fails is sent after the retry, and is on the timeline once', async () => {
     await start();
     const { channel } = await declareIncident(h, { title: 'Latency', severity: 'SEV1' });

@@ -47,9 +47,9 @@ const defaultAnswers = (next: () => string): Record<string, (...args: unknown[])
  * answered by `answers` or else by a plausible default. Kept to a Proxy so a change to the Notifier
  * port needs no change here.
  */
-/** The messages of one kind handed to `method` (`post`, `sendDm`, `update`), with the argument before them. */
+/** The messages of one kind handed to `method` (`post`, `sendDm`, `update`: the message is the second argument), with the first. */
 export const messagesOfKind = <K extends OutboundMessage['kind']>(calls: unknown[][], kind: K) =>
-  calls.filter((args) => (args.at(-1) as OutboundMessage).kind === kind).map((args) => ({ to: args[0], message: args.at(-1) as Extract<OutboundMessage, { kind: K }> }));
+  calls.filter((args) => (args[1] as OutboundMessage).kind === kind).map((args) => ({ to: args[0], message: args[1] as Extract<OutboundMessage, { kind: K }> }));
 
 export const recordingNotifier = (answers: Partial<Record<keyof Notifier, (...args: never[]) => unknown>> = {}) => {
   const calls: NotifierCall[] = [];

@@ -84,7 +84,8 @@ function topicObject(t: Conversation['topic']): Record<string, unknown> {
   return { value: t.value, creator: t.creator, last_set: t.lastSet };
 }
 
-export function messageObject(ws: Workspace, m: Message): Record<string, unknown> {
+/** A message as the Web API shows it; its metadata only where the caller asked for it (`include_all_metadata`). */
+export function messageObject(ws: Workspace, m: Message, options: { metadata?: boolean } = {}): Record<string, unknown> {
   const replies = m.threadTs === undefined ? ws.history(m.channel).filter((r) => r.threadTs === m.ts && r.ts !== m.ts) : [];
   return {
     type: 'message',
@@ -100,6 +101,7 @@ export function messageObject(ws: Workspace, m: Message): Record<string, unknown
     ...(m.edited === undefined ? {} : { edited: m.edited }),
     ...(m.reactions.size === 0 ? {} : { reactions: reactionsArray(m) }),
     ...(ws.pin(m.channel, m.ts) ? { pinned_to: [m.channel] } : {}),
+    ...(options.metadata && m.metadata ? { metadata: m.metadata } : {}),
     ...m.extra,
   };
 }

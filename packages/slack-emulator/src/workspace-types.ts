@@ -47,6 +47,8 @@ export type Message = {
   edited?: { user: string; ts: string };
   /** reaction name → user ids, in the order they reacted */
   reactions: Map<string, string[]>;
+  /** Message metadata the app posted with it (chat.postMessage `metadata`). */
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
   extra?: Record<string, unknown>;
 };
 
@@ -141,5 +143,6 @@ export type NewMessage = {
   blocks?: unknown[];
   threadTs?: string;
   subtype?: string;
+  metadata?: Message['metadata'];
   extra?: Record<string, unknown>;
 };

@@ -163,6 +163,7 @@ export class Workspace extends WorkspaceState {
       ...(input.blocks === undefined ? {} : { blocks: input.blocks }),
       ...(input.threadTs === undefined ? {} : { threadTs: input.threadTs }),
       ...(input.subtype === undefined ? {} : { subtype: input.subtype }),
+      ...(input.metadata === undefined ? {} : { metadata: input.metadata }),
       ...(input.extra === undefined ? {} : { extra: input.extra }),
     };
     list.push(message);

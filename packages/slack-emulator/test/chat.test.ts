@@ -196,3 +196,35 @@ describe('pins and reactions', () => {
     expect(slack.workspace.message(channel.id, ts)?.reactions.get('eyes')).toEqual([slack.workspace.bot.userId]);
   });
 });
+
+describe('message metadata', () => {
+  beforeEach(() => start());
+
+  it('is kept with the message and shown by conversations.history only with include_all_metadata', async () => {
+    const alice = slack.addUser({ name: 'alice' });
+    const metadata = { event_type: 'page_sent', event_payload: { key: 'page:1' } };
+    const posted = await client.chat.postMessage({ channel: alice.id, text: 'You are paged', metadata });
+    expect(posted.message?.metadata).toEqual(metadata);
+    const dm = slack.workspace.dmWith(alice.id).id;
+    const plain = await client.conversations.history({ channel: dm });
+    expect(plain.messages?.[0]).not.toHaveProperty('metadata');
+    const withMetadata = await client.conversations.history({ channel: dm, include_all_metadata: true });
+    expect(withMetadata.messages?.[0]?.metadata).toEqual(metadata);
+  });
+
+  it('refuses metadata without an event_type and an object event_payload', async () => {
+    const channel = slack.addChannel({ name: 'ops', botIsMember: true });
+    for (const metadata of [{ event_payload: {} }, { event_type: 'x', event_payload: 'text' }, { event_type: 'x' }]) {
+      await expect(client.chat.postMessage({ channel: channel.id, text: 'x', metadata: metadata as never })).rejects.toMatchObject({ data: { error: 'invalid_metadata_format' } });
+    }
+    expect(slack.workspace.history(channel.id)).toEqual([]);
+  });
+
+  it('needs im:history to read a DM\'s history', async () => {
+    await slack.close();
+    await start(['chat:write', 'im:write']);
+    const alice = slack.addUser({ name: 'alice' });
+    await client.chat.postMessage({ channel: alice.id, text: 'hi' });
+    await expect(client.conversations.history({ channel: slack.workspace.dmWith(alice.id).id })).rejects.toMatchObject({ data: { error: 'missing_scope' } });
+  });
+});

@@ -35,7 +35,7 @@ export const pageViewOf = (deps: Pick<UseCaseDeps, 'config'>, groupId: string, a
 
 /**
  * Pages one level of the owning team's policy, inside the caller's transaction: one durable job per
- * person (a crash can repeat a DM, never skip one) and the escalation to the next level when nobody
+ * person (a crash neither skips nor repeats a DM: sendDm looks for one a try before sent) and the escalation to the next level when nobody
  * acknowledges within the level's `after`. Alert pages follow the policy's levels and repeats like
  * an incident's, with the alert group as their subject. Returns false when there is no policy.
  */
@@ -89,7 +89,8 @@ export const sendAlertPage = async (deps: SendAlertPageDeps, job: Job): Promise<
     });
     return;
   }
-  await deps.notifier.sendDm(String(job.payload.userId), { kind: 'alert_page', page });
+  // A try before this one may have reached Slack (its answer lost, or the process killed): the DM is looked for first.
+  await deps.notifier.sendDm(String(job.payload.userId), { kind: 'alert_page', page }, { key: job.key ?? `alert_page:${job.id}`, retried: job.attempts > 1 });
   deps.log.info({ groupId: group.id, subject: page.subject }, 'alert paged');
 };
 

@@ -173,7 +173,8 @@ const sendPage: Effect = async (deps, job) => {
   if (already) return;
   const { context } = resolvePolicy(deps.config(), escalation);
   const page = { escalationId, about: context.about, runbook: context.runbook, levelIndex, pass, requestedBy: escalation.requestedBy };
-  const sent = await deps.notifier.sendDm(userId, { kind: 'page', incident, page });
+  // A try before this one may have reached Slack (its answer lost, or the process killed): the DM is looked for first.
+  const sent = await deps.notifier.sendDm(userId, { kind: 'page', incident, page }, { key: `page:${escalationId}:${levelIndex}:${pass}:${userId}`, retried: job.attempts > 1 });
   deps.atomically(() => {
     deps.escalations.addNotification({ escalationId, userId, levelIndex, pass, channelId: sent.channelId, ts: sent.ts, sentAt: deps.clock.now() });
     // Acknowledged or ended while this DM was on its way: its buttons must not stay live.

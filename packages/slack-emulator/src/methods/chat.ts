@@ -1,7 +1,7 @@
 /** chat.* methods. The bot posts as its bot user: `user` is the bot user id and `bot_id` is set. */
-import { fail, stringArg, type MethodContext, type MethodHandler } from '../method-args.js';
+import { fail, jsonArg, stringArg, type ApiResponse, type MethodContext, type MethodHandler } from '../method-args.js';
 import { messageObject } from '../shapes.js';
-import type { Conversation } from '../workspace.js';
+import type { Conversation, Message } from '../workspace.js';
 import { isFailure, readMessageContent } from './message-content.js';
 import { visibleConversation } from './visibility.js';
 
@@ -20,6 +20,20 @@ function mayPost(ctx: MethodContext, c: Conversation): boolean {
   return c.kind === 'channel' && !c.isPrivate && ctx.scopes.has('chat:write.public');
 }
 
+/**
+ * `metadata`: a JSON object with a string `event_type` and an object `event_payload` (Slack's
+ * invalid_metadata_format otherwise), at most 8 KB of JSON here (metadata_too_large).
+ */
+function readMetadata(ctx: MethodContext): { metadata?: Message['metadata']; failure?: ApiResponse } {
+  const arg = jsonArg(ctx.args, 'metadata');
+  if (!arg.present) return {};
+  const value = arg.value as { event_type?: unknown; event_payload?: unknown } | null;
+  const payload = value?.event_payload;
+  if (arg.malformed || typeof value?.event_type !== 'string' || typeof payload !== 'object' || payload === null || Array.isArray(payload)) return { failure: fail('invalid_metadata_format') };
+  if (JSON.stringify(value).length > 8_192) return { failure: fail('metadata_too_large') };
+  return { metadata: { event_type: value.event_type, event_payload: payload as Record<string, unknown> } };
+}
+
 const postMessage: MethodHandler = (ctx) => {
   const target = resolveTarget(ctx, stringArg(ctx.args, 'channel'));
   if (!target) return fail('channel_not_found');
@@ -27,6 +41,8 @@ const postMessage: MethodHandler = (ctx) => {
   if (!mayPost(ctx, target)) return fail('not_in_channel');
   const content = readMessageContent(ctx.args);
   if (isFailure(content)) return content;
+  const { metadata, failure } = readMetadata(ctx);
+  if (failure) return failure;
   const threadTs = stringArg(ctx.args, 'thread_ts');
   const message = ctx.ws.addMessage(target.id, {
     user: ctx.ws.bot.userId,
@@ -34,8 +50,9 @@ const postMessage: MethodHandler = (ctx) => {
     text: content.text ?? '',
     ...(content.blocks ? { blocks: content.blocks } : {}),
     ...(threadTs === undefined ? {} : { threadTs }),
+    ...(metadata ? { metadata } : {}),
   });
-  return { ok: true, channel: target.id, ts: message.ts, message: messageObject(ctx.ws, message) };
+  return { ok: true, channel: target.id, ts: message.ts, message: messageObject(ctx.ws, message, { metadata: true }) };
 };
 
 const update: MethodHandler = (ctx) => {

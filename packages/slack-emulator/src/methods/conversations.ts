@@ -144,7 +144,7 @@ const history: MethodHandler = (ctx) => {
   if ('failure' in page) return page.failure;
   return {
     ok: true,
-    messages: page.items.map((m) => messageObject(ctx.ws, m)),
+    messages: page.items.map((m) => messageObject(ctx.ws, m, { metadata: boolArg(ctx.args, 'include_all_metadata') })),
     has_more: page.nextCursor !== '',
     pin_count: ctx.ws.pinsIn(channel.id).length,
     response_metadata: { next_cursor: page.nextCursor },
