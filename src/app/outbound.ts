@@ -8,6 +8,7 @@ import type { Audience, ExecutiveSummary, MaintenancePhase, UpdateView } from '.
 import type { SimilarIncident } from './incident/ports.js';
 import type { PageDetails } from './paging/ports.js';
 import type { PostmortemNotice } from './postmortem/ports.js';
+import type { Job } from './ports.js';
 
 /**
  * Every message the bot sends, as data. A use case says what to say (`{ kind: 'page', … }`); the
@@ -56,15 +57,21 @@ export interface Posted {
  * Everything the use cases ask of Slack, in their own words. What is said is an OutboundMessage;
  * the methods differ only in how Slack is asked (post, edit, DM, ephemeral, upload, channel admin).
  */
-/** What makes a DM one of a kind: its key, and whether this is not the first try at sending it. */
+/** What makes a message one of a kind: its key, and whether this is not the first try at sending it. */
 export interface SendOnce {
   key: string;
   retried: boolean;
 }
 
+/**
+ * A job's message that must not appear twice: a try before this one may have reached Slack (its
+ * answer lost, a timeout, or the process killed mid-call), so the message is looked for first.
+ */
+export const sentOnce = (job: Pick<Job, 'attempts'>, key: string): SendOnce => ({ key, retried: job.attempts > 1 });
+
 export interface Notifier {
-  /** Posts a message in a channel; returns its ts. */
-  post(channelId: string, message: OutboundMessage): Promise<string>;
+  /** Posts a message in a channel; returns its ts. `once`: as for sendDm, in the channel's history. */
+  post(channelId: string, message: OutboundMessage, once?: SendOnce): Promise<string>;
   /** Edits a posted message in place (joins and resolves never post anew). */
   update(at: Posted, message: OutboundMessage): Promise<void>;
   /**

@@ -139,27 +139,43 @@ const channelChrome = ({ client, logger }: Pick<NotifierOptions, 'client' | 'log
  * Messages: what is said comes from the OutboundMessage (rendered in slack/blocks); only how it is
  * sent differs. The bot's messages never unfurl links: a runbook or dashboard link would bury the text.
  */
-/** The metadata that marks a DM sent once, and how it is found again. */
+/** The metadata that marks a message sent once, and how it is found again. */
 const onceEvent = 'incident_bot_once';
 const markedWith = (key: string) => ({ event_type: onceEvent, event_payload: { key } });
 
 const payloadKey = (payload: object | undefined): unknown => (payload && 'key' in payload ? payload.key : undefined);
 
-/** A DM an earlier try sent under `key`, among the bot's latest messages with this person. */
-const findSentOnce = async (client: WebClient, userId: string, key: string): Promise<Posted | undefined> => {
-  const opened = await client.conversations.open({ users: userId });
-  const channelId = opened.channel!.id!;
+/** A message an earlier try posted under `key`, among the latest in the conversation. */
+const findMarked = async (client: WebClient, channelId: string, key: string): Promise<Posted | undefined> => {
   const history = await client.conversations.history({ channel: channelId, limit: 50, include_all_metadata: true });
   const found = history.messages?.find((message) => message.metadata?.event_type === onceEvent && payloadKey(message.metadata.event_payload) === key);
   return found?.ts ? { channelId, ts: found.ts } : undefined;
+};
+
+/** A DM an earlier try sent under `key`, in the bot's DM with this person. */
+const findSentOnce = async (client: WebClient, userId: string, key: string): Promise<Posted | undefined> => {
+  const opened = await client.conversations.open({ users: userId });
+  return findMarked(client, opened.channel!.id!, key);
 };
 
 const messaging = ({ client, onceClient = client, clock, logger, config, workspaceUrl }: NotifierOptions): Pick<Notifier, 'post' | 'update' | 'sendDm' | 'tellPrivately' | 'permalink'> => {
   const ignoring = ignoringWith(logger);
   const render = (message: OutboundMessage) => renderMessage(message, { now: clock.now(), serviceNames: (incident) => serviceNames(config(), incident) });
   return {
-    post: async (channelId, message) => {
-      const posted = await client.chat.postMessage({ channel: channelId, ...render(message), unfurl_links: false });
+    post: async (channelId, message, once) => {
+      if (once?.retried) {
+        // A channel the bot may not read (an announcements channel it posts to without joining):
+        // not knowing, it posts, so a message is never lost for want of a look.
+        const sent = await findMarked(client, channelId, once.key).catch((error: unknown) => {
+          logger.warn({ key: once.key, slackError: slackErrorCode(error) }, 'could not look for the message an earlier try posted; posting');
+          return undefined;
+        });
+        if (sent) {
+          logger.info({ key: once.key }, 'found the message an earlier try posted; not posted again');
+          return sent.ts;
+        }
+      }
+      const posted = await (once ? onceClient : client).chat.postMessage({ channel: channelId, ...render(message), unfurl_links: false, ...(once ? { metadata: markedWith(once.key) } : {}) });
       return posted.ts!;
     },
     update: async ({ channelId, ts }, message) => {

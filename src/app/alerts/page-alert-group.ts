@@ -9,6 +9,7 @@ import { alertJobPriority } from './alert-jobs.js';
 import { alertsChannelFor } from './sync-alert-group.js';
 import { jobKeys } from '../job-keys.js';
 import { scheduleAlertLine } from './alert-line.js';
+import { sentOnce } from '../outbound.js';
 
 type Deps = Pick<UseCaseDeps, 'alerts' | 'jobs' | 'config' | 'noise'>;
 
@@ -89,8 +90,7 @@ export const sendAlertPage = async (deps: SendAlertPageDeps, job: Job): Promise<
     });
     return;
   }
-  // A try before this one may have reached Slack (its answer lost, or the process killed): the DM is looked for first.
-  await deps.notifier.sendDm(String(job.payload.userId), { kind: 'alert_page', page }, { key: job.key ?? `alert_page:${job.id}`, retried: job.attempts > 1 });
+  await deps.notifier.sendDm(String(job.payload.userId), { kind: 'alert_page', page }, sentOnce(job, job.key ?? `alert_page:${job.id}`));
   deps.log.info({ groupId: group.id, subject: page.subject }, 'alert paged');
 };
 

@@ -9,7 +9,7 @@ import { resolvePolicy } from '../paging/escalation-policy.js';
 import { generatePostmortem } from '../postmortem/generate-postmortem.js';
 import type { Audience, ExecutiveSummary } from '../communication/ports.js';
 import type { Job } from '../ports.js';
-import type { OutboundMessage } from '../outbound.js';
+import { sentOnce, type OutboundMessage } from '../outbound.js';
 import type { EffectKind } from '../job-kinds.js';
 import type { UseCaseDeps } from '../use-case-deps.js';
 import { suggestSimilarIncidents } from '../incident/search-incidents.js';
@@ -102,7 +102,7 @@ const createChannel: Effect = async (deps, job) => {
 
 const postCard: Effect = (deps, job) =>
   withChannel(deps, job, async (incident, channelId) => {
-    const cardTs = incident.cardTs ?? (await deps.notifier.post(channelId, { kind: 'incident_card', incident }));
+    const cardTs = incident.cardTs ?? (await deps.notifier.post(channelId, { kind: 'incident_card', incident }, sentOnce(job, `card:${incident.id}`)));
     deps.atomically(() => {
       if (!incident.cardTs) deps.incidents.setSlackRefs(incident.id, { cardTs });
       enqueue(deps, effect.pinCard(incident.id));
@@ -113,7 +113,7 @@ const postAnnouncement: Effect = (deps, job) =>
   withChannel(deps, job, async (incident) => {
     if (incident.announcementTs) return;
     const channelId = text(job, 'channelId');
-    const announcementTs = await deps.notifier.post(channelId, { kind: 'incident_announcement', incident });
+    const announcementTs = await deps.notifier.post(channelId, { kind: 'incident_announcement', incident }, sentOnce(job, `announcement:${incident.id}`));
     deps.incidents.setSlackRefs(incident.id, { announcementChannelId: channelId, announcementTs });
   });
 
@@ -132,7 +132,7 @@ const postNote: Effect = (deps, job) =>
   withChannel(deps, job, async (incident, channelId) => {
     const entry = deps.timeline.list(incident.id).find((candidate) => candidate.id === job.payload.entryId);
     if (!entry || entry.slackTs) return;
-    const ts = await deps.notifier.post(channelId, { kind: 'line', text: noteLine(entry) });
+    const ts = await deps.notifier.post(channelId, { kind: 'line', text: noteLine(entry) }, sentOnce(job, `note:${entry.id}`));
     deps.timeline.setSource(entry.id, { ts, permalink: deps.notifier.permalink(channelId, ts) });
   });
 
@@ -173,8 +173,7 @@ const sendPage: Effect = async (deps, job) => {
   if (already) return;
   const { context } = resolvePolicy(deps.config(), escalation);
   const page = { escalationId, about: context.about, runbook: context.runbook, levelIndex, pass, requestedBy: escalation.requestedBy };
-  // A try before this one may have reached Slack (its answer lost, or the process killed): the DM is looked for first.
-  const sent = await deps.notifier.sendDm(userId, { kind: 'page', incident, page }, { key: `page:${escalationId}:${levelIndex}:${pass}:${userId}`, retried: job.attempts > 1 });
+  const sent = await deps.notifier.sendDm(userId, { kind: 'page', incident, page }, sentOnce(job, `page:${escalationId}:${levelIndex}:${pass}:${userId}`));
   deps.atomically(() => {
     deps.escalations.addNotification({ escalationId, userId, levelIndex, pass, channelId: sent.channelId, ts: sent.ts, sentAt: deps.clock.now() });
     // Acknowledged or ended while this DM was on its way: its buttons must not stay live.
