@@ -189,6 +189,26 @@ describe('a warning that fires and resolves within group_wait', () => {
 });
 
 describe('warnings, timeouts and the heartbeat', () => {
+  it('post a group\'s message once when the answer to its post is lost: the retry finds it and edits it from then on', async () => {
+    const { h, clock } = await start();
+    const channel = alertTeams.platform.channel;
+    h.slack.faults.failWhen('chat.postMessage', (args) => args.channel === channel, 'lose');
+    await send(h, [disk(1)]);
+    clock.advance(10_000);
+    await drainJobs(h);
+    expect(h.slack.faults.hits).toBe(1);
+    for (let second = 0; second < 10; second += 1) {
+      clock.advance(1_000);
+      await drainJobs(h);
+    }
+    expect(h.slack.workspace.history(channel)).toHaveLength(1);
+    await send(h, [disk(2)]);
+    clock.advance(10_000);
+    await drainJobs(h);
+    expect(h.slack.workspace.history(channel)).toHaveLength(1);
+    expect(JSON.stringify(h.slack.workspace.history(channel)[0]!.blocks)).toContain('2 firing');
+  }, 60_000);
+
   it('group warnings into one message edited in place; a firing alert without endsAt resolves after resolve_timeout', async () => {
     const { h, clock } = await start();
     await send(h, [disk(1), disk(2)]);

@@ -1,6 +1,7 @@
 import type { Job } from '../ports.js';
 import type { UseCaseDeps } from '../use-case-deps.js';
 import { alertJobPriority } from './alert-jobs.js';
+import { sentOnce } from '../outbound.js';
 
 /**
  * A line the alert pipeline decided to say in a team's alerts channel (a maintenance summary,
@@ -13,5 +14,5 @@ export const scheduleAlertLine = (deps: Pick<UseCaseDeps, 'jobs'>, channelId: st
 };
 
 export const postAlertLine = async (deps: Pick<UseCaseDeps, 'notifier'>, job: Job): Promise<void> => {
-  await deps.notifier.post(String(job.payload.channelId), { kind: 'line', text: String(job.payload.text) });
+  await deps.notifier.post(String(job.payload.channelId), { kind: 'line', text: String(job.payload.text) }, sentOnce(job, `job:${job.id}`));
 };

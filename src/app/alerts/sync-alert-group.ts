@@ -2,6 +2,7 @@ import { incidentKey } from '../../domain/incident/incident.js';
 import type { Job } from '../ports.js';
 import type { UseCaseDeps } from '../use-case-deps.js';
 import type { AlertGroup, AlertGroupView } from './alert-ports.js';
+import { sentOnce } from '../outbound.js';
 
 /** The channel of the group's team, else the announcements channel. */
 export const alertsChannelFor = (deps: Pick<UseCaseDeps, 'config'>, team: string | null): string | null => {
@@ -61,6 +62,6 @@ export const syncAlertGroup = async (deps: SyncAlertGroupDeps, job: Job): Promis
   }
   const channelId = alertsChannelFor(deps, group.team);
   if (!channelId) return;
-  const ts = await deps.notifier.post(channelId, { kind: 'alert_group', view });
+  const ts = await deps.notifier.post(channelId, { kind: 'alert_group', view }, sentOnce(job, `alert_group:${group.id}`));
   edited(deps, group, { channelId, ts });
 };

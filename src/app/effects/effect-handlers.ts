@@ -55,11 +55,11 @@ const withChannel = async (deps: Pick<UseCaseDeps, 'incidents' | 'log'>, job: Jo
   await work(incident, incident.channelId);
 };
 
-/** A channel step that only says something there. */
+/** A channel step that only says something there, once (marked with its job, as a retry may follow a post that landed). */
 const inChannel =
   (message: (job: Job, incident: Incident) => OutboundMessage): Effect =>
   (deps, job) =>
-    withChannel(deps, job, (incident, channelId) => deps.notifier.post(channelId, message(job, incident)));
+    withChannel(deps, job, (incident, channelId) => deps.notifier.post(channelId, message(job, incident), sentOnce(job, `job:${job.id}`)));
 
 /** A free channel name near the template's, or ours from an earlier try whose answer was lost. */
 const createFreeChannel = async (deps: EffectHandlersDeps, incident: Incident): Promise<{ id: string; name: string }> => {

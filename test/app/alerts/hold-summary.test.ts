@@ -19,7 +19,7 @@ describe('the summary when a maintenance window ends', () => {
     expect(world.deps.jobs.pending(holdSummaryKey('chg-9'))?.dueAt).toBe(Date.UTC(2026, 10, 28, 23, 0));
     await world.advance(30 * 60_000);
 
-    const lines = world.callsTo('post').filter(([channel]) => channel === alertTeams.dba.channel).map((args) => (args.at(-1) as OutboundMessage & { kind: 'line' }).text);
+    const lines = world.callsTo('post').filter(([channel]) => channel === alertTeams.dba.channel).map((args) => (args[1] as OutboundMessage & { kind: 'line' }).text);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain('Maintenance *Patch night @channel* ended. It held 1 alert(s)');
     expect(lines[0]).toContain('Most held: db · Replication@hereLag ×1');
@@ -43,7 +43,7 @@ describe('the summary when a maintenance window ends', () => {
     });
     const labels = { alertname: 'ReplicationLag', service: 'db', severity: 'warning' };
     receiveAlerts(world.deps, { sourceId: 'prometheus', alerts: [{ fingerprint: fingerprintOf(labels), labels, annotations: {}, startsAt: 0, endsAt: null, generatorUrl: null }] });
-    const linesTo = (channel: string) => world.callsTo('post').filter(([to]) => to === channel).map((args) => (args.at(-1) as OutboundMessage & { kind: 'line' }).text);
+    const linesTo = (channel: string) => world.callsTo('post').filter(([to]) => to === channel).map((args) => (args[1] as OutboundMessage & { kind: 'line' }).text);
 
     await world.advance(30 * 60_000);
     expect(linesTo(alertTeams.search.channel)).toEqual([expect.stringContaining('1 still firing')]);

@@ -26,7 +26,7 @@ describe('a missing heartbeat of a team with no escalation policy', () => {
     const labels = { alertname: 'Watchdog', severity: 'none' };
     receiveAlerts(world.deps, { sourceId: 'prometheus', alerts: [{ fingerprint: fingerprintOf(labels), labels, annotations: {}, startsAt: clock.now(), endsAt: null, generatorUrl: null }] });
     const heartbeat = world.deps.jobs.pending(heartbeatJobKey)!;
-    const lines = () => world.callsTo('post').filter(([channel]) => channel === alertTeams.platform.channel).map((args) => (args.at(-1) as OutboundMessage & { kind: 'line' }).text);
+    const lines = () => world.callsTo('post').filter(([channel]) => channel === alertTeams.platform.channel).map((args) => (args[1] as OutboundMessage & { kind: 'line' }).text);
 
     // Due 10 minutes after the heartbeat; Slack fails the line's first post.
     await world.advance(11 * 60_000);
