@@ -2,7 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import { serviceNames } from '../app/communication/audiences.js';
 import type { Clock } from '../app/ports.js';
-import type { Notifier, OutboundKind, OutboundMessage, Posted } from '../app/outbound.js';
+import type { Notifier, OutboundKind, OutboundMessage, Posted, SendOnce } from '../app/outbound.js';
 import type { IncidentConfig } from '../config/incident-config.js';
 import type { Incident } from '../domain/incident/incident.js';
 import { incidentTopic } from './blocks/incident-card.js';
@@ -135,10 +135,6 @@ const channelChrome = ({ client, logger }: Pick<NotifierOptions, 'client' | 'log
   };
 };
 
-/**
- * Messages: what is said comes from the OutboundMessage (rendered in slack/blocks); only how it is
- * sent differs. The bot's messages never unfurl links: a runbook or dashboard link would bury the text.
- */
 /** The metadata that marks a message sent once, and how it is found again. */
 const onceEvent = 'incident_bot_once';
 const markedWith = (key: string) => ({ event_type: onceEvent, event_payload: { key } });
@@ -158,41 +154,40 @@ const findSentOnce = async (client: WebClient, userId: string, key: string): Pro
   return findMarked(client, opened.channel!.id!, key);
 };
 
+/**
+ * Messages: what is said comes from the OutboundMessage (rendered in slack/blocks); only how it is
+ * sent differs. The bot's messages never unfurl links: a runbook or dashboard link would bury the text.
+ */
 const messaging = ({ client, onceClient = client, clock, logger, config, workspaceUrl }: NotifierOptions): Pick<Notifier, 'post' | 'update' | 'sendDm' | 'tellPrivately' | 'permalink'> => {
   const ignoring = ignoringWith(logger);
   const render = (message: OutboundMessage) => renderMessage(message, { now: clock.now(), serviceNames: (incident) => serviceNames(config(), incident) });
-  return {
-    post: async (channelId, message, once) => {
-      if (once?.retried) {
-        // A channel the bot may not read (an announcements channel it posts to without joining):
-        // not knowing, it posts, so a message is never lost for want of a look.
-        const sent = await findMarked(client, channelId, once.key).catch((error: unknown) => {
-          logger.warn({ key: once.key, slackError: slackErrorCode(error) }, 'could not look for the message an earlier try posted; posting');
-          return undefined;
-        });
-        if (sent) {
-          logger.info({ key: once.key }, 'found the message an earlier try posted; not posted again');
-          return sent.ts;
-        }
+  /**
+   * Posts to `target` (a channel, or a person: their DM), marked when it must appear once. On a
+   * retry the earlier try's message is looked for first; when Slack refuses the look (a channel the
+   * bot may not read, a rate limit) it posts anyway: a message is never lost or held back for want
+   * of a look.
+   */
+  const postMarked = async (target: string, message: OutboundMessage, once: SendOnce | undefined, find: (key: string) => Promise<Posted | undefined>): Promise<Posted> => {
+    if (once?.retried) {
+      const sent = await find(once.key).catch((error: unknown) => {
+        logger.warn({ key: once.key, slackError: slackErrorCode(error) }, 'could not look for the message an earlier try posted; posting');
+        return undefined;
+      });
+      if (sent) {
+        logger.info({ key: once.key }, 'found the message an earlier try posted; not posted again');
+        return sent;
       }
-      const posted = await (once ? onceClient : client).chat.postMessage({ channel: channelId, ...render(message), unfurl_links: false, ...(once ? { metadata: markedWith(once.key) } : {}) });
-      return posted.ts!;
-    },
+    }
+    const posted = await (once ? onceClient : client).chat.postMessage({ channel: target, ...render(message), unfurl_links: false, ...(once ? { metadata: markedWith(once.key) } : {}) });
+    return { channelId: posted.channel!, ts: posted.ts! };
+  };
+  return {
+    post: async (channelId, message, once) => (await postMarked(channelId, message, once, (key) => findMarked(client, channelId, key))).ts,
     update: async ({ channelId, ts }, message) => {
       await ignoring(goneOnEdit[message.kind] ?? [], () => client.chat.update({ channel: channelId, ts, ...render(message) }));
     },
     // Posting to the user id lands in the bot's DM with them: one round trip, no conversations.open first.
-    sendDm: async (userId, message, once) => {
-      if (once?.retried) {
-        const sent = await findSentOnce(client, userId, once.key);
-        if (sent) {
-          logger.info({ key: once.key }, 'found the DM an earlier try sent; not sent again');
-          return sent;
-        }
-      }
-      const posted = await (once ? onceClient : client).chat.postMessage({ channel: userId, ...render(message), unfurl_links: false, ...(once ? { metadata: markedWith(once.key) } : {}) });
-      return { channelId: posted.channel!, ts: posted.ts! };
-    },
+    sendDm: (userId, message, once) => postMarked(userId, message, once, (key) => findSentOnce(client, userId, key)),
     tellPrivately: async (channelId, userId, text) => {
       try {
         await client.chat.postEphemeral({ channel: channelId, user: userId, text });

@@ -189,6 +189,21 @@ describe('Slack trouble', () => {
     expect(h.bot.deps.escalations.findById(escalation.id)?.status).toBe('acknowledged');
   });
 
+  it('a page DM whose answer is lost is sent again at once when Slack will not let the bot look (rate limited): never held back', async () => {
+    await start();
+    const primary = primaryNow();
+    h.slack.faults.failWhen('chat.postMessage', (args) => args.channel === primary, 'lose');
+    h.slack.failNext('conversations.history', { rateLimit: 600 });
+    await declareIncident(h, { title: 'Payments down', severity: 'SEV1', services: ['payments'] });
+    const dm = h.slack.workspace.dmWith(primary).id;
+    const pagesInDm = () => h.slack.workspace.history(dm).filter((message) => message.text.includes('You are paged'));
+    // The retry (1 s later) could not look: it pages again rather than wait out ten minutes.
+    await advance(1_000);
+    expect(pagesInDm()).toHaveLength(2);
+    const escalation = defined(h.bot.deps.escalations.listForIncident(defined(h.bot.deps.incidents.findByNumber(1)).id)[0]);
+    expect(h.bot.deps.escalations.notifications(escalation.id).filter((sent) => sent.userId === primary)).toHaveLength(1);
+  });
+
   it('a status-update reminder whose DM Slack fails is sent after the retry, and is on the timeline once', async () => {
     await start();
     const { channel } = await declareIncident(h, { title: 'Latency', severity: 'SEV1' });
