@@ -7,7 +7,7 @@ import { escalatePage, type EscalatePageDeps, type EscalatePageInput } from './e
  * after an acknowledgement, changes nothing and says so.
  */
 export const escalateNow = async (deps: EscalatePageDeps, input: EscalatePageInput & { actorId: string }): Promise<Escalation> => {
-  const { escalation, moved } = await escalatePage(deps, input);
+  const { escalation, moved } = escalatePage(deps, input);
   if (moved && escalation) return escalation;
   if (escalation?.status === 'acknowledged') throw new DomainError('SAME_VALUE', 'This page was already acknowledged; nothing to escalate.');
   throw new DomainError('SAME_VALUE', escalation?.status === 'active' ? 'This page has already moved on to the next level.' : 'This page has ended; nothing to escalate.');

@@ -25,7 +25,7 @@ export type EscalatePageDeps = Pick<UseCaseDeps, 'atomically' | 'clock' | 'confi
  * read and written in one transaction, and a page is never sent for a finished incident.
  */
 /** `moved` is false when nothing changed: acknowledged, ended, or already past the level the click was for. */
-export const escalatePage = async (deps: EscalatePageDeps, input: EscalatePageInput): Promise<{ escalation: Escalation | undefined; moved: boolean }> =>
+export const escalatePage = (deps: EscalatePageDeps, input: EscalatePageInput): { escalation: Escalation | undefined; moved: boolean } =>
   deps.atomically(() => {
     const escalation = deps.escalations.findById(input.escalationId);
     if (!escalation || escalation.status !== 'active') return { escalation, moved: false };

@@ -5,6 +5,7 @@ import { acknowledgePage } from '../../../src/app/paging/acknowledge-page.js';
 import { changeStatus } from '../../../src/app/incident/change-status.js';
 import type { NewIncident } from '../../../src/app/incident/ports.js';
 import { oncall, pagingConfigYaml } from '../../support/paging-config.js';
+import { jobHandlers } from '../../../src/scheduler/job-handlers.js';
 import { messagesOfKind, useCaseWorld, type UseCaseWorld } from '../../support/use-case-deps.js';
 
 /**
@@ -47,6 +48,20 @@ describe('paging a SEV1 by its escalation policy', () => {
     expect(pagesTo(oncall.manager)).toBe(0);
     await world.advance(1);
     expect(paged()).toEqual([primaryNow(), oncall.manager]);
+  });
+
+  it('does not escalate a level twice when the process was killed after storing the escalation, before marking its job done', async () => {
+    world = useCaseWorld({ configYaml: pagingConfigYaml({ repeat: 1 }) });
+    await declare();
+    const primary = primaryNow();
+    world.clock.advance(30_000);
+    // The scheduler claims the level's escalation and its handler commits; then the process dies.
+    const [job] = world.deps.jobs.claimDue(world.clock.now(), 10, 'killed-run').filter((claimed) => claimed.kind === 'escalate');
+    await jobHandlers(world.deps).escalate(job!);
+    // Started again: what the killed process had claimed goes back to pending, and what is due runs.
+    world.deps.jobs.recoverInterrupted('next-run', world.clock.now());
+    await world.runDueJobs();
+    expect(paged()).toEqual([primary, oncall.manager]);
   });
 
   it('repeats the policy as configured, then says loudly that nobody answered', async () => {
