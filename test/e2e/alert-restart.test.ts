@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { botEnv, startBotProcess, type BotProcess } from '../support/bot-process.js';
+import { botEnv, queryBotDatabase, startBotProcess, type BotProcess } from '../support/bot-process.js';
 import { killProcessTree } from '../support/kill-process-tree.js';
 import { startFakeSlack, type FakeSlack } from 'slack-emulator';
-import { alertsConfigYaml, alertTokens } from '../support/alerts-config.js';
+import { addAlertWorkspace, alertsConfigYaml, alertTeams, alertTokens } from '../support/alerts-config.js';
 import { openDatabase } from '../../src/storage/database.js';
 import { createAlertRepository } from '../../src/storage/alert-repository.js';
 import { fingerprintOf } from '../../src/domain/alerts/fingerprint.js';
@@ -21,16 +21,22 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** The emulator with the alert teams' people and channels, and the bot as a process on a file database. */
+const startFirst = async () => {
+  slack = await startFakeSlack();
+  addAlertWorkspace(slack);
+  dir = mkdtempSync(join(tmpdir(), 'incident-bot-alert-restart-'));
+  const env = { ...botEnv(slack, dir, 'alert-restart-secret'), LOG_LEVEL: 'info', ...alertTokens };
+  writeFileSync(env.CONFIG_PATH, alertsConfigYaml());
+  const first = startBotProcess(env);
+  running.push(first);
+  return { env, first, url: await first.started };
+};
+
 describe('alert intake across a crash', () => {
   it('keeps every alert of every batch it answered 202 to, when SIGKILLed right after answering', async () => {
-    slack = await startFakeSlack();
-    dir = mkdtempSync(join(tmpdir(), 'incident-bot-alert-restart-'));
-    const env = { ...botEnv(slack, dir, 'alert-restart-secret'), LOG_LEVEL: 'info', ...alertTokens };
-    writeFileSync(env.CONFIG_PATH, alertsConfigYaml());
+    const { env, first, url } = await startFirst();
     const databasePath = env.DATABASE_PATH;
-    const first = startBotProcess(env);
-    running.push(first);
-    const url = await first.started;
 
     const batch = (n: number) =>
       Array.from({ length: 200 }, (_, i) => ({ labels: { alertname: 'DiskSpaceLow', service: 'log-pipeline', severity: 'warning', instance: `batch-${n}-host-${i}` } }));
@@ -70,13 +76,7 @@ describe('alert intake across a crash', () => {
   }, 120_000);
 
   it('folds a page it took ahead of its backlog once, when SIGKILLed with the backlog still waiting', async () => {
-    slack = await startFakeSlack();
-    dir = mkdtempSync(join(tmpdir(), 'incident-bot-alert-restart-'));
-    const env = { ...botEnv(slack, dir, 'alert-restart-secret'), LOG_LEVEL: 'info', ...alertTokens };
-    writeFileSync(env.CONFIG_PATH, alertsConfigYaml());
-    const first = startBotProcess(env);
-    running.push(first);
-    const url = await first.started;
+    const { env, first, url } = await startFirst();
     const post = (alerts: unknown[]) =>
       fetch(`${url}/api/v2/alerts`, {
         method: 'POST',
@@ -113,5 +113,31 @@ describe('alert intake across a crash', () => {
     } finally {
       database.close();
     }
+  }, 120_000);
+
+  it('pages once when SIGKILLed while Slack had posted the page DM and not yet answered', async () => {
+    const { env, first, url } = await startFirst();
+    const { user } = alertTeams.search;
+    // Slack carries out the page DM and never answers: the process dies waiting.
+    slack.faults.failWhen('chat.postMessage', (args) => args.channel === user, 'stall');
+    const critical = [{ labels: { alertname: 'SearchIndexUnavailable', service: 'search', severity: 'critical' }, annotations: { summary: 'The index is gone' } }];
+    const sent = await fetch(`${url}/api/v2/alerts`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${alertTokens.PROMETHEUS_ALERTS_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify(critical),
+    });
+    expect(sent.status).toBe(202);
+    await eventually(() => expect(slack.faults.hits).toBe(1), 30_000);
+    killProcessTree(first.child.pid!);
+    await first.exited;
+
+    const second = startBotProcess(env);
+    running.push(second);
+    await second.started;
+    // The page job the killed process had claimed runs again, finds the DM Slack posted, and is done.
+    const pageJobs = () => queryBotDatabase<{ open: number; done: number }>(env.DATABASE_PATH, "select sum(status in ('pending', 'running')) as open, sum(status = 'done') as done from jobs where kind = 'alert_page'")!;
+    await eventually(() => expect(pageJobs()).toEqual({ open: 0, done: 1 }), 30_000);
+    const pages = slack.workspace.history(slack.workspace.dmWith(user).id).filter((message) => message.text.includes('You are paged'));
+    expect(pages.map((message) => message.text)).toEqual([expect.stringContaining('search · SearchIndexUnavailable')]);
   }, 120_000);
 });

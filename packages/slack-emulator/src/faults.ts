@@ -6,9 +6,11 @@
  * - `'hang'`: the request is read and never answered (until the server closes);
  * - `'reset'`: the connection is dropped before the call is carried out;
  * - `'lose'`: the call is carried out, then the connection is dropped: the answer is lost;
+ * - `'stall'`: the call is carried out and never answered (a process killed while it waits has
+ *   done it without knowing);
  * - `{ delayMs }`: the answer comes late (the call is carried out when it comes).
  */
-export type Fault = { error: string } | { status: 500 | 503 } | { rateLimit: number } | 'hang' | 'reset' | 'lose' | { delayMs: number };
+export type Fault = { error: string } | { status: 500 | 503 } | { rateLimit: number } | 'hang' | 'reset' | 'lose' | 'stall' | { delayMs: number };
 
 export interface FaultRate {
   /** Share of calls (0–1) that meet one of `faults`, picked at random with a seeded generator. */

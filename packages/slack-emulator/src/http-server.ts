@@ -69,6 +69,10 @@ async function handle(routes: Routes, req: IncomingMessage, res: ServerResponse)
       call();
       return void req.socket.destroy();
     }
+    if (fault === 'stall') {
+      call();
+      return;
+    }
     if ('delayMs' in fault) {
       await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
       return send(res, call());

@@ -182,3 +182,23 @@ describe('rate limits', () => {
     await expect(strict.auth.test()).rejects.toMatchObject({ code: ErrorCode.RateLimitedError, retryAfter: 7 });
   });
 });
+
+describe('programmed trouble that leaves the call done', () => {
+  beforeEach(() => start());
+
+  it('lose: the message is posted, then the connection drops before the answer', async () => {
+    const channel = slack.addChannel({ name: 'ops', botIsMember: true });
+    const once = new WebClient(slack.botToken, { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } });
+    slack.failNext('chat.postMessage', 'lose');
+    await expect(once.chat.postMessage({ channel: channel.id, text: 'hello' })).rejects.toThrow();
+    expect(slack.workspace.history(channel.id).map((message) => message.text)).toEqual(['hello']);
+  });
+
+  it('stall: the message is posted and no answer ever comes (the caller gives up)', async () => {
+    const channel = slack.addChannel({ name: 'ops', botIsMember: true });
+    const once = new WebClient(slack.botToken, { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 }, timeout: 200 });
+    slack.failNext('chat.postMessage', 'stall');
+    await expect(once.chat.postMessage({ channel: channel.id, text: 'hello' })).rejects.toThrow();
+    expect(slack.workspace.history(channel.id).map((message) => message.text)).toEqual(['hello']);
+  });
+});
