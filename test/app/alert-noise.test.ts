@@ -9,41 +9,28 @@ import { receiveAlertBatches, receiveAlerts } from '../../src/app/alerts/receive
 import type { UseCaseDeps } from '../../src/app/use-case-deps.js';
 import type { IncomingAlert } from '../../src/domain/alerts/alert.js';
 import { noCounts, type AlertCounts } from '../../src/domain/alerts/noise.js';
-import { createAlertRepository } from '../../src/storage/alert-repository.js';
-import { createJobRepository } from '../../src/storage/job-repository.js';
-import { createMaintenanceRepository } from '../../src/storage/maintenance-repository.js';
-import { createNoiseRepository } from '../../src/storage/noise-repository.js';
 import { alertCounts } from '../../src/storage/schema.js';
 import { alertManager, alertsConfigYaml, alertTeams } from '../support/alerts-config.js';
-import { fixedClock, sequentialIds, type FixedClock } from '../support/clock.js';
-import { testDatabase } from '../support/test-db.js';
+import { fixedClock, type FixedClock } from '../support/clock.js';
+import { useCaseWorld, type UseCaseWorld } from '../support/use-case-deps.js';
 
 const day = 86_400_000;
 const start = Date.UTC(2026, 10, 28, 10, 0);
 const window = `{ id: chg-1, title: DB patching, services: [db], starts_at: "2026-11-28T09:00:00Z", ends_at: "2026-11-28T12:00:00Z" }`;
-const config = parseIncidentConfig(alertsConfigYaml({ secondLevel: true, alertsExtra: `  maintenance_windows: [${window}]` }));
+const configYaml = alertsConfigYaml({ secondLevel: true, alertsExtra: `  maintenance_windows: [${window}]` });
+const config = parseIncidentConfig(configYaml);
 
-let database: ReturnType<typeof testDatabase>;
+let world: UseCaseWorld;
 let clock: FixedClock;
 let deps: UseCaseDeps;
 
 beforeEach(() => {
-  database = testDatabase();
   clock = fixedClock(start);
-  const newId = sequentialIds('id');
-  deps = {
-    alerts: createAlertRepository(database.db, newId),
-    jobs: createJobRepository(database.db, newId),
-    maintenances: createMaintenanceRepository(database.db, newId),
-    noise: createNoiseRepository(database.db),
-    config: () => config,
-    clock,
-    log: { info: () => undefined, error: () => undefined },
-    people: { names: async (ids: readonly string[]) => Object.fromEntries(ids.map((id) => [id, `name of ${id}`])) },
-    notifier: { post: async () => '1700000000.000100' },
-  } as unknown as UseCaseDeps;
+  world = useCaseWorld({ configYaml, clock });
+  // Slack's names for whoever the digest lists.
+  deps = { ...world.deps, people: { ...world.deps.people, names: async (ids: readonly string[]) => Object.fromEntries(ids.map((id) => [id, `name of ${id}`])) } };
 });
-afterEach(() => database.close());
+afterEach(() => world.close());
 
 const alert = (alertname: string, labels: Record<string, string>): IncomingAlert => ({
   fingerprint: `${alertname}:${JSON.stringify(labels)}`,
@@ -98,7 +85,7 @@ describe('noise accounting counters', () => {
       ['k8s-nodes', 2],
     ]);
     // Bounded by what is distinct, not by how much arrives: 6 alert names from prometheus, 1 from am.
-    expect(database.db.select().from(alertCounts).all()).toHaveLength(7);
+    expect(world.db.select().from(alertCounts).all()).toHaveLength(7);
   });
 
   it('are written in the transaction of the decisions: a batch that fails leaves no count behind', () => {
@@ -117,14 +104,14 @@ describe('noise accounting counters', () => {
     clock.advance(day);
     receiveAlerts(deps, { sourceId: 'prometheus', alerts: disk });
     expect(alertNoise(deps, { service: 'log-pipeline' }).alerts.map((row) => row.counts.received)).toEqual([2]);
-    expect(database.db.select().from(alertCounts).all()).toHaveLength(2);
+    expect(world.db.select().from(alertCounts).all()).toHaveLength(2);
     // Seven days after the first: only the second day is still in the last 7.
     clock.advance(6 * day);
     expect(alertNoise(deps, { service: 'log-pipeline' }).alerts.map((row) => row.counts.received)).toEqual([1]);
     expect(pruneNoise(deps)).toBe(0);
     clock.set(start - (start % day) + noiseRetentionMs + 1);
     expect(pruneNoise(deps)).toBe(1);
-    expect(database.db.select().from(alertCounts).all()).toHaveLength(1);
+    expect(world.db.select().from(alertCounts).all()).toHaveLength(1);
   });
 
   it('count what a released hold then notifies or pages, and nothing as received again', () => {
@@ -194,7 +181,9 @@ describe('page accounting', () => {
         policy.id === 'search-oncall' ? { ...policy, levels: [{ ...policy.levels[0]!, targets: [{ kind: 'usergroup' as const, id: 'S0SEARCH' }] }] } : policy,
       ),
     };
-    deps = { ...deps, config: () => viaGroup, notifier: { ...deps.notifier, userGroupMembers: async () => ['U0MEMBER1', 'U0MEMBER2'] } };
+    // Slack names the group's members; every other call goes to the recording notifier as before.
+    const notifier = Object.assign(Object.create(deps.notifier) as UseCaseDeps['notifier'], { userGroupMembers: async () => ['U0MEMBER1', 'U0MEMBER2'] });
+    deps = { ...deps, config: () => viaGroup, notifier };
     const escalation = pageSearch();
     const groupId = String(escalation.payload.groupId);
     expect(deps.noise.people(sinceToday, 10)).toEqual([]);

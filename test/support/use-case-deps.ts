@@ -19,7 +19,7 @@ import { createSearchRepository } from '../../src/storage/search-repository.js';
 import { createTimelineRepository } from '../../src/storage/timeline-repository.js';
 import { createUpdateRepository } from '../../src/storage/update-repository.js';
 import { fixedClock, sequentialIds, type FixedClock } from './clock.js';
-import { openDatabase } from '../../src/storage/database.js';
+import { openDatabase, type Db } from '../../src/storage/database.js';
 import { testDatabase } from './test-db.js';
 
 export interface NotifierCall {
@@ -73,6 +73,8 @@ export const recordingNotifier = (answers: Partial<Record<keyof Notifier, (...ar
 
 export interface UseCaseWorld {
   deps: UseCaseDeps;
+  /** The database under the repositories, for a test that reads a table no repository shows. */
+  db: Db;
   clock: FixedClock;
   /** Every call the use cases made to Slack, in order. */
   calls: NotifierCall[];
@@ -135,6 +137,7 @@ export const useCaseWorld = (options: { configYaml?: string; clock?: FixedClock;
   };
   return {
     deps,
+    db: database.db,
     clock,
     calls,
     callsTo,
