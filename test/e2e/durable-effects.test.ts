@@ -204,6 +204,16 @@ describe('Slack trouble', () => {
     expect(h.bot.deps.escalations.notifications(escalation.id).filter((sent) => sent.userId === primary)).toHaveLength(1);
   });
 
+  it('an executive summary whose answer is lost is posted once', async () => {
+    await start(`${pagingConfigYaml()}channels: { executives: C0EXECS }\n`);
+    h.slack.addChannel({ id: 'C0EXECS', name: 'execs', botIsMember: true });
+    h.slack.faults.failWhen('chat.postMessage', (args) => args.channel === 'C0EXECS', 'lose');
+    await declareIncident(h, { title: 'Payments down', severity: 'SEV1', services: ['payments'] });
+    await advance(30_000);
+    expect(h.slack.faults.hits).toBe(1);
+    expect(botMessages(h, 'C0EXECS')).toHaveLength(1);
+  });
+
   it('a status-update reminder whose DM Slack fails is sent after the retry, and is on the timeline once', async () => {
     await start();
     const { channel } = await declareIncident(h, { title: 'Latency', severity: 'SEV1' });

@@ -3,6 +3,7 @@ import { DomainError } from '../../domain/errors.js';
 import { findService } from '../../domain/escalation/escalation.js';
 import { effect, enqueue } from '../effects/effect-jobs.js';
 import type { Job } from '../ports.js';
+import { sentOnce } from '../outbound.js';
 import type { MaintenancePhase } from './ports.js';
 import type { UseCaseDeps } from '../use-case-deps.js';
 import { jobKeys } from '../job-keys.js';
@@ -64,7 +65,7 @@ export const sendMaintenanceNotice = async (deps: Pick<UseCaseDeps, 'config' | '
   if (!maintenance || (maintenance.cancelledAt !== null && (phase === 'started' || phase === 'completed'))) return;
   const config = deps.config();
   const names = maintenance.services.map((service) => findService(config, service)?.name ?? service);
-  await deps.notifier.post(String(job.payload.channelId), { kind: 'maintenance_notice', maintenance, phase, serviceNames: names });
+  await deps.notifier.post(String(job.payload.channelId), { kind: 'maintenance_notice', maintenance, phase, serviceNames: names }, sentOnce(job, `job:${job.id}`));
 };
 
 export type CancelMaintenanceDeps = Pick<UseCaseDeps, 'atomically' | 'clock' | 'config' | 'jobs' | 'log' | 'maintenances'>;

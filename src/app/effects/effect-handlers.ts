@@ -142,7 +142,7 @@ const sendUpdate: Effect = async (deps, job) => {
   if (!update) return;
   const { serviceNames: names, changes, first } = job.payload as { serviceNames: string[]; changes: string[]; first: boolean };
   const view = { update, serviceNames: names, changes, first };
-  await deps.notifier.post(text(job, 'channelId'), { kind: 'update', audience: job.payload.audience as Audience, incident, view });
+  await deps.notifier.post(text(job, 'channelId'), { kind: 'update', audience: job.payload.audience as Audience, incident, view }, sentOnce(job, `job:${job.id}`));
 };
 
 const sendExecutiveSummary: Effect = async (deps, job) => {
@@ -153,7 +153,7 @@ const sendExecutiveSummary: Effect = async (deps, job) => {
     nextUpdateAt: deps.jobs.pending(jobKeys.updateDue(incident.id))?.dueAt ?? null,
     ...(job.payload.previousSeverity ? { previousSeverity: job.payload.previousSeverity as Severity } : {}),
   };
-  await deps.notifier.post(text(job, 'channelId'), { kind: 'executive_summary', incident, summary });
+  await deps.notifier.post(text(job, 'channelId'), { kind: 'executive_summary', incident, summary }, sentOnce(job, `job:${job.id}`));
 };
 
 /** One page DM (or, for a user group, one job per member), unless the page ended first. */
