@@ -141,9 +141,9 @@ const markedWith = (key: string) => ({ event_type: onceEvent, event_payload: { k
 
 const payloadKey = (payload: object | undefined): unknown => (payload && 'key' in payload ? payload.key : undefined);
 
-/** A message an earlier try posted under `key`, among the latest in the conversation. */
+/** A message an earlier try posted under `key`, among the 200 latest in the conversation (a retry comes seconds to minutes after the try). */
 const findMarked = async (client: WebClient, channelId: string, key: string): Promise<Posted | undefined> => {
-  const history = await client.conversations.history({ channel: channelId, limit: 50, include_all_metadata: true });
+  const history = await client.conversations.history({ channel: channelId, limit: 200, include_all_metadata: true });
   const found = history.messages?.find((message) => message.metadata?.event_type === onceEvent && payloadKey(message.metadata.event_payload) === key);
   return found?.ts ? { channelId, ts: found.ts } : undefined;
 };
