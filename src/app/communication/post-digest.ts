@@ -3,6 +3,7 @@ import { nextCronTime } from '../../domain/communication/cron-schedule.js';
 import { findService } from '../../domain/escalation/escalation.js';
 import type { IncidentConfig } from '../../config/incident-config.js';
 import type { Job } from '../ports.js';
+import { sentOnce } from '../outbound.js';
 import type { UseCaseDeps } from '../use-case-deps.js';
 import { jobKeys } from '../job-keys.js';
 import { noiseDigest } from '../alerts/alert-noise.js';
@@ -60,7 +61,7 @@ export const postDigest = async (deps: PostDigestDeps, job: Job): Promise<void> 
   if (config.channels.executives) {
     // Names are looked up in Slack: only for a digest that is posted.
     digest.alertNoise = await noiseDigest(deps);
-    await deps.notifier.post(config.channels.executives, { kind: 'digest', digest });
+    await deps.notifier.post(config.channels.executives, { kind: 'digest', digest }, sentOnce(job, `job:${job.id}`));
   }
   deps.log.info({ open: digest.open.length, resolved: digest.resolved.length, posted: Boolean(config.channels.executives) }, 'digest');
   deps.jobs.schedule(

@@ -4,6 +4,7 @@ import type { Incident } from '../../domain/incident/incident.js';
 import { canSeeFollowUp } from '../../domain/incident/visibility.js';
 import { incidentById } from '../incident/find-incident.js';
 import type { Job } from '../ports.js';
+import { sentOnce } from '../outbound.js';
 import type { UseCaseDeps } from '../use-case-deps.js';
 import { escapeUserText } from '../../domain/communication/slack-text.js';
 import { effect, enqueue } from '../effects/effect-jobs.js';
@@ -80,7 +81,7 @@ export const remindFollowUp = async (deps: Pick<UseCaseDeps, 'followUps' | 'inci
   const followUp = deps.followUps.findById(String(job.payload.followUpId));
   if (!followUp || followUp.status !== 'open' || !followUp.ownerId) return;
   const incident = deps.incidents.findById(followUp.incidentId);
-  if (incident) await deps.notifier.sendDm(followUp.ownerId, { kind: 'follow_up_reminder', followUp, incident });
+  if (incident) await deps.notifier.sendDm(followUp.ownerId, { kind: 'follow_up_reminder', followUp, incident }, sentOnce(job, `job:${job.id}`));
 };
 
 export type FollowUpView = 'mine' | 'overdue' | 'incident' | 'all';
