@@ -11,23 +11,12 @@ import { toSlackLogger } from './logger.js';
 import { attachListeners, createSlackApp, slackClientOptions } from './slack/app.js';
 import { createNotifier } from './slack/notifier.js';
 import { openDatabase, type OpenDatabase } from './storage/database.js';
-import { createIdempotencyRepository } from './storage/idempotency-repository.js';
-import { createIncidentRepository } from './storage/incident-repository.js';
-import { createTimelineRepository } from './storage/timeline-repository.js';
 import { createJobRepository } from './storage/job-repository.js';
-import { createEscalationRepository } from './storage/escalation-repository.js';
-import { createUpdateRepository } from './storage/update-repository.js';
-import { createMaintenanceRepository } from './storage/maintenance-repository.js';
 import { planDigest, scheduleDigest } from './app/communication/post-digest.js';
 import { scheduleHousekeeping } from './app/housekeeping.js';
 import { createStatusPageReader } from './app/communication/read-status-page.js';
 import { statusPageRoutes } from './http/status-page/routes.js';
 import { postmortemRoute, safeEqual } from './http/postmortem-route.js';
-import { createFollowUpRepository } from './storage/follow-up-repository.js';
-import { createPostmortemRepository } from './storage/postmortem-repository.js';
-import { createSearchRepository } from './storage/search-repository.js';
-import { createNoiseRepository } from './storage/noise-repository.js';
-import { createAlertRepository } from './storage/alert-repository.js';
 import { createPeopleDirectory } from './slack/people-directory.js';
 import { createStatusPageSource } from './storage/status-page-source.js';
 import { createScheduler, type Scheduler } from './scheduler/scheduler.js';
@@ -41,7 +30,7 @@ import { checkAlertSecrets, secretReader, type SecretEnv } from './config/alert-
 import { alertRoutes, readSentAlerts } from './http/alerts/routes.js';
 import { alertClassOf } from './domain/alerts/route.js';
 import { startAlertFolding, type AlertFolding } from './alert-folding.js';
-import { createAlertInboxRepository } from './storage/alert-inbox-repository.js';
+import { createRepositories } from './storage/repositories.js';
 import { maintenanceRoutes } from './http/alerts/maintenance-routes.js';
 import { cancelApiMaintenance, putApiMaintenance } from './app/alerts/api-maintenance.js';
 
@@ -130,34 +119,24 @@ const buildDeps = ({ config, database, configStore, identity, jobs, clock, newId
   const client = new WebClient(config.slack.botToken, { ...slackClientOptions(config), logger: toSlackLogger(logger) });
   const onceClient = new WebClient(config.slack.botToken, { ...slackClientOptions(config), retryConfig: { retries: 0 }, logger: toSlackLogger(logger) });
   return {
-    atomically: database.atomically,
-    incidents: createIncidentRepository(db, newId),
-    timeline: createTimelineRepository(db, newId),
-    idempotency: createIdempotencyRepository(db),
-    notifier: createNotifier({ client, onceClient, workspaceUrl: identity.workspaceUrl, botUserId: identity.botUserId, clock, logger, config: configStore.current }),
-    clock,
-    settings: { channelNameTemplate: config.channelNameTemplate, botUserId: identity.botUserId },
-    log: logger.child({ module: 'incidents' }),
-    jobs,
-    escalations: createEscalationRepository(db, newId),
-    config: configStore.current,
-    updates: createUpdateRepository(db, newId),
-    maintenances: createMaintenanceRepository(db, newId),
-    followUps: createFollowUpRepository(db, newId),
-    postmortems: createPostmortemRepository(db),
-    search: createSearchRepository(db),
-    people: createPeopleDirectory({ client, clock, logger }),
-    publicUrl: () => publicBaseUrl(config),
-    alerts: createAlertRepository(db, newId),
-    noise: createNoiseRepository(db),
     // Plain batches are stored as they came: read into alerts by their endpoint's parser when folded.
-    alertInbox: createAlertInboxRepository(
+    ...createRepositories(
       db,
+      newId,
       readSentAlerts(
         () => configStore.current().alerts.serviceLabel,
         (error) => logger.error({ err: error, module: 'alert-inbox' }, 'an accepted alert batch could not be read back; passed over'),
       ),
     ),
+    jobs,
+    atomically: database.atomically,
+    notifier: createNotifier({ client, onceClient, workspaceUrl: identity.workspaceUrl, botUserId: identity.botUserId, clock, logger, config: configStore.current }),
+    clock,
+    settings: { channelNameTemplate: config.channelNameTemplate, botUserId: identity.botUserId },
+    log: logger.child({ module: 'incidents' }),
+    config: configStore.current,
+    people: createPeopleDirectory({ client, clock, logger }),
+    publicUrl: () => publicBaseUrl(config),
   };
 };
 

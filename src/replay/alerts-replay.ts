@@ -12,14 +12,8 @@ import type { IncidentConfig } from '../config/incident-config.js';
 import { parseAlertmanagerApi } from '../http/alerts/formats/alertmanager-api.js';
 import { jobHandlers } from '../scheduler/job-handlers.js';
 import { createScheduler, type Scheduler } from '../scheduler/scheduler.js';
-import { createAlertRepository } from '../storage/alert-repository.js';
-import { createNoiseRepository } from '../storage/noise-repository.js';
 import { openDatabase, type Db } from '../storage/database.js';
-import { createJobRepository } from '../storage/job-repository.js';
-import { createMaintenanceRepository } from '../storage/maintenance-repository.js';
-import { createEscalationRepository } from '../storage/escalation-repository.js';
-import { createIncidentRepository } from '../storage/incident-repository.js';
-import { createTimelineRepository } from '../storage/timeline-repository.js';
+import { createRepositories } from '../storage/repositories.js';
 
 export interface ReplayLine {
   /** Milliseconds after the first line that the alert arrived. */
@@ -85,26 +79,24 @@ const recordingNotifier = (record: (kind: ReplayEvent['kind'], text: string) => 
   });
 };
 
-/** The alert pipeline's dependencies over an in-memory database: what the bot's alert intake uses. */
+/**
+ * The bot's dependencies over an in-memory database, Slack recorded: what the alert intake uses, and
+ * the incident side too (a policy's auto_declare declares there). Nobody is looked up in Slack.
+ */
 const replayDeps = ({ db, atomically }: { db: Db; atomically: UseCaseDeps['atomically'] }, config: IncidentConfig, clock: Clock, notifier: Notifier): UseCaseDeps => {
   let serial = 0;
   const newId = () => `replay-${(serial += 1)}`;
-  // The incident side too, in the same in-memory database: a policy's auto_declare declares there.
   return {
+    ...createRepositories(db, newId),
     atomically,
-    incidents: createIncidentRepository(db, newId),
-    timeline: createTimelineRepository(db, newId),
-    escalations: createEscalationRepository(db, newId),
-    alerts: createAlertRepository(db, newId),
-    noise: createNoiseRepository(db),
-    jobs: createJobRepository(db, newId),
-    maintenances: createMaintenanceRepository(db, newId),
     config: () => config,
     clock,
     notifier,
     settings: { channelNameTemplate: 'inc-{number}', botUserId: 'UREPLAYBOT' },
-    log: { info: () => undefined, error: () => undefined },
-  } as unknown as UseCaseDeps;
+    log: pino({ level: 'silent' }),
+    people: { names: async () => ({}), findByName: async () => undefined, remember: () => undefined },
+    publicUrl: () => 'http://127.0.0.1',
+  };
 };
 
 /** Runs due jobs until none is left (jobs that jobs schedule included), in bounded rounds. */

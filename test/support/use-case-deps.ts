@@ -2,24 +2,12 @@ import { pino } from 'pino';
 import type { KnownPerson } from '../../src/app/ports.js';
 import type { Notifier, OutboundMessage } from '../../src/app/outbound.js';
 import type { UseCaseDeps } from '../../src/app/use-case-deps.js';
-import { createNoiseRepository } from '../../src/storage/noise-repository.js';
 import { parseIncidentConfig } from '../../src/config/incident-config-file.js';
 import { jobHandlers } from '../../src/scheduler/job-handlers.js';
 import { createScheduler } from '../../src/scheduler/scheduler.js';
-import { createAlertInboxRepository } from '../../src/storage/alert-inbox-repository.js';
-import { createAlertRepository } from '../../src/storage/alert-repository.js';
-import { createEscalationRepository } from '../../src/storage/escalation-repository.js';
-import { createFollowUpRepository } from '../../src/storage/follow-up-repository.js';
-import { createIdempotencyRepository } from '../../src/storage/idempotency-repository.js';
-import { createIncidentRepository } from '../../src/storage/incident-repository.js';
-import { createJobRepository } from '../../src/storage/job-repository.js';
-import { createMaintenanceRepository } from '../../src/storage/maintenance-repository.js';
-import { createPostmortemRepository } from '../../src/storage/postmortem-repository.js';
-import { createSearchRepository } from '../../src/storage/search-repository.js';
-import { createTimelineRepository } from '../../src/storage/timeline-repository.js';
-import { createUpdateRepository } from '../../src/storage/update-repository.js';
 import { fixedClock, sequentialIds, type FixedClock } from './clock.js';
 import { openDatabase, type Db } from '../../src/storage/database.js';
+import { createRepositories } from '../../src/storage/repositories.js';
 import { testDatabase } from './test-db.js';
 
 export interface NotifierCall {
@@ -100,22 +88,13 @@ export const useCaseWorld = (options: { configYaml?: string; clock?: FixedClock;
   const { notifier, calls, callsTo } = recordingNotifier(options.notifier);
   const known = new Map<string, KnownPerson>();
   const deps: UseCaseDeps = {
+    ...createRepositories(database.db, newId),
     atomically: database.atomically,
-    incidents: createIncidentRepository(database.db, newId),
-    timeline: createTimelineRepository(database.db, newId),
-    idempotency: createIdempotencyRepository(database.db),
     notifier,
     clock,
     settings: { channelNameTemplate: 'inc-{number}-{slug}', botUserId: 'U0BOT' },
     log: pino({ level: 'silent' }),
-    jobs: createJobRepository(database.db, newId),
-    escalations: createEscalationRepository(database.db, newId),
     config: () => config,
-    updates: createUpdateRepository(database.db, newId),
-    maintenances: createMaintenanceRepository(database.db, newId),
-    followUps: createFollowUpRepository(database.db, newId),
-    postmortems: createPostmortemRepository(database.db),
-    search: createSearchRepository(database.db),
     // Only the people a test introduces with `remember`, as Slack would describe them.
     people: {
       names: async (ids) => Object.fromEntries(ids.flatMap((id) => (known.has(id) ? [[id, known.get(id)!.displayName]] : []))),
@@ -123,9 +102,6 @@ export const useCaseWorld = (options: { configYaml?: string; clock?: FixedClock;
       remember: (person) => void known.set(person.id, person),
     },
     publicUrl: () => 'http://127.0.0.1:3000',
-    alerts: createAlertRepository(database.db, newId),
-    noise: createNoiseRepository(database.db),
-    alertInbox: createAlertInboxRepository(database.db),
   };
   const scheduler = createScheduler({ jobs: deps.jobs, handlers: jobHandlers(deps), clock, logger: pino({ level: 'silent' }) });
   const runDueJobs = async () => {
