@@ -204,7 +204,7 @@ const effects: Record<EffectKind, Effect> = {
     }),
   post_announcement: postAnnouncement,
   invite_experts: async (deps, job) => {
-    await inviteExperts(deps, incidentOf(deps, job));
+    await inviteExperts(deps, incidentOf(deps, job), sentOnce(job, `job:${job.id}`));
   },
   send_checklist: async (deps, job) => {
     await deps.notifier.sendDm(text(job, 'userId'), { kind: 'role_checklist', incident: incidentOf(deps, job), role: text(job, 'role') as Role });
@@ -218,7 +218,7 @@ const effects: Record<EffectKind, Effect> = {
   send_update: sendUpdate,
   executive_summary: sendExecutiveSummary,
   draft_postmortem: (deps, job) => withChannel(deps, job, () => generatePostmortem(deps, { incidentId: job.incidentId!, actorId: text(job, 'actorId') })),
-  similar_incidents: (deps, job) => withChannel(deps, job, (incident) => suggestSimilarIncidents(deps, incident)),
+  similar_incidents: (deps, job) => withChannel(deps, job, (incident) => suggestSimilarIncidents(deps, incident, sentOnce(job, `job:${job.id}`))),
   send_page: sendPage,
   update_reminder: async (deps, job) => {
     const incident = incidentOf(deps, job);

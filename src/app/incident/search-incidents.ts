@@ -2,6 +2,7 @@ import type { Incident } from '../../domain/incident/incident.js';
 import { postmortemUrl } from '../postmortem/postmortem-input.js';
 import type { SearchHit, SimilarIncident } from './ports.js';
 import type { UseCaseDeps } from '../use-case-deps.js';
+import type { SendOnce } from '../outbound.js';
 
 const withPostmortem = (deps: Pick<UseCaseDeps, 'postmortems' | 'publicUrl'>, { incident, hit }: { incident: Incident; hit: SearchHit }): SimilarIncident => {
   const postmortem = deps.postmortems.find(incident.id);
@@ -30,11 +31,11 @@ export const searchIncidents = (deps: SearchIncidentsDeps, words: string, limit 
 export type SuggestSimilarIncidentsDeps = Pick<UseCaseDeps, 'incidents' | 'notifier' | 'postmortems' | 'publicUrl' | 'search'>;
 
 /** On declare: up to three similar past incidents and their postmortems, posted in the new channel. */
-export const suggestSimilarIncidents = async (deps: SuggestSimilarIncidentsDeps, incident: Incident): Promise<SimilarIncident[]> => {
+export const suggestSimilarIncidents = async (deps: SuggestSimilarIncidentsDeps, incident: Incident, once?: SendOnce): Promise<SimilarIncident[]> => {
   const similar = withIncidents(deps, deps.search.search([incident.title, ...incident.services], { limit: 10, anyWord: true, excludeIncidentId: incident.id }))
     .filter(({ incident: past }) => !past.isPrivate && !past.isDrill && past.declaredAt < incident.declaredAt)
     .slice(0, 3)
     .map((found) => withPostmortem(deps, found));
-  if (similar.length > 0 && incident.channelId) await deps.notifier.post(incident.channelId, { kind: 'similar_incidents', similar });
+  if (similar.length > 0 && incident.channelId) await deps.notifier.post(incident.channelId, { kind: 'similar_incidents', similar }, once);
   return similar;
 };
