@@ -7,10 +7,11 @@ export const createPostmortemRepository = (db: Db): PostmortemRepository => ({
   save: (draft, newToken) =>
     db
       .insert(postmortems)
-      .values({ ...draft, token: newToken() })
+      .values({ ...draft, jobId: draft.jobId ?? null, token: newToken() })
       .onConflictDoUpdate({
         target: postmortems.incidentId,
-        set: { markdown: draft.markdown, generatedAt: draft.generatedAt, generatedBy: draft.generatedBy },
+        // A new draft is not delivered yet.
+        set: { markdown: draft.markdown, generatedAt: draft.generatedAt, generatedBy: draft.generatedBy, jobId: draft.jobId ?? null, fileId: null, canvasId: null },
       })
       .returning()
       .get(),

@@ -246,6 +246,8 @@ export const postmortems = sqliteTable('postmortems', {
   generatedBy: text('generated_by').notNull(),
   fileId: text('file_id'),
   canvasId: text('canvas_id'),
+  /** The draft_postmortem job that generated it: that job's retry delivers this draft, not a new one. */
+  jobId: text('job_id'),
 });
 
 /**

@@ -34,6 +34,15 @@ const pageDm = (user: string): Message => {
 };
 const primaryNow = () => onCallAt(h.bot.deps.config().schedules[0]!, clock.now())[0]!;
 const buttonsOf = (message: Message) => JSON.stringify(message.blocks ?? []);
+/** Postmortem drafts uploaded to Slack. */
+const drafts = () => [...h.slack.workspace.files.values()].filter((file) => file.completed && file.name.endsWith('-postmortem.md'));
+/** The bot started, an incident declared, and everything its declare set off done. */
+const declaredAndSettled = async () => {
+  await start();
+  const { channel } = await declareIncident(h, { title: 'Payments down' });
+  await h.bot.idle();
+  return channel;
+};
 
 describe('a resolve whose executive summary cannot be posted', () => {
   it('still ends the pages, makes the other effects and reports the failure once', async () => {
@@ -232,11 +241,23 @@ describe('Slack trouble', () => {
     expect(recorded()).toHaveLength(1);
   });
 
-  it('/incident postmortem whose upload fails tells the asker, and the draft arrives once after the retry', async () => {
-    await start();
-    const { channel } = await declareIncident(h, { title: 'Payments down' });
+  it('/incident postmortem whose canvas fails after the upload: the retry delivers the same draft, without a second file', async () => {
+    const channel = await declaredAndSettled();
+    h.slack.failNext('canvases.create', { status: 500 }, 2);
+    await command(channel, 'postmortem');
     await h.bot.idle();
-    const drafts = () => [...h.slack.workspace.files.values()].filter((file) => file.completed && file.name.endsWith('-postmortem.md'));
+    expect(drafts()).toHaveLength(1);
+    const stored = defined(h.bot.deps.postmortems.find(incidentIn(channel).id));
+    expect(stored.fileId).toBe(drafts()[0]!.id);
+
+    await advance(5_000);
+    expect(drafts()).toHaveLength(1);
+    expect(botMessages(h, channel.id).map((message) => message.text).filter((text) => text.startsWith('Postmortem draft for INC-1'))).toHaveLength(1);
+    expect(defined(h.bot.deps.postmortems.find(incidentIn(channel).id))).toMatchObject({ token: stored.token, generatedAt: stored.generatedAt, fileId: stored.fileId });
+  });
+
+  it('/incident postmortem whose upload fails tells the asker, and the draft arrives once after the retry', async () => {
+    const channel = await declaredAndSettled();
     // Two 500s: the client's one retry meets the second, so the draft's job fails and waits for its retry.
     h.slack.failNext('files.getUploadURLExternal', { status: 500 }, 2);
     await command(channel, 'postmortem');

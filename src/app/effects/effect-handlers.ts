@@ -217,7 +217,7 @@ const effects: Record<EffectKind, Effect> = {
   tell_privately: (deps, job) => deps.notifier.tellPrivately(text(job, 'channelId'), text(job, 'userId'), text(job, 'text')),
   send_update: sendUpdate,
   executive_summary: sendExecutiveSummary,
-  draft_postmortem: (deps, job) => withChannel(deps, job, () => generatePostmortem(deps, { incidentId: job.incidentId!, actorId: text(job, 'actorId') })),
+  draft_postmortem: (deps, job) => withChannel(deps, job, () => generatePostmortem(deps, { incidentId: job.incidentId!, actorId: text(job, 'actorId'), job })),
   similar_incidents: (deps, job) => withChannel(deps, job, (incident) => suggestSimilarIncidents(deps, incident, sentOnce(job, `job:${job.id}`))),
   send_page: sendPage,
   update_reminder: async (deps, job) => {

@@ -2,13 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { findBlame } from '../../domain/postmortem/blame.js';
 import { peopleIn } from '../../domain/postmortem/people.js';
 import { renderPostmortem } from '../../domain/postmortem/render-postmortem.js';
-import { incidentKey } from '../../domain/incident/incident.js';
+import { incidentKey, type Incident } from '../../domain/incident/incident.js';
 import { incidentById } from '../incident/find-incident.js';
 import { postmortemInput, postmortemUrl } from './postmortem-input.js';
 import type { StoredPostmortem } from './ports.js';
 import type { UseCaseDeps } from '../use-case-deps.js';
 import { escapeUserText } from '../../domain/communication/slack-text.js';
 import { effect, enqueue } from '../effects/effect-jobs.js';
+import type { Job } from '../ports.js';
+import { sentOnce } from '../outbound.js';
 
 const newToken = () => randomBytes(18).toString('base64url');
 
@@ -30,38 +32,34 @@ export const requestPostmortem = (deps: Pick<UseCaseDeps, 'atomically' | 'clock'
  * Assembles the blameless draft from the stored timeline, keeps it (served over HTTP at an
  * unguessable URL), uploads it to the channel as Markdown, and adds a canvas when the workspace
  * allows canvases. Wording that reads as blame is pointed out privately to whoever asked for it.
+ * Run by a job (`job`), a retry delivers the draft that job already made, and only what it had not
+ * delivered yet: the file is not uploaded twice, the notice not posted twice.
  */
-export const generatePostmortem = async (deps: GeneratePostmortemDeps, input: { incidentId: string; actorId: string }): Promise<StoredPostmortem> => {
+export const generatePostmortem = async (deps: GeneratePostmortemDeps, input: { incidentId: string; actorId: string; job?: Pick<Job, 'id' | 'attempts'> }): Promise<StoredPostmortem> => {
   const incident = incidentById(deps.incidents, input.incidentId);
-  const draftInput = postmortemInput(deps, incident);
-  // A file or canvas cannot render Slack's <@U…> markup: the draft names people by their display name.
-  const markdown = renderPostmortem(draftInput, { names: await deps.people.names(peopleIn(draftInput)) });
-  const stored = deps.postmortems.save({ incidentId: incident.id, markdown, generatedAt: deps.clock.now(), generatedBy: input.actorId }, newToken);
-  deps.log.info({ incidentId: incident.id, bytes: markdown.length }, 'postmortem draft generated');
+  const stored = ownDraft(deps, incident.id, input.job) ?? (await newDraft(deps, incident, input));
   if (!incident.channelId) return stored;
 
   const title = `Postmortem draft: ${incidentKey(incident)} ${incident.title}`;
-  const fileId = await deps.notifier.uploadFile(incident.channelId, {
-    filename: `${incidentKey(incident).toLowerCase()}-postmortem.md`,
-    title,
-    content: markdown,
-    comment: `:memo: Postmortem draft for ${incidentKey(incident)}, assembled from this channel's timeline.`,
-  });
-  const canvasId = await deps.notifier.createCanvas(incident.channelId, title, markdown);
-  deps.postmortems.setDelivery(incident.id, { fileId, canvasId });
+  const fileId =
+    stored.fileId ??
+    (await deps.notifier.uploadFile(incident.channelId, {
+      filename: `${incidentKey(incident).toLowerCase()}-postmortem.md`,
+      title,
+      content: stored.markdown,
+      comment: `:memo: Postmortem draft for ${incidentKey(incident)}, assembled from this channel's timeline.`,
+    }));
+  deps.postmortems.setDelivery(incident.id, { fileId });
+  const canvasId = stored.canvasId ?? (await deps.notifier.createCanvas(incident.channelId, title, stored.markdown));
+  deps.postmortems.setDelivery(incident.id, { canvasId });
   const openFollowUps = deps.followUps.listForIncident(incident.id).filter((followUp) => followUp.status === 'open').length;
-  await deps.notifier.post(incident.channelId, {
-    kind: 'postmortem_notice',
-    notice: {
-      incident,
-      url: postmortemUrl(deps, incident.id, stored.token),
-      canvasId,
-      fileId,
-      openFollowUps,
-    },
-  });
+  await deps.notifier.post(
+    incident.channelId,
+    { kind: 'postmortem_notice', notice: { incident, url: postmortemUrl(deps, incident.id, stored.token), canvasId, fileId, openFollowUps } },
+    input.job ? sentOnce(input.job, `job:${input.job.id}`) : undefined,
+  );
 
-  const blame = findBlame(markdown, { extraPhrases: deps.config().postmortem.blamePhrases });
+  const blame = findBlame(stored.markdown, { extraPhrases: deps.config().postmortem.blamePhrases });
   if (blame.length > 0) {
     const lines = blame.slice(0, 8).map((finding) => `• “${escapeUserText(finding.phrase)}”: ${finding.suggestion}`);
     await deps.notifier.tellPrivately(
@@ -71,4 +69,20 @@ export const generatePostmortem = async (deps: GeneratePostmortemDeps, input: { 
     );
   }
   return { ...stored, fileId, canvasId };
+};
+
+/** The draft this job made on an earlier try, when this is a retry of it. */
+const ownDraft = (deps: GeneratePostmortemDeps, incidentId: string, job: Pick<Job, 'id' | 'attempts'> | undefined): StoredPostmortem | undefined => {
+  if (!job || job.attempts <= 1) return undefined;
+  const stored = deps.postmortems.find(incidentId);
+  return stored?.jobId === job.id ? stored : undefined;
+};
+
+const newDraft = async (deps: GeneratePostmortemDeps, incident: Incident, input: { actorId: string; job?: Pick<Job, 'id'> }): Promise<StoredPostmortem> => {
+  const draftInput = postmortemInput(deps, incident);
+  // A file or canvas cannot render Slack's <@U…> markup: the draft names people by their display name.
+  const markdown = renderPostmortem(draftInput, { names: await deps.people.names(peopleIn(draftInput)) });
+  const stored = deps.postmortems.save({ incidentId: incident.id, markdown, generatedAt: deps.clock.now(), generatedBy: input.actorId, jobId: input.job?.id ?? null }, newToken);
+  deps.log.info({ incidentId: incident.id, bytes: markdown.length }, 'postmortem draft generated');
+  return stored;
 };

@@ -27,11 +27,13 @@ export interface StoredPostmortem {
   generatedBy: string;
   fileId: string | null;
   canvasId: string | null;
+  /** The job that generated it, when a job did. */
+  jobId: string | null;
 }
 
 export interface PostmortemRepository {
-  /** Stores the draft, keeping the incident's URL token across regenerations. */
-  save(draft: Omit<StoredPostmortem, 'token' | 'fileId' | 'canvasId'>, newToken: () => string): StoredPostmortem;
+  /** Stores the draft, keeping the incident's URL token across regenerations; a new draft is not delivered yet. */
+  save(draft: Omit<StoredPostmortem, 'token' | 'fileId' | 'canvasId' | 'jobId'> & { jobId?: string | null }, newToken: () => string): StoredPostmortem;
   find(incidentId: string): StoredPostmortem | undefined;
   setDelivery(incidentId: string, delivery: { fileId?: string | null; canvasId?: string | null }): void;
 }
