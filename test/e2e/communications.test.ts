@@ -11,7 +11,7 @@ import { botMessages, declareIncident, ephemeralsFor, openModal, readable } from
 let h: Harness;
 let clock: FixedClock;
 beforeEach(async () => {
-  clock = fixedClock(Date.now());
+  clock = fixedClock();
   h = await startHarness({ configYaml: communicationsConfigYaml, clock });
   for (const [name, id] of Object.entries(commsChannels)) h.slack.addChannel({ id, name });
 });

@@ -10,7 +10,7 @@ afterEach(() => h.close());
 
 describe('drills', () => {
   it('run a marked practice incident whose escalation runs at the configured speed-up, left out of public outputs and metrics', async () => {
-    const clock = fixedClock(Date.now());
+    const clock = fixedClock();
     h = await startHarness({ configYaml: `${pagingConfigYaml({ after: '5m' })}drills: { speedup: 60 }\n`, clock });
     for (const [name, id] of Object.entries(oncall)) h.slack.addUser({ id, name });
 

@@ -12,7 +12,7 @@ let h: Harness;
 let clock: FixedClock;
 
 const start = async (yaml = pagingConfigYaml()) => {
-  clock = fixedClock(Date.now());
+  clock = fixedClock();
   h = await startHarness({ configYaml: yaml, clock });
   for (const [name, id] of Object.entries(oncall)) h.slack.addUser({ id, name });
 };

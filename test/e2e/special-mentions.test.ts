@@ -15,7 +15,7 @@ const liveSpecialMention = /<!(?:here|channel|everyone|subteam\^)[^>]*>/;
 let h: Harness;
 beforeEach(async () => {
   // No scheduler ticks: nothing the bot itself means to post with @here (an unanswered page) can fire.
-  h = await startHarness({ clock: fixedClock(Date.now()) });
+  h = await startHarness({ clock: fixedClock() });
 });
 afterEach(() => h.close());
 
