@@ -53,10 +53,6 @@ export interface Posted {
   ts: string;
 }
 
-/**
- * Everything the use cases ask of Slack, in their own words. What is said is an OutboundMessage;
- * the methods differ only in how Slack is asked (post, edit, DM, ephemeral, upload, channel admin).
- */
 /** What makes a message one of a kind: its key, and whether this is not the first try at sending it. */
 export interface SendOnce {
   key: string;
@@ -65,10 +61,15 @@ export interface SendOnce {
 
 /**
  * A job's message that must not appear twice: a try before this one may have reached Slack (its
- * answer lost, a timeout, or the process killed mid-call), so the message is looked for first.
+ * answer lost, a timeout, or the process killed mid-call), so the message is looked for first. The
+ * key is the job's own unless the message has one of its own (a page, the card).
  */
-export const sentOnce = (job: Pick<Job, 'attempts'>, key: string): SendOnce => ({ key, retried: job.attempts > 1 });
+export const sentOnce = (job: Pick<Job, 'attempts' | 'id'>, key = `job:${job.id}`): SendOnce => ({ key, retried: job.attempts > 1 });
 
+/**
+ * Everything the use cases ask of Slack, in their own words. What is said is an OutboundMessage;
+ * the methods differ only in how Slack is asked (post, edit, DM, ephemeral, upload, channel admin).
+ */
 export interface Notifier {
   /** Posts a message in a channel; returns its ts. `once`: as for sendDm, in the channel's history. */
   post(channelId: string, message: OutboundMessage, once?: SendOnce): Promise<string>;

@@ -12,8 +12,8 @@ import { slackErrorCode } from './slack-error.js';
 export interface NotifierOptions {
   client: WebClient;
   /**
-   * The same, without retries of its own, for DMs sent once: a post whose answer was lost fails
-   * its job instead of being posted again, and the job's next try looks for it first.
+   * The same, without retries of its own, for messages sent once: a post whose answer was lost
+   * fails its job instead of being posted again, and the job's next try looks for it first.
    */
   onceClient?: WebClient;
   /** The workspace's URL as auth.test reports it, e.g. https://acme.slack.com/ */
@@ -141,7 +141,10 @@ const markedWith = (key: string) => ({ event_type: onceEvent, event_payload: { k
 
 const payloadKey = (payload: object | undefined): unknown => (payload && 'key' in payload ? payload.key : undefined);
 
-/** A message an earlier try posted under `key`, among the 200 latest in the conversation (a retry comes seconds to minutes after the try). */
+/**
+ * A message an earlier try posted under `key`, among the 200 latest in the conversation (a retry
+ * comes seconds to minutes after the try).
+ */
 const findMarked = async (client: WebClient, channelId: string, key: string): Promise<Posted | undefined> => {
   const history = await client.conversations.history({ channel: channelId, limit: 200, include_all_metadata: true });
   const found = history.messages?.find((message) => message.metadata?.event_type === onceEvent && payloadKey(message.metadata.event_payload) === key);

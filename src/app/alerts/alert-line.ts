@@ -14,5 +14,5 @@ export const scheduleAlertLine = (deps: Pick<UseCaseDeps, 'jobs'>, channelId: st
 };
 
 export const postAlertLine = async (deps: Pick<UseCaseDeps, 'notifier'>, job: Job): Promise<void> => {
-  await deps.notifier.post(String(job.payload.channelId), { kind: 'line', text: String(job.payload.text) }, sentOnce(job, `job:${job.id}`));
+  await deps.notifier.post(String(job.payload.channelId), { kind: 'line', text: String(job.payload.text) }, sentOnce(job));
 };

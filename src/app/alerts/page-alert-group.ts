@@ -36,8 +36,8 @@ export const pageViewOf = (deps: Pick<UseCaseDeps, 'config'>, groupId: string, a
 
 /**
  * Pages one level of the owning team's policy, inside the caller's transaction: one durable job per
- * person (a crash neither skips nor repeats a DM: sendDm looks for one a try before sent) and the escalation to the next level when nobody
- * acknowledges within the level's `after`. Alert pages follow the policy's levels and repeats like
+ * person (a crash neither skips nor repeats a DM: sendDm looks for one a try before sent) and the
+ * escalation to the next level when nobody acknowledges within the level's `after`. Alert pages follow the policy's levels and repeats like
  * an incident's, with the alert group as their subject. Returns false when there is no policy.
  */
 export const scheduleAlertPages = (deps: Deps, group: AlertGroup, page: AlertPageView, position: EscalationPosition, now: number): boolean => {

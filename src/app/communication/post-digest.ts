@@ -61,7 +61,7 @@ export const postDigest = async (deps: PostDigestDeps, job: Job): Promise<void> 
   if (config.channels.executives) {
     // Names are looked up in Slack: only for a digest that is posted.
     digest.alertNoise = await noiseDigest(deps);
-    await deps.notifier.post(config.channels.executives, { kind: 'digest', digest }, sentOnce(job, `job:${job.id}`));
+    await deps.notifier.post(config.channels.executives, { kind: 'digest', digest }, sentOnce(job));
   }
   deps.log.info({ open: digest.open.length, resolved: digest.resolved.length, posted: Boolean(config.channels.executives) }, 'digest');
   deps.jobs.schedule(

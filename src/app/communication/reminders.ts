@@ -1,4 +1,4 @@
-import type { Incident } from '../../domain/incident/incident.js';
+import { lastUpdateAt, type Incident } from '../../domain/incident/incident.js';
 import { activeStatuses } from '../../domain/incident/status.js';
 import type { UseCaseDeps } from '../use-case-deps.js';
 import { timerMs } from '../../domain/incident/drills.js';
@@ -15,7 +15,7 @@ export const scheduleUpdateReminder = (deps: Pick<UseCaseDeps, 'clock' | 'config
     deps.jobs.cancel(jobKeys.updateDue(incident.id), now);
     return;
   }
-  const base = from ?? incident.latestUpdate?.at ?? incident.declaredAt;
+  const base = from ?? lastUpdateAt(incident);
   const wait = timerMs(incident, cadence.ms, deps.config().drills.speedup);
   deps.jobs.schedule(
     { kind: 'update_due', key: jobKeys.updateDue(incident.id), incidentId: incident.id, dueAt: Math.max(now, base + wait) },

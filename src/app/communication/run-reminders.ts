@@ -1,4 +1,4 @@
-import { formatDuration, type Incident } from '../../domain/incident/incident.js';
+import { formatDuration, lastUpdateAt, type Incident } from '../../domain/incident/incident.js';
 import { activeStatuses } from '../../domain/incident/status.js';
 import { scheduleUpdateReminder } from './reminders.js';
 import type { Job } from '../ports.js';
@@ -62,7 +62,7 @@ export const remindUpdateDue = reminding(
   (incident) => activeStatuses.includes(incident.status),
   (deps, incident) => {
     const now = deps.clock.now();
-    const lastUpdate = incident.latestUpdate?.at ?? incident.declaredAt;
+    const lastUpdate = lastUpdateAt(incident);
     const owners = [...new Set([incident.roles.commander, incident.roles.comms].filter((userId): userId is string => Boolean(userId)))];
     recordReminder(deps, incident, 'Status update due', { reminder: 'update_due', notified: owners });
     enqueue(deps, ...owners.map((userId) => effect.updateReminder(incident.id, userId)));
@@ -81,10 +81,10 @@ export const remindUpdateDue = reminding(
 
 /** Still no update after the reminder: say so in the channel, to the owners by name, and keep nudging. */
 export const remindUpdateOverdue = reminding(
-  (incident, job) => Boolean(incident.channelId) && activeStatuses.includes(incident.status) && (incident.latestUpdate?.at ?? incident.declaredAt) === job.payload.lastUpdateAt,
+  (incident, job) => Boolean(incident.channelId) && activeStatuses.includes(incident.status) && lastUpdateAt(incident) === job.payload.lastUpdateAt,
   (deps, incident) => {
     const now = deps.clock.now();
-    const lastUpdate = incident.latestUpdate?.at ?? incident.declaredAt;
+    const lastUpdate = lastUpdateAt(incident);
     const owners = [incident.roles.commander, incident.roles.comms].filter(Boolean).map((userId) => `<@${userId}>`);
     recordReminder(deps, incident, 'Status update overdue', { reminder: 'update_overdue' });
     enqueue(deps, effect.postLine(incident.id, `:alarm_clock: *Status update overdue*: the last one was ${formatDuration(now - lastUpdate)} ago. ${owners.join(' ')} please post one with \`/incident update\` or *Post update* on the card.`));

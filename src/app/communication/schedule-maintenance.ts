@@ -65,7 +65,7 @@ export const sendMaintenanceNotice = async (deps: Pick<UseCaseDeps, 'config' | '
   if (!maintenance || (maintenance.cancelledAt !== null && (phase === 'started' || phase === 'completed'))) return;
   const config = deps.config();
   const names = maintenance.services.map((service) => findService(config, service)?.name ?? service);
-  await deps.notifier.post(String(job.payload.channelId), { kind: 'maintenance_notice', maintenance, phase, serviceNames: names }, sentOnce(job, `job:${job.id}`));
+  await deps.notifier.post(String(job.payload.channelId), { kind: 'maintenance_notice', maintenance, phase, serviceNames: names }, sentOnce(job));
 };
 
 export type CancelMaintenanceDeps = Pick<UseCaseDeps, 'atomically' | 'clock' | 'config' | 'jobs' | 'log' | 'maintenances'>;

@@ -1,6 +1,6 @@
 import { channelNameCandidate, renderChannelName } from '../../domain/incident/channel-name.js';
 import { DomainError } from '../../domain/errors.js';
-import { incidentKey, type Incident } from '../../domain/incident/incident.js';
+import { incidentKey, lastUpdateAt, type Incident } from '../../domain/incident/incident.js';
 import { activeStatuses, isFinished, type Status } from '../../domain/incident/status.js';
 import type { Role } from '../../domain/incident/roles.js';
 import type { Severity } from '../../domain/incident/severity.js';
@@ -59,7 +59,7 @@ const withChannel = async (deps: Pick<UseCaseDeps, 'incidents' | 'log'>, job: Jo
 const inChannel =
   (message: (job: Job, incident: Incident) => OutboundMessage): Effect =>
   (deps, job) =>
-    withChannel(deps, job, (incident, channelId) => deps.notifier.post(channelId, message(job, incident), sentOnce(job, `job:${job.id}`)));
+    withChannel(deps, job, (incident, channelId) => deps.notifier.post(channelId, message(job, incident), sentOnce(job)));
 
 /** A free channel name near the template's, or ours from an earlier try whose answer was lost. */
 const createFreeChannel = async (deps: EffectHandlersDeps, incident: Incident): Promise<{ id: string; name: string }> => {
@@ -142,7 +142,7 @@ const sendUpdate: Effect = async (deps, job) => {
   if (!update) return;
   const { serviceNames: names, changes, first } = job.payload as { serviceNames: string[]; changes: string[]; first: boolean };
   const view = { update, serviceNames: names, changes, first };
-  await deps.notifier.post(text(job, 'channelId'), { kind: 'update', audience: job.payload.audience as Audience, incident, view }, sentOnce(job, `job:${job.id}`));
+  await deps.notifier.post(text(job, 'channelId'), { kind: 'update', audience: job.payload.audience as Audience, incident, view }, sentOnce(job));
 };
 
 const sendExecutiveSummary: Effect = async (deps, job) => {
@@ -153,7 +153,7 @@ const sendExecutiveSummary: Effect = async (deps, job) => {
     nextUpdateAt: deps.jobs.pending(jobKeys.updateDue(incident.id))?.dueAt ?? null,
     ...(job.payload.previousSeverity ? { previousSeverity: job.payload.previousSeverity as Severity } : {}),
   };
-  await deps.notifier.post(text(job, 'channelId'), { kind: 'executive_summary', incident, summary }, sentOnce(job, `job:${job.id}`));
+  await deps.notifier.post(text(job, 'channelId'), { kind: 'executive_summary', incident, summary }, sentOnce(job));
 };
 
 /** One page DM (or, for a user group, one job per member), unless the page ended first. */
@@ -204,7 +204,7 @@ const effects: Record<EffectKind, Effect> = {
     }),
   post_announcement: postAnnouncement,
   invite_experts: async (deps, job) => {
-    await inviteExperts(deps, incidentOf(deps, job), sentOnce(job, `job:${job.id}`));
+    await inviteExperts(deps, incidentOf(deps, job), sentOnce(job));
   },
   send_checklist: async (deps, job) => {
     await deps.notifier.sendDm(text(job, 'userId'), { kind: 'role_checklist', incident: incidentOf(deps, job), role: text(job, 'role') as Role });
@@ -218,13 +218,12 @@ const effects: Record<EffectKind, Effect> = {
   send_update: sendUpdate,
   executive_summary: sendExecutiveSummary,
   draft_postmortem: (deps, job) => withChannel(deps, job, () => generatePostmortem(deps, { incidentId: job.incidentId!, actorId: text(job, 'actorId'), job })),
-  similar_incidents: (deps, job) => withChannel(deps, job, (incident) => suggestSimilarIncidents(deps, incident, sentOnce(job, `job:${job.id}`))),
+  similar_incidents: (deps, job) => withChannel(deps, job, (incident) => suggestSimilarIncidents(deps, incident, sentOnce(job))),
   send_page: sendPage,
   update_reminder: async (deps, job) => {
     const incident = incidentOf(deps, job);
     if (!activeStatuses.includes(incident.status)) return;
-    const lastUpdate = incident.latestUpdate?.at ?? incident.declaredAt;
-    await deps.notifier.sendDm(text(job, 'userId'), { kind: 'update_reminder', incident, overdueForMs: deps.clock.now() - lastUpdate });
+    await deps.notifier.sendDm(text(job, 'userId'), { kind: 'update_reminder', incident, overdueForMs: deps.clock.now() - lastUpdateAt(incident) });
   },
   close_page_dms: closePageDms,
 };

@@ -81,7 +81,7 @@ export const remindFollowUp = async (deps: Pick<UseCaseDeps, 'followUps' | 'inci
   const followUp = deps.followUps.findById(String(job.payload.followUpId));
   if (!followUp || followUp.status !== 'open' || !followUp.ownerId) return;
   const incident = deps.incidents.findById(followUp.incidentId);
-  if (incident) await deps.notifier.sendDm(followUp.ownerId, { kind: 'follow_up_reminder', followUp, incident }, sentOnce(job, `job:${job.id}`));
+  if (incident) await deps.notifier.sendDm(followUp.ownerId, { kind: 'follow_up_reminder', followUp, incident }, sentOnce(job));
 };
 
 export type FollowUpView = 'mine' | 'overdue' | 'incident' | 'all';

@@ -56,7 +56,7 @@ export const generatePostmortem = async (deps: GeneratePostmortemDeps, input: { 
   await deps.notifier.post(
     incident.channelId,
     { kind: 'postmortem_notice', notice: { incident, url: postmortemUrl(deps, incident.id, stored.token), canvasId, fileId, openFollowUps } },
-    input.job ? sentOnce(input.job, `job:${input.job.id}`) : undefined,
+    input.job && sentOnce(input.job),
   );
 
   const blame = findBlame(stored.markdown, { extraPhrases: deps.config().postmortem.blamePhrases });

@@ -40,6 +40,9 @@ export interface Incident {
 
 export const incidentKey = (incident: Pick<Incident, 'number'>): string => `INC-${incident.number}`;
 
+/** When the incident was last told about: its latest status update, else its declaration. */
+export const lastUpdateAt = (incident: Pick<Incident, 'latestUpdate' | 'declaredAt'>): number => incident.latestUpdate?.at ?? incident.declaredAt;
+
 /** Time from declaration until resolution (or until now while it is still open). */
 export const incidentDuration = (incident: Incident, now: number): number =>
   (incident.resolvedAt ?? incident.closedAt ?? now) - incident.declaredAt;
