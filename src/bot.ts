@@ -28,6 +28,7 @@ import { loadIncidentConfig } from './config/incident-config-file.js';
 import { withEnvironment } from './config/resolve-config.js';
 import { checkAlertSecrets, secretReader, type SecretEnv } from './config/alert-secrets.js';
 import { alertRoutes, readSentAlerts } from './http/alerts/routes.js';
+import { prometheusSliSource } from './http/prometheus/sli-source.js';
 import { alertClassOf } from './domain/alerts/route.js';
 import { startAlertFolding, type AlertFolding } from './alert-folding.js';
 import { createRepositories } from './storage/repositories.js';
@@ -137,6 +138,7 @@ const buildDeps = ({ config, database, configStore, identity, jobs, clock, newId
     config: configStore.current,
     people: createPeopleDirectory({ client, clock, logger }),
     publicUrl: () => publicBaseUrl(config),
+    slis: prometheusSliSource(() => configStore.current().prometheus),
   };
 };
 

@@ -6,6 +6,7 @@ import type { MaintenanceRepository, UpdateRepository } from './communication/po
 import type { EscalationRepository } from './paging/ports.js';
 import type { IncidentRepository, SearchRepository, TimelineRepository } from './incident/ports.js';
 import type { Notifier } from './outbound.js';
+import type { SliSource } from './slo/slo-ports.js';
 import type { Atomically, Clock, IdempotencyRepository, JobRepository, Log, PeopleDirectory } from './ports.js';
 
 export interface UseCaseSettings {
@@ -44,4 +45,6 @@ export interface UseCaseDeps {
   noise: NoiseStore;
   /** Accepted alert batches waiting to be folded (app/alerts/fold-alert-inbox.ts). */
   alertInbox: AlertInbox;
+  /** Where the SLOs' events are read (Prometheus). */
+  slis: SliSource;
 }

@@ -113,6 +113,14 @@ export const crossReferenceProblems = (file: unknown): Problem[] => {
     checkServices(['services', index, 'depends_on'], service.depends_on);
   }
   for (const [index, team] of entries(file, 'teams')) checkPolicy('teams', index, team);
+  uniqueIds(file, 'slos', problems);
+  for (const [index, slo] of entries(file, 'slos')) {
+    const service = text(slo, 'service');
+    if (service !== undefined && !services.has(service)) problems.push({ path: ['slos', index, 'service'], message: `no service with id ${service}${known('services', services)}` });
+  }
+  if (entries(file, 'slos').length > 0 && !(isEntry(file) && isEntry(file.prometheus))) {
+    problems.push({ path: ['prometheus'], message: 'is needed by slos: the url of the Prometheus server their queries are read from' });
+  }
   for (const [policyIndex, policy] of entries(file, 'escalation_policies')) {
     problems.push(...autoDeclareProblems(alerts, policy, policyIndex), ...scheduleTargetProblems(policy, policyIndex, schedules));
   }

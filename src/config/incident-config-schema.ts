@@ -4,55 +4,15 @@ import { durationHint, parseDuration } from '../domain/escalation/duration.js';
 import { alertSourceTypes, weekdays, type EscalationTarget } from '../domain/escalation/types.js';
 import { parseSeverity, severities } from '../domain/incident/severity.js';
 import { cronProblem } from '../domain/communication/cron-schedule.js';
+import { id, list, optionalId, strict, text } from './schema-parts.js';
+import { sloSections } from './slo-config-schema.js';
 
 // The YAML file as written (snake_case); incident-config-file.ts turns it into an IncidentConfig.
 
-/** Levenshtein distance, for "did you mean" on misspelt keys. */
-const distance = (a: string, b: string): number => {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-};
-
-export const unknownKeyMessage = (key: string, known: string[]): string => {
-  const closest = known
-    .map((candidate) => ({ candidate, distance: distance(key.toLowerCase(), candidate) }))
-    .sort((a, b) => a.distance - b.distance)[0];
-  const hint = closest && closest.distance <= Math.max(2, Math.floor(key.length / 3)) ? `did you mean ${closest.candidate}? ` : '';
-  return `unknown key (${hint}allowed here: ${known.join(', ')})`;
-};
-
-/**
- * An object that refuses unknown keys. The message holds one line per unknown key, in the order of
- * the issue's `keys`, so the error report can give each its own path.
- */
-const strict = <Shape extends z.ZodRawShape>(shape: Shape) =>
-  z.strictObject(shape, {
-    error: (issue) =>
-      issue.code === 'unrecognized_keys' ? issue.keys.map((key) => unknownKeyMessage(key, Object.keys(shape))).join('\n') : undefined,
-  });
-
-/** Optional list: absent or empty (`services:` with nothing after it) both mean none. */
-const list = <Item extends z.ZodType>(item: Item) =>
-  z
-    .array(item, { error: 'must be a list' })
-    .nullish()
-    .transform((items) => items ?? []);
-
-const idHint = 'must be an id of letters, digits, -, _ or . such as payments-api';
-const id = z.string({ error: idHint }).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, idHint);
-const optionalId = id.nullish().transform((value) => value ?? null);
 const userHint = 'must be a Slack user id such as U0123ABCD';
 const userId = z.string({ error: userHint }).regex(/^[UW][A-Z0-9]{2,}$/, userHint);
 const channelHint = 'must be a Slack channel id such as C0123ABCD';
 const channelId = z.string({ error: channelHint }).regex(/^[CG][A-Z0-9]{2,}$/, channelHint);
-const text = z.string({ error: 'must be text' }).trim().min(1, 'must not be empty');
 
 const zoneHint = 'must be an IANA time zone such as UTC, Europe/London or America/New_York';
 const timezone = z.string({ error: zoneHint }).refine((zone) => IANAZone.isValidZone(zone), zoneHint);
@@ -293,6 +253,7 @@ export const incidentConfigFileSchema = strict({
   }).nullish(),
   alerts: alertsFile.nullish(),
   api: strict({ token_env: envName.nullish() }).nullish(),
+  ...sloSections,
 });
 
 export type IncidentConfigFile = z.infer<typeof incidentConfigFileSchema>;

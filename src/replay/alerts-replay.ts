@@ -1,3 +1,4 @@
+import { SliUnavailable } from '../app/slo/slo-ports.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { pino } from 'pino';
@@ -96,6 +97,8 @@ const replayDeps = ({ db, atomically }: { db: Db; atomically: UseCaseDeps['atomi
     log: pino({ level: 'silent' }),
     people: { names: async () => ({}), findByName: async () => undefined, remember: () => undefined },
     publicUrl: () => 'http://127.0.0.1',
+    // A replay decides alerts only: it reads no SLO.
+    slis: { read: () => Promise.reject(new SliUnavailable('a replay reads no SLO')) },
   };
 };
 

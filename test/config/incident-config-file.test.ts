@@ -65,6 +65,8 @@ const builtInDefaults: IncidentConfig = {
     maintenanceWindows: [],
   },
   api: { tokenEnv: null },
+  prometheus: null,
+  slos: [],
 };
 
 const briefExample = `
@@ -172,6 +174,8 @@ describe('parseIncidentConfig', () => {
       drills: builtInDefaults.drills,
       alerts: builtInDefaults.alerts,
       api: builtInDefaults.api,
+      prometheus: builtInDefaults.prometheus,
+      slos: builtInDefaults.slos,
     } satisfies IncidentConfig);
   });
 

@@ -1,3 +1,4 @@
+import { SliUnavailable, type SliSource } from '../../src/app/slo/slo-ports.js';
 import { pino } from 'pino';
 import type { KnownPerson } from '../../src/app/ports.js';
 import type { Notifier, OutboundMessage } from '../../src/app/outbound.js';
@@ -80,7 +81,9 @@ export interface UseCaseWorld {
  * notifier: a use-case test runs in milliseconds. What only Slack can show (Block Kit, permissions,
  * acks, retries over HTTP) stays in test/e2e.
  */
-export const useCaseWorld = (options: { configYaml?: string; clock?: FixedClock; notifier?: Parameters<typeof recordingNotifier>[0]; databasePath?: string } = {}): UseCaseWorld => {
+export const useCaseWorld = (
+  options: { configYaml?: string; clock?: FixedClock; notifier?: Parameters<typeof recordingNotifier>[0]; databasePath?: string; slis?: SliSource } = {},
+): UseCaseWorld => {
   const database = options.databasePath ? openDatabase(options.databasePath) : testDatabase();
   const clock = options.clock ?? fixedClock();
   const newId = sequentialIds('row');
@@ -102,6 +105,8 @@ export const useCaseWorld = (options: { configYaml?: string; clock?: FixedClock;
       remember: (person) => void known.set(person.id, person),
     },
     publicUrl: () => 'http://127.0.0.1:3000',
+    // Prometheus is a real server: tests of reading it are in test/system; here a test gives its readings.
+    slis: options.slis ?? { read: () => Promise.reject(new SliUnavailable('this test reads no SLO')) },
   };
   const scheduler = createScheduler({ jobs: deps.jobs, handlers: jobHandlers(deps), clock, logger: pino({ level: 'silent' }) });
   const runDueJobs = async () => {

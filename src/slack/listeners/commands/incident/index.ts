@@ -20,6 +20,7 @@ import { role } from './role.js';
 import { search } from './search.js';
 import { severity } from './severity.js';
 import { silences } from './silences.js';
+import { slo } from './slo.js';
 import { status } from './status.js';
 import { timeline } from './timeline.js';
 import { update } from './update.js';
@@ -38,6 +39,7 @@ export const subcommands: readonly Subcommand[] = [
   followUps,
   alerts,
   silences,
+  slo,
   drill,
   help(() => subcommands),
   status,

@@ -1,0 +1,44 @@
+import { burnRate, errorBudget, type ErrorBudget, type Slo } from '../../domain/slo/error-budget.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
+import { SliUnavailable } from './slo-ports.js';
+
+const hour = 3_600_000;
+/** The ranges burn rates are shown over: the last hour (is it burning now?) and six hours (for how long?). */
+export const burnRanges = [hour, 6 * hour] as const;
+
+export interface SloRow {
+  slo: Slo;
+  /** Undefined when its events could not be read: `problem` says why. */
+  budget?: ErrorBudget;
+  /** Over each of burnRanges no longer than the SLO's window (the window itself at least); null without events. */
+  burnRates?: { rangeMs: number; rate: number | null }[];
+  problem?: string;
+}
+
+export interface SloReport {
+  rows: SloRow[];
+  /** The service asked for, when no SLO is about it. */
+  unknownService?: string;
+}
+
+type Deps = Pick<UseCaseDeps, 'clock' | 'config' | 'slis'>;
+
+const rowOf = async (deps: Deps, slo: Slo, at: number): Promise<SloRow> => {
+  try {
+    const ranges = [...new Set(burnRanges.map((range) => Math.min(range, slo.windowMs)))];
+    const [overWindow, ...recent] = await Promise.all([slo.windowMs, ...ranges].map((range) => deps.slis.read(slo, range, at)));
+    return { slo, budget: errorBudget(slo, overWindow!), burnRates: recent.map((reading, index) => ({ rangeMs: ranges[index]!, rate: burnRate(slo, reading) })) };
+  } catch (error) {
+    if (error instanceof SliUnavailable) return { slo, problem: error.message };
+    throw error;
+  }
+};
+
+/** Every SLO (or a service's), with its error budget and recent burn rates, read now, all at once. */
+export const sloReport = async (deps: Deps, { service }: { service?: string } = {}): Promise<SloReport> => {
+  const slos = deps.config().slos.filter((slo) => service === undefined || slo.service === service);
+  // Every reading as of one moment, so that they agree with each other.
+  const at = deps.clock.now();
+  const rows = await Promise.all(slos.map((slo) => rowOf(deps, slo, at)));
+  return service !== undefined && rows.length === 0 ? { rows, unknownService: service } : { rows };
+};

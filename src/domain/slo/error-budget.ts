@@ -1,0 +1,69 @@
+/**
+ * A service level objective: the share of good events (requests answered well, in time…) a service
+ * promises over a rolling window, e.g. 99.9% over 28 days. Its error budget is the share it may get
+ * wrong: 0.1% of the window's events, as much as 40 minutes of a full outage in 28 days.
+ */
+export interface Slo {
+  id: string;
+  service: string;
+  /** Percent of events that must be good, above 0 and below 100 (99.9). */
+  objective: number;
+  windowMs: number;
+  /** PromQL for the rate of good events and of all events, `$window` standing for the range. */
+  good: string;
+  total: string;
+}
+
+/** Good and all events over some range, as rates (or counts: only their ratio counts). */
+export interface SliReading {
+  good: number;
+  total: number;
+}
+
+/** The share of events the objective lets go wrong. */
+export const allowedBadShare = (slo: Pick<Slo, 'objective'>): number => 1 - slo.objective / 100;
+
+/** The share of events that were good; null when there were none. */
+export const sliOf = (reading: SliReading): number | null => (reading.total > 0 ? Math.min(1, Math.max(0, reading.good / reading.total)) : null);
+
+/**
+ * How fast the budget burns: the bad share over the range divided by the share allowed. 1 spends it
+ * exactly by the window's end; 14.4 over an hour spends 2% of a 30-day budget in that hour. Null
+ * without events.
+ */
+export const burnRate = (slo: Pick<Slo, 'objective'>, reading: SliReading): number | null => {
+  const sli = sliOf(reading);
+  return sli === null ? null : (1 - sli) / allowedBadShare(slo);
+};
+
+export interface ErrorBudget {
+  /** The share of good events over the window; null without events. */
+  sli: number | null;
+  /** The share of the budget left: 1 untouched, 0 spent, below 0 overspent. Null without events. */
+  remaining: number | null;
+  /** The budget as time of full outage over the window, and what is left of it (may be below 0). */
+  budgetMs: number;
+  remainingMs: number | null;
+}
+
+export const errorBudget = (slo: Slo, overWindow: SliReading): ErrorBudget => {
+  const budgetMs = slo.windowMs * allowedBadShare(slo);
+  const burnt = burnRate(slo, overWindow);
+  const remaining = burnt === null ? null : 1 - burnt;
+  return { sli: sliOf(overWindow), remaining, budgetMs, remainingMs: remaining === null ? null : remaining * budgetMs };
+};
+
+export type BudgetState = 'healthy' | 'at_risk' | 'exhausted' | 'no_events';
+
+/** Healthy above half the budget left, at risk down to none, exhausted once it is spent. */
+export const budgetState = (budget: Pick<ErrorBudget, 'remaining'>): BudgetState => {
+  if (budget.remaining === null) return 'no_events';
+  if (budget.remaining <= 0) return 'exhausted';
+  return budget.remaining < 0.5 ? 'at_risk' : 'healthy';
+};
+
+/** A PromQL range for `ms`, in whole seconds (Prometheus reads `2419200s` as 28 days). */
+export const promqlRange = (ms: number): string => `${Math.max(1, Math.round(ms / 1000))}s`;
+
+/** The query with its `$window` (every one) replaced by the range. */
+export const queryOver = (query: string, ms: number): string => query.replaceAll('$window', promqlRange(ms));

@@ -1,0 +1,87 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { SliUnavailable, type SliSource } from '../../../src/app/slo/slo-ports.js';
+import { sloReport } from '../../../src/app/slo/slo-report.js';
+import type { Slo } from '../../../src/domain/slo/error-budget.js';
+import { sloReportMessage } from '../../../src/slack/blocks/slo-report.js';
+import { useCaseWorld, type UseCaseWorld } from '../../support/use-case-deps.js';
+
+const configYaml = `
+services: [{ id: checkout-api }, { id: search }]
+prometheus: { url: "http://prometheus.invalid:9090" }
+slos:
+  - { id: checkout-availability, service: checkout-api, objective: 99.9, good: 'good[$window]', total: 'total[$window]' }
+  - { id: search-latency, service: search, objective: 99, window: 7d, good: 'fast[$window]', total: 'all[$window]' }
+`;
+const hour = 3_600_000;
+
+let world: UseCaseWorld | undefined;
+afterEach(() => world?.close());
+
+/** Readings by SLO and range, as Prometheus would give them; a missing one is "not reachable". */
+const readings = (table: Record<string, Record<number, { good: number; total: number }>>): { source: SliSource; asked: [string, number][] } => {
+  const asked: [string, number][] = [];
+  const source: SliSource = {
+    read: async (slo: Slo, rangeMs: number) => {
+      asked.push([slo.id, rangeMs]);
+      const reading = table[slo.id]?.[rangeMs];
+      if (!reading) throw new SliUnavailable('Prometheus at prometheus.invalid:9090 could not be reached');
+      return reading;
+    },
+  };
+  return { source, asked };
+};
+
+/** The mrkdwn of every section and context block, a line each. */
+const text = (message: ReturnType<typeof sloReportMessage>) =>
+  message.blocks
+    .map((block) => {
+      const { text: own, elements } = block as { text?: { text?: string }; elements?: { text?: string }[] };
+      return own?.text ?? elements?.map((element) => element.text ?? '').join(' ') ?? '';
+    })
+    .join('\n');
+
+describe('/incident slo: error budgets read from Prometheus', () => {
+  it('reads each SLO over its window, the last hour and six hours, and shows what is left', async () => {
+    const window = 28 * 24 * hour;
+    const { source, asked } = readings({
+      'checkout-availability': { [window]: { good: 99_940, total: 100_000 }, [hour]: { good: 980, total: 1000 }, [6 * hour]: { good: 9_990, total: 10_000 } },
+      'search-latency': { [7 * 24 * hour]: { good: 0, total: 0 }, [hour]: { good: 0, total: 0 }, [6 * hour]: { good: 0, total: 0 } },
+    });
+    world = useCaseWorld({ configYaml, slis: source });
+    const report = await sloReport(world.deps);
+    expect(asked).toEqual(expect.arrayContaining([['checkout-availability', window], ['checkout-availability', hour], ['checkout-availability', 6 * hour]]));
+    expect(report.rows[0]!.budget!.remaining).toBeCloseTo(0.4, 6);
+    expect(report.rows[0]!.burnRates![0]!.rate).toBeCloseTo(20, 6);
+    const shown = text(sloReportMessage(report));
+    expect(shown).toContain('*checkout-availability* · checkout-api · 99.9% over 28d');
+    expect(shown).toContain(':large_yellow_circle: at risk · SLI 99.940% · 40% of the error budget left (16 min of 40 min of full outage)');
+    expect(shown).toContain('burning 20× over the last hour, 1.0× over the last 6h');
+    expect(shown).toContain('*search-latency* · search · 99% over 7d\n:white_circle: no events: nothing was counted over the window');
+  });
+
+  it('shows an overspent budget as spent, below zero', async () => {
+    const window = 28 * 24 * hour;
+    const reading = { good: 99_700, total: 100_000 };
+    world = useCaseWorld({ configYaml, slis: readings({ 'checkout-availability': { [window]: reading, [hour]: reading, [6 * hour]: reading } }).source });
+    const shown = text(sloReportMessage(await sloReport(world.deps, { service: 'checkout-api' })));
+    expect(shown).toContain(':red_circle: budget spent · SLI 99.700% · error budget overspent by 200% (1 h 21 min of full outage beyond the 40 min allowed)');
+    expect(shown).not.toContain('search-latency');
+  });
+
+  it('says which SLO could not be read and why, and still shows the others', async () => {
+    const week = 7 * 24 * hour;
+    const ok = { good: 1000, total: 1000 };
+    world = useCaseWorld({ configYaml, slis: readings({ 'search-latency': { [week]: ok, [hour]: ok, [6 * hour]: ok } }).source });
+    const shown = text(sloReportMessage(await sloReport(world.deps)));
+    expect(shown).toContain('*checkout-availability* · checkout-api · 99.9% over 28d\n:warning: could not be read: Prometheus at prometheus.invalid:9090 could not be reached');
+    expect(shown).toContain(':large_green_circle: healthy · SLI 100.000% · 100% of the error budget left');
+  });
+
+  it('answers a service without SLOs, and a workspace without any, with what to do', async () => {
+    world = useCaseWorld({ configYaml });
+    expect(sloReportMessage(await sloReport(world.deps, { service: 'payments' })).text).toBe('No SLO is about payments.');
+    world.close();
+    world = useCaseWorld({});
+    expect(text(sloReportMessage(await sloReport(world.deps)))).toContain('No SLOs are configured. Add `slos:` (and `prometheus:`) to incident-bot.yml');
+  });
+});

@@ -1,0 +1,55 @@
+import { createServer, type Server, type Socket } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SliUnavailable } from '../../../src/app/slo/slo-ports.js';
+import type { Slo } from '../../../src/domain/slo/error-budget.js';
+import { prometheusSliSource } from '../../../src/http/prometheus/sli-source.js';
+
+// What Prometheus answers is read against the real server in test/system/slo-prometheus.test.ts;
+// here, what the network does: nobody listening, and a server that never answers.
+
+const slo: Slo = { id: 'checkout-availability', service: 'checkout-api', objective: 99.9, windowMs: 60_000, good: 'good[$window]', total: 'total[$window]' };
+
+const servers: Server[] = [];
+const sockets: Socket[] = [];
+afterEach(async () => {
+  for (const socket of sockets.splice(0)) socket.destroy();
+  for (const server of servers.splice(0)) await new Promise((resolve) => server.close(resolve));
+});
+
+const listening = async (onConnection: (socket: Socket) => void = () => undefined): Promise<number> => {
+  const server = createServer((socket) => {
+    sockets.push(socket);
+    onConnection(socket);
+  });
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return (server.address() as { port: number }).port;
+};
+
+const failure = (read: Promise<unknown>) => read.then(() => expect.fail('expected the read to fail'), (error: unknown) => error);
+
+describe('reading SLIs from Prometheus', () => {
+  it('gives up on a server that takes the request and never answers, after the timeout', async () => {
+    const port = await listening();
+    const source = prometheusSliSource(() => ({ url: `http://127.0.0.1:${port}`, timeoutMs: 300 }));
+    const started = performance.now();
+    const error = await failure(source.read(slo, 60_000, Date.now()));
+    expect(error).toBeInstanceOf(SliUnavailable);
+    expect((error as Error).message).toBe(`Prometheus at 127.0.0.1:${port} did not answer within 0.3 s`);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it('says so when nothing listens, naming the host and never the credentials in the URL', async () => {
+    const port = await listening();
+    await new Promise((resolve) => servers.pop()!.close(resolve));
+    const source = prometheusSliSource(() => ({ url: `http://reader:s3cret-password@127.0.0.1:${port}`, timeoutMs: 2_000 }));
+    const error = await failure(source.read(slo, 60_000, Date.now()));
+    expect((error as Error).message).toBe(`Prometheus at 127.0.0.1:${port} could not be reached`);
+    expect((error as Error).message).not.toContain('s3cret');
+  });
+
+  it('says that no Prometheus is configured', async () => {
+    const error = await failure(prometheusSliSource(() => null).read(slo, 60_000, Date.now()));
+    expect((error as Error).message).toBe('no Prometheus is configured (prometheus.url)');
+  });
+});

@@ -1,0 +1,103 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { people, startHarness, type Harness } from '../support/bot-harness.js';
+import { eventually } from '../support/eventually.js';
+import { ephemeralsFor } from '../support/incident-flows.js';
+
+/**
+ * SLOs read from Debian's Prometheus (.ci/run installs it): it scrapes a service of the test's that
+ * counts requests, 3 in every 4,000 of them failing, and the bot reads its queries as the README
+ * writes them. 99.925% good against 99.9% leaves a quarter of the error budget.
+ */
+const prometheusBinary = '/usr/bin/prometheus';
+
+let dir: string;
+let service: Server;
+let prometheus: ChildProcess;
+let prometheusUrl: string;
+let harness: Harness;
+
+/** Each scrape counts 3,997 more good requests and 3 more failed ones. */
+const startCountingService = async (): Promise<number> => {
+  let scrapes = 0;
+  service = createServer((_request, response) => {
+    scrapes += 1;
+    response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
+    response.end(
+      [
+        '# TYPE http_requests_total counter',
+        `http_requests_total{service="checkout-api",code="200"} ${3_997 * scrapes}`,
+        `http_requests_total{service="checkout-api",code="500"} ${3 * scrapes}`,
+        '',
+      ].join('\n'),
+    );
+  });
+  await new Promise<void>((resolve) => service.listen(0, '127.0.0.1', resolve));
+  return (service.address() as AddressInfo).port;
+};
+
+const freePort = async (): Promise<number> => {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+};
+
+const good = 'sum(increase(http_requests_total{service="checkout-api",code!~"5.."}[$window]))';
+const total = 'sum(increase(http_requests_total{service="checkout-api"}[$window]))';
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'incident-bot-slo-'));
+  const servicePort = await startCountingService();
+  const configFile = join(dir, 'prometheus.yml');
+  writeFileSync(configFile, JSON.stringify({ global: { scrape_interval: '1s' }, scrape_configs: [{ job_name: 'checkout', static_configs: [{ targets: [`127.0.0.1:${servicePort}`] }] }] }));
+  const port = await freePort();
+  prometheus = spawn(prometheusBinary, [`--config.file=${configFile}`, `--storage.tsdb.path=${join(dir, 'tsdb')}`, `--web.listen-address=127.0.0.1:${port}`, '--log.level=warn'], { stdio: 'ignore' });
+  prometheusUrl = `http://127.0.0.1:${port}`;
+  // Ready once it has two samples of the counters: increase() needs two.
+  await eventually(async () => {
+    const answer = await fetch(`${prometheusUrl}/api/v1/query?${new URLSearchParams({ query: 'count_over_time(http_requests_total{code="200"}[1m])' })}`).then((response) => response.json(), () => undefined);
+    expect(Number((answer as { data?: { result?: { value: [number, string] }[] } })?.data?.result?.[0]?.value[1] ?? 0)).toBeGreaterThanOrEqual(2);
+  }, 30_000);
+  harness = await startHarness({
+    configYaml: `
+services: [{ id: checkout-api }]
+prometheus: { url: "${prometheusUrl}", timeout: 5s }
+slos:
+  - { id: checkout-availability, service: checkout-api, objective: 99.9, window: 1h, good: '${good}', total: '${total}' }
+  - { id: by-code, service: checkout-api, objective: 99, window: 1h, good: '${good}', total: 'increase(http_requests_total[$window])' }
+  - { id: mistyped, service: checkout-api, objective: 99, window: 1h, good: 'sum(increase(http_requests_total[$window])', total: '${total}' }
+`,
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await harness?.close();
+  prometheus?.kill('SIGTERM');
+  await new Promise((resolve) => service?.close(resolve));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('/incident slo, read from a real Prometheus', () => {
+  it('shows the SLI, the error budget left and the burn rates, and what is wrong with a query Prometheus cannot answer as one number', async () => {
+    await harness.slack.runSlashCommand({ user: people.reporter, channel: harness.general, command: '/incident', text: 'slo' });
+    const shown = await eventually(() => {
+      const answer = ephemeralsFor(harness, people.reporter).at(-1);
+      expect(answer?.text).toBe('3 SLOs');
+      return JSON.stringify(answer?.blocks);
+    }, 30_000);
+    expect(shown).toContain('*checkout-availability* · checkout-api · 99.9% over 1h');
+    expect(shown).toContain(':large_yellow_circle: at risk · SLI 99.925% · 25% of the error budget left (1 s of 4 s of full outage)');
+    expect(shown).toMatch(/burning 0\.[78]× over the last hour \(1× spends it/);
+    // Two series (one per code), not one number; a query with a parenthesis missing.
+    expect(shown).toContain('gives 2 series, not one number: wrap it in sum()');
+    expect(shown).toContain('*mistyped* · checkout-api · 99% over 1h\\n:warning: could not be read: Prometheus refused the query `sum(increase(http_requests_total[3600s])`: ');
+    expect(shown).toContain('parse error: unclosed left parenthesis');
+  }, 60_000);
+});
