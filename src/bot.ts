@@ -14,6 +14,7 @@ import { openDatabase, type OpenDatabase } from './storage/database.js';
 import { createJobRepository } from './storage/job-repository.js';
 import { planDigest, scheduleDigest } from './app/communication/post-digest.js';
 import { scheduleHousekeeping } from './app/housekeeping.js';
+import { scheduleSloEvaluation } from './app/slo/evaluate-slos.js';
 import { createStatusPageReader } from './app/communication/read-status-page.js';
 import { statusPageRoutes } from './http/status-page/routes.js';
 import { postmortemRoute, safeEqual } from './http/postmortem-route.js';
@@ -236,9 +237,12 @@ export const startBot = async (options: BotOptions): Promise<RunningBot> => {
     const url = listeningUrl(config, await app.start({ port: config.http.port, host: config.http.host }));
     scheduleDigest(deps);
     scheduleHousekeeping(deps);
+    scheduleSloEvaluation(deps, configStore.current());
     // A reload may change the digest's cron: the pending digest moves to the new file's next time
     // before that file is put in force, and a schedule that cannot run refuses the reload.
     configStore.onReload((next) => planDigest(deps, next.digest));
+    // SLOs added by a reload start being evaluated (the job reads the configuration when it runs).
+    configStore.onReload((next) => () => scheduleSloEvaluation(deps, next));
     if (tickEveryMs) await scheduler.start(tickEveryMs);
     logger.info({ url, mode: config.slack.appToken ? 'socket' : 'http', pendingJobs: deps.jobs.countPending() }, 'incident bot started');
     const stop = async () => {

@@ -33,6 +33,7 @@ export const jobKeys = {
   maintenanceEnd: (maintenanceId: string) => `maintenance_end:${maintenanceId}`,
   digest: 'digest',
   housekeeping: 'housekeeping',
+  sloEvaluation: 'slo_evaluation',
 
   // The alert pipeline
   alertHeartbeat: 'alerts:heartbeat',

@@ -30,7 +30,7 @@ const sloFile = strict({
 });
 
 export const sloSections = {
-  prometheus: strict({ url: prometheusUrl, timeout: windowMs.optional() }).nullish(),
+  prometheus: strict({ url: prometheusUrl, timeout: windowMs.optional(), evaluate_every: windowMs.optional() }).nullish(),
   slos: list(sloFile),
 };
 
@@ -39,14 +39,19 @@ type SloSections = z.infer<z.ZodObject<typeof sloSections>>;
 /** 28 days: four whole weeks, so every weekday counts alike. */
 export const defaultSloWindowMs = 28 * 86_400_000;
 const defaultTimeoutMs = 10_000;
+const defaultEvaluateEveryMs = 60_000;
 
 export interface PrometheusConfig {
   url: string;
   /** How long one query may take before it is abandoned. */
   timeoutMs: number;
+  /** How often every SLO is read for its burn-rate alerts. */
+  evaluateEveryMs: number;
 }
 
 export const toSloConfig = (file: SloSections): { prometheus: PrometheusConfig | null; slos: Slo[] } => ({
-  prometheus: file.prometheus ? { url: file.prometheus.url, timeoutMs: file.prometheus.timeout ?? defaultTimeoutMs } : null,
+  prometheus: file.prometheus
+    ? { url: file.prometheus.url, timeoutMs: file.prometheus.timeout ?? defaultTimeoutMs, evaluateEveryMs: file.prometheus.evaluate_every ?? defaultEvaluateEveryMs }
+    : null,
   slos: file.slos.map((slo) => ({ id: slo.id, service: slo.service, objective: slo.objective, windowMs: slo.window ?? defaultSloWindowMs, good: slo.good, total: slo.total })),
 });

@@ -16,6 +16,7 @@ import { summarizeHold } from '../app/alerts/summarize-hold.js';
 import { endSilence } from '../app/alerts/expire-silence.js';
 import { postAlertLine } from '../app/alerts/alert-line.js';
 import { runHousekeeping } from '../app/housekeeping.js';
+import { evaluateSlos } from '../app/slo/evaluate-slos.js';
 
 /** Which use case runs each kind of job. */
 export const jobHandlers = (deps: UseCaseDeps): Record<JobKind, JobHandler> => {
@@ -51,5 +52,6 @@ export const jobHandlers = (deps: UseCaseDeps): Record<JobKind, JobHandler> => {
     alert_silence_end: (job) => endSilence(deps, job),
     alert_line: (job) => postAlertLine(deps, job),
     housekeeping: () => runHousekeeping(deps),
+    slo_evaluation: () => evaluateSlos(deps),
   };
 };

@@ -25,14 +25,14 @@ const refusal = (yaml: string): string[] => {
 describe('SLOs in the configuration file', () => {
   it('reads an SLO with a 28-day window and a 10 s query timeout unless told otherwise', () => {
     const config = parseIncidentConfig(file(sloLine()));
-    expect(config.prometheus).toEqual({ url: 'http://prometheus:9090', timeoutMs: 10_000 });
+    expect(config.prometheus).toEqual({ url: 'http://prometheus:9090', timeoutMs: 10_000, evaluateEveryMs: 60_000 });
     expect(config.slos).toEqual([{ id: 'checkout-availability', service: 'checkout-api', objective: 99.9, windowMs: 28 * 86_400_000, good, total }]);
   });
 
   it('reads a window and a timeout of its own', () => {
-    const config = parseIncidentConfig(file(sloLine(', window: 7d'), 'prometheus: { url: "https://prom.example.com", timeout: 3s }'));
+    const config = parseIncidentConfig(file(sloLine(', window: 7d'), 'prometheus: { url: "https://prom.example.com", timeout: 3s, evaluate_every: 30s }'));
     expect(config.slos[0]!.windowMs).toBe(7 * 86_400_000);
-    expect(config.prometheus).toEqual({ url: 'https://prom.example.com', timeoutMs: 3_000 });
+    expect(config.prometheus).toEqual({ url: 'https://prom.example.com', timeoutMs: 3_000, evaluateEveryMs: 30_000 });
   });
 
   it.each([

@@ -5,14 +5,17 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fingerprintOf } from '../../src/domain/alerts/fingerprint.js';
+import { pagesTo } from '../support/alert-replay.js';
+import { addAlertWorkspace, alertsConfigYaml, alertTeams, alertTokens } from '../support/alerts-config.js';
 import { people, startHarness, type Harness } from '../support/bot-harness.js';
 import { eventually } from '../support/eventually.js';
 import { ephemeralsFor } from '../support/incident-flows.js';
 
 /**
  * SLOs read from Debian's Prometheus (.ci/run installs it): it scrapes a service of the test's that
- * counts requests, 3 in every 4,000 of them failing, and the bot reads its queries as the README
- * writes them. 99.925% good against 99.9% leaves a quarter of the error budget.
+ * counts requests, for checkout 3 in every 4,000 failing (99.925% good against 99.9%: a quarter of
+ * the error budget left, burning under 1×), for payments 2 in every 100 (burning 20×: a page).
  */
 const prometheusBinary = '/usr/bin/prometheus';
 
@@ -22,7 +25,7 @@ let prometheus: ChildProcess;
 let prometheusUrl: string;
 let harness: Harness;
 
-/** Each scrape counts 3,997 more good requests and 3 more failed ones. */
+/** Each scrape counts, for checkout, 3,997 more good requests and 3 more failed ones; for payments 98 and 2. */
 const startCountingService = async (): Promise<number> => {
   let scrapes = 0;
   service = createServer((_request, response) => {
@@ -33,6 +36,8 @@ const startCountingService = async (): Promise<number> => {
         '# TYPE http_requests_total counter',
         `http_requests_total{service="checkout-api",code="200"} ${3_997 * scrapes}`,
         `http_requests_total{service="checkout-api",code="500"} ${3 * scrapes}`,
+        `http_requests_total{service="payments",code="200"} ${98 * scrapes}`,
+        `http_requests_total{service="payments",code="503"} ${2 * scrapes}`,
         '',
       ].join('\n'),
     );
@@ -65,16 +70,23 @@ beforeAll(async () => {
     const answer = await fetch(`${prometheusUrl}/api/v1/query?${new URLSearchParams({ query: 'count_over_time(http_requests_total{code="200"}[1m])' })}`).then((response) => response.json(), () => undefined);
     expect(Number((answer as { data?: { result?: { value: [number, string] }[] } })?.data?.result?.[0]?.value[1] ?? 0)).toBeGreaterThanOrEqual(2);
   }, 30_000);
+  // A one-day window: the paging ranges are 2 minutes and 10 seconds, evaluated every second.
+  const payments = (query: string) => query.replaceAll('checkout-api', 'payments');
   harness = await startHarness({
-    configYaml: `
-services: [{ id: checkout-api }]
-prometheus: { url: "${prometheusUrl}", timeout: 5s }
+    tickEveryMs: 50,
+    env: { ...alertTokens },
+    configYaml: alertsConfigYaml({
+      extra: `
+prometheus: { url: "${prometheusUrl}", timeout: 5s, evaluate_every: 1s }
 slos:
+  - { id: payments-availability, service: payments, objective: 99.9, window: 1d, good: '${payments(good)}', total: '${payments(total)}' }
   - { id: checkout-availability, service: checkout-api, objective: 99.9, window: 1h, good: '${good}', total: '${total}' }
   - { id: by-code, service: checkout-api, objective: 99, window: 1h, good: '${good}', total: 'increase(http_requests_total[$window])' }
   - { id: mistyped, service: checkout-api, objective: 99, window: 1h, good: 'sum(increase(http_requests_total[$window])', total: '${total}' }
 `,
+    }),
   });
+  addAlertWorkspace(harness.slack);
 }, 60_000);
 
 afterAll(async () => {
@@ -89,15 +101,29 @@ describe('/incident slo, read from a real Prometheus', () => {
     await harness.slack.runSlashCommand({ user: people.reporter, channel: harness.general, command: '/incident', text: 'slo' });
     const shown = await eventually(() => {
       const answer = ephemeralsFor(harness, people.reporter).at(-1);
-      expect(answer?.text).toBe('3 SLOs');
+      expect(answer?.text).toBe('4 SLOs');
       return JSON.stringify(answer?.blocks);
     }, 30_000);
     expect(shown).toContain('*checkout-availability* · checkout-api · 99.9% over 1h');
     expect(shown).toContain(':large_yellow_circle: at risk · SLI 99.925% · 25% of the error budget left (1 s of 4 s of full outage)');
     expect(shown).toMatch(/burning 0\.[78]× over the last hour \(1× spends it/);
-    // Two series (one per code), not one number; a query with a parenthesis missing.
-    expect(shown).toContain('gives 2 series, not one number: wrap it in sum()');
+    // Four series (one per service and code), not one number; a query with a parenthesis missing.
+    expect(shown).toContain('gives 4 series, not one number: wrap it in sum()');
     expect(shown).toContain('*mistyped* · checkout-api · 99% over 1h\\n:warning: could not be read: Prometheus refused the query `sum(increase(http_requests_total[3600s])`: ');
     expect(shown).toContain('parse error: unclosed left parenthesis');
+  }, 60_000);
+
+  it('pages the owning team for an SLO burning its budget fast, once, and nobody for one burning slowly', async () => {
+    const pages = await eventually(() => {
+      const found = pagesTo(harness, alertTeams.payments.user);
+      expect(found).toHaveLength(1);
+      return found;
+    }, 30_000);
+    expect(pages[0]!.text).toContain('payments · ErrorBudgetBurn');
+    expect(pages[0]!.text).toMatch(/payments-availability: error budget burning 2\d\.\d× over the last \d+ min/);
+    // Evaluated every second: still one page, and nothing for checkout (burning under 1×).
+    await eventually(() => expect(harness.bot.deps.alerts.find(fingerprintOf({ alertname: 'ErrorBudgetBurn', service: 'payments', slo: 'payments-availability', severity: 'critical' }))?.receivedCount).toBeGreaterThanOrEqual(3), 30_000);
+    expect(pagesTo(harness, alertTeams.payments.user)).toHaveLength(1);
+    expect(pagesTo(harness, alertTeams.checkout.user)).toEqual([]);
   }, 60_000);
 });

@@ -31,7 +31,7 @@ const failure = (read: Promise<unknown>) => read.then(() => expect.fail('expecte
 describe('reading SLIs from Prometheus', () => {
   it('gives up on a server that takes the request and never answers, after the timeout', async () => {
     const port = await listening();
-    const source = prometheusSliSource(() => ({ url: `http://127.0.0.1:${port}`, timeoutMs: 300 }));
+    const source = prometheusSliSource(() => ({ url: `http://127.0.0.1:${port}`, timeoutMs: 300, evaluateEveryMs: 60_000 }));
     const started = performance.now();
     const error = await failure(source.read(slo, 60_000, Date.now()));
     expect(error).toBeInstanceOf(SliUnavailable);
@@ -42,7 +42,7 @@ describe('reading SLIs from Prometheus', () => {
   it('says so when nothing listens, naming the host and never the credentials in the URL', async () => {
     const port = await listening();
     await new Promise((resolve) => servers.pop()!.close(resolve));
-    const source = prometheusSliSource(() => ({ url: `http://reader:s3cret-password@127.0.0.1:${port}`, timeoutMs: 2_000 }));
+    const source = prometheusSliSource(() => ({ url: `http://reader:s3cret-password@127.0.0.1:${port}`, timeoutMs: 2_000, evaluateEveryMs: 60_000 }));
     const error = await failure(source.read(slo, 60_000, Date.now()));
     expect((error as Error).message).toBe(`Prometheus at 127.0.0.1:${port} could not be reached`);
     expect((error as Error).message).not.toContain('s3cret');

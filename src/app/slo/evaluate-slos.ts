@@ -1,0 +1,96 @@
+import type { IncomingAlert } from '../../domain/alerts/alert.js';
+import { fingerprintOf } from '../../domain/alerts/fingerprint.js';
+import { burnFinding, burnRangesOf, thresholdOf, type BurnFinding } from '../../domain/slo/burn-alerts.js';
+import type { SliReading, Slo } from '../../domain/slo/error-budget.js';
+import type { SightingDeps } from '../alerts/apply-sighting.js';
+import { receiveAlerts } from '../alerts/receive-alerts.js';
+import { jobKeys } from '../job-keys.js';
+import { jobPriority } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
+import { SliUnavailable } from './slo-ports.js';
+
+/** The alert pipeline's source for burn-rate alerts: counted apart in /incident alerts. */
+export const sloSourceId = 'slo';
+export const burnAlertName = 'ErrorBudgetBurn';
+
+type Deps = SightingDeps & Pick<UseCaseDeps, 'slis'>;
+
+/** Keeps one pending evaluation while SLOs and a Prometheus are configured (at start-up and on reload). */
+export const scheduleSloEvaluation = (deps: Pick<UseCaseDeps, 'clock' | 'jobs'>, config: Pick<ReturnType<UseCaseDeps['config']>, 'slos' | 'prometheus'>): void => {
+  if (config.slos.length === 0 || !config.prometheus || deps.jobs.pending(jobKeys.sloEvaluation)) return;
+  const now = deps.clock.now();
+  deps.jobs.schedule({ kind: 'slo_evaluation', key: jobKeys.sloEvaluation, dueAt: now, priority: jobPriority.urgent }, now);
+};
+
+const spoken = (ms: number) => (ms % 3_600_000 === 0 ? `${ms / 3_600_000} h` : `${Math.round(ms / 60_000)} min`);
+
+/** The two alerts an SLO can raise (paging and ticket), as labels: each its own fingerprint. */
+const labelsOf = (deps: Deps, slo: Slo, kind: 'page' | 'ticket'): Record<string, string> => {
+  const alerts = deps.config().alerts;
+  return { alertname: burnAlertName, [alerts.serviceLabel]: slo.service, slo: slo.id, severity: kind === 'page' ? (alerts.pageSeverities[0] ?? 'critical') : 'warning' };
+};
+
+const firing = (deps: Deps, slo: Slo, finding: BurnFinding, now: number, everyMs: number): IncomingAlert => {
+  const labels = labelsOf(deps, slo, finding.rule.kind);
+  const share = Math.round(finding.rule.budgetShare * 100);
+  return {
+    fingerprint: fingerprintOf(labels),
+    labels,
+    annotations: {
+      summary: `${slo.id}: error budget burning ${finding.rate.toFixed(1)}× over the last ${spoken(finding.longMs)} (${share}% of it in ${spoken(finding.longMs)} from ${thresholdOf(finding.rule).toFixed(1)}×)`,
+      description: `${slo.objective}% of events must be good over ${spoken(slo.windowMs)}; at this pace the error budget is gone in ${spoken(slo.windowMs / finding.rate)}. /incident slo ${slo.service} shows it.`,
+    },
+    startsAt: now,
+    // Firing while it is evaluated; if evaluations stop (Prometheus gone), it resolves by itself.
+    endsAt: now + 3 * everyMs,
+    generatorUrl: null,
+  };
+};
+
+/** The SLO's alerts that fire now but should not: resolved. */
+const resolvedOthers = (deps: Deps, slo: Slo, keep: 'page' | 'ticket' | undefined, now: number): IncomingAlert[] =>
+  (['page', 'ticket'] as const)
+    .filter((kind) => kind !== keep)
+    .flatMap((kind) => {
+      const labels = labelsOf(deps, slo, kind);
+      const fingerprint = fingerprintOf(labels);
+      return deps.alerts.find(fingerprint)?.status === 'firing' ? [{ fingerprint, labels, annotations: {}, startsAt: now, endsAt: now, generatorUrl: null }] : [];
+    });
+
+const readingsOf = async (deps: Deps, slo: Slo, at: number): Promise<Map<number, SliReading>> => {
+  const ranges = burnRangesOf(slo);
+  const readings = await Promise.all(ranges.map((range) => deps.slis.read(slo, range, at)));
+  return new Map(ranges.map((range, index) => [range, readings[index]!]));
+};
+
+/**
+ * The periodic SLO evaluation: every SLO's burn read from Prometheus, and its burn-rate alerts sent
+ * through the alert pipeline (source `slo`), which pages, groups, holds and silences them as any
+ * other: a page for a sharp burn, a warning (ticket) for a slow one, a resolve once it stops. The next
+ * evaluation is scheduled first. An SLO that cannot be read keeps its alerts as they are (they resolve
+ * by themselves if it stays unreadable); the reason is logged.
+ */
+export const evaluateSlos = async (deps: Deps): Promise<void> => {
+  const { slos, prometheus } = deps.config();
+  if (slos.length === 0 || !prometheus) return;
+  const now = deps.clock.now();
+  // Ahead of cosmetic Slack work: what it finds may page.
+  deps.jobs.schedule({ kind: 'slo_evaluation', key: jobKeys.sloEvaluation, dueAt: now + prometheus.evaluateEveryMs, priority: jobPriority.urgent }, now);
+  const found = await Promise.all(
+    slos.map(async (slo) => {
+      try {
+        return { slo, finding: burnFinding(slo, await readingsOf(deps, slo, now)) };
+      } catch (error) {
+        if (!(error instanceof SliUnavailable)) throw error;
+        deps.log.error({ slo: slo.id, reason: error.message }, 'could not read an SLO for its burn-rate alerts');
+        return undefined;
+      }
+    }),
+  );
+  const alerts = found.flatMap((each) => {
+    if (!each) return [];
+    const { slo, finding } = each;
+    return [...(finding ? [firing(deps, slo, finding, now, prometheus.evaluateEveryMs)] : []), ...resolvedOthers(deps, slo, finding?.rule.kind, now)];
+  });
+  if (alerts.length > 0) receiveAlerts(deps, { sourceId: sloSourceId, alerts, receivedAt: now });
+};

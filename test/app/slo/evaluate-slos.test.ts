@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { burnAlertName, evaluateSlos, scheduleSloEvaluation, sloSourceId } from '../../../src/app/slo/evaluate-slos.js';
+import { SliUnavailable, type SliSource } from '../../../src/app/slo/slo-ports.js';
+import { jobKeys } from '../../../src/app/job-keys.js';
+import { fingerprintOf } from '../../../src/domain/alerts/fingerprint.js';
+import { alertsConfigYaml, alertTeams } from '../../support/alerts-config.js';
+import { fixedClock } from '../../support/clock.js';
+import { useCaseWorld } from '../../support/use-case-deps.js';
+
+const minute = 60_000;
+const hour = 60 * minute;
+// A 30-day window: the workbook's ranges (1 h and 5 min, 6 h and 30 min, 3 days and 6 h).
+const configYaml = alertsConfigYaml({
+  extra: `
+prometheus: { url: "http://prometheus.invalid:9090", evaluate_every: 1m }
+slos:
+  - { id: checkout-availability, service: checkout-api, objective: 99.9, window: 30d, good: 'good[$window]', total: 'total[$window]' }
+`,
+});
+
+/** Prometheus as the test sets it: the share of bad events over each range, or unreachable. */
+const prometheus = () => {
+  let badShare: (rangeMs: number) => number = () => 0;
+  let reachable = true;
+  const source: SliSource = {
+    read: async (_slo, rangeMs) => {
+      if (!reachable) throw new SliUnavailable('Prometheus at prometheus.invalid:9090 could not be reached');
+      return { good: 10_000 * (1 - badShare(rangeMs)), total: 10_000 };
+    },
+  };
+  return {
+    source,
+    burn: (share: (rangeMs: number) => number) => (badShare = share),
+    down: () => (reachable = false),
+  };
+};
+
+const pageLabels = { alertname: burnAlertName, service: 'checkout-api', slo: 'checkout-availability', severity: 'critical' };
+const ticketLabels = { ...pageLabels, severity: 'warning' };
+
+const start = () => {
+  const clock = fixedClock(Date.UTC(2026, 11, 2, 10, 0));
+  const metrics = prometheus();
+  const world = useCaseWorld({ configYaml, clock, slis: metrics.source });
+  const pages = () => world.callsTo('sendDm').filter(([user]) => user === alertTeams.checkout.user);
+  return { world, clock, metrics, pages, alert: (labels: Record<string, string>) => world.deps.alerts.find(fingerprintOf(labels)) };
+};
+
+describe('burn-rate alerts from SLOs', () => {
+  it('pages the service team for a sharp burn, once, and resolves the alert when the burn stops', async () => {
+    const { world, metrics, pages, alert } = start();
+    // 3% of requests failing over the last hour and the last 5 minutes: burning 30×.
+    metrics.burn((range) => (range <= hour ? 0.03 : 0.001));
+    await evaluateSlos(world.deps);
+    await world.runDueJobs();
+    expect(pages()).toHaveLength(1);
+    expect(JSON.stringify(pages()[0])).toContain(`checkout-api · ${burnAlertName}`);
+    expect(JSON.stringify(pages()[0])).toContain('checkout-availability: error budget burning 30.0× over the last 1 h (2% of it in 1 h from 14.4×)');
+    expect(alert(pageLabels)).toMatchObject({ status: 'firing', disposition: 'paged' });
+
+    // Evaluated again a minute later, still burning: the same alert, no second page.
+    await world.advance(minute);
+    expect(pages()).toHaveLength(1);
+    expect(alert(pageLabels)?.receivedCount).toBe(2);
+
+    // Fixed half an hour ago: the short ranges are clean, the hour still shows it, 6 hours and 3 days
+    // not enough to page or ticket. The next evaluation resolves it.
+    const after: Record<number, number> = { [5 * minute]: 0, [30 * minute]: 0, [hour]: 0.02, [6 * hour]: 0.004, [72 * hour]: 0.0004 };
+    metrics.burn((range) => after[range]!);
+    await world.advance(minute);
+    expect(alert(pageLabels)?.status).toBe('resolved');
+    expect(pages()).toHaveLength(1);
+    world.close();
+  });
+
+  it('opens a ticket (a warning in the team\'s alerts channel, no page) for a slow burn over days', async () => {
+    const { world, metrics, pages, alert } = start();
+    metrics.burn(() => 0.002);
+    await evaluateSlos(world.deps);
+    await world.advance(minute);
+    expect(alert(ticketLabels)).toMatchObject({ status: 'firing', disposition: 'grouped' });
+    expect(alert(pageLabels)).toBeUndefined();
+    expect(pages()).toEqual([]);
+    // It turns sharp: the page fires and the ticket is resolved.
+    metrics.burn(() => 0.03);
+    await world.advance(minute);
+    expect(alert(pageLabels)?.status).toBe('firing');
+    expect(alert(ticketLabels)?.status).toBe('resolved');
+    expect(pages()).toHaveLength(1);
+    world.close();
+  });
+
+  it('keeps evaluating every evaluate_every, counts its alerts under the slo source, and leaves them as they are while Prometheus is unreadable', async () => {
+    const { world, metrics, alert } = start();
+    scheduleSloEvaluation(world.deps, world.deps.config());
+    scheduleSloEvaluation(world.deps, world.deps.config());
+    expect(world.deps.jobs.pending(jobKeys.sloEvaluation)).toMatchObject({ kind: 'slo_evaluation' });
+    metrics.burn(() => 0.03);
+    await world.runDueJobs();
+    expect(world.deps.jobs.pending(jobKeys.sloEvaluation)?.dueAt).toBe(world.clock.now() + minute);
+    expect(alert(pageLabels)?.status).toBe('firing');
+    metrics.down();
+    await world.advance(minute);
+    expect(alert(pageLabels)?.status).toBe('firing');
+    expect(world.deps.jobs.pending(jobKeys.sloEvaluation)?.dueAt).toBe(world.clock.now() + minute);
+    // Unread for three evaluations, it resolves by itself: nobody is paged on stale numbers.
+    await world.advance(3 * minute);
+    expect(alert(pageLabels)?.status).toBe('resolved');
+    expect(alert(pageLabels)?.sourceId).toBe(sloSourceId);
+    world.close();
+  });
+});
