@@ -1,3 +1,4 @@
+import { sloReportMessage } from '../../src/slack/blocks/slo-report.js';
 import { describe, expect, it } from 'vitest';
 import type { Incident } from '../../src/domain/incident/incident.js';
 import { statuses } from '../../src/domain/incident/status.js';
@@ -191,8 +192,14 @@ describe('one update, every audience', () => {
       periodStart: now - 86_400_000, periodEnd: now, open: many, resolved: many,
       timeToAcknowledge: { median: 60_000, worst: 600_000, count: 3 }, timeToResolve: null,
       bySeverity: { SEV1: 40, SEV2: 0, SEV3: 0, SEV4: 0 }, byService: Array.from({ length: 30 }, (_, i) => [`${huge}${i}`, i] as [string, number]), overdueFollowUps: 2, alertNoise: null,
+      sloBudgets: Array.from({ length: 60 }, (_, i) => ({ sloId: `${huge}${i}`, service: huge, remaining: i % 2 ? -i : null, state: 'exhausted' as const, problem: i % 3 ? null : huge })),
     };
     expect(validateBlocks(digestMessage(digest, now).blocks, 'message')).toEqual([]);
+    const slo = { id: huge, service: huge, objective: 99.9, windowMs: 86_400_000, good: huge, total: huge };
+    const rows = Array.from({ length: 60 }, (_, i) => (i % 2 ? { slo, problem: huge } : { slo, budget: { sli: 0.5, remaining: -499, budgetMs: 86_400, remainingMs: -43_113_600 }, burnRates: [{ rangeMs: 3_600_000, rate: 500 }] }));
+    const report = sloReportMessage({ rows });
+    expect(validateBlocks(report.blocks, 'message')).toEqual([]);
+    expect(JSON.stringify(report.blocks)).toContain('15 more not shown');
     const maintenance = { id: 'm1', title: huge, message: huge, services: ['payments'], startsAt: now, endsAt: now + 1, createdBy: 'U1', createdAt: now, cancelledAt: null };
     expect(validateBlocks(maintenanceNotice(maintenance, 'started', [huge]).blocks, 'message')).toEqual([]);
   });

@@ -7,6 +7,7 @@ import { sentOnce } from '../outbound.js';
 import type { UseCaseDeps } from '../use-case-deps.js';
 import { jobKeys } from '../job-keys.js';
 import { noiseDigest } from '../alerts/alert-noise.js';
+import { sloBudgetLines } from '../slo/slo-report.js';
 
 const ninetyDays = 90 * 86_400_000;
 
@@ -34,7 +35,7 @@ export const planDigest = (deps: DigestDeps, digest = deps.config().digest): (()
 /** Keeps exactly one pending digest job, at the next cron time. */
 export const scheduleDigest = (deps: DigestDeps, digest?: IncidentConfig['digest']): void => planDigest(deps, digest)();
 
-export type PostDigestDeps = Pick<UseCaseDeps, 'clock' | 'config' | 'escalations' | 'followUps' | 'incidents' | 'jobs' | 'log' | 'notifier' | 'noise' | 'people'>;
+export type PostDigestDeps = Pick<UseCaseDeps, 'clock' | 'config' | 'escalations' | 'followUps' | 'incidents' | 'jobs' | 'log' | 'notifier' | 'noise' | 'people' | 'slis'>;
 
 /** The scheduled executive digest, then the next one. */
 export const postDigest = async (deps: PostDigestDeps, job: Job): Promise<void> => {
@@ -61,6 +62,8 @@ export const postDigest = async (deps: PostDigestDeps, job: Job): Promise<void> 
   if (config.channels.executives) {
     // Names are looked up in Slack: only for a digest that is posted.
     digest.alertNoise = await noiseDigest(deps);
+    // Read from Prometheus as it is posted; one that cannot be read says why.
+    digest.sloBudgets = await sloBudgetLines(deps);
     await deps.notifier.post(config.channels.executives, { kind: 'digest', digest }, sentOnce(job));
   }
   deps.log.info({ open: digest.open.length, resolved: digest.resolved.length, posted: Boolean(config.channels.executives) }, 'digest');

@@ -1,4 +1,4 @@
-import { burnRate, errorBudget, type ErrorBudget, type Slo } from '../../domain/slo/error-budget.js';
+import { budgetState, burnRate, errorBudget, type ErrorBudget, type Slo, type SloBudgetLine } from '../../domain/slo/error-budget.js';
 import type { UseCaseDeps } from '../use-case-deps.js';
 import { SliUnavailable } from './slo-ports.js';
 
@@ -41,4 +41,16 @@ export const sloReport = async (deps: Deps, { service }: { service?: string } = 
   const at = deps.clock.now();
   const rows = await Promise.all(slos.map((slo) => rowOf(deps, slo, at)));
   return service !== undefined && rows.length === 0 ? { rows, unknownService: service } : { rows };
+};
+
+/** Every SLO's budget for the digest, read now; null when none is configured. */
+export const sloBudgetLines = async (deps: Deps): Promise<SloBudgetLine[] | null> => {
+  if (deps.config().slos.length === 0) return null;
+  return (await sloReport(deps)).rows.map(({ slo, budget, problem }) => ({
+    sloId: slo.id,
+    service: slo.service,
+    remaining: budget?.remaining ?? null,
+    state: budget ? budgetState(budget) : 'no_events',
+    problem: budget ? null : (problem ?? 'unknown'),
+  }));
 };

@@ -1,5 +1,6 @@
 import type { AlertNoiseDigest } from '../alerts/noise.js';
 import type { Incident } from '../incident/incident.js';
+import type { SloBudgetLine } from '../slo/error-budget.js';
 import type { Severity } from '../incident/severity.js';
 import { activeStatuses } from '../incident/status.js';
 
@@ -20,6 +21,8 @@ export interface Digest {
   overdueFollowUps: number | null;
   /** The noisiest alerts and who was paged; null = no alert source configured. */
   alertNoise: AlertNoiseDigest | null;
+  /** Each SLO's error budget left; null = no SLO configured. */
+  sloBudgets: SloBudgetLine[] | null;
 }
 
 const stats = (values: number[]) => {
@@ -67,5 +70,6 @@ export const buildDigest = (input: {
     byService: [...byService.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])),
     overdueFollowUps: null,
     alertNoise: null,
+    sloBudgets: null,
   };
 };

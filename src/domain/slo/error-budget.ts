@@ -67,3 +67,14 @@ export const promqlRange = (ms: number): string => `${Math.max(1, Math.round(ms 
 
 /** The query with its `$window` (every one) replaced by the range. */
 export const queryOver = (query: string, ms: number): string => query.replaceAll('$window', promqlRange(ms));
+
+/** One SLO as a digest shows it: how much of its budget is left, or why it could not be read. */
+export interface SloBudgetLine {
+  sloId: string;
+  service: string;
+  /** The share of the budget left (below 0 overspent); null without events or unread. */
+  remaining: number | null;
+  state: BudgetState;
+  /** Why it could not be read; null when it was. */
+  problem: string | null;
+}

@@ -1,3 +1,4 @@
+import { sloBudgetsBlock } from './slo-report.js';
 import type { KnownBlock } from '@slack/types';
 import type { ExecutiveSummary, MaintenancePhase, UpdateView } from '../../app/communication/ports.js';
 import type { Digest } from '../../domain/communication/digest.js';
@@ -125,6 +126,7 @@ export const digestMessage = (digest: Digest, now: number): Rendered => {
         ].join('\n'),
       ),
       ...(digest.alertNoise ? noiseDigestBlocks(digest.alertNoise) : []),
+      ...(digest.sloBudgets ? [sloBudgetsBlock(digest.sloBudgets)] : []),
     ],
   };
 };

@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { SloReport, SloRow } from '../../app/slo/slo-report.js';
+import type { SloBudgetLine } from '../../domain/slo/error-budget.js';
 import { budgetState, type BudgetState } from '../../domain/slo/error-budget.js';
 import { clip, context, escape, section } from './text.js';
 
@@ -58,4 +59,13 @@ export const sloReportMessage = (report: SloReport): { text: string; blocks: Kno
       context(report.rows.length > shown.length ? `${report.rows.length - shown.length} more not shown: ask for a service, \`/incident slo <service>\`.` : 'Read from Prometheus just now.'),
     ],
   };
+};
+
+/** The digest's error budgets: one line per SLO, the emptiest first. */
+export const sloBudgetsBlock = (lines: SloBudgetLine[]): KnownBlock => {
+  const sorted = [...lines].sort((a, b) => (a.remaining ?? Infinity) - (b.remaining ?? Infinity));
+  const line = ({ sloId, service, remaining, state, problem }: SloBudgetLine) =>
+    `• ${escape(sloId)} (${escape(service)}): ${problem !== null ? `:warning: could not be read (${escape(problem)})` : remaining === null ? stateMark[state] : `${stateMark[state]}, ${remaining >= 0 ? `${percent(remaining, 0)} of the error budget left` : `overspent by ${percent(-remaining, 0)}`}`}`;
+  const shown = sorted.slice(0, 20).map(line);
+  return section(clip([`*Error budgets*`, ...shown, ...(sorted.length > 20 ? [`…and ${sorted.length - 20} more: \`/incident slo\``] : [])].join('\n'), 3000));
 };

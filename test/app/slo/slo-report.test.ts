@@ -3,6 +3,10 @@ import { SliUnavailable, type SliSource } from '../../../src/app/slo/slo-ports.j
 import { sloReport } from '../../../src/app/slo/slo-report.js';
 import type { Slo } from '../../../src/domain/slo/error-budget.js';
 import { sloReportMessage } from '../../../src/slack/blocks/slo-report.js';
+import { postDigest, scheduleDigest } from '../../../src/app/communication/post-digest.js';
+import { jobKeys } from '../../../src/app/job-keys.js';
+import type { Digest } from '../../../src/domain/communication/digest.js';
+import { digestMessage } from '../../../src/slack/blocks/communications.js';
 import { useCaseWorld, type UseCaseWorld } from '../../support/use-case-deps.js';
 
 const configYaml = `
@@ -83,5 +87,36 @@ describe('/incident slo: error budgets read from Prometheus', () => {
     world.close();
     world = useCaseWorld({});
     expect(text(sloReportMessage(await sloReport(world.deps)))).toContain('No SLOs are configured. Add `slos:` (and `prometheus:`) to incident-bot.yml');
+  });
+});
+
+describe('the digest: error budgets', () => {
+  it('lists every SLO with the budget it has left, the emptiest first, and says which could not be read', async () => {
+    const window = 28 * 24 * hour;
+    world = useCaseWorld({
+      configYaml: `${configYaml}channels: { executives: C0EXECS }\n`,
+      slis: readings({ 'checkout-availability': { [window]: { good: 99_700, total: 100_000 }, [hour]: { good: 1, total: 1 }, [6 * hour]: { good: 1, total: 1 } } }).source,
+    });
+    scheduleDigest(world.deps);
+    await postDigest(world.deps, world.deps.jobs.pending(jobKeys.digest)!);
+    const [channel, message] = world.callsTo('post').at(-1)! as [string, { kind: 'digest'; digest: Digest }];
+    expect(channel).toBe('C0EXECS');
+    expect(message.digest.sloBudgets).toEqual([
+      { sloId: 'checkout-availability', service: 'checkout-api', remaining: expect.closeTo(-2, 6), state: 'exhausted', problem: null },
+      { sloId: 'search-latency', service: 'search', remaining: null, state: 'no_events', problem: 'Prometheus at prometheus.invalid:9090 could not be reached' },
+    ]);
+    const shown = JSON.stringify(digestMessage(message.digest, world.clock.now()).blocks);
+    expect(shown).toContain(
+      '*Error budgets*\\n• checkout-availability (checkout-api): :red_circle: budget spent, overspent by 200%\\n• search-latency (search): :warning: could not be read (Prometheus at prometheus.invalid:9090 could not be reached)',
+    );
+  });
+
+  it('has no budgets section when no SLO is configured', async () => {
+    world = useCaseWorld({ configYaml: 'channels: { executives: C0EXECS }\n' });
+    scheduleDigest(world.deps);
+    await postDigest(world.deps, world.deps.jobs.pending(jobKeys.digest)!);
+    const [, message] = world.callsTo('post').at(-1)! as [string, { digest: Digest }];
+    expect(message.digest.sloBudgets).toBeNull();
+    expect(JSON.stringify(digestMessage(message.digest, world.clock.now()).blocks)).not.toContain('Error budgets');
   });
 });
