@@ -40,13 +40,29 @@ const readingOf = (answer: QueryAnswer, slo: Slo): SliReading => {
 
 const where = (url: string) => new URL(url).host;
 
+/**
+ * The query's URL, and the user and password of the configured URL as basic auth (fetch refuses a
+ * URL that holds them).
+ */
+const request = (prometheus: PrometheusConfig, query: string, at: number): { url: string; headers: Record<string, string> } => {
+  const url = new URL(`${prometheus.url}/api/v1/query`);
+  url.search = new URLSearchParams({ query, time: (at / 1000).toFixed(3) }).toString();
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (url.username || url.password) {
+    headers.authorization = `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64')}`;
+    url.username = '';
+    url.password = '';
+  }
+  return { url: url.href, headers };
+};
+
 /** One instant query (GET /api/v1/query) at `at`, abandoned after the configured timeout. */
 const instantQuery = async (prometheus: PrometheusConfig, query: string, at: number): Promise<QueryAnswer> => {
-  const url = `${prometheus.url}/api/v1/query?${new URLSearchParams({ query, time: (at / 1000).toFixed(3) })}`;
+  const { url, headers } = request(prometheus, query, at);
   let answer: QueryAnswer | undefined;
   let status: number;
   try {
-    const response = await fetch(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(prometheus.timeoutMs) });
+    const response = await fetch(url, { headers, signal: AbortSignal.timeout(prometheus.timeoutMs) });
     status = response.status;
     answer = (await response.json().catch(() => undefined)) as QueryAnswer | undefined;
   } catch (error) {

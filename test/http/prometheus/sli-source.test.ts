@@ -1,3 +1,4 @@
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SliUnavailable } from '../../../src/app/slo/slo-ports.js';
@@ -10,10 +11,11 @@ import { prometheusSliSource } from '../../../src/http/prometheus/sli-source.js'
 const slo: Slo = { id: 'checkout-availability', service: 'checkout-api', objective: 99.9, windowMs: 60_000, good: 'good[$window]', total: 'total[$window]' };
 
 const servers: Server[] = [];
+const httpServers: HttpServer[] = [];
 const sockets: Socket[] = [];
 afterEach(async () => {
   for (const socket of sockets.splice(0)) socket.destroy();
-  for (const server of servers.splice(0)) await new Promise((resolve) => server.close(resolve));
+  for (const server of [...servers.splice(0), ...httpServers.splice(0)]) await new Promise((resolve) => server.close(resolve));
 });
 
 const listening = async (onConnection: (socket: Socket) => void = () => undefined): Promise<number> => {
@@ -51,5 +53,25 @@ describe('reading SLIs from Prometheus', () => {
   it('says that no Prometheus is configured', async () => {
     const error = await failure(prometheusSliSource(() => null).read(slo, 60_000, Date.now()));
     expect((error as Error).message).toBe('no Prometheus is configured (prometheus.url)');
+  });
+});
+
+describe('a Prometheus behind basic auth', () => {
+  it('gets the user and password of prometheus.url as an Authorization header, and the URL without them', async () => {
+    const seen: { url: string; authorization: string | undefined }[] = [];
+    const server = createHttpServer((request, response) => {
+      seen.push({ url: request.url!, authorization: request.headers.authorization });
+      response.writeHead(401, { 'content-type': 'text/plain' }).end('Unauthorized');
+    });
+    httpServers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    const source = prometheusSliSource(() => ({ url: `http://reader:s3cret%40x@127.0.0.1:${port}/prom`, timeoutMs: 2_000, evaluateEveryMs: 60_000 }));
+    const error = await failure(source.read(slo, 60_000, Date.UTC(2026, 11, 2, 10, 0)));
+    expect(seen[0]!.authorization).toBe(`Basic ${Buffer.from('reader:s3cret@x').toString('base64')}`);
+    expect(seen[0]!.url).toMatch(/^\/prom\/api\/v1\/query\?query=.*&time=1796205600\.000$/);
+    // Refused, with what the server said; the password is in no message.
+    expect((error as Error).message).toMatch(/^Prometheus refused the query `.*`: HTTP 401$/);
+    expect((error as Error).message).not.toContain('s3cret');
   });
 });
