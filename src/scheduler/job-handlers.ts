@@ -52,6 +52,6 @@ export const jobHandlers = (deps: UseCaseDeps): Record<JobKind, JobHandler> => {
     alert_silence_end: (job) => endSilence(deps, job),
     alert_line: (job) => postAlertLine(deps, job),
     housekeeping: () => runHousekeeping(deps),
-    slo_evaluation: () => evaluateSlos(deps),
+    slo_evaluation: (job) => evaluateSlos(deps, job),
   };
 };

@@ -5,7 +5,7 @@ import type { SliReading, Slo } from '../../domain/slo/error-budget.js';
 import type { SightingDeps } from '../alerts/apply-sighting.js';
 import { receiveAlerts } from '../alerts/receive-alerts.js';
 import { jobKeys } from '../job-keys.js';
-import { jobPriority } from '../ports.js';
+import { jobPriority, type Job } from '../ports.js';
 import type { UseCaseDeps } from '../use-case-deps.js';
 import { SliUnavailable } from './slo-ports.js';
 
@@ -63,30 +63,47 @@ const readingsOf = async (deps: Deps, slo: Slo, at: number): Promise<Map<number,
   return new Map(ranges.map((range, index) => [range, readings[index]!]));
 };
 
+/** The SLOs that could not be read at the last evaluation, with why: each is logged when it starts and when it ends. */
+type Unreadable = Record<string, string>;
+
+const unreadableOf = (job: Pick<Job, 'payload'> | undefined): Unreadable => {
+  const value = job?.payload.unreadable;
+  return typeof value === 'object' && value !== null ? (value as Unreadable) : {};
+};
+
 /**
  * The periodic SLO evaluation: every SLO's burn read from Prometheus, and its burn-rate alerts sent
  * through the alert pipeline (source `slo`), which pages, groups, holds and silences them as any
  * other: a page for a sharp burn, a warning (ticket) for a slow one, a resolve once it stops. The next
  * evaluation is scheduled first. An SLO that cannot be read keeps its alerts as they are (they resolve
- * by themselves if it stays unreadable); the reason is logged.
+ * by themselves if it stays unreadable); that it cannot, and that it can again, are logged once each.
  */
-export const evaluateSlos = async (deps: Deps): Promise<void> => {
+export const evaluateSlos = async (deps: Deps, job?: Pick<Job, 'payload'>): Promise<void> => {
   const { slos, prometheus } = deps.config();
   if (slos.length === 0 || !prometheus) return;
   const now = deps.clock.now();
+  const before = unreadableOf(job);
   // Ahead of cosmetic Slack work: what it finds may page.
-  deps.jobs.schedule({ kind: 'slo_evaluation', key: jobKeys.sloEvaluation, dueAt: now + prometheus.evaluateEveryMs, priority: jobPriority.urgent }, now);
+  const next = (unreadable: Unreadable) =>
+    deps.jobs.schedule({ kind: 'slo_evaluation', key: jobKeys.sloEvaluation, dueAt: now + prometheus.evaluateEveryMs, priority: jobPriority.urgent, payload: { unreadable } }, now);
+  next(before);
+  const unreadable: Unreadable = {};
   const found = await Promise.all(
     slos.map(async (slo) => {
       try {
         return { slo, finding: burnFinding(slo, await readingsOf(deps, slo, now)) };
       } catch (error) {
         if (!(error instanceof SliUnavailable)) throw error;
-        deps.log.error({ slo: slo.id, reason: error.message }, 'could not read an SLO for its burn-rate alerts');
+        unreadable[slo.id] = error.message;
         return undefined;
       }
     }),
   );
+  for (const [slo, reason] of Object.entries(unreadable)) {
+    if (before[slo] !== reason) deps.log.error({ slo, reason }, 'cannot read an SLO for its burn-rate alerts; its alerts stay as they are');
+  }
+  for (const slo of Object.keys(before)) if (!(slo in unreadable)) deps.log.info({ slo }, 'an SLO can be read again');
+  if (JSON.stringify(before) !== JSON.stringify(unreadable)) next(unreadable);
   const alerts = found.flatMap((each) => {
     if (!each) return [];
     const { slo, finding } = each;

@@ -32,6 +32,7 @@ const prometheus = () => {
     source,
     burn: (share: (rangeMs: number) => number) => (badShare = share),
     down: () => (reachable = false),
+    up: () => (reachable = true),
   };
 };
 
@@ -99,13 +100,22 @@ describe('burn-rate alerts from SLOs', () => {
     await world.runDueJobs();
     expect(world.deps.jobs.pending(jobKeys.sloEvaluation)?.dueAt).toBe(world.clock.now() + minute);
     expect(alert(pageLabels)?.status).toBe('firing');
+    const logged: string[] = [];
+    world.deps.log = { info: (_fields, message) => logged.push(`info: ${message}`), error: (fields, message) => logged.push(`error: ${message} ${JSON.stringify(fields)}`) };
     metrics.down();
     await world.advance(minute);
     expect(alert(pageLabels)?.status).toBe('firing');
     expect(world.deps.jobs.pending(jobKeys.sloEvaluation)?.dueAt).toBe(world.clock.now() + minute);
     // Unread for three evaluations, it resolves by itself: nobody is paged on stale numbers.
-    await world.advance(3 * minute);
+    for (let evaluation = 0; evaluation < 3; evaluation += 1) await world.advance(minute);
     expect(alert(pageLabels)?.status).toBe('resolved');
+    // Said once, not every minute; and once more when it can be read again.
+    metrics.up();
+    await world.advance(minute);
+    expect(logged.filter((line) => line.includes('SLO'))).toEqual([
+      'error: cannot read an SLO for its burn-rate alerts; its alerts stay as they are {"slo":"checkout-availability","reason":"Prometheus at prometheus.invalid:9090 could not be reached"}',
+      'info: an SLO can be read again',
+    ]);
     expect(alert(pageLabels)?.sourceId).toBe(sloSourceId);
     world.close();
   });
