@@ -36,7 +36,7 @@ const incidentOver = (status: Status) => isFinished(status) || status === 'resol
 
 export type EffectHandlersDeps = Pick<
   UseCaseDeps,
-  'atomically' | 'clock' | 'config' | 'escalations' | 'followUps' | 'incidents' | 'jobs' | 'log' | 'maintenances' | 'notifier' | 'people' | 'postmortems' | 'publicUrl' | 'search' | 'settings' | 'timeline' | 'updates'
+  'atomically' | 'clock' | 'config' | 'escalations' | 'followUps' | 'incidents' | 'jobs' | 'log' | 'maintenances' | 'notifier' | 'people' | 'postmortems' | 'publicUrl' | 'search' | 'settings' | 'slis' | 'timeline' | 'updates'
 >;
 
 const incidentOf = (deps: Pick<UseCaseDeps, 'incidents'>, job: Job): Incident => {

@@ -1,3 +1,5 @@
+import { deriveMilestones } from '../../domain/postmortem/derive-milestones.js';
+import { incidentBudgetSpends } from '../slo/slo-report.js';
 import { randomBytes } from 'node:crypto';
 import { findBlame } from '../../domain/postmortem/blame.js';
 import { peopleIn } from '../../domain/postmortem/people.js';
@@ -16,7 +18,7 @@ const newToken = () => randomBytes(18).toString('base64url');
 
 export type GeneratePostmortemDeps = Pick<
   UseCaseDeps,
-  'clock' | 'config' | 'escalations' | 'followUps' | 'incidents' | 'log' | 'notifier' | 'people' | 'postmortems' | 'publicUrl' | 'timeline' | 'updates'
+  'clock' | 'config' | 'escalations' | 'followUps' | 'incidents' | 'log' | 'notifier' | 'people' | 'postmortems' | 'publicUrl' | 'slis' | 'timeline' | 'updates'
 >;
 
 /**
@@ -79,7 +81,10 @@ const ownDraft = (deps: GeneratePostmortemDeps, incidentId: string, job: Pick<Jo
 };
 
 const newDraft = async (deps: GeneratePostmortemDeps, incident: Incident, input: { actorId: string; job?: Pick<Job, 'id'> }): Promise<StoredPostmortem> => {
-  const draftInput = postmortemInput(deps, incident);
+  const base = postmortemInput(deps, incident);
+  const milestones = deriveMilestones(base);
+  // Read from Prometheus as the draft is made; an SLO that cannot be read says why in the draft.
+  const draftInput = { ...base, errorBudgets: await incidentBudgetSpends(deps, incident.services, milestones.started, milestones.resolved ?? base.generatedAt) };
   // A file or canvas cannot render Slack's <@U…> markup: the draft names people by their display name.
   const markdown = renderPostmortem(draftInput, { names: await deps.people.names(peopleIn(draftInput)) });
   const stored = deps.postmortems.save({ incidentId: incident.id, markdown, generatedAt: deps.clock.now(), generatedBy: input.actorId, jobId: input.job?.id ?? null }, newToken);

@@ -1,4 +1,4 @@
-import { budgetState, burnRate, errorBudget, type ErrorBudget, type Slo, type SloBudgetLine } from '../../domain/slo/error-budget.js';
+import { budgetState, burnRate, errorBudget, incidentSpend, type ErrorBudget, type IncidentBudgetSpend, type Slo, type SloBudgetLine } from '../../domain/slo/error-budget.js';
 import type { UseCaseDeps } from '../use-case-deps.js';
 import { SliUnavailable } from './slo-ports.js';
 
@@ -53,4 +53,26 @@ export const sloBudgetLines = async (deps: Deps): Promise<SloBudgetLine[] | null
     state: budget ? budgetState(budget) : 'no_events',
     problem: budget ? null : (problem ?? 'unknown'),
   }));
+};
+
+/** The shortest range read for an incident: Prometheus needs a few samples in it. */
+const shortestIncidentRangeMs = 60_000;
+
+/**
+ * What the incident cost each SLO of its services, read over [from, to] (its start to its
+ * resolution), for the postmortem; one that cannot be read says why.
+ */
+export const incidentBudgetSpends = async (deps: Pick<UseCaseDeps, 'config' | 'slis'>, services: readonly string[], from: number, to: number): Promise<IncidentBudgetSpend[]> => {
+  const slos = deps.config().slos.filter((slo) => services.includes(slo.service));
+  const durationMs = Math.max(shortestIncidentRangeMs, to - from);
+  return Promise.all(
+    slos.map(async (slo) => {
+      try {
+        return { ...incidentSpend(slo, await deps.slis.read(slo, durationMs, to), durationMs), problem: null };
+      } catch (error) {
+        if (!(error instanceof SliUnavailable)) throw error;
+        return { sloId: slo.id, objective: slo.objective, windowMs: slo.windowMs, sli: null, burnRate: null, budgetShare: null, problem: error.message };
+      }
+    }),
+  );
 };

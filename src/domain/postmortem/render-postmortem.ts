@@ -3,6 +3,7 @@ import { roleLabels, roles, type RoleTenure } from '../incident/roles.js';
 import { statusLabels } from '../incident/status.js';
 import { curateTimeline, type CuratedEntry } from './curate-timeline.js';
 import { deriveMilestones, durations } from './derive-milestones.js';
+import { budgetSection } from './budget-section.js';
 import { formatElapsed } from './format-elapsed.js';
 import { localTime, type LocalTime } from './local-time.js';
 import { inlineText, paragraphText } from './markdown.js';
@@ -213,6 +214,7 @@ export const renderPostmortem = (input: PostmortemInput, options: RenderOptions 
     roleSection(ctx),
     milestoneSection(ctx, milestones),
     impactSection(ctx),
+    ...budgetSection(input.errorBudgets),
     timelineSection(ctx, lines),
     ...typedSections.map(({ section, heading }) => typedSection(ctx, lines, section, heading)),
     ['## Contributing factors', '', '_Systems and conditions, not people._', '', ...bullets(contributingFactorPrompts)],

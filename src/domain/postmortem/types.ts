@@ -1,3 +1,4 @@
+import type { IncidentBudgetSpend } from '../slo/error-budget.js';
 import type { IncidentUpdate } from '../communication/types.js';
 import type { Incident } from '../incident/incident.js';
 import type { RoleTenure } from '../incident/roles.js';
@@ -57,6 +58,8 @@ export interface PostmortemInput {
   timezone: string;
   curation: CurationSettings;
   generatedAt: number;
+  /** What the incident cost the SLOs of its services; none = no section (no SLO, or not read). */
+  errorBudgets?: IncidentBudgetSpend[];
 }
 
 export const milestoneNames = ['started', 'detected', 'acknowledged', 'mitigated', 'resolved'] as const;

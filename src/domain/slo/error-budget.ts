@@ -78,3 +78,25 @@ export interface SloBudgetLine {
   /** Why it could not be read; null when it was. */
   problem: string | null;
 }
+
+/** What an incident cost an SLO, from the share of good events while it lasted. */
+export interface IncidentBudgetSpend {
+  sloId: string;
+  objective: number;
+  windowMs: number;
+  /** The share of good events while it lasted; null without events. */
+  sli: number | null;
+  burnRate: number | null;
+  /**
+   * The share of the window's error budget spent, had traffic been as usual: the burn rate times the
+   * incident's share of the window. Null without events.
+   */
+  budgetShare: number | null;
+  /** Why it could not be read; null when it was. */
+  problem: string | null;
+}
+
+export const incidentSpend = (slo: Slo, reading: SliReading, durationMs: number): Omit<IncidentBudgetSpend, 'problem'> => {
+  const rate = burnRate(slo, reading);
+  return { sloId: slo.id, objective: slo.objective, windowMs: slo.windowMs, sli: sliOf(reading), burnRate: rate, budgetShare: rate === null ? null : (rate * durationMs) / slo.windowMs };
+};

@@ -5,6 +5,8 @@ import type { Slo } from '../../../src/domain/slo/error-budget.js';
 import { sloReportMessage } from '../../../src/slack/blocks/slo-report.js';
 import { postDigest, scheduleDigest } from '../../../src/app/communication/post-digest.js';
 import { jobKeys } from '../../../src/app/job-keys.js';
+import { declareIncident } from '../../../src/app/incident/declare-incident.js';
+import { changeStatus } from '../../../src/app/incident/change-status.js';
 import type { Digest } from '../../../src/domain/communication/digest.js';
 import { digestMessage } from '../../../src/slack/blocks/communications.js';
 import { useCaseWorld, type UseCaseWorld } from '../../support/use-case-deps.js';
@@ -118,5 +120,40 @@ describe('the digest: error budgets', () => {
     const [, message] = world.callsTo('post').at(-1)! as [string, { digest: Digest }];
     expect(message.digest.sloBudgets).toBeNull();
     expect(JSON.stringify(digestMessage(message.digest, world.clock.now()).blocks)).not.toContain('Error budgets');
+  });
+});
+
+describe('the postmortem draft: what the incident cost its SLOs', () => {
+  it('reads each SLO of the incident\'s services over the incident, as of its resolution, and writes it in the draft', async () => {
+    const asked: { slo: string; rangeMs: number; at: number }[] = [];
+    world = useCaseWorld({
+      configYaml,
+      slis: {
+        read: async (slo, rangeMs, at) => {
+          asked.push({ slo: slo.id, rangeMs, at });
+          return { good: 961, total: 1000 };
+        },
+      },
+    });
+    const declared = await declareIncident(world.deps, {
+      title: 'Checkout failing',
+      severity: 'SEV2',
+      summary: '',
+      impact: '',
+      services: ['checkout-api'],
+      isPrivate: false,
+      reporterId: 'U0REPORTER',
+      commanderId: 'U0COMMANDR',
+    });
+    await world.advance(2 * hour);
+    await changeStatus(world.deps, { incidentId: declared.id, to: 'resolved', actorId: 'U0COMMANDR' });
+    await world.runDueJobs();
+    // Only the incident's service's SLO, over the two hours it lasted, as of its resolution.
+    expect(asked).toEqual([{ slo: 'checkout-availability', rangeMs: 2 * hour, at: world.clock.now() }]);
+    const markdown = world.deps.postmortems.find(declared.id)!.markdown;
+    expect(markdown).toContain(
+      '## Error budget\n\n_What the incident cost each SLO of its services, from start to resolution, had traffic been as usual._\n\n' +
+        '- **checkout-availability** (99.9% over 28-day windows): 96.100% good while it lasted, burning 39.0×: about 11.6% of the 28-day error budget.',
+    );
   });
 });

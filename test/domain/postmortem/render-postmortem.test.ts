@@ -166,6 +166,33 @@ describe('renderPostmortem: a one-day incident', () => {
   });
 });
 
+describe('renderPostmortem: what the incident cost its SLOs', () => {
+  const day = 86_400_000;
+  it('says, after the impact, each SLO\'s share of good events while it lasted, its burn and its cost in budget', () => {
+    const markdown = render({
+      ...richInput(),
+      errorBudgets: [
+        { sloId: 'checkout-availability', objective: 99.9, windowMs: 28 * day, sli: 0.961, burnRate: 39, budgetShare: 0.0875, problem: null },
+        { sloId: 'payments-latency', objective: 99, windowMs: 7 * day, sli: null, burnRate: null, budgetShare: null, problem: null },
+        { sloId: 'search.latency_p99', objective: 99.5, windowMs: 36 * 3_600_000, sli: null, burnRate: null, budgetShare: null, problem: 'Prometheus at prometheus:9090 did not answer within 10 s' },
+      ],
+    });
+    expect(section(markdown, 'Error budget')).toEqual([
+      '_What the incident cost each SLO of its services, from start to resolution, had traffic been as usual._',
+      '- **checkout-availability** (99.9% over 28-day windows): 96.100% good while it lasted, burning 39.0×: about 8.8% of the 28-day error budget.',
+      '- **payments-latency** (99% over 7-day windows): no events were counted while it lasted.',
+      '- **search.latency_p99** (99.5% over 36-hour windows): could not be read (Prometheus at prometheus:9090 did not answer within 10 s).',
+    ]);
+    expect(markdown.indexOf('## Error budget')).toBeGreaterThan(markdown.indexOf('## Customer impact'));
+    expect(markdown.indexOf('## Error budget')).toBeLessThan(markdown.indexOf('## Timeline'));
+  });
+
+  it('has no such section when the incident\'s services have no SLO', () => {
+    expect(render({ ...richInput(), errorBudgets: [] })).not.toContain('## Error budget');
+    expect(render(richInput())).not.toContain('## Error budget');
+  });
+});
+
 describe('renderPostmortem: what must not appear', () => {
   it('never shows a deleted message, even pinned, typed or curated, nor the curated copy of it', () => {
     const gone = message(at(10), 'SECRET-WORDS the db password is hunter2', { slackTs: '100.000009', deletedAt: at(11) });
