@@ -88,6 +88,9 @@ export const crossReferenceProblems = (file: unknown): Problem[] => {
   };
   const alerts = isEntry(file) && isEntry(file.alerts) ? file.alerts : {};
   uniqueIds(alerts, 'sources', problems);
+  for (const [index, source] of entries(alerts, 'sources')) {
+    if (text(source, 'id') === 'slo') problems.push({ path: ['alerts', 'sources', index, 'id'], message: 'slo is the source of the SLOs\' own burn-rate alerts: choose another id' });
+  }
   uniqueIds(alerts, 'maintenance_windows', problems);
   for (const [index, window] of entries(alerts, 'maintenance_windows')) checkServices(['alerts', 'maintenance_windows', index, 'services'], window.services);
   const heartbeatTeam = isEntry(alerts.heartbeat) ? text(alerts.heartbeat, 'team') : undefined;

@@ -53,4 +53,10 @@ describe('SLOs in the configuration file', () => {
   it('refuses two SLOs with one id', () => {
     expect(refusal(`${file(sloLine())}  - ${sloLine()}\n`)).toEqual(['slos[1].id: duplicate id checkout-availability (also slos[0])']);
   });
+
+  it('keeps the source id slo for the burn-rate alerts', () => {
+    expect(refusal('alerts:\n  sources: [{ id: slo, type: generic, token_env: SLO_TOKEN }]\n')).toEqual([
+      "alerts.sources[0].id: slo is the source of the SLOs' own burn-rate alerts: choose another id",
+    ]);
+  });
 });

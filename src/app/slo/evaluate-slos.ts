@@ -22,7 +22,11 @@ export const scheduleSloEvaluation = (deps: Pick<UseCaseDeps, 'clock' | 'jobs'>,
   deps.jobs.schedule({ kind: 'slo_evaluation', key: jobKeys.sloEvaluation, dueAt: now, priority: jobPriority.urgent }, now);
 };
 
-const spoken = (ms: number) => (ms % 3_600_000 === 0 ? `${ms / 3_600_000} h` : `${Math.round(ms / 60_000)} min`);
+/** A span in words: minutes under an hour, hours under two days, then days. */
+const spoken = (ms: number) => {
+  if (ms < 3_600_000) return `${Math.round(ms / 60_000)} min`;
+  return ms < 48 * 3_600_000 ? `${Math.round(ms / 3_600_000)} h` : `${Math.round(ms / 86_400_000)} days`;
+};
 
 /** The two alerts an SLO can raise (paging and ticket), as labels: each its own fingerprint. */
 const labelsOf = (deps: Deps, slo: Slo, kind: 'page' | 'ticket'): Record<string, string> => {
@@ -37,7 +41,7 @@ const firing = (deps: Deps, slo: Slo, finding: BurnFinding, now: number, everyMs
     fingerprint: fingerprintOf(labels),
     labels,
     annotations: {
-      summary: `${slo.id}: error budget burning ${finding.rate.toFixed(1)}× over the last ${spoken(finding.longMs)} (${share}% of it in ${spoken(finding.longMs)} from ${thresholdOf(finding.rule).toFixed(1)}×)`,
+      summary: `${slo.id}: error budget burning ${finding.rate.toFixed(1)}× over the last ${spoken(finding.longMs)} (a ${finding.rule.kind} from ${thresholdOf(finding.rule).toFixed(1)}×: ${share}% of the budget in ${spoken(finding.longMs)})`,
       description: `${slo.objective}% of events must be good over ${spoken(slo.windowMs)}; at this pace the error budget is gone in ${spoken(slo.windowMs / finding.rate)}. /incident slo ${slo.service} shows it.`,
     },
     startsAt: now,

@@ -56,8 +56,9 @@ describe('burn-rate alerts from SLOs', () => {
     await world.runDueJobs();
     expect(pages()).toHaveLength(1);
     expect(JSON.stringify(pages()[0])).toContain(`checkout-api · ${burnAlertName}`);
-    expect(JSON.stringify(pages()[0])).toContain('checkout-availability: error budget burning 30.0× over the last 1 h (2% of it in 1 h from 14.4×)');
+    expect(JSON.stringify(pages()[0])).toContain('checkout-availability: error budget burning 30.0× over the last 1 h (a page from 14.4×: 2% of the budget in 1 h)');
     expect(alert(pageLabels)).toMatchObject({ status: 'firing', disposition: 'paged' });
+    expect(alert(pageLabels)?.annotations.description).toBe('99.9% of events must be good over 30 days; at this pace the error budget is gone in 24 h. /incident slo checkout-api shows it.');
 
     // Evaluated again a minute later, still burning: the same alert, no second page.
     await world.advance(minute);
