@@ -53,7 +53,7 @@ export const sloReportMessage = (report: SloReport): { text: string; blocks: Kno
   }
   const shown = report.rows.slice(0, 45);
   return {
-    text: `${report.rows.length} SLOs`,
+    text: `${report.rows.length} SLO${report.rows.length === 1 ? '' : 's'}`,
     blocks: [
       ...shown.map((row) => section(clip(rowText(row), 3000))),
       context(report.rows.length > shown.length ? `${report.rows.length - shown.length} more not shown: ask for a service, \`/incident slo <service>\`.` : 'Read from Prometheus just now.'),
