@@ -241,7 +241,8 @@ export const startBot = async (options: BotOptions): Promise<RunningBot> => {
     // A reload may change the digest's cron: the pending digest moves to the new file's next time
     // before that file is put in force, and a schedule that cannot run refuses the reload.
     configStore.onReload((next) => planDigest(deps, next.digest));
-    // SLOs added by a reload start being evaluated (the job reads the configuration when it runs).
+    // SLOs added by a reload start being evaluated (the job reads the configuration when it runs);
+    // removing them all ends the evaluations.
     configStore.onReload((next) => () => scheduleSloEvaluation(deps, next));
     if (tickEveryMs) await scheduler.start(tickEveryMs);
     logger.info({ url, mode: config.slack.appToken ? 'socket' : 'http', pendingJobs: deps.jobs.countPending() }, 'incident bot started');

@@ -1,7 +1,11 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { people, startHarness, type Harness } from '../support/bot-harness.js';
-import { defined } from '../support/eventually.js';
+import { defined, eventually } from '../support/eventually.js';
+import { jobKeys } from '../../src/app/job-keys.js';
 import { ephemeralsFor } from '../support/incident-flows.js';
 
 // `/incident slo` through Slack, with a Prometheus that cannot answer: what Prometheus answers is
@@ -57,4 +61,21 @@ describe('/incident slo in Slack', () => {
     await harness.slack.runSlashCommand({ user: people.reporter, channel: harness.general, command: '/incident', text: 'slos' });
     expect(JSON.stringify(lastAnswer(harness).blocks)).toContain('No SLOs are configured. Add `slos:` (and `prometheus:`) to incident-bot.yml');
   }, 30_000);
+
+  it('starts evaluating burn-rate alerts when a reload adds SLOs (kill -HUP), and stops when one removes them', async () => {
+    const port = await hungPrometheus();
+    const path = join(mkdtempSync(join(tmpdir(), 'incident-bot-slo-reload-')), 'incident-bot.yml');
+    writeFileSync(path, 'services: [{ id: checkout-api }]\n');
+    harness = await startHarness({ config: { configPath: path, configRequired: true } });
+    const pending = () => harness!.bot.deps.jobs.pending(jobKeys.sloEvaluation);
+    expect(pending()).toBeUndefined();
+    writeFileSync(path, sloConfig(port, '1s'));
+    expect(harness.bot.config.reload()).toEqual({ ok: true });
+    expect(pending()).toMatchObject({ kind: 'slo_evaluation' });
+    // It runs against the hung Prometheus: said once in the log, and the next one is scheduled.
+    await eventually(() => expect(harness!.logs.join('')).toContain('cannot read an SLO for its burn-rate alerts'), 20_000);
+    writeFileSync(path, 'services: [{ id: checkout-api }]\n');
+    expect(harness.bot.config.reload()).toEqual({ ok: true });
+    expect(pending()).toBeUndefined();
+  }, 60_000);
 });

@@ -15,10 +15,17 @@ export const burnAlertName = 'ErrorBudgetBurn';
 
 type Deps = SightingDeps & Pick<UseCaseDeps, 'slis'>;
 
-/** Keeps one pending evaluation while SLOs and a Prometheus are configured (at start-up and on reload). */
+/**
+ * Keeps one pending evaluation while SLOs and a Prometheus are configured, and none otherwise (at
+ * start-up and on reload).
+ */
 export const scheduleSloEvaluation = (deps: Pick<UseCaseDeps, 'clock' | 'jobs'>, config: Pick<ReturnType<UseCaseDeps['config']>, 'slos' | 'prometheus'>): void => {
-  if (config.slos.length === 0 || !config.prometheus || deps.jobs.pending(jobKeys.sloEvaluation)) return;
   const now = deps.clock.now();
+  if (config.slos.length === 0 || !config.prometheus) {
+    deps.jobs.cancel(jobKeys.sloEvaluation, now);
+    return;
+  }
+  if (deps.jobs.pending(jobKeys.sloEvaluation)) return;
   deps.jobs.schedule({ kind: 'slo_evaluation', key: jobKeys.sloEvaluation, dueAt: now, priority: jobPriority.urgent }, now);
 };
 
