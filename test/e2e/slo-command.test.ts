@@ -78,4 +78,20 @@ describe('/incident slo in Slack', () => {
     expect(harness.bot.config.reload()).toEqual({ ok: true });
     expect(pending()).toBeUndefined();
   }, 60_000);
+
+  it('shows App Home at once, then again with the error budgets once Prometheus has answered or timed out', async () => {
+    const port = await hungPrometheus();
+    harness = await startHarness({ configYaml: sloConfig(port, '2s') });
+    await harness.slack.openAppHome({ user: people.reporter });
+    // Each published view's section texts, a line each.
+    const published = harness.slack.callsTo('views.publish').map((call) => {
+      const view = (call.args as { view: unknown }).view;
+      const { blocks } = (typeof view === 'string' ? JSON.parse(view) : view) as { blocks: { text?: { text?: string } }[] };
+      return blocks.map((block) => block.text?.text ?? '').join('\n');
+    });
+    expect(published).toHaveLength(2);
+    expect(published[0]).toContain('reading them from Prometheus');
+    expect(published[0]).toContain('No open incidents');
+    expect(published[1]).toContain(`*Error budgets*\n• checkout-availability (checkout-api): :warning: could not be read (Prometheus at 127.0.0.1:${port} did not answer within 2 s)`);
+  }, 30_000);
 });

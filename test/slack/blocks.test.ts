@@ -222,6 +222,9 @@ describe('home and lists', () => {
     expect(JSON.stringify(view)).toContain(`${120 - maxHomeIncidents} more not shown`);
     expect(validateView(homeView(none, now), 'home')).toBeNull();
     expect(validateView(homeView(many, now, { scheduleName: huge, start: now + 1000, end: now + 2000 }), 'home')).toBeNull();
+    const budgets = Array.from({ length: 60 }, (_, i) => ({ sloId: `${huge}${i}`, service: huge, remaining: -i, state: 'exhausted' as const, problem: null }));
+    expect(validateView(homeView(many, now, { scheduleName: huge, start: now + 1000, end: now + 2000 }, null, budgets), 'home')).toBeNull();
+    expect(validateView(homeView(many, now, null, null, 'reading'), 'home')).toBeNull();
     expect(JSON.stringify(homeView(none, now, undefined))).toContain('not on call in the next 60 days');
   });
 

@@ -2,6 +2,8 @@ import type { HomeView, KnownBlock } from '@slack/types';
 import type { OpenIncidents } from '../../app/incident/list-open-incidents.js';
 import type { TeamNoise } from '../../app/alerts/alert-noise.js';
 import { noiseHomeBlocks } from './alert-noise.js';
+import { sloBudgetsBlock } from './slo-report.js';
+import type { SloBudgetLine } from '../../domain/slo/error-budget.js';
 import { formatDuration, incidentDuration, type Incident } from '../../domain/incident/incident.js';
 import { statusLabels } from '../../domain/incident/status.js';
 import { actionIds, blockIds } from '../ids.js';
@@ -66,8 +68,18 @@ const onCallLine = (shift: NextShift | undefined, now: number): string => {
     : `:calendar: You are next on call for ${escape(shift.scheduleName)} from ${slackDate(shift.start)}${until}.`;
 };
 
-/** `noise`: the viewer's teams' alert noise, shown under the incidents; null when alerts are not set up. */
-export const homeView = (open: OpenIncidents, now: number, nextShift?: NextShift | null, noise: TeamNoise[] | null = null): HomeView => {
+/**
+ * `noise`: the viewer's teams' alert noise, shown under the incidents; null when alerts are not set
+ * up. `budgets`: every SLO's error budget left, last; null when none is configured, 'reading' while
+ * Prometheus is being asked.
+ */
+export const homeView = (
+  open: OpenIncidents,
+  now: number,
+  nextShift?: NextShift | null,
+  noise: TeamNoise[] | null = null,
+  budgets: SloBudgetLine[] | 'reading' | null = null,
+): HomeView => {
   const blocks: KnownBlock[] = [
     { type: 'header', text: plain('Incidents', 150) },
     ...(nextShift === null ? [] : [context(onCallLine(nextShift, now))]),
@@ -79,6 +91,7 @@ export const homeView = (open: OpenIncidents, now: number, nextShift?: NextShift
     { type: 'divider' },
     ...incidentSections(open, now, maxHomeIncidents, '; use `/incident list`'),
     ...(noise ? noiseHomeBlocks(noise) : []),
+    ...(budgets === 'reading' ? [section('*Error budgets*\n:hourglass_flowing_sand: reading them from Prometheus…')] : budgets ? [sloBudgetsBlock(budgets)] : []),
   ];
   return { type: 'home', blocks };
 };
