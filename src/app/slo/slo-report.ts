@@ -23,9 +23,9 @@ export interface SloReport {
 
 type Deps = Pick<UseCaseDeps, 'clock' | 'config' | 'slis'>;
 
-const rowOf = async (deps: Deps, slo: Slo, at: number): Promise<SloRow> => {
+const rowOf = async (deps: Deps, slo: Slo, at: number, withBurns: boolean): Promise<SloRow> => {
   try {
-    const ranges = [...new Set(burnRanges.map((range) => Math.min(range, slo.windowMs)))];
+    const ranges = withBurns ? [...new Set(burnRanges.map((range) => Math.min(range, slo.windowMs)))] : [];
     const [overWindow, ...recent] = await Promise.all([slo.windowMs, ...ranges].map((range) => deps.slis.read(slo, range, at)));
     return { slo, budget: errorBudget(slo, overWindow!), burnRates: recent.map((reading, index) => ({ rangeMs: ranges[index]!, rate: burnRate(slo, reading) })) };
   } catch (error) {
@@ -34,19 +34,22 @@ const rowOf = async (deps: Deps, slo: Slo, at: number): Promise<SloRow> => {
   }
 };
 
-/** Every SLO (or a service's), with its error budget and recent burn rates, read now, all at once. */
-export const sloReport = async (deps: Deps, { service }: { service?: string } = {}): Promise<SloReport> => {
+/**
+ * Every SLO (or a service's), with its error budget and (unless `withBurns` is false) its recent
+ * burn rates, read now, all at once.
+ */
+export const sloReport = async (deps: Deps, { service, withBurns = true }: { service?: string; withBurns?: boolean } = {}): Promise<SloReport> => {
   const slos = deps.config().slos.filter((slo) => service === undefined || slo.service === service);
   // Every reading as of one moment, so that they agree with each other.
   const at = deps.clock.now();
-  const rows = await Promise.all(slos.map((slo) => rowOf(deps, slo, at)));
+  const rows = await Promise.all(slos.map((slo) => rowOf(deps, slo, at, withBurns)));
   return service !== undefined && rows.length === 0 ? { rows, unknownService: service } : { rows };
 };
 
-/** Every SLO's budget for the digest, read now; null when none is configured. */
+/** Every SLO's budget (for the digest and App Home), read now, one query each; null when none is configured. */
 export const sloBudgetLines = async (deps: Deps): Promise<SloBudgetLine[] | null> => {
   if (deps.config().slos.length === 0) return null;
-  return (await sloReport(deps)).rows.map(({ slo, budget, problem }) => ({
+  return (await sloReport(deps, { withBurns: false })).rows.map(({ slo, budget, problem }) => ({
     sloId: slo.id,
     service: slo.service,
     remaining: budget?.remaining ?? null,
