@@ -1,7 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { SloReport, SloRow } from '../../app/slo/slo-report.js';
-import type { SloBudgetLine } from '../../domain/slo/error-budget.js';
-import { budgetState, type BudgetState } from '../../domain/slo/error-budget.js';
+import { budgetState, type BudgetState, type SloBudgetLine } from '../../domain/slo/error-budget.js';
 import { clip, context, escape, section } from './text.js';
 
 const stateMark: Record<BudgetState, string> = {
@@ -21,16 +20,16 @@ const outage = (ms: number): string => {
 };
 
 /** A window or range as configured: 28d, 6h, 90m. */
-const days = (ms: number) => {
+const span = (ms: number) => {
   if (ms % 86_400_000 === 0) return `${ms / 86_400_000}d`;
   return ms % 3_600_000 === 0 ? `${ms / 3_600_000}h` : `${Math.round(ms / 60_000)}m`;
 };
 
 const burn = ({ rangeMs, rate }: { rangeMs: number; rate: number | null }) =>
-  `${rate === null ? '–' : `${rate.toFixed(rate < 10 ? 1 : 0)}×`} over the last ${rangeMs === 3_600_000 ? 'hour' : days(rangeMs)}`;
+  `${rate === null ? '–' : `${rate.toFixed(rate < 10 ? 1 : 0)}×`} over the last ${rangeMs === 3_600_000 ? 'hour' : span(rangeMs)}`;
 
 const rowText = ({ slo, budget, burnRates, problem }: SloRow): string => {
-  const title = `*${escape(slo.id)}* · ${escape(slo.service)} · ${slo.objective}% over ${days(slo.windowMs)}`;
+  const title = `*${escape(slo.id)}* · ${escape(slo.service)} · ${slo.objective}% over ${span(slo.windowMs)}`;
   if (!budget) return `${title}\n:warning: could not be read: ${escape(problem ?? 'unknown')}`;
   const state = stateMark[budgetState(budget)];
   if (budget.sli === null) return `${title}\n${state}: nothing was counted over the window`;
