@@ -1,3 +1,4 @@
+import type { SloStatus } from '../domain/slo/error-budget.js';
 import type { Incident } from '../domain/incident/incident.js';
 import type { Role } from '../domain/incident/roles.js';
 import type { Digest } from '../domain/communication/digest.js';
@@ -17,7 +18,7 @@ import type { Job } from './ports.js';
  */
 export type OutboundMessage =
   /** The pinned card in the incident channel. */
-  | { kind: 'incident_card'; incident: Incident }
+  | { kind: 'incident_card'; incident: Incident; slos?: SloStatus[] }
   /** The announcement with its Join button, in the announcements channel. */
   | { kind: 'incident_announcement'; incident: Incident }
   /** A short plain line (a reminder, a note echoed, a failure report). */

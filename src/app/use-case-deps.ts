@@ -6,7 +6,7 @@ import type { MaintenanceRepository, UpdateRepository } from './communication/po
 import type { EscalationRepository } from './paging/ports.js';
 import type { IncidentRepository, SearchRepository, TimelineRepository } from './incident/ports.js';
 import type { Notifier } from './outbound.js';
-import type { SliSource } from './slo/slo-ports.js';
+import type { SliSource, SloStatusStore } from './slo/slo-ports.js';
 import type { Atomically, Clock, IdempotencyRepository, JobRepository, Log, PeopleDirectory } from './ports.js';
 
 export interface UseCaseSettings {
@@ -47,4 +47,6 @@ export interface UseCaseDeps {
   alertInbox: AlertInbox;
   /** Where the SLOs' events are read (Prometheus). */
   slis: SliSource;
+  /** Each SLO as its last evaluation read it, for the incident cards. */
+  sloStatus: SloStatusStore;
 }

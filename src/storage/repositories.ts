@@ -11,12 +11,13 @@ import { createMaintenanceRepository } from './maintenance-repository.js';
 import { createNoiseRepository } from './noise-repository.js';
 import { createPostmortemRepository } from './postmortem-repository.js';
 import { createSearchRepository } from './search-repository.js';
+import { createSloStatusRepository } from './slo-status-repository.js';
 import { createTimelineRepository } from './timeline-repository.js';
 import { createUpdateRepository } from './update-repository.js';
 
 export type Repositories = Pick<
   UseCaseDeps,
-  'alertInbox' | 'alerts' | 'escalations' | 'followUps' | 'idempotency' | 'incidents' | 'jobs' | 'maintenances' | 'noise' | 'postmortems' | 'search' | 'timeline' | 'updates'
+  'alertInbox' | 'alerts' | 'escalations' | 'followUps' | 'idempotency' | 'incidents' | 'jobs' | 'maintenances' | 'noise' | 'postmortems' | 'search' | 'sloStatus' | 'timeline' | 'updates'
 >;
 
 /**
@@ -36,6 +37,7 @@ export const createRepositories = (db: Db, newId: () => string, decode?: InboxDe
   noise: createNoiseRepository(db),
   postmortems: createPostmortemRepository(db),
   search: createSearchRepository(db),
+  sloStatus: createSloStatusRepository(db),
   timeline: createTimelineRepository(db, newId),
   updates: createUpdateRepository(db, newId),
 });

@@ -264,3 +264,4 @@ export const publicChanges = sqliteTable('public_changes', {
 
 // The alert pipeline's tables live beside this file.
 export * from './alert-schema.js';
+export * from './slo-schema.js';

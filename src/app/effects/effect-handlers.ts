@@ -36,7 +36,7 @@ const incidentOver = (status: Status) => isFinished(status) || status === 'resol
 
 export type EffectHandlersDeps = Pick<
   UseCaseDeps,
-  'atomically' | 'clock' | 'config' | 'escalations' | 'followUps' | 'incidents' | 'jobs' | 'log' | 'maintenances' | 'notifier' | 'people' | 'postmortems' | 'publicUrl' | 'search' | 'settings' | 'slis' | 'timeline' | 'updates'
+  'atomically' | 'clock' | 'config' | 'escalations' | 'followUps' | 'incidents' | 'jobs' | 'log' | 'maintenances' | 'notifier' | 'people' | 'postmortems' | 'publicUrl' | 'search' | 'settings' | 'slis' | 'sloStatus' | 'timeline' | 'updates'
 >;
 
 const incidentOf = (deps: Pick<UseCaseDeps, 'incidents'>, job: Job): Incident => {
@@ -100,9 +100,15 @@ const createChannel: Effect = async (deps, job) => {
   deps.log.info({ incidentId: incident.id, incident: incidentKey(incident), channelId: created.id }, 'incident channel ready');
 };
 
+/** The card, with the SLOs of the incident's services as their last evaluation read them. */
+const cardOf = (deps: EffectHandlersDeps, incident: Incident): OutboundMessage => {
+  const slos = new Map(deps.config().slos.filter((slo) => incident.services.includes(slo.service)).map((slo) => [slo.id, slo]));
+  return { kind: 'incident_card', incident, slos: deps.sloStatus.list().filter((status) => slos.has(status.sloId)) };
+};
+
 const postCard: Effect = (deps, job) =>
   withChannel(deps, job, async (incident, channelId) => {
-    const cardTs = incident.cardTs ?? (await deps.notifier.post(channelId, { kind: 'incident_card', incident }, sentOnce(job, `card:${incident.id}`)));
+    const cardTs = incident.cardTs ?? (await deps.notifier.post(channelId, cardOf(deps, incident), sentOnce(job, `card:${incident.id}`)));
     deps.atomically(() => {
       if (!incident.cardTs) deps.incidents.setSlackRefs(incident.id, { cardTs });
       enqueue(deps, effect.pinCard(incident.id));
@@ -121,7 +127,7 @@ const postAnnouncement: Effect = (deps, job) =>
 const refreshIncident: Effect = (deps, job) =>
   withChannel(deps, job, async (incident, channelId) => {
     await deps.notifier.setTopic(incident);
-    if (incident.cardTs) await deps.notifier.update({ channelId, ts: incident.cardTs }, { kind: 'incident_card', incident });
+    if (incident.cardTs) await deps.notifier.update({ channelId, ts: incident.cardTs }, cardOf(deps, incident));
     if (incident.announcementChannelId && incident.announcementTs) {
       await deps.notifier.update({ channelId: incident.announcementChannelId, ts: incident.announcementTs }, { kind: 'incident_announcement', incident });
     }

@@ -1,9 +1,10 @@
 import type { IncomingAlert } from '../../domain/alerts/alert.js';
 import { fingerprintOf } from '../../domain/alerts/fingerprint.js';
-import { burnFinding, burnRangesOf, thresholdOf, type BurnFinding } from '../../domain/slo/burn-alerts.js';
-import type { SliReading, Slo } from '../../domain/slo/error-budget.js';
+import { burnFinding, burnRangesOf, burnRules, rangesOf, thresholdOf, type BurnFinding } from '../../domain/slo/burn-alerts.js';
+import { burnRate, errorBudget, shownOf, type SliReading, type Slo, type SloStatus } from '../../domain/slo/error-budget.js';
 import type { SightingDeps } from '../alerts/apply-sighting.js';
 import { receiveAlerts } from '../alerts/receive-alerts.js';
+import { effect, enqueue } from '../effects/effect-jobs.js';
 import { jobKeys } from '../job-keys.js';
 import { jobPriority, type Job } from '../ports.js';
 import type { UseCaseDeps } from '../use-case-deps.js';
@@ -13,7 +14,7 @@ import { SliUnavailable } from './slo-ports.js';
 export const sloSourceId = 'slo';
 export const burnAlertName = 'ErrorBudgetBurn';
 
-type Deps = SightingDeps & Pick<UseCaseDeps, 'slis'>;
+type Deps = SightingDeps & Pick<UseCaseDeps, 'slis' | 'sloStatus'>;
 
 /**
  * Keeps one pending evaluation while SLOs and a Prometheus are configured, and none otherwise (at
@@ -69,7 +70,8 @@ const resolvedOthers = (deps: Deps, slo: Slo, keep: 'page' | 'ticket' | undefine
     });
 
 const readingsOf = async (deps: Deps, slo: Slo, at: number): Promise<Map<number, SliReading>> => {
-  const ranges = burnRangesOf(slo);
+  // The burn-rate rules' ranges, and the window for the budget left (shown on incident cards).
+  const ranges = [...new Set([...burnRangesOf(slo), slo.windowMs])];
   const readings = await Promise.all(ranges.map((range) => deps.slis.read(slo, range, at)));
   return new Map(ranges.map((range, index) => [range, readings[index]!]));
 };
@@ -99,13 +101,19 @@ export const evaluateSlos = async (deps: Deps, job?: Pick<Job, 'payload'>): Prom
     deps.jobs.schedule({ kind: 'slo_evaluation', key: jobKeys.sloEvaluation, dueAt: now + prometheus.evaluateEveryMs, priority: jobPriority.urgent, payload: { unreadable } }, now);
   next(before);
   const unreadable: Unreadable = {};
+  const statuses: SloStatus[] = [];
   const found = await Promise.all(
     slos.map(async (slo) => {
+      const burnRangeMs = rangesOf(slo, burnRules[0]!).longMs;
       try {
-        return { slo, finding: burnFinding(slo, await readingsOf(deps, slo, now)) };
+        const readings = await readingsOf(deps, slo, now);
+        const remaining = errorBudget(slo, readings.get(slo.windowMs)!).remaining;
+        statuses.push({ sloId: slo.id, readAt: now, remaining, burnRate: burnRate(slo, readings.get(burnRangeMs)!), burnRangeMs, problem: null });
+        return { slo, finding: burnFinding(slo, readings) };
       } catch (error) {
         if (!(error instanceof SliUnavailable)) throw error;
         unreadable[slo.id] = error.message;
+        statuses.push({ sloId: slo.id, readAt: now, remaining: null, burnRate: null, burnRangeMs, problem: error.message });
         return undefined;
       }
     }),
@@ -121,4 +129,18 @@ export const evaluateSlos = async (deps: Deps, job?: Pick<Job, 'payload'>): Prom
     return [...(finding ? [firing(deps, slo, finding, now, prometheus.evaluateEveryMs)] : []), ...resolvedOthers(deps, slo, finding?.rule.kind, now)];
   });
   if (alerts.length > 0) receiveAlerts(deps, { sourceId: sloSourceId, alerts, receivedAt: now });
+  keepStatuses(deps, slos, statuses);
 };
+
+/**
+ * Stores what this evaluation read, and refreshes the card of every open incident of a service
+ * whose SLO now shows otherwise (its budget left, its burn, or why it cannot be read).
+ */
+const keepStatuses = (deps: Deps, slos: Slo[], statuses: SloStatus[]): void =>
+  deps.atomically(() => {
+    const before = new Map(deps.sloStatus.list().map((status) => [status.sloId, shownOf(status)]));
+    const changed = new Set(statuses.filter((status) => before.get(status.sloId) !== shownOf(status)).map((status) => slos.find((slo) => slo.id === status.sloId)!.service));
+    for (const status of statuses) deps.sloStatus.save(status);
+    const cards = deps.incidents.listOpen().filter((incident) => incident.cardTs && incident.services.some((service) => changed.has(service)));
+    enqueue(deps, ...cards.map((incident) => effect.refresh(incident.id)));
+  });

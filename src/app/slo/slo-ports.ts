@@ -1,4 +1,4 @@
-import type { SliReading, Slo } from '../../domain/slo/error-budget.js';
+import type { SliReading, Slo, SloStatus } from '../../domain/slo/error-budget.js';
 
 /** Reads an SLO's events from where they are measured (Prometheus: http/prometheus/sli-source.ts). */
 export interface SliSource {
@@ -11,4 +11,10 @@ export interface SliSource {
 
 export class SliUnavailable extends Error {
   override readonly name = 'SliUnavailable';
+}
+
+/** Each SLO as its last evaluation read it. */
+export interface SloStatusStore {
+  save(status: SloStatus): void;
+  list(): SloStatus[];
 }

@@ -100,3 +100,20 @@ export const incidentSpend = (slo: Slo, reading: SliReading, durationMs: number)
   const rate = burnRate(slo, reading);
   return { sloId: slo.id, objective: slo.objective, windowMs: slo.windowMs, sli: sliOf(reading), burnRate: rate, budgetShare: rate === null ? null : (rate * durationMs) / slo.windowMs };
 };
+
+/** An SLO as its last evaluation read it, for the incident cards of its service. */
+export interface SloStatus {
+  sloId: string;
+  readAt: number;
+  /** The share of the budget left; null without events or unread. */
+  remaining: number | null;
+  /** Over `burnRangeMs` (the paging rule's long range); null without events or unread. */
+  burnRate: number | null;
+  burnRangeMs: number;
+  /** Why it could not be read; null when it was. */
+  problem: string | null;
+}
+
+/** What an incident card shows of a status, to tell whether a new evaluation changes it. */
+export const shownOf = (status: Pick<SloStatus, 'remaining' | 'burnRate' | 'problem'>): string =>
+  [status.remaining === null ? '' : Math.round(status.remaining * 100), status.burnRate === null ? '' : status.burnRate.toFixed(1), status.problem ?? ''].join('|');

@@ -1,3 +1,5 @@
+import { sloStatusBlock } from './slo-report.js';
+import type { SloStatus } from '../../domain/slo/error-budget.js';
 import type { ConfirmationDialog, KnownBlock } from '@slack/types';
 import { formatDuration, incidentDuration, incidentKey, type Incident } from '../../domain/incident/incident.js';
 import { roleLabels, roles } from '../../domain/incident/roles.js';
@@ -73,7 +75,7 @@ const latestUpdate = (incident: Incident): KnownBlock =>
  * The pinned card in the incident channel: the state of things at a glance, and the buttons to change it.
  * `serviceNames` are the affected services as people know them (configured names, not ids).
  */
-export const incidentCard = (incident: Incident, now: number, serviceNames: readonly string[]): KnownBlock[] => {
+export const incidentCard = (incident: Incident, now: number, serviceNames: readonly string[], slos: readonly SloStatus[] = []): KnownBlock[] => {
   const blocks: KnownBlock[] = [
     { type: 'header', text: plain(`${drillMark(incident)}${incidentKey(incident)}: ${incident.title}`, 150) },
     ...(incident.isDrill ? [context(':construction: *This is a drill.* Timers run faster; nothing reaches stakeholders, executives, the status page or metrics.')] : []),
@@ -83,6 +85,7 @@ export const incidentCard = (incident: Incident, now: number, serviceNames: read
   if (incident.summary) blocks.push(section(`*Summary*\n${escape(incident.summary)}`));
   if (incident.impact) blocks.push(section(`*Customer impact*\n${escape(incident.impact)}`));
   blocks.push(latestUpdate(incident));
+  if (slos.length > 0) blocks.push(sloStatusBlock(slos));
   if (!isFinished(incident.status)) {
     const value = incident.id;
     blocks.push({

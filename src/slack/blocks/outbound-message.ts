@@ -39,7 +39,7 @@ const renderUpdate = (audience: Audience, incident: Incident, view: UpdateView, 
 export const renderMessage = (message: OutboundMessage, { now, serviceNames }: RenderContext): SlackMessage => {
   switch (message.kind) {
     case 'incident_card':
-      return { text: incidentFallbackText(message.incident), blocks: incidentCard(message.incident, now, serviceNames(message.incident)) };
+      return { text: incidentFallbackText(message.incident), blocks: incidentCard(message.incident, now, serviceNames(message.incident), message.slos) };
     case 'incident_announcement':
       return { text: `:rotating_light: ${incidentFallbackText(message.incident)}`, blocks: incidentAnnouncement(message.incident, now) };
     case 'line':

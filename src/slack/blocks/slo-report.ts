@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { SloReport, SloRow } from '../../app/slo/slo-report.js';
-import { budgetState, type BudgetState, type SloBudgetLine } from '../../domain/slo/error-budget.js';
-import { clip, context, escape, section } from './text.js';
+import { budgetState, type BudgetState, type SloBudgetLine, type SloStatus } from '../../domain/slo/error-budget.js';
+import { clip, context, escape, section, slackDate } from './text.js';
 
 const stateMark: Record<BudgetState, string> = {
   healthy: ':large_green_circle: healthy',
@@ -67,4 +67,15 @@ export const sloBudgetsBlock = (lines: SloBudgetLine[]): KnownBlock => {
     `• ${escape(sloId)} (${escape(service)}): ${problem !== null ? `:warning: could not be read (${escape(problem)})` : remaining === null ? stateMark[state] : `${stateMark[state]}, ${remaining >= 0 ? `${percent(remaining, 0)} of the error budget left` : `overspent by ${percent(-remaining, 0)}`}`}`;
   const shown = sorted.slice(0, 20).map(line);
   return section(clip([`*Error budgets*`, ...shown, ...(sorted.length > 20 ? [`…and ${sorted.length - 20} more: \`/incident slo\``] : [])].join('\n'), 3000));
+};
+
+/** The incident card's line per SLO of its services, as the last evaluation read it. */
+export const sloStatusBlock = (statuses: readonly SloStatus[]): KnownBlock => {
+  const line = (status: SloStatus) => {
+    const name = `*${escape(status.sloId)}*`;
+    if (status.problem !== null) return `${name}: could not be read at ${slackDate(status.readAt, '{time}')} (${escape(status.problem)})`;
+    const left = status.remaining === null ? 'no events' : status.remaining >= 0 ? `${percent(status.remaining, 0)} of the error budget left` : `error budget overspent by ${percent(-status.remaining, 0)}`;
+    return `${stateMark[budgetState(status)]} ${name}: ${left}, burning ${burn({ rangeMs: status.burnRangeMs, rate: status.burnRate })} · ${slackDate(status.readAt, '{time}')}`;
+  };
+  return context(clip(statuses.slice(0, 10).map(line).join('\n'), 3000));
 };

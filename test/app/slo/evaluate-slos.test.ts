@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { burnAlertName, evaluateSlos, scheduleSloEvaluation, sloSourceId } from '../../../src/app/slo/evaluate-slos.js';
 import { SliUnavailable, type SliSource } from '../../../src/app/slo/slo-ports.js';
 import { jobKeys } from '../../../src/app/job-keys.js';
+import { declareIncident } from '../../../src/app/incident/declare-incident.js';
+import { checkoutIncident } from './checkout-incident.js';
+import type { SloStatus } from '../../../src/domain/slo/error-budget.js';
+import { sloStatusBlock } from '../../../src/slack/blocks/slo-report.js';
 import { fingerprintOf } from '../../../src/domain/alerts/fingerprint.js';
 import { alertsConfigYaml, alertTeams } from '../../support/alerts-config.js';
 import { fixedClock } from '../../support/clock.js';
@@ -118,6 +122,35 @@ describe('burn-rate alerts from SLOs', () => {
       'info: an SLO can be read again',
     ]);
     expect(alert(pageLabels)?.sourceId).toBe(sloSourceId);
+    world.close();
+  });
+});
+
+describe('SLOs on the incident card', () => {
+  it('shows the SLOs of the incident\'s services as the last evaluation read them, refreshed when that changes', async () => {
+    const { world, metrics } = start();
+    const declared = await declareIncident(world.deps, checkoutIncident);
+    await world.runDueJobs();
+    const cards = () => world.callsTo('update').filter(([, message]) => (message as { kind: string }).kind === 'incident_card').map(([, message]) => message as { slos?: SloStatus[] });
+    const updatesBefore = cards().length;
+    // 30% of the budget gone, burning 30× now.
+    metrics.burn((range) => (range === 30 * 24 * hour ? 0.0003 : 0.03));
+    await evaluateSlos(world.deps);
+    await world.runDueJobs();
+    const card = cards().at(-1)!;
+    expect(cards()).toHaveLength(updatesBefore + 1);
+    expect(card.slos).toEqual([{ sloId: 'checkout-availability', readAt: world.clock.now(), remaining: expect.closeTo(0.7, 6), burnRate: expect.closeTo(30, 6), burnRangeMs: hour, problem: null }]);
+    const shown = JSON.stringify(sloStatusBlock(card.slos!));
+    expect(shown).toContain(':large_green_circle: healthy *checkout-availability*: 70% of the error budget left, burning 30× over the last hour');
+    // The same numbers a minute later: nothing to refresh.
+    await world.advance(minute);
+    expect(cards()).toHaveLength(updatesBefore + 1);
+    // Prometheus gone: the card says so.
+    metrics.down();
+    await world.advance(minute);
+    expect(cards()).toHaveLength(updatesBefore + 2);
+    expect(JSON.stringify(sloStatusBlock(cards().at(-1)!.slos!))).toContain('*checkout-availability*: could not be read at');
+    expect(world.deps.incidents.findById(declared.id)?.cardTs).toBeTruthy();
     world.close();
   });
 });

@@ -6,6 +6,7 @@ import { sloReportMessage } from '../../../src/slack/blocks/slo-report.js';
 import { postDigest, scheduleDigest } from '../../../src/app/communication/post-digest.js';
 import { jobKeys } from '../../../src/app/job-keys.js';
 import { declareIncident } from '../../../src/app/incident/declare-incident.js';
+import { checkoutIncident } from './checkout-incident.js';
 import { changeStatus } from '../../../src/app/incident/change-status.js';
 import type { Digest } from '../../../src/domain/communication/digest.js';
 import { digestMessage } from '../../../src/slack/blocks/communications.js';
@@ -135,16 +136,7 @@ describe('the postmortem draft: what the incident cost its SLOs', () => {
         },
       },
     });
-    const declared = await declareIncident(world.deps, {
-      title: 'Checkout failing',
-      severity: 'SEV2',
-      summary: '',
-      impact: '',
-      services: ['checkout-api'],
-      isPrivate: false,
-      reporterId: 'U0REPORTER',
-      commanderId: 'U0COMMANDR',
-    });
+    const declared = await declareIncident(world.deps, checkoutIncident);
     await world.advance(2 * hour);
     await changeStatus(world.deps, { incidentId: declared.id, to: 'resolved', actorId: 'U0COMMANDR' });
     await world.runDueJobs();
