@@ -114,6 +114,9 @@ export interface SloStatus {
   problem: string | null;
 }
 
+/** A burn rate as it is shown: to a tenth under 10×, whole above. */
+export const shownBurn = (rate: number): string => rate.toFixed(rate < 10 ? 1 : 0);
+
 /** What an incident card shows of a status, to tell whether a new evaluation changes it. */
 export const shownOf = (status: Pick<SloStatus, 'remaining' | 'burnRate' | 'problem'>): string =>
-  [status.remaining === null ? '' : Math.round(status.remaining * 100), status.burnRate === null ? '' : status.burnRate.toFixed(1), status.problem ?? ''].join('|');
+  [status.remaining === null ? '' : Math.round(status.remaining * 100), status.burnRate === null ? '' : shownBurn(status.burnRate), status.problem ?? ''].join('|');

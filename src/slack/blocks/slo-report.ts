@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { SloReport, SloRow } from '../../app/slo/slo-report.js';
-import { budgetState, type BudgetState, type SloBudgetLine, type SloStatus } from '../../domain/slo/error-budget.js';
+import { budgetState, shownBurn, type BudgetState, type SloBudgetLine, type SloStatus } from '../../domain/slo/error-budget.js';
 import { clip, context, escape, section, slackDate } from './text.js';
 
 const stateMark: Record<BudgetState, string> = {
@@ -26,7 +26,7 @@ const span = (ms: number) => {
 };
 
 const burn = ({ rangeMs, rate }: { rangeMs: number; rate: number | null }) =>
-  `${rate === null ? '–' : `${rate.toFixed(rate < 10 ? 1 : 0)}×`} over the last ${rangeMs === 3_600_000 ? 'hour' : span(rangeMs)}`;
+  `${rate === null ? '–' : `${shownBurn(rate)}×`} over the last ${rangeMs === 3_600_000 ? 'hour' : span(rangeMs)}`;
 
 const rowText = ({ slo, budget, burnRates, problem }: SloRow): string => {
   const title = `*${escape(slo.id)}* · ${escape(slo.service)} · ${slo.objective}% over ${span(slo.windowMs)}`;
