@@ -112,10 +112,12 @@ interface DepsInput {
   clock: Clock;
   newId: IdGenerator;
   logger: Logger;
+  /** Where the variables the configuration names (token_env) are read. */
+  env: SecretEnv;
 }
 
 /** Repositories over the database, Slack through the notifier, the configuration in force: what the use cases are given. */
-const buildDeps = ({ config, database, configStore, identity, jobs, clock, newId, logger }: DepsInput): UseCaseDeps => {
+const buildDeps = ({ config, database, configStore, identity, jobs, clock, newId, logger, env }: DepsInput): UseCaseDeps => {
   const { db } = database;
   // The jobs' own client: the same options as the listeners' (Bolt's), separate from the start-up check.
   const client = new WebClient(config.slack.botToken, { ...slackClientOptions(config), logger: toSlackLogger(logger) });
@@ -139,7 +141,7 @@ const buildDeps = ({ config, database, configStore, identity, jobs, clock, newId
     config: configStore.current,
     people: createPeopleDirectory({ client, clock, logger }),
     publicUrl: () => publicBaseUrl(config),
-    slis: prometheusSliSource(() => configStore.current().prometheus),
+    slis: prometheusSliSource(() => configStore.current().prometheus, env),
   };
 };
 
@@ -224,7 +226,7 @@ export const startBot = async (options: BotOptions): Promise<RunningBot> => {
     const identity = await identifyBot(config, logger, options.startedMessage ?? 'connected to Slack');
     const jobRepository = createJobRepository(database.db, newId);
     const { jobs, onScheduled } = announcingJobs(jobRepository);
-    const deps = buildDeps({ config, database, configStore, identity, jobs, clock, newId, logger });
+    const deps = buildDeps({ config, database, configStore, identity, jobs, clock, newId, logger, env });
     const folding = startAlertFolding(deps, logger);
     const routes = [...extraRoutes, ...buildRoutes(deps, { config, database, configStore, env, logger, folding })];
     const app = createSlackApp(config, { logger, routes, identity: { botId: identity.botId, botUserId: identity.botUserId } });

@@ -22,6 +22,10 @@ export const checkAlertSecrets = (config: IncidentConfig, env: SecretEnv): void 
   if (config.api.tokenEnv && value(env, config.api.tokenEnv) === undefined) {
     throw new ConfigError(`${config.api.tokenEnv} is not set: api.token_env names it for /api/maintenance`);
   }
+  const prometheusToken = config.prometheus?.tokenEnv;
+  if (prometheusToken && value(env, prometheusToken) === undefined) {
+    throw new ConfigError(`${prometheusToken} is not set: prometheus.token_env names it for the SLOs' queries`);
+  }
 };
 
 /** Reads the secrets when a request comes, so a configuration reload takes effect without a restart. */
@@ -42,3 +46,6 @@ export const secretReader = (config: () => IncidentConfig, env: SecretEnv): Secr
     return name ? value(env, name) : undefined;
   },
 });
+
+/** The bearer token of the Prometheus the SLOs read, when the configuration names one (read at each query, as a reload may change it). */
+export const prometheusToken = (tokenEnv: string | null, env: SecretEnv): string | undefined => (tokenEnv ? value(env, tokenEnv) : undefined);

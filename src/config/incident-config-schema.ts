@@ -4,7 +4,7 @@ import { durationHint, parseDuration } from '../domain/escalation/duration.js';
 import { alertSourceTypes, weekdays, type EscalationTarget } from '../domain/escalation/types.js';
 import { parseSeverity, severities } from '../domain/incident/severity.js';
 import { cronProblem } from '../domain/communication/cron-schedule.js';
-import { id, list, optionalId, strict, text } from './schema-parts.js';
+import { envName, id, list, optionalId, strict, text } from './schema-parts.js';
 import { sloSections } from './slo-config-schema.js';
 
 // The YAML file as written (snake_case); incident-config-file.ts turns it into an IncidentConfig.
@@ -196,8 +196,6 @@ const alertDuration = z.string({ error: alertDurationHint }).transform((value, c
   return ms || z.NEVER;
 });
 
-const envNameHint = 'must be the name of an environment variable such as PROMETHEUS_ALERTS_TOKEN';
-const envName = z.string({ error: envNameHint }).regex(/^[A-Z_][A-Z0-9_]*$/, envNameHint);
 
 const alertSourceFile = strict({
   id,

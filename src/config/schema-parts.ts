@@ -44,3 +44,6 @@ const idHint = 'must be an id of letters, digits, -, _ or . such as payments-api
 export const id = z.string({ error: idHint }).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, idHint);
 export const optionalId = id.nullish().transform((value) => value ?? null);
 export const text = z.string({ error: 'must be text' }).trim().min(1, 'must not be empty');
+
+const envNameHint = 'must be the name of an environment variable such as PROMETHEUS_ALERTS_TOKEN';
+export const envName = z.string({ error: envNameHint }).regex(/^[A-Z_][A-Z0-9_]*$/, envNameHint);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { durationHint, parseDuration } from '../domain/escalation/duration.js';
 import type { Slo } from '../domain/slo/error-budget.js';
-import { id, list, strict, text } from './schema-parts.js';
+import { envName, id, list, strict, text } from './schema-parts.js';
 
 // The SLO sections of the configuration file (snake_case), and what they become.
 
@@ -30,7 +30,7 @@ const sloFile = strict({
 });
 
 export const sloSections = {
-  prometheus: strict({ url: prometheusUrl, timeout: windowMs.optional(), evaluate_every: windowMs.optional() }).nullish(),
+  prometheus: strict({ url: prometheusUrl, timeout: windowMs.optional(), evaluate_every: windowMs.optional(), token_env: envName.optional() }).nullish(),
   slos: list(sloFile),
 };
 
@@ -47,11 +47,18 @@ export interface PrometheusConfig {
   timeoutMs: number;
   /** How often every SLO is read for its burn-rate alerts. */
   evaluateEveryMs: number;
+  /** The environment variable holding a bearer token for it, if it wants one. */
+  tokenEnv: string | null;
 }
 
 export const toSloConfig = (file: SloSections): { prometheus: PrometheusConfig | null; slos: Slo[] } => ({
   prometheus: file.prometheus
-    ? { url: file.prometheus.url, timeoutMs: file.prometheus.timeout ?? defaultTimeoutMs, evaluateEveryMs: file.prometheus.evaluate_every ?? defaultEvaluateEveryMs }
+    ? {
+        url: file.prometheus.url,
+        timeoutMs: file.prometheus.timeout ?? defaultTimeoutMs,
+        evaluateEveryMs: file.prometheus.evaluate_every ?? defaultEvaluateEveryMs,
+        tokenEnv: file.prometheus.token_env ?? null,
+      }
     : null,
   slos: file.slos.map((slo) => ({ id: slo.id, service: slo.service, objective: slo.objective, windowMs: slo.window ?? defaultSloWindowMs, good: slo.good, total: slo.total })),
 });

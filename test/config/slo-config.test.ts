@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkAlertSecrets } from '../../src/config/alert-secrets.js';
 import { ConfigError } from '../../src/config/env.js';
 import { parseIncidentConfig } from '../../src/config/incident-config-file.js';
 
@@ -25,14 +26,17 @@ const refusal = (yaml: string): string[] => {
 describe('SLOs in the configuration file', () => {
   it('reads an SLO with a 28-day window and a 10 s query timeout unless told otherwise', () => {
     const config = parseIncidentConfig(file(sloLine()));
-    expect(config.prometheus).toEqual({ url: 'http://prometheus:9090', timeoutMs: 10_000, evaluateEveryMs: 60_000 });
+    expect(config.prometheus).toEqual({ url: 'http://prometheus:9090', timeoutMs: 10_000, evaluateEveryMs: 60_000, tokenEnv: null });
     expect(config.slos).toEqual([{ id: 'checkout-availability', service: 'checkout-api', objective: 99.9, windowMs: 28 * 86_400_000, good, total }]);
   });
 
   it('reads a window and a timeout of its own', () => {
-    const config = parseIncidentConfig(file(sloLine(', window: 7d'), 'prometheus: { url: "https://prom.example.com", timeout: 3s, evaluate_every: 30s }'));
+    const config = parseIncidentConfig(file(sloLine(', window: 7d'), 'prometheus: { url: "https://prom.example.com", timeout: 3s, evaluate_every: 30s, token_env: PROMETHEUS_TOKEN }'));
     expect(config.slos[0]!.windowMs).toBe(7 * 86_400_000);
-    expect(config.prometheus).toEqual({ url: 'https://prom.example.com', timeoutMs: 3_000, evaluateEveryMs: 30_000 });
+    expect(config.prometheus).toEqual({ url: 'https://prom.example.com', timeoutMs: 3_000, evaluateEveryMs: 30_000, tokenEnv: 'PROMETHEUS_TOKEN' });
+    // Its variable must be set to start, like every token_env.
+    expect(() => checkAlertSecrets(config, {})).toThrow(new ConfigError("PROMETHEUS_TOKEN is not set: prometheus.token_env names it for the SLOs' queries"));
+    expect(() => checkAlertSecrets(config, { PROMETHEUS_TOKEN: 'x' })).not.toThrow();
   });
 
   it.each([

@@ -1,9 +1,11 @@
+import { prometheusToken, type SecretEnv } from '../../config/alert-secrets.js';
 import type { PrometheusConfig } from '../../config/slo-config-schema.js';
 import { SliUnavailable, type SliSource } from '../../app/slo/slo-ports.js';
 import { queryOver, type SliReading, type Slo } from '../../domain/slo/error-budget.js';
 
 interface QueryAnswer {
   status?: string;
+  errorType?: string;
   error?: string;
   data?: { resultType?: string; result?: unknown };
 }
@@ -44,7 +46,7 @@ const where = (url: string) => new URL(url).host;
  * The query's URL, and the user and password of the configured URL as basic auth (fetch refuses a
  * URL that holds them).
  */
-const request = (prometheus: PrometheusConfig, query: string, at: number): { url: string; headers: Record<string, string> } => {
+const request = (prometheus: PrometheusConfig, query: string, at: number, token: string | undefined): { url: string; headers: Record<string, string> } => {
   const url = new URL(`${prometheus.url}/api/v1/query`);
   url.search = new URLSearchParams({ query, time: (at / 1000).toFixed(3) }).toString();
   const headers: Record<string, string> = { accept: 'application/json' };
@@ -53,12 +55,14 @@ const request = (prometheus: PrometheusConfig, query: string, at: number): { url
     url.username = '';
     url.password = '';
   }
+  // A token from prometheus.token_env goes before credentials in the URL.
+  if (token) headers.authorization = `Bearer ${token}`;
   return { url: url.href, headers };
 };
 
 /** One instant query (GET /api/v1/query) at `at`, abandoned after the configured timeout. */
-const instantQuery = async (prometheus: PrometheusConfig, query: string, at: number): Promise<QueryAnswer> => {
-  const { url, headers } = request(prometheus, query, at);
+const instantQuery = async (prometheus: PrometheusConfig, query: string, at: number, env: SecretEnv): Promise<QueryAnswer> => {
+  const { url, headers } = request(prometheus, query, at, prometheusToken(prometheus.tokenEnv, env));
   let answer: QueryAnswer | undefined;
   let status: number;
   try {
@@ -71,31 +75,39 @@ const instantQuery = async (prometheus: PrometheusConfig, query: string, at: num
       timedOut ? `Prometheus at ${where(prometheus.url)} did not answer within ${prometheus.timeoutMs / 1000} s` : `Prometheus at ${where(prometheus.url)} could not be reached`,
     );
   }
-  if (answer?.status !== 'success') throw new Refused(query, answer?.error ?? `HTTP ${status}`);
+  if (answer?.status !== 'success') throw new Refused(query, answer?.error ?? `HTTP ${status}`, answer?.errorType === 'bad_data');
   return answer;
 };
 
 class Refused extends SliUnavailable {
-  constructor(query: string, reason: string) {
+  constructor(
+    query: string,
+    reason: string,
+    /** The query itself is wrong (a parse error): not the server, nor its access rules. */
+    readonly badQuery: boolean,
+  ) {
     super(`Prometheus refused the query \`${query}\`: ${reason}`);
   }
 }
 
 /** The one of the two queries Prometheus refuses on its own, so the answer names the one to fix. */
-const culprit = async (prometheus: PrometheusConfig, queries: string[], at: number, refused: Refused): Promise<never> => {
-  for (const query of queries) await instantQuery(prometheus, query, at);
+const culprit = async (prometheus: PrometheusConfig, queries: string[], at: number, env: SecretEnv, refused: Refused): Promise<never> => {
+  for (const query of queries) await instantQuery(prometheus, query, at, env);
   throw refused;
 };
 
-/** SLIs from Prometheus: each SLO's `good` and `total` over the range, in one query. */
-export const prometheusSliSource = (config: () => PrometheusConfig | null): SliSource => ({
+/**
+ * SLIs from Prometheus: each SLO's `good` and `total` over the range, in one query. `env` holds the
+ * variable prometheus.token_env names, if any.
+ */
+export const prometheusSliSource = (config: () => PrometheusConfig | null, env: SecretEnv = {}): SliSource => ({
   read: async (slo, rangeMs, at) => {
     const prometheus = config();
     if (!prometheus) throw new SliUnavailable('no Prometheus is configured (prometheus.url)');
     const good = queryOver(slo.good, rangeMs);
     const total = queryOver(slo.total, rangeMs);
-    const answer = await instantQuery(prometheus, together(good, total), at).catch((error: unknown) => {
-      if (error instanceof Refused) return culprit(prometheus, [good, total], at, error);
+    const answer = await instantQuery(prometheus, together(good, total), at, env).catch((error: unknown) => {
+      if (error instanceof Refused && error.badQuery) return culprit(prometheus, [good, total], at, env, error);
       throw error;
     });
     return readingOf(answer, { ...slo, good, total });

@@ -33,7 +33,7 @@ const failure = (read: Promise<unknown>) => read.then(() => expect.fail('expecte
 describe('reading SLIs from Prometheus', () => {
   it('gives up on a server that takes the request and never answers, after the timeout', async () => {
     const port = await listening();
-    const source = prometheusSliSource(() => ({ url: `http://127.0.0.1:${port}`, timeoutMs: 300, evaluateEveryMs: 60_000 }));
+    const source = prometheusSliSource(() => ({ url: `http://127.0.0.1:${port}`, timeoutMs: 300, evaluateEveryMs: 60_000, tokenEnv: null }));
     const started = performance.now();
     const error = await failure(source.read(slo, 60_000, Date.now()));
     expect(error).toBeInstanceOf(SliUnavailable);
@@ -44,7 +44,7 @@ describe('reading SLIs from Prometheus', () => {
   it('says so when nothing listens, naming the host and never the credentials in the URL', async () => {
     const port = await listening();
     await new Promise((resolve) => servers.pop()!.close(resolve));
-    const source = prometheusSliSource(() => ({ url: `http://reader:s3cret-password@127.0.0.1:${port}`, timeoutMs: 2_000, evaluateEveryMs: 60_000 }));
+    const source = prometheusSliSource(() => ({ url: `http://reader:s3cret-password@127.0.0.1:${port}`, timeoutMs: 2_000, evaluateEveryMs: 60_000, tokenEnv: null }));
     const error = await failure(source.read(slo, 60_000, Date.now()));
     expect((error as Error).message).toBe(`Prometheus at 127.0.0.1:${port} could not be reached`);
     expect((error as Error).message).not.toContain('s3cret');
@@ -66,12 +66,28 @@ describe('a Prometheus behind basic auth', () => {
     httpServers.push(server);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as { port: number };
-    const source = prometheusSliSource(() => ({ url: `http://reader:s3cret%40x@127.0.0.1:${port}/prom`, timeoutMs: 2_000, evaluateEveryMs: 60_000 }));
+    const source = prometheusSliSource(() => ({ url: `http://reader:s3cret%40x@127.0.0.1:${port}/prom`, timeoutMs: 2_000, evaluateEveryMs: 60_000, tokenEnv: null }));
     const error = await failure(source.read(slo, 60_000, Date.UTC(2026, 11, 2, 10, 0)));
     expect(seen[0]!.authorization).toBe(`Basic ${Buffer.from('reader:s3cret@x').toString('base64')}`);
     expect(seen[0]!.url).toMatch(/^\/prom\/api\/v1\/query\?query=.*&time=1796205600\.000$/);
     // Refused, with what the server said; the password is in no message.
     expect((error as Error).message).toMatch(/^Prometheus refused the query `.*`: HTTP 401$/);
     expect((error as Error).message).not.toContain('s3cret');
+  });
+
+  it('sends the token of prometheus.token_env as a bearer token, before any credentials in the URL', async () => {
+    const seen: (string | undefined)[] = [];
+    const server = createHttpServer((request, response) => {
+      seen.push(request.headers.authorization);
+      response.writeHead(403, { 'content-type': 'text/plain' }).end('Forbidden');
+    });
+    httpServers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    const config = { url: `http://reader:s3cret@127.0.0.1:${port}`, timeoutMs: 2_000, evaluateEveryMs: 60_000, tokenEnv: 'PROMETHEUS_TOKEN' };
+    const error = await failure(prometheusSliSource(() => config, { PROMETHEUS_TOKEN: ' tok-9f2e ' }).read(slo, 60_000, Date.now()));
+    expect(seen).toEqual(['Bearer tok-9f2e']);
+    expect((error as Error).message).toMatch(/: HTTP 403$/);
+    expect((error as Error).message).not.toMatch(/tok-9f2e|s3cret/);
   });
 });
