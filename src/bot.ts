@@ -145,7 +145,7 @@ const buildDeps = ({ config, database, configStore, identity, jobs, clock, newId
   };
 };
 
-type RoutesInput = Pick<DepsInput, 'config' | 'database' | 'configStore' | 'logger'> & { env: SecretEnv; folding: AlertFolding };
+type RoutesInput = Pick<DepsInput, 'config' | 'database' | 'configStore' | 'logger' | 'env'> & { folding: AlertFolding };
 
 /** The HTTP routes besides Slack's: health, postmortem drafts, alert intake, the maintenance API, the status page. */
 const buildRoutes = (deps: UseCaseDeps, { config, database, configStore, env, logger, folding }: RoutesInput): CustomRoute[] => {

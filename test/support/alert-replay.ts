@@ -1,6 +1,7 @@
 import { afterEach, expect } from 'vitest';
 import { startHarness, type Harness } from './bot-harness.js';
 import { fixedClock, type FixedClock } from './clock.js';
+import { eventually } from './eventually.js';
 import { addAlertWorkspace, alertsConfigYaml, alertTeams, alertTokens } from './alerts-config.js';
 import type { Storm } from './alert-storm.js';
 
@@ -27,6 +28,16 @@ export const drainJobs = (harness: Harness): Promise<void> => harness.bot.idle()
 
 export const pagesTo = (harness: Harness, userId: string) =>
   harness.slack.workspace.history(harness.slack.workspace.dmWith(userId).id).filter((message) => message.text.includes('You are paged'));
+
+/** Waits until `userId` has been paged, and checks it was exactly once: that page. */
+export const onePageTo = async (harness: Harness, userId: string) =>
+  (
+    await eventually(() => {
+      const found = pagesTo(harness, userId);
+      expect(found).toHaveLength(1);
+      return found;
+    }, 30_000)
+  )[0]!;
 
 /** Slack notifications: every new message the bot posted (pages are DMs); edits are not counted. */
 export const notifications = (harness: Harness) => harness.slack.callsTo('chat.postMessage').filter((call) => call.ok);

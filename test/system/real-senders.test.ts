@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { startHarness, type Harness } from '../support/bot-harness.js';
 import { addAlertWorkspace, alertsConfigYaml, alertTeams, alertTokens } from '../support/alerts-config.js';
-import { pagesTo } from '../support/alert-replay.js';
+import { onePageTo, pagesTo } from '../support/alert-replay.js';
 import { defined, eventually } from '../support/eventually.js';
 
 /**
@@ -115,13 +115,9 @@ describe('Prometheus sending straight to the bot, configured as the README says'
     startProcess(prometheusBinary, [`--config.file=${configFile}`, `--storage.tsdb.path=${join(dir, 'tsdb')}`, `--web.listen-address=127.0.0.1:${port}`, '--rules.alert.resend-delay=1s', '--log.level=warn']);
     await ready(`http://127.0.0.1:${port}/-/ready`);
 
-    const pages = await eventually(() => {
-      const found = pagesTo(h, alertTeams.payments.user);
-      expect(found).toHaveLength(1);
-      return found;
-    }, 30_000);
-    expect(pages[0]!.text).toContain('payments · PaymentAuthorizationFailureRate');
-    expect(pages[0]!.text).toContain('Card authorisations failing');
+    const page = await onePageTo(h, alertTeams.payments.user);
+    expect(page.text).toContain('payments · PaymentAuthorizationFailureRate');
+    expect(page.text).toContain('Card authorisations failing');
     // Prometheus resends every second; the alert is the same one, counted, and pages once.
     const stored = () => h.bot.deps.alerts.groupSummary(h.bot.deps.alerts.latestGroup({ kind: 'critical', team: 'payments', service: 'payments', alertname: null })!.id, 1).lead!;
     await eventually(() => expect(stored().receivedCount).toBeGreaterThanOrEqual(3), 30_000);

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fingerprintOf } from '../../src/domain/alerts/fingerprint.js';
-import { pagesTo } from '../support/alert-replay.js';
+import { onePageTo, pagesTo } from '../support/alert-replay.js';
 import { addAlertWorkspace, alertsConfigYaml, alertTeams, alertTokens } from '../support/alerts-config.js';
 import { people, startHarness, type Harness } from '../support/bot-harness.js';
 import { eventually } from '../support/eventually.js';
@@ -114,13 +114,9 @@ describe('/incident slo, read from a real Prometheus', () => {
   }, 60_000);
 
   it('pages the owning team for an SLO burning its budget fast, once, and nobody for one burning slowly', async () => {
-    const pages = await eventually(() => {
-      const found = pagesTo(harness, alertTeams.payments.user);
-      expect(found).toHaveLength(1);
-      return found;
-    }, 30_000);
-    expect(pages[0]!.text).toContain('payments · ErrorBudgetBurn');
-    expect(pages[0]!.text).toMatch(/payments-availability: error budget burning 2\d\.\d× over the last \d+ min/);
+    const page = await onePageTo(harness, alertTeams.payments.user);
+    expect(page.text).toContain('payments · ErrorBudgetBurn');
+    expect(page.text).toMatch(/payments-availability: error budget burning 2\d\.\d× over the last \d+ min/);
     // Evaluated every second: still one page, and nothing for checkout (burning under 1×).
     await eventually(() => expect(harness.bot.deps.alerts.find(fingerprintOf({ alertname: 'ErrorBudgetBurn', service: 'payments', slo: 'payments-availability', severity: 'critical' }))?.receivedCount).toBeGreaterThanOrEqual(3), 30_000);
     expect(pagesTo(harness, alertTeams.payments.user)).toHaveLength(1);

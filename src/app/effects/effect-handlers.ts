@@ -102,8 +102,8 @@ const createChannel: Effect = async (deps, job) => {
 
 /** The card, with the SLOs of the incident's services as their last evaluation read them. */
 const cardOf = (deps: EffectHandlersDeps, incident: Incident): OutboundMessage => {
-  const slos = new Map(deps.config().slos.filter((slo) => incident.services.includes(slo.service)).map((slo) => [slo.id, slo]));
-  return { kind: 'incident_card', incident, slos: deps.sloStatus.list().filter((status) => slos.has(status.sloId)) };
+  const ids = new Set(deps.config().slos.filter((slo) => incident.services.includes(slo.service)).map((slo) => slo.id));
+  return { kind: 'incident_card', incident, slos: deps.sloStatus.list().filter((status) => ids.has(status.sloId)) };
 };
 
 const postCard: Effect = (deps, job) =>

@@ -1,6 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { deriveMilestones } from '../../domain/postmortem/derive-milestones.js';
 import { incidentBudgetSpends } from '../slo/slo-report.js';
-import { randomBytes } from 'node:crypto';
 import { findBlame } from '../../domain/postmortem/blame.js';
 import { peopleIn } from '../../domain/postmortem/people.js';
 import { renderPostmortem } from '../../domain/postmortem/render-postmortem.js';

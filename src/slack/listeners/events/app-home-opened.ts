@@ -15,8 +15,9 @@ type HomeArgs = SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs;
 export const appHomeOpened = (ctx: ListenerContext) => async ({ event, client }: HomeArgs) => {
   if (event.tab && event.tab !== 'home') return;
   const open = listOpenIncidents(ctx.deps, { viewerId: event.user, limit: maxHomeIncidents });
-  const publish = (budgets: Parameters<typeof homeView>[4]) =>
-    client.views.publish({ user_id: event.user, view: homeView(open, ctx.deps.clock.now(), nextShiftOf(ctx.deps, event.user), viewerNoise(ctx.deps, { viewerId: event.user }), budgets) });
+  const nextShift = nextShiftOf(ctx.deps, event.user);
+  const noise = viewerNoise(ctx.deps, { viewerId: event.user });
+  const publish = (budgets: Parameters<typeof homeView>[4]) => client.views.publish({ user_id: event.user, view: homeView(open, ctx.deps.clock.now(), nextShift, noise, budgets) });
   const hasSlos = ctx.deps.config().slos.length > 0;
   await publish(hasSlos ? 'reading' : null);
   if (hasSlos) await publish(await sloBudgetLines(ctx.deps));
