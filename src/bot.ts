@@ -19,6 +19,8 @@ import { createStatusPageReader } from './app/communication/read-status-page.js'
 import { statusPageRoutes } from './http/status-page/routes.js';
 import { postmortemRoute, safeEqual } from './http/postmortem-route.js';
 import { createPeopleDirectory } from './slack/people-directory.js';
+import { createUserGroupCache, type UserGroupCache } from './slack/user-group-members.js';
+import { namedGroups } from './domain/permissions/permissions.js';
 import { createStatusPageSource } from './storage/status-page-source.js';
 import { createScheduler, type Scheduler } from './scheduler/scheduler.js';
 import { jobHandlers } from './scheduler/job-handlers.js';
@@ -114,10 +116,11 @@ interface DepsInput {
   logger: Logger;
   /** Where the variables the configuration names (token_env) are read. */
   env: SecretEnv;
+  userGroups: UserGroupCache;
 }
 
 /** Repositories over the database, Slack through the notifier, the configuration in force: what the use cases are given. */
-const buildDeps = ({ config, database, configStore, identity, jobs, clock, newId, logger, env }: DepsInput): UseCaseDeps => {
+const buildDeps = ({ config, database, configStore, identity, jobs, clock, newId, logger, env, userGroups }: DepsInput): UseCaseDeps => {
   const { db } = database;
   // The jobs' own client: the same options as the listeners' (Bolt's), separate from the start-up check.
   const client = new WebClient(config.slack.botToken, { ...slackClientOptions(config), logger: toSlackLogger(logger) });
@@ -140,6 +143,7 @@ const buildDeps = ({ config, database, configStore, identity, jobs, clock, newId
     log: logger.child({ module: 'incidents' }),
     config: configStore.current,
     people: createPeopleDirectory({ client, clock, logger }),
+    userGroups,
     publicUrl: () => publicBaseUrl(config),
     slis: prometheusSliSource(() => configStore.current().prometheus, env),
   };
@@ -226,7 +230,13 @@ export const startBot = async (options: BotOptions): Promise<RunningBot> => {
     const identity = await identifyBot(config, logger, options.startedMessage ?? 'connected to Slack');
     const jobRepository = createJobRepository(database.db, newId);
     const { jobs, onScheduled } = announcingJobs(jobRepository);
-    const deps = buildDeps({ config, database, configStore, identity, jobs, clock, newId, logger, env });
+    // Its own client, without retries: the next read (its timer, or the next check) is the retry.
+    const userGroups = createUserGroupCache({
+      client: new WebClient(config.slack.botToken, { ...slackClientOptions(config), retryConfig: { retries: 0 }, logger: toSlackLogger(logger) }),
+      logger,
+      groups: () => namedGroups(configStore.current().permissions),
+    });
+    const deps = buildDeps({ config, database, configStore, identity, jobs, clock, newId, logger, env, userGroups });
     const folding = startAlertFolding(deps, logger);
     const routes = [...extraRoutes, ...buildRoutes(deps, { config, database, configStore, env, logger, folding })];
     const app = createSlackApp(config, { logger, routes, identity: { botId: identity.botId, botUserId: identity.botUserId } });
@@ -240,16 +250,20 @@ export const startBot = async (options: BotOptions): Promise<RunningBot> => {
     scheduleDigest(deps);
     scheduleHousekeeping(deps);
     scheduleSloEvaluation(deps, configStore.current());
+    void userGroups.refresh();
     // A reload may change the digest's cron: the pending digest moves to the new file's next time
     // before that file is put in force, and a schedule that cannot run refuses the reload.
     configStore.onReload((next) => planDigest(deps, next.digest));
     // SLOs added by a reload start being evaluated (the job reads the configuration when it runs);
     // removing them all ends the evaluations.
     configStore.onReload((next) => () => scheduleSloEvaluation(deps, next));
+    // Groups a reload names are read at once (the check reads the configuration in force).
+    configStore.onReload(() => () => void userGroups.refresh());
     if (tickEveryMs) await scheduler.start(tickEveryMs);
     logger.info({ url, mode: config.slack.appToken ? 'socket' : 'http', pendingJobs: deps.jobs.countPending() }, 'incident bot started');
     const stop = async () => {
       folding.stop();
+      userGroups.stop();
       await scheduler.stop();
       await app.stop();
       database.close();

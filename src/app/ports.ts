@@ -38,6 +38,12 @@ export interface PeopleDirectory {
   remember(person: KnownPerson): void;
 }
 
+/** Slack user groups' members, as last read (kept fresh beside the requests, never awaited by them). */
+export interface UserGroups {
+  /** The members as last read; undefined while the group has not been read yet (asking starts a read). */
+  membersOf(groupId: string): ReadonlySet<string> | undefined;
+}
+
 /** The slice of a structured logger the use cases need; pino's Logger satisfies it. */
 export interface Log {
   info(fields: object, message: string): void;

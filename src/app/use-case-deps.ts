@@ -7,7 +7,7 @@ import type { EscalationRepository } from './paging/ports.js';
 import type { IncidentRepository, SearchRepository, TimelineRepository } from './incident/ports.js';
 import type { Notifier } from './outbound.js';
 import type { SliSource, SloStatusStore } from './slo/slo-ports.js';
-import type { Atomically, Clock, IdempotencyRepository, JobRepository, Log, PeopleDirectory } from './ports.js';
+import type { Atomically, Clock, IdempotencyRepository, JobRepository, Log, PeopleDirectory, UserGroups } from './ports.js';
 
 export interface UseCaseSettings {
   channelNameTemplate: string;
@@ -38,6 +38,8 @@ export interface UseCaseDeps {
   postmortems: PostmortemRepository;
   search: SearchRepository;
   people: PeopleDirectory;
+  /** The members of the user groups `permissions` names. */
+  userGroups: UserGroups;
   /** The bot's public base URL (no trailing slash), for links to the postmortem drafts it serves. */
   publicUrl: () => string;
   alerts: AlertStore;

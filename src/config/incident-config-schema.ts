@@ -5,6 +5,7 @@ import { alertSourceTypes, weekdays, type EscalationTarget } from '../domain/esc
 import { parseSeverity, severities } from '../domain/incident/severity.js';
 import { cronProblem } from '../domain/communication/cron-schedule.js';
 import { envName, id, list, optionalId, strict, text } from './schema-parts.js';
+import { permissionsSection } from './permissions-config-schema.js';
 import { sloSections } from './slo-config-schema.js';
 
 // The YAML file as written (snake_case); incident-config-file.ts turns it into an IncidentConfig.
@@ -252,6 +253,7 @@ export const incidentConfigFileSchema = strict({
   alerts: alertsFile.nullish(),
   api: strict({ token_env: envName.nullish() }).nullish(),
   ...sloSections,
+  ...permissionsSection,
 });
 
 export type IncidentConfigFile = z.infer<typeof incidentConfigFileSchema>;

@@ -15,6 +15,7 @@ import type {
 import { severityDescriptions, type Severity } from '../domain/incident/severity.js';
 import { defaultCuration } from '../domain/postmortem/types.js';
 import { incidentConfigFileSchema, type IncidentConfigFile } from './incident-config-schema.js';
+import { toPermissionsConfig } from './permissions-config-schema.js';
 import { toSloConfig } from './slo-config-schema.js';
 
 // The configuration the bot runs with is the output of the file's schema: the YAML as written
@@ -209,6 +210,7 @@ const toIncidentConfig = (file: IncidentConfigFile) => {
     alerts: toAlertsConfig(file.alerts, defaults.alerts),
     api: { tokenEnv: file.api?.token_env ?? null },
     ...toSloConfig(file),
+    ...toPermissionsConfig(file),
   };
 };
 

@@ -14,6 +14,7 @@ export const errorCodes = {
   CHANNEL_NAME_UNAVAILABLE: 'No free channel name could be found.',
   SAME_VALUE: 'The incident already has that value.',
   FOLLOW_UPS_OPEN: 'Blocking follow-ups are still open; closing needs confirmation.',
+  NOT_PERMITTED: 'The configuration (permissions) does not let this person do that.',
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;

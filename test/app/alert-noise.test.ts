@@ -119,7 +119,7 @@ describe('noise accounting counters', () => {
     receiveAlerts(deps, { sourceId: 'prometheus', alerts: [storm[5]!] });
     const before = deps.alerts.find(storm[5]!.fingerprint)!;
     clock.advance(60_000);
-    expireSilence(deps, { silenceId: silence.id });
+    expireSilence(deps, { silenceId: silence.id, actorId: 'U0SRE' });
     expect(byAlert()['k8s-nodes · NodeNoisy']).toEqual(counts({ received: 1, silenced: 1, notified: 1 }));
     // Released, not seen again: the alert keeps how often and when monitoring last sent it.
     expect(deps.alerts.find(storm[5]!.fingerprint)).toMatchObject({ receivedCount: before.receivedCount, lastSeenAt: before.lastSeenAt, disposition: 'grouped' });

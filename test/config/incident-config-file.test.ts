@@ -67,6 +67,7 @@ const builtInDefaults: IncidentConfig = {
   api: { tokenEnv: null },
   prometheus: null,
   slos: [],
+  permissions: { admins: [], actions: {} },
 };
 
 const briefExample = `
@@ -176,6 +177,7 @@ describe('parseIncidentConfig', () => {
       api: builtInDefaults.api,
       prometheus: builtInDefaults.prometheus,
       slos: builtInDefaults.slos,
+      permissions: builtInDefaults.permissions,
     } satisfies IncidentConfig);
   });
 

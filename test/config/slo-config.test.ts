@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkAlertSecrets } from '../../src/config/alert-secrets.js';
 import { ConfigError } from '../../src/config/env.js';
 import { parseIncidentConfig } from '../../src/config/incident-config-file.js';
+import { configRefusal } from '../support/config-refusal.js';
 
 const good = 'sum(rate(http_requests_total{service="checkout",code!~"5.."}[$window]))';
 const total = 'sum(rate(http_requests_total{service="checkout"}[$window]))';
@@ -13,15 +14,7 @@ slos:
 `;
 const sloLine = (extra = '') => `{ id: checkout-availability, service: checkout-api, objective: 99.9, good: '${good}', total: '${total}'${extra} }`;
 
-const refusal = (yaml: string): string[] => {
-  try {
-    parseIncidentConfig(yaml, 'test.yml');
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message.split('\n').slice(1).map((line) => line.trim());
-  }
-  throw new Error('expected the configuration to be refused');
-};
+const refusal = configRefusal;
 
 describe('SLOs in the configuration file', () => {
   it('reads an SLO with a 28-day window and a 10 s query timeout unless told otherwise', () => {

@@ -121,4 +121,17 @@ describe('silences from Slack', () => {
     expect(notifications(h).length).toBeGreaterThan(beforeExpiry);
 
   });
+
+  it('are kept to the people permissions.silence names: Silence… answers anyone else privately, without a form', async () => {
+    const clock = fixedClock(Date.UTC(2026, 10, 30, 10, 0));
+    const search = alertTeams.search;
+    const h = (harness = await startHarness({ clock, configYaml: alertsConfigYaml({ groupWait: '10s', extra: `permissions: { silence: [${alertTeams.platform.user}] }` }), env: { ...alertTokens } }));
+    addAlertWorkspace(h.slack);
+    await send(h, clock, [alert('search', 'DiskFull', 'warning')]);
+    const card = defined(h.slack.workspace.history(search.channel)[0]);
+    await h.slack.clickButton({ user: search.user, channel: search.channel, messageTs: card.ts, actionId: actionIds.silenceAlert });
+    expect(ephemeralsFor(h, search.user).at(-1)?.text).toBe(`:warning: Only <@${alertTeams.platform.user}> may create or expire alert silences.`);
+    expect(h.slack.workspace.topModal(search.user)).toBeUndefined();
+    expect(h.bot.deps.alerts.activeSilences(clock.now())).toEqual([]);
+  });
 });

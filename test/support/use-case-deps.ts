@@ -82,7 +82,15 @@ export interface UseCaseWorld {
  * acks, retries over HTTP) stays in test/e2e.
  */
 export const useCaseWorld = (
-  options: { configYaml?: string; clock?: FixedClock; notifier?: Parameters<typeof recordingNotifier>[0]; databasePath?: string; slis?: SliSource } = {},
+  options: {
+    configYaml?: string;
+    clock?: FixedClock;
+    notifier?: Parameters<typeof recordingNotifier>[0];
+    databasePath?: string;
+    slis?: SliSource;
+    /** The members of user groups as Slack would list them; a group left out has not been read. */
+    userGroups?: Record<string, string[]>;
+  } = {},
 ): UseCaseWorld => {
   const database = options.databasePath ? openDatabase(options.databasePath) : testDatabase();
   const clock = options.clock ?? fixedClock();
@@ -104,6 +112,7 @@ export const useCaseWorld = (
       findByName: async (name) => [...known.values()].find((person) => [person.handle, person.displayName].some((candidate) => candidate.toLowerCase() === name.toLowerCase()))?.id,
       remember: (person) => void known.set(person.id, person),
     },
+    userGroups: { membersOf: (groupId) => (options.userGroups?.[groupId] ? new Set(options.userGroups[groupId]) : undefined) },
     publicUrl: () => 'http://127.0.0.1:3000',
     // Prometheus is a real server: tests of reading it are in test/system; here a test gives its readings.
     slis: options.slis ?? { read: () => Promise.reject(new SliUnavailable('this test reads no SLO')) },

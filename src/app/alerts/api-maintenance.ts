@@ -1,6 +1,6 @@
 import { DomainError } from '../../domain/errors.js';
 import type { UseCaseDeps } from '../use-case-deps.js';
-import { cancelMaintenance, scheduleMaintenance } from '../communication/schedule-maintenance.js';
+import { publishMaintenance, withdrawMaintenance } from '../communication/schedule-maintenance.js';
 import type { ApiMaintenance } from './alert-ports.js';
 import { holdSummaryKey } from './apply-sighting.js';
 import { alertJobPriority } from './alert-jobs.js';
@@ -35,7 +35,7 @@ export const putApiMaintenance = async (deps: PutApiMaintenanceDeps, input: ApiM
   const existing = deps.alerts.findWindow(input.id);
   let maintenanceId = existing?.maintenanceId ?? null;
   if (input.isPublic && !maintenanceId) {
-    const published = await scheduleMaintenance(deps, {
+    const published = await publishMaintenance(deps, {
       title: input.title,
       message: input.message ?? input.title,
       services: input.services,
@@ -75,6 +75,6 @@ export const cancelApiMaintenance = async (deps: CancelApiMaintenanceDeps, id: s
     deps.alerts.saveWindow(cancelled);
     moveHoldSummary(deps, window.maintenanceId ?? window.id, now, now);
   });
-  if (window.maintenanceId && window.endsAt > now) await cancelMaintenance(deps, { maintenanceId: window.maintenanceId, actorId: `api:${id}` }).catch(() => undefined);
+  if (window.maintenanceId && window.endsAt > now) await withdrawMaintenance(deps, { maintenanceId: window.maintenanceId, actorId: `api:${id}` }).catch(() => undefined);
   return cancelled;
 };

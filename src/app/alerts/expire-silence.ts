@@ -3,6 +3,8 @@ import { DomainError } from '../../domain/errors.js';
 import type { Job } from '../ports.js';
 import { redecide, type SightingDeps } from './apply-sighting.js';
 import { silenceEndKey } from './silence-alerts.js';
+import { requirePermission } from '../permissions/require-permission.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 
 // All of them: a released critical may page, and its page may declare an incident.
 type Deps = SightingDeps;
@@ -18,7 +20,8 @@ const releaseHeld = (deps: Deps, silenceId: string, now: number): void => {
 };
 
 /** Expire (the list's button): the silence ends now, and what it held is released in the same transaction. */
-export const expireSilence = (deps: Deps, input: { silenceId: string }): Silence => {
+export const expireSilence = (deps: Deps & Pick<UseCaseDeps, 'userGroups'>, input: { silenceId: string; actorId: string }): Silence => {
+  requirePermission(deps, 'silence', input.actorId);
   const now = deps.clock.now();
   return deps.alerts.atomically(() => {
     const silence = deps.alerts.findSilence(input.silenceId);

@@ -5,10 +5,11 @@ import type { UseCaseDeps } from '../use-case-deps.js';
 import { alertJobPriority } from './alert-jobs.js';
 import { jobKeys } from '../job-keys.js';
 import { silenceFiringAlerts } from './silence-firing-alerts.js';
+import { requirePermission } from '../permissions/require-permission.js';
 
 export const silenceEndKey = jobKeys.alertSilenceEnd;
 
-type Deps = Pick<UseCaseDeps, 'alerts' | 'config' | 'clock' | 'jobs'>;
+type Deps = Pick<UseCaseDeps, 'alerts' | 'config' | 'clock' | 'jobs' | 'userGroups'>;
 
 export const maxSilenceMs = 14 * 24 * 3_600_000;
 
@@ -39,6 +40,7 @@ export interface SilenceInput {
  * many, and how many open pages it held.
  */
 export const createSilence = (deps: Deps, input: SilenceInput): { silence: Silence; alerts: number; pagesHeld: number } => {
+  requirePermission(deps, 'silence', input.createdBy, undefined, 'silence_matchers');
   if (input.matchers.length === 0) throw new DomainError('INVALID_INPUT', 'A silence needs at least one matcher.');
   if (input.durationMs <= 0 || input.durationMs > maxSilenceMs) throw new DomainError('INVALID_INPUT', 'A silence lasts from a minute to 14 days.');
   const service = couldHoldPages(deps.config(), input.matchers);

@@ -12,6 +12,7 @@ import { afterChange } from '../effects/incident-changes.js';
 import { customerTemplate } from './update-form.js';
 import { effect, enqueue } from '../effects/effect-jobs.js';
 import { jobKeys } from '../job-keys.js';
+import { requirePermission } from '../permissions/require-permission.js';
 
 export interface PostUpdateInput {
   incidentId: string;
@@ -39,7 +40,7 @@ export const changesSince = (previous: Pick<IncidentUpdate, 'status'> & { severi
 
 export type PostUpdateDeps = Pick<
   UseCaseDeps,
-  'atomically' | 'clock' | 'config' | 'escalations' | 'incidents' | 'jobs' | 'log' | 'timeline' | 'updates'
+  'atomically' | 'clock' | 'config' | 'escalations' | 'incidents' | 'jobs' | 'log' | 'timeline' | 'updates' | 'userGroups'
 >;
 
 /**
@@ -59,6 +60,8 @@ export const postUpdate = async (deps: PostUpdateDeps, input: PostUpdateInput): 
     const nextUpdateAt = input.nextUpdateInMinutes ? now + input.nextUpdateInMinutes * 60_000 : null;
     const written = input.useTemplate && nextUpdateAt !== null ? customerTemplate(deps, before, before.status, nextUpdateAt) : input.customerMessage;
     const customerMessage = before.isPrivate ? null : written?.trim() || null;
+    // Only who permissions.publish names may write to customers; anyone may post the update itself.
+    if (customerMessage !== null) requirePermission(deps, 'publish', input.actorId, before, input.useTemplate ? 'use_template' : 'customer_message');
     const previous = deps.updates.listForIncident(before.id).at(-1);
     const update = deps.updates.add({
       incidentId: before.id,

@@ -7,6 +7,7 @@ import { sentOnce } from '../outbound.js';
 import type { MaintenancePhase } from './ports.js';
 import type { UseCaseDeps } from '../use-case-deps.js';
 import { jobKeys } from '../job-keys.js';
+import { requirePermission } from '../permissions/require-permission.js';
 
 export type ScheduleMaintenanceInput = Omit<Maintenance, 'id' | 'createdAt' | 'cancelledAt'>;
 
@@ -26,9 +27,10 @@ export type ScheduleMaintenanceDeps = Pick<UseCaseDeps, 'atomically' | 'clock' |
 
 /**
  * A planned window: shown on the status page, announced to stakeholders now, when it starts and when
- * it ends. (Alert handling will later hold back expected alerts during these windows.)
+ * it ends; while it is open it holds the alerts it explains. This is the change tool's way in (the
+ * API, with its own token); a person's is scheduleMaintenance.
  */
-export const scheduleMaintenance = async (deps: ScheduleMaintenanceDeps, input: ScheduleMaintenanceInput): Promise<Maintenance> => {
+export const publishMaintenance = async (deps: ScheduleMaintenanceDeps, input: ScheduleMaintenanceInput): Promise<Maintenance> => {
   const now = deps.clock.now();
   if (input.endsAt <= input.startsAt) throw new DomainError('INVALID_INPUT', 'The window must end after it starts.', 'ends_at');
   if (input.endsAt <= now) throw new DomainError('INVALID_INPUT', 'The window has already ended.', 'ends_at');
@@ -43,6 +45,12 @@ export const scheduleMaintenance = async (deps: ScheduleMaintenanceDeps, input: 
   });
   deps.log.info({ maintenanceId: maintenance.id, startsAt: input.startsAt, endsAt: input.endsAt }, 'maintenance scheduled');
   return maintenance;
+};
+
+/** A window a person schedules in Slack: only who permissions.maintenance names may. */
+export const scheduleMaintenance = async (deps: ScheduleMaintenanceDeps & Pick<UseCaseDeps, 'userGroups'>, input: ScheduleMaintenanceInput): Promise<Maintenance> => {
+  requirePermission(deps, 'maintenance', input.createdBy, undefined, 'maintenance_title');
+  return publishMaintenance(deps, input);
 };
 
 export type AnnounceMaintenancePhaseDeps = Pick<UseCaseDeps, 'atomically' | 'clock' | 'config' | 'jobs' | 'maintenances'>;
@@ -70,8 +78,14 @@ export const sendMaintenanceNotice = async (deps: Pick<UseCaseDeps, 'config' | '
 
 export type CancelMaintenanceDeps = Pick<UseCaseDeps, 'atomically' | 'clock' | 'config' | 'jobs' | 'log' | 'maintenances'>;
 
+/** A person cancels a window in Slack: only who permissions.maintenance names may. */
+export const cancelMaintenance = async (deps: CancelMaintenanceDeps & Pick<UseCaseDeps, 'userGroups'>, input: { maintenanceId: string; actorId: string }): Promise<Maintenance> => {
+  requirePermission(deps, 'maintenance', input.actorId);
+  return withdrawMaintenance(deps, input);
+};
+
 /** Cancels a window that has not ended: it leaves the status page and stakeholders are told. */
-export const cancelMaintenance = async (deps: CancelMaintenanceDeps, input: { maintenanceId: string; actorId: string }): Promise<Maintenance> => {
+export const withdrawMaintenance = async (deps: CancelMaintenanceDeps, input: { maintenanceId: string; actorId: string }): Promise<Maintenance> => {
   const maintenance = deps.maintenances.findById(input.maintenanceId);
   if (!maintenance) throw new DomainError('INVALID_INPUT', 'That maintenance window no longer exists.');
   const now = deps.clock.now();

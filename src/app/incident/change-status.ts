@@ -7,6 +7,7 @@ import type { UseCaseDeps } from '../use-case-deps.js';
 import { DomainError } from '../../domain/errors.js';
 import { publishResolution } from '../communication/publish-resolution.js';
 import { escapeUserText } from '../../domain/communication/slack-text.js';
+import { requirePermission } from '../permissions/require-permission.js';
 
 export interface ChangeStatusInput {
   incidentId: string;
@@ -25,11 +26,13 @@ const verbs: Partial<Record<Status, [emoji: string, what: string]>> = {
 
 export type ChangeStatusDeps = Pick<
   UseCaseDeps,
-  'atomically' | 'clock' | 'config' | 'escalations' | 'followUps' | 'incidents' | 'jobs' | 'log' | 'updates'
+  'atomically' | 'clock' | 'config' | 'escalations' | 'followUps' | 'incidents' | 'jobs' | 'log' | 'updates' | 'userGroups'
 >;
 
 export const changeStatus = async (deps: ChangeStatusDeps, input: ChangeStatusInput): Promise<Incident> =>
   deps.atomically(() => {
+    // A false alarm stops every page and leaves no postmortem: permissions.cancel may say who decides that.
+    if (input.to === 'cancelled') requirePermission(deps, 'cancel', input.actorId, incidentById(deps.incidents, input.incidentId), 'status');
     if (input.to === 'closed' && !input.confirmOpenFollowUps) {
       const incident = incidentById(deps.incidents, input.incidentId);
       const blocking = deps.followUps.listForIncident(incident.id).filter((followUp) => followUp.status === 'open' && followUp.blocking);

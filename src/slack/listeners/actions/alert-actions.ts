@@ -3,6 +3,7 @@ import { acknowledgeAlertGroup } from '../../../app/alerts/acknowledge-alert-gro
 import { declareDraftFromAlert } from '../../../app/alerts/declare-from-alert.js';
 import { silenceDraftFromAlert } from '../../../app/alerts/silence-alerts.js';
 import { expireSilence } from '../../../app/alerts/expire-silence.js';
+import { requirePermission } from '../../../app/permissions/require-permission.js';
 import { declareModal } from '../../blocks/modals/declare-modal.js';
 import { silenceModal } from '../../blocks/modals/silence-modal.js';
 import { slackDate } from '../../blocks/text.js';
@@ -46,16 +47,18 @@ export const declareFromAlertButton = (ctx: ListenerContext) => async ({ ack, ac
 export const silenceAlertButton = (ctx: ListenerContext) => async ({ ack, action, body, client, respond }: ButtonArgs) => {
   await ack();
   await reportingErrors(replyPrivately(respond), ctx.logger.child({ module: 'action', action: action.action_id }), async () => {
+    // Refused before the form opens: nothing typed is lost.
+    requirePermission(ctx.deps, 'silence', body.user.id);
     const draft = silenceDraftFromAlert(ctx.deps, action.value ?? '');
     await client.views.open({ trigger_id: body.trigger_id, view: silenceModal({ ...draft, ...(body.channel?.id ? { channelId: body.channel.id } : {}) }) });
   });
 };
 
 /** Expire in `/incident silences`: the silence ends now; what it held and still fires is notified. */
-export const expireSilenceButton = (ctx: ListenerContext) => async ({ ack, action, respond }: ButtonArgs) => {
+export const expireSilenceButton = (ctx: ListenerContext) => async ({ ack, action, body, respond }: ButtonArgs) => {
   await ack();
   await reportingErrors(replyPrivately(respond), ctx.logger.child({ module: 'action', action: action.action_id }), async () => {
-    const silence = expireSilence(ctx.deps, { silenceId: action.value ?? '' });
+    const silence = expireSilence(ctx.deps, { silenceId: action.value ?? '', actorId: body.user.id });
     await replyPrivately(respond)(`:bell: Silence expired ${slackDate(silence.expiredAt ?? silence.endsAt)}; matching alerts notify again.`);
   });
 };

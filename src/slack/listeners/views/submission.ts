@@ -15,6 +15,21 @@ export interface Submission<T> {
   tell: Tell;
 }
 
+type ParseView<T> = (values: ViewState, userId: string, metadata: ModalMetadata) => Parsed<T>;
+
+/**
+ * A form's parse that also refuses what the configuration (permissions) does not let this person
+ * do, next to the field `problem` names: the form stays open with everything typed. The use case
+ * refuses it again, for a change to the configuration in between and for every other way in.
+ */
+export const refusing =
+  <T>(parse: ParseView<T>, problem: (value: T, userId: string) => { field: string; message: string } | undefined): ParseView<T> =>
+  (values, userId, metadata) => {
+    const parsed = parse(values, userId, metadata);
+    const refused = parsed.ok ? problem(parsed.value, userId) : undefined;
+    return refused ? { ok: false, errors: { [refused.field]: refused.message } } : parsed;
+  };
+
 /**
  * The shape every modal submission takes: parse, answer bad input inline (the modal stays open and
  * nothing is lost), otherwise close the modal at once and do the work after. A view submitted twice
@@ -23,7 +38,7 @@ export interface Submission<T> {
 export const submission =
   <T>(
     ctx: ListenerContext,
-    parse: (values: ViewState, userId: string, metadata: ModalMetadata) => Parsed<T>,
+    parse: ParseView<T>,
     run: (submission: Submission<T>) => Promise<unknown>,
     /**
      * Store before answering: for a use case that only writes locally (a few milliseconds, no Slack

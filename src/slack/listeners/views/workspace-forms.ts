@@ -8,9 +8,18 @@ import { parseDeclareView } from '../../parse/declare-view.js';
 import { parseAddToTimelineView, parseMaintenanceView } from '../../parse/incident-views.js';
 import { parseSilenceView } from '../../parse/silence-view.js';
 import type { ListenerContext } from '../context.js';
-import { submission } from './submission.js';
+import { refusing, submission } from './submission.js';
+import { permissionProblem } from '../../../app/permissions/require-permission.js';
+import type { RestrictedAction } from '../../../domain/permissions/permissions.js';
+import { inputIds } from '../../ids.js';
 
 /** The forms not about one incident: declaring, maintenance, the timeline shortcut, silences. */
+
+/** The person may not do `action` (about no incident): said next to `field`. */
+const refusal = (ctx: ListenerContext, action: RestrictedAction, field: string) => (_value: unknown, userId: string) => {
+  const message = permissionProblem(ctx.deps, action, userId);
+  return message ? { field, message } : undefined;
+};
 
 // Stored before Slack hears back; the reporter is told where the channel is once it exists.
 export const declareForm = (ctx: ListenerContext) =>
@@ -28,7 +37,7 @@ export const declareForm = (ctx: ListenerContext) =>
 export const maintenanceForm = (ctx: ListenerContext) =>
   submission(
     ctx,
-    (values, userId, metadata) => parseMaintenanceView(values, userId, metadata, ctx.deps.clock.now()),
+    refusing((values, userId, metadata) => parseMaintenanceView(values, userId, metadata, ctx.deps.clock.now()), refusal(ctx, 'maintenance', inputIds.maintenanceTitle)),
     async ({ value, userId, tell }) => {
       const maintenance = await scheduleMaintenance(ctx.deps, { ...value, createdBy: userId });
       await tell(`:calendar: Maintenance *${escape(maintenance.title)}* scheduled; it is on the status page and stakeholders are being told.`);
@@ -44,7 +53,7 @@ export const addToTimelineForm = (ctx: ListenerContext) =>
 export const silenceForm = (ctx: ListenerContext) =>
   submission(
     ctx,
-    (values) => parseSilenceView(values, ctx.deps.config()),
+    refusing((values) => parseSilenceView(values, ctx.deps.config()), refusal(ctx, 'silence', inputIds.silenceMatchers)),
     async ({ value, userId, tell }) => {
       const { silence, alerts, pagesHeld } = createSilence(ctx.deps, { ...value, createdBy: userId });
       const already = alerts > 0 ? ` ${alerts} alert(s) already firing are silenced now${pagesHeld > 0 ? `; ${pagesHeld} open page(s) stop escalating until it ends` : ''}.` : '';

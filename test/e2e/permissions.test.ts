@@ -1,0 +1,86 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { actionIds, inputIds } from '../../src/slack/ids.js';
+import { people, startHarness, type Harness } from '../support/bot-harness.js';
+import { fixedClock } from '../support/clock.js';
+import { commsChannels, communicationsConfigYaml } from '../support/communications-config.js';
+import { eventually } from '../support/eventually.js';
+import { declareIncident, ephemeralsFor, openModal } from '../support/incident-flows.js';
+
+/**
+ * permissions through Slack: the real bot reads the user groups' members from the emulator
+ * (usergroups.users.list) and answers a person it does not let through privately, next to the field
+ * when it is a form, so the form stays open with what was typed.
+ */
+const comms = { id: 'S0COMMSTM', handle: 'comms', member: 'U0COMMSLD' };
+const sre = { id: 'S0SRETEAM', handle: 'sre', member: 'U0SREMEMB' };
+const configYaml = `${communicationsConfigYaml}
+permissions:
+  publish: [incident_roles, ${comms.id}]
+  maintenance: [${sre.id}]
+  cancel: [incident_roles, S0NOTTHERE]
+`;
+
+let h: Harness;
+beforeEach(async () => {
+  h = await startHarness({ configYaml, clock: fixedClock() });
+  for (const [name, id] of Object.entries(commsChannels)) h.slack.addChannel({ id, name });
+  for (const group of [comms, sre]) {
+    h.slack.addUser({ id: group.member, name: group.handle });
+    h.slack.addUserGroup({ id: group.id, handle: group.handle, users: [group.member] });
+  }
+  // The groups came after the bot started: asking for them reads them again.
+  await eventually(() => expect([comms.id, sre.id].map((id) => h.bot.deps.userGroups.membersOf(id)?.size)).toEqual([1, 1]));
+});
+afterEach(() => h.close());
+
+const lastEphemeral = (user: string) => ephemeralsFor(h, user).at(-1)?.text;
+
+describe('permissions in Slack', () => {
+  it('answers a customer message from someone not named next to the field, and publishes one from the comms group', async () => {
+    const { channel, card } = await declareIncident(h, { title: 'Checkout errors', severity: 'SEV2', services: ['payments'] });
+    // People who joined the channel: being in it is no role.
+    for (const user of [people.bystander, comms.member]) h.slack.workspace.conversations.get(channel.id)!.members.add(user);
+    const submit = async (user: string) => {
+      await h.slack.clickButton({ user, channel: channel.id, messageTs: card.ts, actionId: actionIds.postUpdate });
+      const view = await eventually(() => openModal(h, user));
+      return h.slack.submitView({
+        user,
+        viewId: view.id,
+        values: { [inputIds.update]: { [inputIds.update]: 'Rolled back' }, [inputIds.customerMessage]: { [inputIds.customerMessage]: 'Checkout works again.' } },
+      });
+    };
+    const refused = await submit(people.bystander);
+    expect(refused.body).toMatchObject({
+      response_action: 'errors',
+      errors: { [inputIds.customerMessage]: `Only the incident's role holders or members of user group \`${comms.id}\` may publish to the public status page.` },
+    });
+    expect(refused.openView).toBeDefined();
+    const incident = h.bot.deps.incidents.findByChannel(channel.id)!;
+    expect(h.bot.deps.updates.listForIncident(incident.id)).toEqual([]);
+
+    const accepted = await submit(comms.member);
+    expect(accepted.openView).toBeUndefined();
+    expect(h.bot.deps.updates.listForIncident(incident.id).map((update) => [update.postedBy, update.customerMessage])).toEqual([[comms.member, 'Checkout works again.']]);
+  });
+
+  it('refuses /incident cancel privately to someone without a role, and cancels for the commander', async () => {
+    const { channel } = await declareIncident(h, { title: 'Search slow', severity: 'SEV3', services: ['search'] });
+    const incident = () => h.bot.deps.incidents.findByChannel(channel.id)!;
+    h.slack.workspace.conversations.get(channel.id)!.members.add(people.bystander);
+    await h.slack.runSlashCommand({ user: people.bystander, channel: channel.id, command: '/incident', text: 'cancel false alarm' });
+    // S0NOTTHERE is no group Slack knows: it is read, refused, and does not stop the answer.
+    expect(lastEphemeral(people.bystander)).toMatch(/I could not read the members of user group `S0NOTTHERE` from Slack yet, so I cannot tell whether you may cancel an incident/);
+    expect(incident().status).toBe('investigating');
+    await h.slack.runSlashCommand({ user: people.commander, channel: channel.id, command: '/incident', text: 'cancel false alarm' });
+    expect(incident().status).toBe('cancelled');
+    expect(h.logs.filter((line) => line.includes('could not read the members of a user group') && line.includes('S0NOTTHERE'))).toHaveLength(1);
+  });
+
+  it('answers /incident maintenance from outside the SRE group privately, without a form, and opens it for the group', async () => {
+    await h.slack.runSlashCommand({ user: people.bystander, channel: h.general, command: '/incident', text: 'maintenance' });
+    expect(lastEphemeral(people.bystander)).toBe(`:warning: Only members of user group \`${sre.id}\` may schedule or cancel maintenance windows.`);
+    expect(h.slack.workspace.topModal(people.bystander)).toBeUndefined();
+    await h.slack.runSlashCommand({ user: sre.member, channel: h.general, command: '/incident', text: 'maintenance' });
+    await eventually(() => openModal(h, sre.member));
+  });
+});

@@ -1,0 +1,64 @@
+import { Writable } from 'node:stream';
+import { WebClient } from '@slack/web-api';
+import pino from 'pino';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startFakeSlack, type FakeSlack } from 'slack-emulator';
+import { createUserGroupCache, type UserGroupCache } from '../../src/slack/user-group-members.js';
+import { eventually } from '../support/eventually.js';
+
+let slack: FakeSlack;
+let cache: UserGroupCache | undefined;
+let lines: string[];
+beforeEach(async () => {
+  slack = await startFakeSlack();
+  lines = [];
+});
+afterEach(async () => {
+  cache?.stop();
+  await slack.close();
+});
+
+const start = (groups: string[]) => {
+  const sink = new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) });
+  cache = createUserGroupCache({
+    client: new WebClient(slack.botToken, { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true }),
+    logger: pino({ level: 'info' }, sink),
+    groups: () => groups,
+  });
+  return cache;
+};
+const warnings = () => lines.filter((line) => line.includes('could not read the members of a user group'));
+
+describe('the members of the user groups permissions name', () => {
+  it('are read from Slack on refresh, and a group asked about before it was read is read then', async () => {
+    const ann = slack.addUser({ name: 'ann' });
+    const ben = slack.addUser({ name: 'ben' });
+    slack.addUserGroup({ id: 'S0SRE', handle: 'sre', users: [ann.id] });
+    slack.addUserGroup({ id: 'S0COMMS', handle: 'comms', users: [ben.id] });
+    const groups = start(['S0SRE']);
+    await groups.refresh();
+    expect([...(groups.membersOf('S0SRE') ?? [])]).toEqual([ann.id]);
+    expect(groups.membersOf('S0COMMS')).toBeUndefined();
+    await eventually(() => expect([...(groups.membersOf('S0COMMS') ?? [])]).toEqual([ben.id]));
+  });
+
+  it('keep what was last read while Slack cannot answer, say so once, and follow Slack again once it answers', async () => {
+    const ann = slack.addUser({ name: 'ann' });
+    const ben = slack.addUser({ name: 'ben' });
+    const sre = slack.addUserGroup({ id: 'S0SRE', handle: 'sre', users: [ann.id] });
+    const groups = start(['S0SRE']);
+    await groups.refresh();
+    sre.users.push(ben.id);
+    slack.failNext('usergroups.users.list', { status: 503 }, 2);
+    await groups.refresh();
+    await groups.refresh();
+    expect([...(groups.membersOf('S0SRE') ?? [])]).toEqual([ann.id]);
+    expect(warnings()).toHaveLength(1);
+    expect(warnings()[0]).toContain('S0SRE');
+    await groups.refresh();
+    expect([...(groups.membersOf('S0SRE') ?? [])]).toEqual([ann.id, ben.id]);
+    expect(lines.filter((line) => line.includes('read the members of a user group again'))).toHaveLength(1);
+    // No token in anything it wrote.
+    expect(lines.join('')).not.toContain(slack.botToken);
+  });
+});
