@@ -146,7 +146,14 @@ const payloadKey = (payload: object | undefined): unknown => (payload && 'key' i
  * comes seconds to minutes after the try).
  */
 const findMarked = async (client: WebClient, channelId: string, key: string): Promise<Posted | undefined> => {
-  const history = await client.conversations.history({ channel: channelId, limit: 200, include_all_metadata: true });
+  const read = () => client.conversations.history({ channel: channelId, limit: 200, include_all_metadata: true });
+  // A public channel the bot posts to without being in it (chat:write.public) cannot be read until it
+  // joins: it joins, and looks again. A private one it is not in refuses both; the caller posts then.
+  const history = await read().catch(async (error: unknown) => {
+    if (slackErrorCode(error) !== 'not_in_channel') throw error;
+    await client.conversations.join({ channel: channelId });
+    return read();
+  });
   const found = history.messages?.find((message) => message.metadata?.event_type === onceEvent && payloadKey(message.metadata.event_payload) === key);
   return found?.ts ? { channelId, ts: found.ts } : undefined;
 };

@@ -223,6 +223,18 @@ describe('Slack trouble', () => {
     expect(botMessages(h, 'C0EXECS')).toHaveLength(1);
   });
 
+  it('an executive summary whose answer is lost is posted once in a public channel the bot was never added to: it joins to look', async () => {
+    await start(`${pagingConfigYaml()}channels: { executives: C0EXECS }\n`);
+    // Posting there needs no membership (chat:write.public); reading its history does.
+    h.slack.addChannel({ id: 'C0EXECS', name: 'execs', botIsMember: false });
+    h.slack.faults.failWhen('chat.postMessage', (args) => args.channel === 'C0EXECS', 'lose');
+    await declareIncident(h, { title: 'Payments down', severity: 'SEV1', services: ['payments'] });
+    await advance(30_000);
+    expect(h.slack.faults.hits).toBe(1);
+    expect(botMessages(h, 'C0EXECS')).toHaveLength(1);
+    expect(h.slack.callsTo('conversations.join').map((call) => call.args.channel)).toEqual(['C0EXECS']);
+  });
+
   it('a status-update reminder whose DM Slack fails is sent after the retry, and is on the timeline once', async () => {
     await start();
     const { channel } = await declareIncident(h, { title: 'Latency', severity: 'SEV1' });

@@ -134,11 +134,17 @@ describe('topics, DMs and joining', () => {
     await expect(client.conversations.open({ users: 'U0NOBODY' })).rejects.toMatchObject({ data: { error: 'user_not_found' } });
   });
 
-  it('joins a public channel only with channels:join, which the manifest does not grant', async () => {
-    const general = slack.workspace.generalChannel()?.id ?? '';
-    await expect(client.conversations.join({ channel: general })).rejects.toMatchObject({
-      data: { error: 'missing_scope', needed: 'channels:join' },
-    });
+  it('joins a public channel only with channels:join', async () => {
+    const withoutJoin = await startFakeSlack({ scopes: loadManifest().botScopes.filter((scope) => scope !== 'channels:join') });
+    try {
+      const general = withoutJoin.workspace.generalChannel()?.id ?? '';
+      const refused = new WebClient(withoutJoin.botToken, { slackApiUrl: withoutJoin.apiUrl, retryConfig: { retries: 0 } });
+      await expect(refused.conversations.join({ channel: general })).rejects.toMatchObject({
+        data: { error: 'missing_scope', needed: 'channels:join' },
+      });
+    } finally {
+      await withoutJoin.close();
+    }
   });
 
   it('pages through history newest first, without thread replies', async () => {
