@@ -36,20 +36,35 @@ afterEach(() => h.close());
 const lastEphemeral = (user: string) => ephemeralsFor(h, user).at(-1)?.text;
 
 describe('permissions in Slack', () => {
-  it('answers a customer message from someone not named next to the field, and publishes one from the comms group', async () => {
+  it('offers no status page fields to someone not named, refuses a customer message next to the field, and publishes one from the comms group', async () => {
     const { channel, card } = await declareIncident(h, { title: 'Checkout errors', severity: 'SEV2', services: ['payments'] });
     // People who joined the channel: being in it is no role.
     for (const user of [people.bystander, comms.member]) h.slack.workspace.conversations.get(channel.id)!.members.add(user);
-    const submit = async (user: string) => {
+    const open = async (user: string) => {
       await h.slack.clickButton({ user, channel: channel.id, messageTs: card.ts, actionId: actionIds.postUpdate });
-      const view = await eventually(() => openModal(h, user));
-      return h.slack.submitView({
+      return eventually(() => openModal(h, user));
+    };
+    const submit = (user: string, viewId: string) =>
+      h.slack.submitView({
         user,
-        viewId: view.id,
+        viewId,
         values: { [inputIds.update]: { [inputIds.update]: 'Rolled back' }, [inputIds.customerMessage]: { [inputIds.customerMessage]: 'Checkout works again.' } },
       });
-    };
-    const refused = await submit(people.bystander);
+    const role = (who: string) => h.slack.runSlashCommand({ user: people.commander, channel: channel.id, command: '/incident', text: `role scribe <@${who}>` });
+
+    // The form says so before anything is typed: no public fields for the bystander.
+    const offered = await open(people.bystander);
+    expect(JSON.stringify(offered.blocks)).toContain(`:lock: Only the incident's role holders or members of user group \`${comms.id}\` may publish to the public status page. This update goes to Slack only.`);
+    expect(JSON.stringify(offered.blocks)).not.toContain(inputIds.customerMessage);
+    await h.slack.closeView({ user: people.bystander, viewId: offered.id });
+    expect(h.logs.filter((line) => line.includes('permission refused'))).toEqual([]);
+
+    // As scribe the bystander gets the fields; the role moves on before they submit: refused next to the field.
+    await role(people.bystander);
+    const asScribe = await open(people.bystander);
+    expect(JSON.stringify(asScribe.blocks)).toContain(inputIds.customerMessage);
+    await role(people.scribe);
+    const refused = await submit(people.bystander, asScribe.id);
     expect(refused.body).toMatchObject({
       response_action: 'errors',
       errors: { [inputIds.customerMessage]: `Only the incident's role holders or members of user group \`${comms.id}\` may publish to the public status page.` },
@@ -58,7 +73,7 @@ describe('permissions in Slack', () => {
     const incident = h.bot.deps.incidents.findByChannel(channel.id)!;
     expect(h.bot.deps.updates.listForIncident(incident.id)).toEqual([]);
 
-    const accepted = await submit(comms.member);
+    const accepted = await submit(comms.member, (await open(comms.member)).id);
     expect(accepted.openView).toBeUndefined();
     expect(h.bot.deps.updates.listForIncident(incident.id).map((update) => [update.postedBy, update.customerMessage])).toEqual([[comms.member, 'Checkout works again.']]);
   });
@@ -80,6 +95,8 @@ describe('permissions in Slack', () => {
     await h.slack.runSlashCommand({ user: people.bystander, channel: h.general, command: '/incident', text: 'maintenance' });
     expect(lastEphemeral(people.bystander)).toBe(`:warning: Only members of user group \`${sre.id}\` may schedule or cancel maintenance windows.`);
     expect(h.slack.workspace.topModal(people.bystander)).toBeUndefined();
+    // Logged for whoever reviews the rules: who, and what.
+    expect(h.logs.filter((line) => line.includes('permission refused'))).toEqual([expect.stringMatching(new RegExp(`"action":"maintenance","actorId":"${people.bystander}"`))]);
     await h.slack.runSlashCommand({ user: sre.member, channel: h.general, command: '/incident', text: 'maintenance' });
     await eventually(() => openModal(h, sre.member));
   });

@@ -20,7 +20,7 @@ const releaseHeld = (deps: Deps, silenceId: string, now: number): void => {
 };
 
 /** Expire (the list's button): the silence ends now, and what it held is released in the same transaction. */
-export const expireSilence = (deps: Deps & Pick<UseCaseDeps, 'userGroups'>, input: { silenceId: string; actorId: string }): Silence => {
+export const expireSilence = (deps: Deps & Pick<UseCaseDeps, 'userGroups' | 'log'>, input: { silenceId: string; actorId: string }): Silence => {
   requirePermission(deps, 'silence', input.actorId);
   const now = deps.clock.now();
   return deps.alerts.atomically(() => {

@@ -9,7 +9,7 @@ import { requirePermission } from '../permissions/require-permission.js';
 
 export const silenceEndKey = jobKeys.alertSilenceEnd;
 
-type Deps = Pick<UseCaseDeps, 'alerts' | 'config' | 'clock' | 'jobs' | 'userGroups'>;
+type Deps = Pick<UseCaseDeps, 'alerts' | 'config' | 'clock' | 'jobs' | 'userGroups' | 'log'>;
 
 export const maxSilenceMs = 14 * 24 * 3_600_000;
 

@@ -48,7 +48,7 @@ export const publishMaintenance = async (deps: ScheduleMaintenanceDeps, input: S
 };
 
 /** A window a person schedules in Slack: only who permissions.maintenance names may. */
-export const scheduleMaintenance = async (deps: ScheduleMaintenanceDeps & Pick<UseCaseDeps, 'userGroups'>, input: ScheduleMaintenanceInput): Promise<Maintenance> => {
+export const scheduleMaintenance = async (deps: ScheduleMaintenanceDeps & Pick<UseCaseDeps, 'userGroups' | 'log'>, input: ScheduleMaintenanceInput): Promise<Maintenance> => {
   requirePermission(deps, 'maintenance', input.createdBy, undefined, 'maintenance_title');
   return publishMaintenance(deps, input);
 };
@@ -79,7 +79,7 @@ export const sendMaintenanceNotice = async (deps: Pick<UseCaseDeps, 'config' | '
 export type CancelMaintenanceDeps = Pick<UseCaseDeps, 'atomically' | 'clock' | 'config' | 'jobs' | 'log' | 'maintenances'>;
 
 /** A person cancels a window in Slack: only who permissions.maintenance names may. */
-export const cancelMaintenance = async (deps: CancelMaintenanceDeps & Pick<UseCaseDeps, 'userGroups'>, input: { maintenanceId: string; actorId: string }): Promise<Maintenance> => {
+export const cancelMaintenance = async (deps: CancelMaintenanceDeps & Pick<UseCaseDeps, 'userGroups' | 'log'>, input: { maintenanceId: string; actorId: string }): Promise<Maintenance> => {
   requirePermission(deps, 'maintenance', input.actorId);
   return withdrawMaintenance(deps, input);
 };

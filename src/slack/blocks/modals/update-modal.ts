@@ -16,6 +16,8 @@ export interface UpdateModalOptions {
    * no public field.
    */
   customerTemplate: string | null;
+  /** Why this person may not write to customers: said in place of the public fields; null = they may. */
+  publishRefusal: string | null;
 }
 
 const minutesLabel = (minutes: number) => (minutes < 60 ? `${minutes} minutes` : `${minutes / 60} hour${minutes === 60 ? '' : 's'}`);
@@ -39,7 +41,9 @@ export const updateModal = (incident: Incident, options: UpdateModalOptions): Mo
       staticSelect(inputIds.nextUpdate, 'Next update in', minuteOptions, minuteOptions.find((candidate) => candidate.value === String(options.defaultMinutes))),
       ...(options.customerTemplate === null
         ? [context(':lock: Private incident: nothing is published on the status page.')]
-        : [
+        : options.publishRefusal !== null
+          ? [context(`:lock: ${clip(options.publishRefusal, 2900)} This update goes to Slack only.`)]
+          : [
             textInput(inputIds.customerMessage, 'Customer-facing message (status page)', {
               multiline: true,
               maxLength: limits.customerMessage,

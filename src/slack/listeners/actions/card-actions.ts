@@ -18,19 +18,19 @@ type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareAr
 
 /** A card button that opens a modal about the incident whose id the button carries. */
 export const openIncidentModal =
-  (ctx: ListenerContext, render: (incident: Incident) => ModalView) =>
+  (ctx: ListenerContext, render: (incident: Incident, userId: string) => ModalView) =>
   async ({ ack, action, body, client, respond }: ButtonArgs) => {
     await ack();
     await reportingErrors(replyPrivately(respond), ctx.logger.child({ module: 'action', action: action.action_id }), async () => {
       const incident = incidentById(ctx.deps.incidents, action.value ?? '');
-      await client.views.open({ trigger_id: body.trigger_id, view: render(incident) });
+      await client.views.open({ trigger_id: body.trigger_id, view: render(incident, body.user.id) });
     });
   };
 
 export const statusButton = (ctx: ListenerContext) => openIncidentModal(ctx, statusModal);
 export const severityButton = (ctx: ListenerContext) => openIncidentModal(ctx, severityModal);
 export const roleButton = (ctx: ListenerContext) => openIncidentModal(ctx, (incident) => roleModal(incident));
-export const updateButton = (ctx: ListenerContext) => openIncidentModal(ctx, (incident) => updateModal(incident, updateFormDefaults(ctx.deps, incident)));
+export const updateButton = (ctx: ListenerContext) => openIncidentModal(ctx, (incident, userId) => updateModal(incident, updateFormDefaults(ctx.deps, incident, userId)));
 export const pageButton = (ctx: ListenerContext) =>
   openIncidentModal(ctx, (incident) => pageModal(incident, serviceChoices(ctx.deps)));
 

@@ -7,5 +7,5 @@ export const update = inIncident({
   name: 'update',
   usage: '`/incident update`: post an update',
   parse: noWords,
-  run: ({ deps, incident, openModal }) => openModal(updateModal(incident, updateFormDefaults(deps, incident))),
+  run: ({ deps, userId, incident, openModal }) => openModal(updateModal(incident, updateFormDefaults(deps, incident, userId))),
 });
