@@ -257,8 +257,8 @@ export const startBot = async (options: BotOptions): Promise<RunningBot> => {
     // SLOs added by a reload start being evaluated (the job reads the configuration when it runs);
     // removing them all ends the evaluations.
     configStore.onReload((next) => () => scheduleSloEvaluation(deps, next));
-    // Groups a reload names are read at once (the check reads the configuration in force).
-    configStore.onReload(() => () => void userGroups.refresh());
+    // The groups a reload names are read at once, from the new file (not in force yet when this runs).
+    configStore.onReload((next) => () => void userGroups.refresh(namedGroups(next.permissions)));
     if (tickEveryMs) await scheduler.start(tickEveryMs);
     logger.info({ url, mode: config.slack.appToken ? 'socket' : 'http', pendingJobs: deps.jobs.countPending() }, 'incident bot started');
     const stop = async () => {

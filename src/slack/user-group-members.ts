@@ -4,8 +4,11 @@ import type { UserGroups } from '../app/ports.js';
 import { classifySlackFailure } from './slack-error.js';
 
 export interface UserGroupCache extends UserGroups {
-  /** Reads every group `groups()` names again; resolves when each read has ended, well or not. */
-  refresh(): Promise<void>;
+  /**
+   * Reads these groups (by default every group `groups()` names) again; resolves when each read has
+   * ended, well or not. A reload passes the new configuration's groups: it is not in force yet.
+   */
+  refresh(groupIds?: string[]): Promise<void>;
   stop(): void;
 }
 
@@ -16,6 +19,9 @@ export interface UserGroupCacheOptions {
   groups: () => string[];
   /** How often every group is read again (usergroups.users.list is tier 2): 5 minutes by default. */
   everyMs?: number;
+  /** A group never read whose last read failed is asked for again by a check only this long after (30 s). */
+  askAgainAfterMs?: number;
+  now?: () => number;
 }
 
 /**
@@ -23,11 +29,12 @@ export interface UserGroupCacheOptions {
  * permission check never waits for Slack, and a group Slack cannot be asked about keeps the members
  * last read (a failed read is logged once until one succeeds again).
  */
-export const createUserGroupCache = ({ client, logger, groups, everyMs = 5 * 60_000 }: UserGroupCacheOptions): UserGroupCache => {
+export const createUserGroupCache = ({ client, logger, groups, everyMs = 5 * 60_000, askAgainAfterMs = 30_000, now = () => Date.now() }: UserGroupCacheOptions): UserGroupCache => {
   const log = logger.child({ module: 'user-groups' });
   const members = new Map<string, ReadonlySet<string>>();
   const reading = new Map<string, Promise<void>>();
-  const failing = new Set<string>();
+  // Groups whose last read failed, and when: a check reads one again only after askAgainAfterMs.
+  const failing = new Map<string, number>();
   const read = (groupId: string): Promise<void> => {
     const running = reading.get(groupId);
     if (running) return running;
@@ -39,8 +46,9 @@ export const createUserGroupCache = ({ client, logger, groups, everyMs = 5 * 60_
           if (failing.delete(groupId)) log.info({ groupId }, 'read the members of a user group again');
         },
         (error: unknown) => {
-          if (failing.has(groupId)) return;
-          failing.add(groupId);
+          const already = failing.has(groupId);
+          failing.set(groupId, now());
+          if (already) return;
           log.warn({ groupId, reason: classifySlackFailure(error).reason, known: members.has(groupId) }, 'could not read the members of a user group; keeping what was last read');
         },
       )
@@ -50,13 +58,14 @@ export const createUserGroupCache = ({ client, logger, groups, everyMs = 5 * 60_
   };
   const timer = setInterval(() => void refresh(), everyMs);
   timer.unref();
-  const refresh = async () => {
-    await Promise.all(groups().map(read));
+  const refresh = async (groupIds = groups()) => {
+    await Promise.all(groupIds.map(read));
   };
   return {
     membersOf: (groupId) => {
       const known = members.get(groupId);
-      if (!known) void read(groupId);
+      const failedAt = failing.get(groupId);
+      if (!known && (failedAt === undefined || now() - failedAt >= askAgainAfterMs)) void read(groupId);
       return known;
     },
     refresh,

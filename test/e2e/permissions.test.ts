@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { actionIds, inputIds } from '../../src/slack/ids.js';
 import { people, startHarness, type Harness } from '../support/bot-harness.js';
@@ -22,13 +25,19 @@ permissions:
 
 let h: Harness;
 beforeEach(async () => {
-  h = await startHarness({ configYaml, clock: fixedClock() });
+  // Started without permissions; the groups are made in Slack, then a reload (kill -HUP) names them.
+  const path = join(mkdtempSync(join(tmpdir(), 'incident-bot-permissions-')), 'incident-bot.yml');
+  writeFileSync(path, communicationsConfigYaml);
+  h = await startHarness({ config: { configPath: path, configRequired: true }, clock: fixedClock() });
   for (const [name, id] of Object.entries(commsChannels)) h.slack.addChannel({ id, name });
   for (const group of [comms, sre]) {
     h.slack.addUser({ id: group.member, name: group.handle });
     h.slack.addUserGroup({ id: group.id, handle: group.handle, users: [group.member] });
   }
-  // The groups came after the bot started: asking for them reads them again.
+  writeFileSync(path, configYaml);
+  expect(h.bot.config.reload()).toEqual({ ok: true });
+  // The reload reads the groups the new file names, before anyone asks.
+  await eventually(() => expect(h.slack.callsTo('usergroups.users.list').map((call) => call.args.usergroup).sort()).toEqual([comms.id, sre.id, 'S0NOTTHERE'].sort()));
   await eventually(() => expect([comms.id, sre.id].map((id) => h.bot.deps.userGroups.membersOf(id)?.size)).toEqual([1, 1]));
 });
 afterEach(() => h.close());

@@ -18,12 +18,13 @@ afterEach(async () => {
   await slack.close();
 });
 
-const start = (groups: string[]) => {
+const start = (groups: string[], now = () => Date.now()) => {
   const sink = new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) });
   cache = createUserGroupCache({
     client: new WebClient(slack.botToken, { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true }),
     logger: pino({ level: 'info' }, sink),
     groups: () => groups,
+    now,
   });
   return cache;
 };
@@ -60,5 +61,23 @@ describe('the members of the user groups permissions name', () => {
     expect(lines.filter((line) => line.includes('read the members of a user group again'))).toHaveLength(1);
     // No token in anything it wrote.
     expect(lines.join('')).not.toContain(slack.botToken);
+  });
+
+  it('do not send a check to Slack again within 30 s for a group whose read failed; a refresh still reads it', async () => {
+    let now = 1_000_000;
+    const groups = start(['S0GONE'], () => now);
+    await groups.refresh();
+    const reads = () => slack.callsTo('usergroups.users.list').length;
+    expect(reads()).toBe(1);
+    expect(groups.membersOf('S0GONE')).toBeUndefined();
+    expect(reads()).toBe(1);
+    now += 30_000;
+    expect(groups.membersOf('S0GONE')).toBeUndefined();
+    await eventually(() => expect(reads()).toBe(2));
+    const ann = slack.addUser({ name: 'ann' });
+    slack.addUserGroup({ id: 'S0GONE', handle: 'back', users: [ann.id] });
+    await groups.refresh();
+    expect([...(groups.membersOf('S0GONE') ?? [])]).toEqual([ann.id]);
+    expect(warnings()).toHaveLength(1);
   });
 });

@@ -77,8 +77,14 @@ const either = (words: string[]): string => (words.length <= 1 ? (words[0] ?? 'n
 export const decide = (config: PermissionsConfig, action: RestrictedAction, asking: Asking): Verdict => {
   const granted = config.actions[action];
   if (!granted) return { allowed: true };
-  const answers = [...config.admins, ...granted].map((grantee) => ({ grantee, answer: grants(grantee, asking) }));
-  if (answers.some(({ answer }) => answer === true)) return { allowed: true };
+  // Groups last: someone a user id or a role lets through does not wait on Slack for a group.
+  const grantees = [...config.admins, ...granted].sort((a, b) => Number(a.kind === 'usergroup') - Number(b.kind === 'usergroup'));
+  const answers: { grantee: Grantee; answer: boolean | undefined }[] = [];
+  for (const grantee of grantees) {
+    const answer = grants(grantee, asking);
+    if (answer === true) return { allowed: true };
+    answers.push({ grantee, answer });
+  }
   const unread = answers.find(({ answer }) => answer === undefined);
   if (unread) {
     return {
