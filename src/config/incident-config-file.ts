@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError } from './env.js';
 import { crossReferenceProblems, type Problem } from './incident-config-references.js';
 import { defaultIncidentConfig, incidentConfigSchema, type IncidentConfig } from './incident-config.js';
+import { slosFromOpenSlo, type OpenSloFile } from './openslo.js';
 
 /** `services[0].escalation_policy`, `schedules[1].layers[0].rotation` */
 const formatPath = (path: readonly PropertyKey[]): string =>
@@ -22,17 +24,58 @@ const refuse = (source: string, lines: string[]): never => {
   throw new ConfigError(`Invalid incident configuration in ${source}:\n${lines.map((line) => `  ${line}`).join('\n')}`);
 };
 
-const refuseProblems = (source: string, problems: Problem[]): never =>
-  refuse(
-    source,
-    problems.map((problem) => `${formatPath(problem.path) || '(top level)'}: ${problem.message}`),
-  );
+/** `slos` entries read from OpenSLO files, after the file's own: where each came from, by index. */
+interface OpenSloPart {
+  firstIndex: number;
+  origins: string[];
+  problems: string[];
+}
+
+const problemLine = (problem: Problem, openslo: OpenSloPart): string => {
+  const [section, index, ...rest] = problem.path;
+  const origin = section === 'slos' && typeof index === 'number' ? openslo.origins[index - openslo.firstIndex] : undefined;
+  if (origin) return `${origin}: ${formatPath(rest) || '(the SLO)'}: ${problem.message}`;
+  return `${formatPath(problem.path) || '(top level)'}: ${problem.message}`;
+};
+
+export interface ParseOptions {
+  /** Reads a file `openslo:` names (paths are relative to the configuration file); none: they are refused. */
+  readOpenSlo?: (path: string) => string;
+}
+
+/**
+ * The SLOs of the OpenSLO files the configuration names, joined to its `slos` (in `raw`, before the
+ * schema reads it, so they are checked like the others: ids unique, prometheus set).
+ */
+const joinOpenSlo = (raw: Record<string, unknown>, options: ParseOptions): OpenSloPart => {
+  const slos: unknown[] | undefined = Array.isArray(raw.slos) ? (raw.slos as unknown[]) : raw.slos === undefined || raw.slos === null ? [] : undefined;
+  const paths = Array.isArray(raw.openslo) ? raw.openslo.filter((path): path is string => typeof path === 'string') : [];
+  const none = { firstIndex: slos?.length ?? 0, origins: [], problems: [] };
+  if (paths.length === 0 || !slos) return none;
+  const files: OpenSloFile[] = [];
+  const problems: string[] = [];
+  for (const [index, path] of paths.entries()) {
+    if (!options.readOpenSlo) {
+      problems.push(`openslo[${index}]: ${path}: OpenSLO files are read next to a configuration file on disk`);
+      continue;
+    }
+    try {
+      files.push({ path, text: options.readOpenSlo(path) });
+    } catch (error) {
+      problems.push(`openslo[${index}]: ${path}: ${isMissingFile(error) ? 'file not found' : `cannot be read (${error instanceof Error ? error.message : String(error)})`}`);
+    }
+  }
+  const services = new Set((Array.isArray(raw.services) ? raw.services : []).map((service: unknown) => (typeof service === 'object' && service !== null ? (service as { id?: unknown }).id : undefined)).filter((id): id is string => typeof id === 'string'));
+  const read = slosFromOpenSlo(files, services);
+  raw.slos = [...slos, ...read.slos];
+  return { firstIndex: slos.length, origins: read.origins, problems: [...problems, ...read.problems] };
+};
 
 /**
  * Parses the YAML configuration. Throws a ConfigError listing every problem, one per line with its
  * path (`schedules[0].layers[0].rotation: …`), or the line and column of a YAML syntax error.
  */
-export const parseIncidentConfig = (yamlText: string, source = 'config'): IncidentConfig => {
+export const parseIncidentConfig = (yamlText: string, source = 'config', options: ParseOptions = {}): IncidentConfig => {
   const document = parseDocument(yamlText, { prettyErrors: true });
   if (document.errors.length > 0) {
     return refuse(
@@ -48,9 +91,12 @@ export const parseIncidentConfig = (yamlText: string, source = 'config'): Incide
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     return refuse(source, ['(top level): must be a mapping of settings such as timezone, services, schedules']);
   }
+  const openslo = joinOpenSlo(raw as Record<string, unknown>, options);
   const parsed = incidentConfigSchema.safeParse(raw, { reportInput: true });
   const problems = [...(parsed.error?.issues.flatMap(issueProblems) ?? []), ...crossReferenceProblems(raw)];
-  if (!parsed.success || problems.length > 0) return refuseProblems(source, problems);
+  if (!parsed.success || problems.length > 0 || openslo.problems.length > 0) {
+    return refuse(source, [...problems.map((problem) => problemLine(problem, openslo)), ...openslo.problems]);
+  }
   return parsed.data;
 };
 
@@ -73,5 +119,5 @@ export const loadIncidentConfig = (path: string | undefined, options: { required
     }
     throw new ConfigError(`Invalid incident configuration: ${path}: cannot be read (${error instanceof Error ? error.message : String(error)})`);
   }
-  return parseIncidentConfig(text, path);
+  return parseIncidentConfig(text, path, { readOpenSlo: (file) => readFileSync(resolve(dirname(path), file), 'utf8') });
 };

@@ -32,6 +32,8 @@ const sloFile = strict({
 export const sloSections = {
   prometheus: strict({ url: prometheusUrl, timeout: windowMs.optional(), evaluate_every: windowMs.optional(), token_env: envName.optional() }).nullish(),
   slos: list(sloFile),
+  /** OpenSLO files, relative to the configuration file: their SLOs join `slos` (config/openslo.ts). */
+  openslo: list(text),
 };
 
 type SloSections = z.infer<z.ZodObject<typeof sloSections>>;

@@ -11,6 +11,7 @@ import { addAlertWorkspace, alertsConfigYaml, alertTeams, alertTokens } from '..
 import { people, startHarness, type Harness } from '../support/bot-harness.js';
 import { eventually } from '../support/eventually.js';
 import { ephemeralsFor } from '../support/incident-flows.js';
+import { openSloFile } from '../support/openslo.js';
 
 /**
  * SLOs read from Debian's Prometheus (.ci/run installs it): it scrapes a service of the test's that
@@ -70,6 +71,18 @@ beforeAll(async () => {
     const answer = await fetch(`${prometheusUrl}/api/v1/query?${new URLSearchParams({ query: 'count_over_time(http_requests_total{code="200"}[1m])' })}`).then((response) => response.json(), () => undefined);
     expect(Number((answer as { data?: { result?: { value: [number, string] }[] } })?.data?.result?.[0]?.value[1] ?? 0)).toBeGreaterThanOrEqual(2);
   }, 30_000);
+  // The checkout SLO once more, written as OpenSLO: counters' selectors, read as sum(rate(…[$window])).
+  const openSlo = join(dir, 'checkout.openslo.yaml');
+  writeFileSync(
+    openSlo,
+    openSloFile({
+      name: 'checkout-openslo',
+      service: 'checkout-api',
+      spec: '  timeWindow: [{ duration: 1h, isRolling: true }]\n  objectives: [{ target: 0.999 }]',
+      good: 'http_requests_total{service="checkout-api",code!~"5.."}',
+      total: 'http_requests_total{service="checkout-api"}',
+    }),
+  );
   // A one-day window: the paging ranges are 2 minutes and 10 seconds, evaluated every second.
   const payments = (query: string) => query.replaceAll('checkout-api', 'payments');
   harness = await startHarness({
@@ -78,6 +91,7 @@ beforeAll(async () => {
     configYaml: alertsConfigYaml({
       extra: `
 prometheus: { url: "${prometheusUrl}", timeout: 5s, evaluate_every: 1s }
+openslo: ['${openSlo}']
 slos:
   - { id: payments-availability, service: payments, objective: 99.9, window: 1d, good: '${payments(good)}', total: '${payments(total)}' }
   - { id: checkout-availability, service: checkout-api, objective: 99.9, window: 1h, good: '${good}', total: '${total}' }
@@ -101,12 +115,14 @@ describe('/incident slo, read from a real Prometheus', () => {
     await harness.slack.runSlashCommand({ user: people.reporter, channel: harness.general, command: '/incident', text: 'slo' });
     const shown = await eventually(() => {
       const answer = ephemeralsFor(harness, people.reporter).at(-1);
-      expect(answer?.text).toBe('4 SLOs');
+      expect(answer?.text).toBe('5 SLOs');
       return JSON.stringify(answer?.blocks);
     }, 30_000);
     expect(shown).toContain('*checkout-availability* · checkout-api · 99.9% over 1h');
     expect(shown).toContain(':large_yellow_circle: at risk · SLI 99.925% · 25% of the error budget left (1 s of 4 s of full outage)');
     expect(shown).toMatch(/burning 0\.[78]× over the last hour \(1× spends it/);
+    // The same SLO from its OpenSLO file reads the same.
+    expect(shown).toContain('*checkout-openslo* · checkout-api · 99.9% over 1h\\n:large_yellow_circle: at risk · SLI 99.925% · 25% of the error budget left');
     // Four series (one per service and code), not one number; a query with a parenthesis missing.
     expect(shown).toContain('gives 4 series, not one number: wrap it in sum()');
     expect(shown).toContain('*mistyped* · checkout-api · 99% over 1h\\n:warning: could not be read: Prometheus refused the query `sum(increase(http_requests_total[3600s])`: ');
