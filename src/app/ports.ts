@@ -42,6 +42,8 @@ export interface PeopleDirectory {
 export interface UserGroups {
   /** The members as last read; undefined while the group has not been read yet (asking starts a read). */
   membersOf(groupId: string): ReadonlySet<string> | undefined;
+  /** What Slack announced (subteam_members_changed): people added to the group and taken out of it. */
+  changed(groupId: string, added: readonly string[], removed: readonly string[]): void;
 }
 
 /** The slice of a structured logger the use cases need; pino's Logger satisfies it. */

@@ -96,7 +96,7 @@ const replayDeps = ({ db, atomically }: { db: Db; atomically: UseCaseDeps['atomi
     settings: { channelNameTemplate: 'inc-{number}', botUserId: 'UREPLAYBOT' },
     log: pino({ level: 'silent' }),
     people: { names: async () => ({}), findByName: async () => undefined, remember: () => undefined },
-    userGroups: { membersOf: () => undefined },
+    userGroups: { membersOf: () => undefined, changed: () => undefined },
     publicUrl: () => 'http://127.0.0.1',
     // A replay decides alerts only: it reads no SLO.
     slis: { read: () => Promise.reject(new SliUnavailable('a replay reads no SLO')) },

@@ -68,6 +68,17 @@ export const createUserGroupCache = ({ client, logger, groups, everyMs = 5 * 60_
       if (!known && (failedAt === undefined || now() - failedAt >= askAgainAfterMs)) void read(groupId);
       return known;
     },
+    // A group already read takes the change as announced; one the permissions name but that was
+    // never read is read now; any other group of the workspace is none of the bot's business.
+    changed: (groupId, added, removed) => {
+      const known = members.get(groupId);
+      if (known) {
+        members.set(groupId, new Set([...[...known].filter((user) => !removed.includes(user)), ...added]));
+        log.info({ groupId, added: added.length, removed: removed.length }, 'user group members changed');
+      } else if (groups().includes(groupId)) {
+        void read(groupId);
+      }
+    },
     refresh,
     stop: () => clearInterval(timer),
   };

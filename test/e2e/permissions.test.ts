@@ -87,6 +87,24 @@ describe('permissions in Slack', () => {
     expect(h.bot.deps.updates.listForIncident(incident.id).map((update) => [update.postedBy, update.customerMessage])).toEqual([[comms.member, 'Checkout works again.']]);
   });
 
+  it('follows Slack when someone joins or leaves a group: the update form changes at once, without reading the group again', async () => {
+    const { channel, card } = await declareIncident(h, { title: 'Checkout errors', severity: 'SEV2', services: ['payments'] });
+    h.slack.workspace.conversations.get(channel.id)!.members.add(people.bystander);
+    const offersPublishing = async () => {
+      await h.slack.clickButton({ user: people.bystander, channel: channel.id, messageTs: card.ts, actionId: actionIds.postUpdate });
+      const view = await eventually(() => openModal(h, people.bystander));
+      await h.slack.closeView({ user: people.bystander, viewId: view.id });
+      return JSON.stringify(view.blocks).includes(inputIds.customerMessage);
+    };
+    const reads = h.slack.callsTo('usergroups.users.list').length;
+    expect(await offersPublishing()).toBe(false);
+    await h.slack.changeUserGroupMembers({ usergroup: comms.id, add: [people.bystander] });
+    expect(await offersPublishing()).toBe(true);
+    await h.slack.changeUserGroupMembers({ usergroup: comms.id, remove: [people.bystander] });
+    expect(await offersPublishing()).toBe(false);
+    expect(h.slack.callsTo('usergroups.users.list')).toHaveLength(reads);
+  });
+
   it('refuses /incident cancel privately to someone without a role, and cancels for the commander', async () => {
     const { channel } = await declareIncident(h, { title: 'Search slow', severity: 'SEV3', services: ['search'] });
     const incident = () => h.bot.deps.incidents.findByChannel(channel.id)!;

@@ -80,4 +80,19 @@ describe('the members of the user groups permissions name', () => {
     expect([...(groups.membersOf('S0GONE') ?? [])]).toEqual([ann.id]);
     expect(warnings()).toHaveLength(1);
   });
+
+  it('take a change Slack announced: applied to a group already read, a named group never read is read, any other group ignored', async () => {
+    const ann = slack.addUser({ name: 'ann' });
+    const ben = slack.addUser({ name: 'ben' });
+    slack.addUserGroup({ id: 'S0SRE', handle: 'sre', users: [ann.id] });
+    slack.addUserGroup({ id: 'S0COMMS', handle: 'comms', users: [ben.id] });
+    const groups = start(['S0SRE', 'S0COMMS']);
+    await groups.refresh(['S0SRE']);
+    groups.changed('S0SRE', [ben.id], [ann.id]);
+    expect([...(groups.membersOf('S0SRE') ?? [])]).toEqual([ben.id]);
+    groups.changed('S0OTHER', [ann.id], []);
+    groups.changed('S0COMMS', [ann.id], []);
+    await eventually(() => expect([...(slack.callsTo('usergroups.users.list').map((call) => call.args.usergroup))]).toEqual(['S0SRE', 'S0COMMS']));
+    await eventually(() => expect([...(groups.membersOf('S0COMMS') ?? [])]).toEqual([ben.id]));
+  });
 });

@@ -112,7 +112,7 @@ export const useCaseWorld = (
       findByName: async (name) => [...known.values()].find((person) => [person.handle, person.displayName].some((candidate) => candidate.toLowerCase() === name.toLowerCase()))?.id,
       remember: (person) => void known.set(person.id, person),
     },
-    userGroups: { membersOf: (groupId) => (options.userGroups?.[groupId] ? new Set(options.userGroups[groupId]) : undefined) },
+    userGroups: { membersOf: (groupId) => (options.userGroups?.[groupId] ? new Set(options.userGroups[groupId]) : undefined), changed: () => undefined },
     publicUrl: () => 'http://127.0.0.1:3000',
     // Prometheus is a real server: tests of reading it are in test/system; here a test gives its readings.
     slis: options.slis ?? { read: () => Promise.reject(new SliUnavailable('this test reads no SLO')) },

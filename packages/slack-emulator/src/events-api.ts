@@ -18,6 +18,7 @@ const subscriptionScopes: Record<string, string[]> = {
   pin_removed: ['pins:read'],
   app_home_opened: [],
   user_change: ['users:read'],
+  subteam_members_changed: ['usergroups:read'],
   member_joined_channel: ['channels:read', 'groups:read', 'mpim:read'],
 };
 

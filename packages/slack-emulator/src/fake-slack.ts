@@ -260,6 +260,10 @@ export class FakeSlack {
     return people.changeProfile(this.driver, input);
   }
 
+  changeUserGroupMembers(input: people.UserGroupMembersChange): Promise<people.UserEventResult> {
+    return people.changeUserGroupMembers(this.driver, input);
+  }
+
   redeliverEvent(eventId: string, retryNum: number, reason?: string): Promise<AppResponse> {
     return this.driver.events.redeliver(eventId, retryNum, reason);
   }

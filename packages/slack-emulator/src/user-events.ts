@@ -234,3 +234,34 @@ export async function changeProfile(d: Driver, input: ProfileChange): Promise<Us
   });
   return { ts: eventTs, event };
 }
+
+export type UserGroupMembersChange = { usergroup: string; add?: string[]; remove?: string[] };
+
+/**
+ * Someone adds people to a user group or takes them out: Slack sends subteam_members_changed, the
+ * delta only, to every app that may read user groups.
+ */
+export async function changeUserGroupMembers(d: Driver, input: UserGroupMembersChange): Promise<UserEventResult> {
+  const group = d.ws.userGroup(input.usergroup);
+  if (!group) throw new Error(`fake-slack: no user group ${input.usergroup}`);
+  for (const user of input.add ?? []) requireUser(d.ws, user);
+  const added = (input.add ?? []).filter((user) => !group.users.includes(user));
+  const removed = (input.remove ?? []).filter((user) => group.users.includes(user));
+  group.users = [...group.users.filter((user) => !removed.includes(user)), ...added];
+  const previous = group.updated ?? group.created;
+  group.updated = seconds(d.ws.now());
+  const eventTs = d.ws.nextTs();
+  const event = await d.events.deliver('subteam_members_changed', {
+    type: 'subteam_members_changed',
+    subteam_id: group.id,
+    team_id: d.ws.teamId,
+    date_previous_update: previous,
+    date_update: group.updated,
+    added_users: added,
+    added_users_count: added.length,
+    removed_users: removed,
+    removed_users_count: removed.length,
+    event_ts: eventTs,
+  });
+  return { ts: eventTs, event };
+}

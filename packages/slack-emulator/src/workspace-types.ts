@@ -95,6 +95,8 @@ export type UserGroup = {
   users: string[];
   created: number;
   createdBy: string;
+  /** seconds when its members last changed (changeUserGroupMembers); absent until then */
+  updated?: number;
   /** seconds when it was disabled; 0 while enabled */
   disabledAt: number;
 };

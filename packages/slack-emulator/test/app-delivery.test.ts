@@ -371,6 +371,25 @@ describe('events', () => {
     expect(info.user?.profile?.display_name).toBe('Ali');
   });
 
+  it('sends subteam_members_changed with who was added and who was taken out, given usergroups:read', async () => {
+    const bob = slack.addUser({ name: 'bob' }).id;
+    const carol = slack.addUser({ name: 'carol' }).id;
+    slack.addUserGroup({ id: 'S0COMMS', handle: 'comms', users: [alice, bob] });
+    clockMs += 60_000;
+    await slack.changeUserGroupMembers({ usergroup: 'S0COMMS', add: [carol, alice], remove: [bob] });
+    expect(envelopeOf(lastRequest())['event']).toMatchObject({
+      type: 'subteam_members_changed',
+      subteam_id: 'S0COMMS',
+      added_users: [carol],
+      added_users_count: 1,
+      removed_users: [bob],
+      removed_users_count: 1,
+    });
+    const event = envelopeOf(lastRequest())['event'] as { date_previous_update: number; date_update: number };
+    expect(event.date_update - event.date_previous_update).toBe(60);
+    expect((await client.usergroups.users.list({ usergroup: 'S0COMMS' })).users).toEqual([alice, carol]);
+  });
+
   it('does not send user_change without users:read', async () => {
     const withoutScope = await startFakeSlack({ scopes: ['chat:write'], botEvents: ['user_change'], app: { requestUrl: app.requestUrl, signingSecret } });
     try {
