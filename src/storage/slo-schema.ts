@@ -11,4 +11,6 @@ export const sloStatus = sqliteTable('slo_status', {
   burnRate: real('burn_rate'),
   burnRangeMs: integer('burn_range_ms').notNull(),
   problem: text('problem'),
+  /** When its spent budget was announced to the team; null while it has budget (or once it was announced back). */
+  exhaustedSince: integer('exhausted_since'),
 });

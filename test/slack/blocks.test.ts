@@ -198,7 +198,7 @@ describe('one update, every audience', () => {
     expect(validateBlocks(digestMessage(digest, now).blocks, 'message')).toEqual([]);
     const slo = { id: huge, service: huge, objective: 99.9, windowMs: 86_400_000, good: huge, total: huge };
     const rows = Array.from({ length: 60 }, (_, i) => (i % 2 ? { slo, problem: huge } : { slo, budget: { sli: 0.5, remaining: -499, budgetMs: 86_400, remainingMs: -43_113_600 }, burnRates: [{ rangeMs: 3_600_000, rate: 500 }] }));
-    const statuses = Array.from({ length: 30 }, (_, i) => ({ sloId: `${huge}${i}`, readAt: now, remaining: -i, burnRate: 1e6, burnRangeMs: 3_600_000, problem: i % 2 ? huge : null }));
+    const statuses = Array.from({ length: 30 }, (_, i) => ({ sloId: `${huge}${i}`, readAt: now, remaining: -i, burnRate: 1e6, burnRangeMs: 3_600_000, problem: i % 2 ? huge : null, exhaustedSince: null }));
     expect(validateBlocks(incidentCard(oversized, now, [huge], statuses), 'message')).toEqual([]);
     const report = sloReportMessage({ rows });
     expect(validateBlocks(report.blocks, 'message')).toEqual([]);

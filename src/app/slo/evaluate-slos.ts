@@ -1,9 +1,12 @@
 import type { IncomingAlert } from '../../domain/alerts/alert.js';
 import { fingerprintOf } from '../../domain/alerts/fingerprint.js';
 import { burnFinding, burnRangesOf, burnRules, rangesOf, thresholdOf, type BurnFinding } from '../../domain/slo/burn-alerts.js';
-import { burnRate, errorBudget, shownOf, type SliReading, type Slo, type SloStatus } from '../../domain/slo/error-budget.js';
+import { budgetNotice, burnRate, errorBudget, shownOf, type SliReading, type Slo, type SloStatus } from '../../domain/slo/error-budget.js';
 import type { SightingDeps } from '../alerts/apply-sighting.js';
 import { receiveAlerts } from '../alerts/receive-alerts.js';
+import { scheduleAlertLine } from '../alerts/alert-line.js';
+import { alertsChannelFor } from '../alerts/sync-alert-group.js';
+import { findService } from '../../domain/escalation/escalation.js';
 import { effect, enqueue } from '../effects/effect-jobs.js';
 import { jobKeys } from '../job-keys.js';
 import { jobPriority, type Job } from '../ports.js';
@@ -108,12 +111,12 @@ export const evaluateSlos = async (deps: Deps, job?: Pick<Job, 'payload'>): Prom
       try {
         const readings = await readingsOf(deps, slo, now);
         const remaining = errorBudget(slo, readings.get(slo.windowMs)!).remaining;
-        statuses.push({ sloId: slo.id, readAt: now, remaining, burnRate: burnRate(slo, readings.get(burnRangeMs)!), burnRangeMs, problem: null });
+        statuses.push({ sloId: slo.id, readAt: now, remaining, burnRate: burnRate(slo, readings.get(burnRangeMs)!), burnRangeMs, problem: null, exhaustedSince: null });
         return { slo, finding: burnFinding(slo, readings) };
       } catch (error) {
         if (!(error instanceof SliUnavailable)) throw error;
         unreadable[slo.id] = error.message;
-        statuses.push({ sloId: slo.id, readAt: now, remaining: null, burnRate: null, burnRangeMs, problem: error.message });
+        statuses.push({ sloId: slo.id, readAt: now, remaining: null, burnRate: null, burnRangeMs, problem: error.message, exhaustedSince: null });
         return undefined;
       }
     }),
@@ -129,17 +132,42 @@ export const evaluateSlos = async (deps: Deps, job?: Pick<Job, 'payload'>): Prom
     return [...(finding ? [firing(deps, slo, finding, now, prometheus.evaluateEveryMs)] : []), ...resolvedOthers(deps, slo, finding?.rule.kind, now)];
   });
   if (alerts.length > 0) receiveAlerts(deps, { sourceId: sloSourceId, alerts, receivedAt: now });
-  keepStatuses(deps, slos, statuses);
+  keepStatuses(deps, slos, statuses, now);
+};
+
+/** The window in words: whole days, else hours. */
+const windowWords = (ms: number) => (ms % 86_400_000 === 0 ? `${ms / 86_400_000} days` : `${Math.round(ms / 3_600_000)} h`);
+
+/**
+ * The error budget policy, said where the service's team reads its alerts: once when the budget is
+ * spent, once when a tenth of it is back. Written with the status, so it is said once.
+ */
+const tellBudget = (deps: Deps, slo: Slo, status: SloStatus, notice: 'spent' | 'recovered', now: number): void => {
+  const channel = alertsChannelFor(deps, findService(deps.config(), slo.service)?.team ?? null);
+  if (!channel) return;
+  const text =
+    notice === 'spent'
+      ? `:warning: *${slo.id}* (${slo.service}) has spent its error budget: fewer than ${slo.objective}% of events were good over the last ${windowWords(slo.windowMs)}. Reliability work comes before risky changes until it recovers. \`/incident slo ${slo.service}\` shows it.`
+      : `:white_check_mark: *${slo.id}* (${slo.service}) has error budget again: ${Math.round((status.remaining ?? 0) * 100)}% of it is left.`;
+  scheduleAlertLine(deps, channel, text, now);
 };
 
 /**
  * Stores what this evaluation read, and refreshes the card of every open incident of a service
  * whose SLO now shows otherwise (its budget left, its burn, or why it cannot be read).
  */
-const keepStatuses = (deps: Deps, slos: Slo[], statuses: SloStatus[]): void =>
+const keepStatuses = (deps: Deps, slos: Slo[], read: SloStatus[], now: number): void =>
   deps.atomically(() => {
-    const before = new Map(deps.sloStatus.list().map((status) => [status.sloId, shownOf(status)]));
-    const changed = new Set(statuses.filter((status) => before.get(status.sloId) !== shownOf(status)).map((status) => slos.find((slo) => slo.id === status.sloId)!.service));
+    const previous = new Map(deps.sloStatus.list().map((status) => [status.sloId, status]));
+    const before = new Map([...previous].map(([sloId, status]) => [sloId, shownOf(status)]));
+    const sloOf = (status: SloStatus) => slos.find((slo) => slo.id === status.sloId)!;
+    const statuses = read.map((status) => {
+      const since = previous.get(status.sloId)?.exhaustedSince ?? null;
+      const notice = budgetNotice(since, status.remaining);
+      if (notice) tellBudget(deps, sloOf(status), status, notice, now);
+      return { ...status, exhaustedSince: notice === 'spent' ? now : notice === 'recovered' ? null : since };
+    });
+    const changed = new Set(statuses.filter((status) => before.get(status.sloId) !== shownOf(status)).map((status) => sloOf(status).service));
     for (const status of statuses) deps.sloStatus.save(status);
     const cards = deps.incidents.listOpen().filter((incident) => incident.cardTs && incident.services.some((service) => changed.has(service)));
     enqueue(deps, ...cards.map((incident) => effect.refresh(incident.id)));

@@ -112,7 +112,23 @@ export interface SloStatus {
   burnRangeMs: number;
   /** Why it could not be read; null when it was. */
   problem: string | null;
+  /** When the team was told its budget is spent; null while it has budget (again). */
+  exhaustedSince: number | null;
 }
+
+/** The share of the budget that must be back before the team is told it has budget again. */
+export const recoveredShare = 0.1;
+
+/**
+ * What the team is told after an evaluation: `spent` when the budget runs out, `recovered` once a
+ * tenth of it is back (a budget hovering at zero is announced once, not at every evaluation);
+ * nothing otherwise, or when the SLO could not be read.
+ */
+export const budgetNotice = (exhaustedSince: number | null, remaining: number | null): 'spent' | 'recovered' | null => {
+  if (remaining === null) return null;
+  if (exhaustedSince === null) return remaining <= 0 ? 'spent' : null;
+  return remaining >= recoveredShare ? 'recovered' : null;
+};
 
 /** A burn rate as it is shown: to a tenth under 10×, whole above. */
 export const shownBurn = (rate: number): string => rate.toFixed(rate < 10 ? 1 : 0);

@@ -139,7 +139,7 @@ describe('SLOs on the incident card', () => {
     await world.runDueJobs();
     const card = cards().at(-1)!;
     expect(cards()).toHaveLength(updatesBefore + 1);
-    expect(card.slos).toEqual([{ sloId: 'checkout-availability', readAt: world.clock.now(), remaining: expect.closeTo(0.7, 6), burnRate: expect.closeTo(30, 6), burnRangeMs: hour, problem: null }]);
+    expect(card.slos).toEqual([{ sloId: 'checkout-availability', readAt: world.clock.now(), remaining: expect.closeTo(0.7, 6), burnRate: expect.closeTo(30, 6), burnRangeMs: hour, problem: null, exhaustedSince: null }]);
     const shown = JSON.stringify(sloStatusBlock(card.slos!));
     expect(shown).toContain(':large_green_circle: healthy *checkout-availability*: 70% of the error budget left, burning 30× over the last hour');
     // The same numbers a minute later: nothing to refresh.
@@ -151,6 +151,46 @@ describe('SLOs on the incident card', () => {
     expect(cards()).toHaveLength(updatesBefore + 2);
     expect(JSON.stringify(sloStatusBlock(cards().at(-1)!.slos!))).toContain('*checkout-availability*: could not be read at');
     expect(world.deps.incidents.findById(declared.id)?.cardTs).toBeTruthy();
+    world.close();
+  });
+});
+
+describe('the error budget policy', () => {
+  it('tells the service team once when the budget is spent, and once when a tenth of it is back, whatever happens in between', async () => {
+    const { world, metrics } = start();
+    const day = 24 * hour;
+    // Bad events over the 30-day window only: no burn-rate alert, just the budget.
+    const windowBad = (share: number) => metrics.burn((range) => (range === 30 * day ? share : 0));
+    const said = () =>
+      world
+        .callsTo('post')
+        .filter(([channel]) => channel === alertTeams.checkout.channel)
+        .map(([, message]) => (message as { text: string }).text);
+    const evaluate = async () => {
+      await evaluateSlos(world.deps);
+      await world.runDueJobs();
+    };
+
+    windowBad(0.0005); // half the budget left
+    await evaluate();
+    expect(said()).toEqual([]);
+    windowBad(0.0011); // 10% overspent
+    await evaluate();
+    expect(said()).toEqual([
+      ':warning: *checkout-availability* (checkout-api) has spent its error budget: fewer than 99.9% of events were good over the last 30 days. Reliability work comes before risky changes until it recovers. `/incident slo checkout-api` shows it.',
+    ]);
+    // Hovering around none, unreadable for a while, overspent again: nothing more is said.
+    for (const step of [() => windowBad(0.00099), () => metrics.down(), () => (metrics.up(), windowBad(0.0012))]) {
+      step();
+      await evaluate();
+    }
+    expect(said()).toHaveLength(1);
+    windowBad(0.0008); // 20% back
+    await evaluate();
+    expect(said().at(-1)).toBe(':white_check_mark: *checkout-availability* (checkout-api) has error budget again: 20% of it is left.');
+    windowBad(0.0011);
+    await evaluate();
+    expect(said()).toHaveLength(3);
     world.close();
   });
 });

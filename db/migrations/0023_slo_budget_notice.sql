@@ -1,0 +1,1 @@
+ALTER TABLE `slo_status` ADD `exhausted_since` integer;
