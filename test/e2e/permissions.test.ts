@@ -76,7 +76,8 @@ describe('permissions in Slack', () => {
     const refused = await submit(people.bystander, asScribe.id);
     expect(refused.body).toMatchObject({
       response_action: 'errors',
-      errors: { [inputIds.customerMessage]: `Only the incident's role holders or members of user group \`${comms.id}\` may publish to the public status page.` },
+      // A field's error is plain text: no code quotes, no mention markup.
+      errors: { [inputIds.customerMessage]: `Only the incident's role holders or members of user group ${comms.id} may publish to the public status page.` },
     });
     expect(refused.openView).toBeDefined();
     const incident = h.bot.deps.incidents.findByChannel(channel.id)!;

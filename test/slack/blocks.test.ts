@@ -1,4 +1,5 @@
 import { sloReportMessage } from '../../src/slack/blocks/slo-report.js';
+import { mrkdwnAsPlain } from '../../src/slack/blocks/text.js';
 import { describe, expect, it } from 'vitest';
 import type { Incident } from '../../src/domain/incident/incident.js';
 import { statuses } from '../../src/domain/incident/status.js';
@@ -249,5 +250,13 @@ describe('home and lists', () => {
     const message = roleChecklistMessage(incident(), 'comms');
     expect(validateBlocks(message.blocks, 'message')).toEqual([]);
     expect(message.text).toContain('Communications Lead');
+  });
+});
+
+describe('mrkdwn shown as typed', () => {
+  it('names a mentioned user by id and drops code quotes, for a form field error', () => {
+    expect(mrkdwnAsPlain('Only <@U0ALICE>, <@W0BOB> or members of user group `S0SRE` may create or expire alert silences.')).toBe(
+      'Only U0ALICE, W0BOB or members of user group S0SRE may create or expire alert silences.',
+    );
   });
 });

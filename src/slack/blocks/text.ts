@@ -30,6 +30,12 @@ export const slackDate = (ms: number, format = '{date_short_pretty} {time}'): st
 export const mention = (userId: string | undefined | null): string => (userId ? `<@${userId}>` : '_unassigned_');
 
 /**
+ * Text written for mrkdwn, for a place that shows it as typed (a form field's error): a user mention
+ * becomes the id it names, code quotes go.
+ */
+export const mrkdwnAsPlain = (text: string): string => text.replace(/<@([A-Z0-9]+)>/g, '$1').replaceAll('`', '');
+
+/**
  * Text a person wrote, safe in mrkdwn and `text` fallbacks: the one helper for every place the bot
  * echoes user text (see escapeUserText: no live @channel, @here, @everyone or group mention).
  */

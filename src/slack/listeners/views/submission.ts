@@ -4,6 +4,7 @@ import type { ModalMetadata } from '../../blocks/modals/form-parts.js';
 import { parseMetadata, viewSubmissionSchema, type Parsed, type ViewState } from '../../parse/view-state.js';
 import type { ListenerContext } from '../context.js';
 import { reportingErrors, tellPrivately, type Tell } from '../report-error.js';
+import { mrkdwnAsPlain } from '../../blocks/text.js';
 
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -27,7 +28,8 @@ export const refusing =
   (values, userId, metadata) => {
     const parsed = parse(values, userId, metadata);
     const refused = parsed.ok ? problem(parsed.value, userId) : undefined;
-    return refused ? { ok: false, errors: { [refused.field]: refused.message } } : parsed;
+    // A field's error is shown as typed, not as mrkdwn.
+    return refused ? { ok: false, errors: { [refused.field]: mrkdwnAsPlain(refused.message) } } : parsed;
   };
 
 /**
