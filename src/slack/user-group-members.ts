@@ -72,6 +72,9 @@ export const createUserGroupCache = ({ client, logger, groups, everyMs = 5 * 60_
     // never read is read now; any other group of the workspace is none of the bot's business.
     changed: (groupId, added, removed) => {
       const known = members.get(groupId);
+      const running = reading.get(groupId);
+      // A read already under way may answer from before the change: read once more after it.
+      if (running) void running.then(() => read(groupId));
       if (known) {
         members.set(groupId, new Set([...[...known].filter((user) => !removed.includes(user)), ...added]));
         log.info({ groupId, added: added.length, removed: removed.length }, 'user group members changed');

@@ -95,4 +95,18 @@ describe('the members of the user groups permissions name', () => {
     await eventually(() => expect([...(slack.callsTo('usergroups.users.list').map((call) => call.args.usergroup))]).toEqual(['S0SRE', 'S0COMMS']));
     await eventually(() => expect([...(groups.membersOf('S0COMMS') ?? [])]).toEqual([ben.id]));
   });
+
+  it('read a group once more when a change is announced while a read is under way (its answer may be from before)', async () => {
+    const ann = slack.addUser({ name: 'ann' });
+    const ben = slack.addUser({ name: 'ben' });
+    const sre = slack.addUserGroup({ id: 'S0SRE', handle: 'sre', users: [ann.id] });
+    const groups = start(['S0SRE']);
+    slack.failNext('usergroups.users.list', { delayMs: 200 });
+    const first = groups.refresh();
+    sre.users.push(ben.id);
+    groups.changed('S0SRE', [ben.id], []);
+    await first;
+    await eventually(() => expect(slack.callsTo('usergroups.users.list')).toHaveLength(2));
+    await eventually(() => expect([...(groups.membersOf('S0SRE') ?? [])].sort()).toEqual([ann.id, ben.id].sort()));
+  });
 });
