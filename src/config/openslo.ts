@@ -68,7 +68,8 @@ const ratio = (indicator: unknown, field: string): { good: string; total: string
   if (metric.total === undefined) refuse(`${field}.spec.ratioMetric.total`, 'is required');
   const total = query(metric.total, `${field}.spec.ratioMetric.total`, counter);
   if (metric.good !== undefined) return { good: query(metric.good, `${field}.spec.ratioMetric.good`, counter), total };
-  if (metric.bad !== undefined) return { good: `(${total}) - (${query(metric.bad, `${field}.spec.ratioMetric.bad`, counter)})`, total };
+  // A counter of failures has no series until the first failure: none counts as zero.
+  if (metric.bad !== undefined) return { good: `(${total}) - ((${query(metric.bad, `${field}.spec.ratioMetric.bad`, counter)}) or vector(0))`, total };
   return refuse(`${field}.spec.ratioMetric`, 'needs good or bad beside total');
 };
 

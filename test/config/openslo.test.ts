@@ -83,7 +83,7 @@ spec:
         service: 'payments',
         objective: 99.5,
         windowMs: 28 * 86_400_000,
-        good: '(sum(rate(payments_total[$window]))) - (sum(rate(payment_failures_total[$window])))',
+        good: '(sum(rate(payments_total[$window]))) - ((sum(rate(payment_failures_total[$window]))) or vector(0))',
         total: 'sum(rate(payments_total[$window]))',
       },
     ]);

@@ -81,7 +81,25 @@ beforeAll(async () => {
       spec: '  timeWindow: [{ duration: 1h, isRolling: true }]\n  objectives: [{ target: 0.999 }]',
       good: 'http_requests_total{service="checkout-api",code!~"5.."}',
       total: 'http_requests_total{service="checkout-api"}',
-    }),
+    }) +
+      // Bad events counted by a series that does not exist yet (nothing has failed): none is zero.
+      `---
+apiVersion: openslo/v1
+kind: SLO
+metadata: { name: checkout-no-failures }
+spec:
+  service: checkout-api
+  budgetingMethod: Occurrences
+  timeWindow: [{ duration: 1h, isRolling: true }]
+  objectives: [{ target: 0.999 }]
+  indicator:
+    metadata: { name: checkout-teapots }
+    spec:
+      ratioMetric:
+        counter: true
+        bad: { metricSource: { type: Prometheus, spec: { query: 'http_requests_total{service="checkout-api",code="418"}' } } }
+        total: { metricSource: { type: Prometheus, spec: { query: 'http_requests_total{service="checkout-api"}' } } }
+`,
   );
   // A one-day window: the paging ranges are 2 minutes and 10 seconds, evaluated every second.
   const payments = (query: string) => query.replaceAll('checkout-api', 'payments');
@@ -115,12 +133,13 @@ describe('/incident slo, read from a real Prometheus', () => {
     await harness.slack.runSlashCommand({ user: people.reporter, channel: harness.general, command: '/incident', text: 'slo' });
     const shown = await eventually(() => {
       const answer = ephemeralsFor(harness, people.reporter).at(-1);
-      expect(answer?.text).toBe('5 SLOs');
+      expect(answer?.text).toBe('6 SLOs');
       return JSON.stringify(answer?.blocks);
     }, 30_000);
     expect(shown).toContain('*checkout-availability* · checkout-api · 99.9% over 1h');
     expect(shown).toContain(':large_yellow_circle: at risk · SLI 99.925% · 25% of the error budget left (1 s of 4 s of full outage)');
     expect(shown).toMatch(/burning 0\.[78]× over the last hour \(1× spends it/);
+    expect(shown).toContain('*checkout-no-failures* · checkout-api · 99.9% over 1h\\n:large_green_circle: healthy · SLI 100.000% · 100% of the error budget left');
     // The same SLO from its OpenSLO file reads the same.
     expect(shown).toContain('*checkout-openslo* · checkout-api · 99.9% over 1h\\n:large_yellow_circle: at risk · SLI 99.925% · 25% of the error budget left');
     // Four series (one per service and code), not one number; a query with a parenthesis missing.
