@@ -2,11 +2,22 @@ import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { ConfigError } from './env.js';
 import { loadIncidentConfig } from './incident-config-file.js';
+import type { IncidentConfig } from './incident-config.js';
 
 export interface CheckOutput {
   out: (line: string) => void;
   err: (line: string) => void;
 }
+
+/** What the file sets up, in one line: its counts, its SLOs (those from OpenSLO files included), what permissions restrict. */
+const summary = (config: IncidentConfig): string => {
+  const restricted = Object.keys(config.permissions.actions);
+  return (
+    `${config.services.length} services, ${config.teams.length} teams, ${config.schedules.length} schedules, ${config.escalationPolicies.length} escalation policies` +
+    (config.slos.length > 0 ? `, ${config.slos.length} SLO${config.slos.length === 1 ? '' : 's'}` : '') +
+    (restricted.length > 0 ? `; restricted: ${restricted.join(', ')}` : '')
+  );
+};
 
 /**
  * `npm run config:check [file]`: validates the configuration file without starting the bot.
@@ -27,10 +38,7 @@ export const checkConfig = (
   }
   try {
     const config = loadIncidentConfig(file, { required: true });
-    output.out(
-      `ok: ${file}: ${config.services.length} services, ${config.teams.length} teams, ` +
-        `${config.schedules.length} schedules, ${config.escalationPolicies.length} escalation policies`,
-    );
+    output.out(`ok: ${file}: ${summary(config)}`);
     return 0;
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;

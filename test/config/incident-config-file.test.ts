@@ -366,7 +366,7 @@ describe('loadIncidentConfig', () => {
 
     it('checks the example file', () => {
       const example = new URL('../../incident-bot.example.yml', import.meta.url).pathname;
-      expect(run([example]).out).toEqual([`ok: ${example}: 4 services, 2 teams, 2 schedules, 2 escalation policies`]);
+      expect(run([example]).out).toEqual([`ok: ${example}: 4 services, 2 teams, 2 schedules, 2 escalation policies, 1 SLO; restricted: publish, maintenance, silence, cancel`]);
     });
   });
 });
