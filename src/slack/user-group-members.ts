@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import type { UserGroups } from '../app/ports.js';
-import { classifySlackFailure } from './slack-error.js';
+import { classifySlackFailure, slackErrorCode } from './slack-error.js';
 
 export interface UserGroupCache extends UserGroups {
   /**
@@ -27,7 +27,8 @@ export interface UserGroupCacheOptions {
 /**
  * The members of the user groups the permissions name, read from Slack beside the requests: a
  * permission check never waits for Slack, and a group Slack cannot be asked about keeps the members
- * last read (a failed read is logged once until one succeeds again).
+ * last read (a failed read is logged once until one succeeds again), unless Slack says it no longer
+ * exists.
  */
 export const createUserGroupCache = ({ client, logger, groups, everyMs = 5 * 60_000, askAgainAfterMs = 30_000, now = () => Date.now() }: UserGroupCacheOptions): UserGroupCache => {
   const log = logger.child({ module: 'user-groups' });
@@ -46,6 +47,8 @@ export const createUserGroupCache = ({ client, logger, groups, everyMs = 5 * 60_
           if (failing.delete(groupId)) log.info({ groupId }, 'read the members of a user group again');
         },
         (error: unknown) => {
+          // Slack says the group is gone (deleted or disabled): its members grant nothing any more.
+          if (slackErrorCode(error) === 'no_such_subteam' && members.delete(groupId)) log.warn({ groupId }, 'a user group permissions name no longer exists; its members no longer count');
           const already = failing.has(groupId);
           failing.set(groupId, now());
           if (already) return;

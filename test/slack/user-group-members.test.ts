@@ -109,4 +109,16 @@ describe('the members of the user groups permissions name', () => {
     await eventually(() => expect(slack.callsTo('usergroups.users.list')).toHaveLength(2));
     await eventually(() => expect([...(groups.membersOf('S0SRE') ?? [])].sort()).toEqual([ann.id, ben.id].sort()));
   });
+
+  it('forget the members of a group Slack says no longer exists (disabled), rather than keep granting through it', async () => {
+    const ann = slack.addUser({ name: 'ann' });
+    const sre = slack.addUserGroup({ id: 'S0SRE', handle: 'sre', users: [ann.id] });
+    const groups = start(['S0SRE']);
+    await groups.refresh();
+    expect(groups.membersOf('S0SRE')?.has(ann.id)).toBe(true);
+    sre.disabledAt = 1;
+    await groups.refresh();
+    expect(groups.membersOf('S0SRE')).toBeUndefined();
+    expect(lines.filter((line) => line.includes('no longer exists'))).toHaveLength(1);
+  });
 });
