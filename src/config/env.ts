@@ -16,7 +16,12 @@ export const envSchema = z.object({
   SLACK_API_URL: z.url('must be a URL such as https://slack.com/api/').optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).optional(),
-  DATABASE_PATH: z.string().min(1).default('db/incident-bot.sqlite'),
+  // A URL here would quietly become a SQLite file under a directory named `postgres:`.
+  DATABASE_PATH: z
+    .string()
+    .min(1)
+    .refine((path) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(path), 'must be the path of a SQLite file such as db/incident-bot.sqlite: the bot keeps its state in SQLite, and a database URL (postgres://…) is not supported')
+    .default('db/incident-bot.sqlite'),
   LOG_LEVEL: z
     .enum(logLevels, { error: `must be one of ${logLevels.join(', ')}` })
     .default('info'),

@@ -61,6 +61,14 @@ describe('loadConfig', () => {
     expect(failure(env)).toContain(`${name}:`);
   });
 
+  it('refuses a database URL in DATABASE_PATH, without repeating it (it may hold a password)', () => {
+    const message = failure({ ...valid, DATABASE_PATH: 'postgres://bot:hunter2@db.example.com/incidents' });
+    expect(message).toBe(
+      'Invalid configuration: DATABASE_PATH: must be the path of a SQLite file such as db/incident-bot.sqlite: the bot keeps its state in SQLite, and a database URL (postgres://…) is not supported',
+    );
+    expect(loadConfig({ ...valid, DATABASE_PATH: 'C:/bot/state.sqlite' }).databasePath).toBe('C:/bot/state.sqlite');
+  });
+
   it('accepts Socket Mode without a signing secret', () => {
     expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).slack.appToken).toBe('xapp-1');
   });
