@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError } from './env.js';
-import { crossReferenceProblems, type Problem } from './incident-config-references.js';
+import { crossReferenceProblems, definedIds, type Problem } from './incident-config-references.js';
 import { defaultIncidentConfig, incidentConfigSchema, type IncidentConfig } from './incident-config.js';
 import { slosFromOpenSlo, type OpenSloFile } from './openslo.js';
 
@@ -65,8 +65,7 @@ const joinOpenSlo = (raw: Record<string, unknown>, options: ParseOptions): OpenS
       problems.push(`openslo[${index}]: ${path}: ${isMissingFile(error) ? 'file not found' : `cannot be read (${error instanceof Error ? error.message : String(error)})`}`);
     }
   }
-  const services = new Set((Array.isArray(raw.services) ? raw.services : []).map((service: unknown) => (typeof service === 'object' && service !== null ? (service as { id?: unknown }).id : undefined)).filter((id): id is string => typeof id === 'string'));
-  const read = slosFromOpenSlo(files, services);
+  const read = slosFromOpenSlo(files, definedIds(raw, 'services'));
   raw.slos = [...slos, ...read.slos];
   return { firstIndex: slos.length, origins: read.origins, problems: [...problems, ...read.problems] };
 };

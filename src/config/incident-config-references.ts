@@ -18,6 +18,10 @@ const text = (entry: Entry, key: string): string | undefined => {
   return typeof value === 'string' ? value : undefined;
 };
 
+/** The ids a top-level list defines (`services`, `teams` …), as written. */
+export const definedIds = (file: unknown, section: string): Set<string> =>
+  new Set(entries(file, section).flatMap(([, entry]) => (text(entry, 'id') === undefined ? [] : [text(entry, 'id')!])));
+
 const known = (label: string, ids: Set<string>): string => (ids.size > 0 ? ` (${label}: ${[...ids].join(', ')})` : ` (no ${label} are defined)`);
 
 /** Ids must be unique within their list; returns the ids defined. */

@@ -29,35 +29,39 @@ const start = (groups: string[], now = () => Date.now()) => {
   return cache;
 };
 const warnings = () => lines.filter((line) => line.includes('could not read the members of a user group'));
+/** Ann and Ben, and the SRE group with Ann in it. */
+const sreWithAnn = () => {
+  const ann = slack.addUser({ name: 'ann' });
+  const ben = slack.addUser({ name: 'ben' });
+  return { ann, ben, sre: slack.addUserGroup({ id: 'S0SRE', handle: 'sre', users: [ann.id] }) };
+};
+/** The members as last read, as a list. */
+const membersIn = (groups: UserGroupCache, groupId: string) => [...(groups.membersOf(groupId) ?? [])];
 
 describe('the members of the user groups permissions name', () => {
   it('are read from Slack on refresh, and a group asked about before it was read is read then', async () => {
-    const ann = slack.addUser({ name: 'ann' });
-    const ben = slack.addUser({ name: 'ben' });
-    slack.addUserGroup({ id: 'S0SRE', handle: 'sre', users: [ann.id] });
+    const { ann, ben } = sreWithAnn();
     slack.addUserGroup({ id: 'S0COMMS', handle: 'comms', users: [ben.id] });
     const groups = start(['S0SRE']);
     await groups.refresh();
-    expect([...(groups.membersOf('S0SRE') ?? [])]).toEqual([ann.id]);
+    expect(membersIn(groups, 'S0SRE')).toEqual([ann.id]);
     expect(groups.membersOf('S0COMMS')).toBeUndefined();
-    await eventually(() => expect([...(groups.membersOf('S0COMMS') ?? [])]).toEqual([ben.id]));
+    await eventually(() => expect(membersIn(groups, 'S0COMMS')).toEqual([ben.id]));
   });
 
   it('keep what was last read while Slack cannot answer, say so once, and follow Slack again once it answers', async () => {
-    const ann = slack.addUser({ name: 'ann' });
-    const ben = slack.addUser({ name: 'ben' });
-    const sre = slack.addUserGroup({ id: 'S0SRE', handle: 'sre', users: [ann.id] });
+    const { ann, ben, sre } = sreWithAnn();
     const groups = start(['S0SRE']);
     await groups.refresh();
     sre.users.push(ben.id);
     slack.failNext('usergroups.users.list', { status: 503 }, 2);
     await groups.refresh();
     await groups.refresh();
-    expect([...(groups.membersOf('S0SRE') ?? [])]).toEqual([ann.id]);
+    expect(membersIn(groups, 'S0SRE')).toEqual([ann.id]);
     expect(warnings()).toHaveLength(1);
     expect(warnings()[0]).toContain('S0SRE');
     await groups.refresh();
-    expect([...(groups.membersOf('S0SRE') ?? [])]).toEqual([ann.id, ben.id]);
+    expect(membersIn(groups, 'S0SRE')).toEqual([ann.id, ben.id]);
     expect(lines.filter((line) => line.includes('read the members of a user group again'))).toHaveLength(1);
     // No token in anything it wrote.
     expect(lines.join('')).not.toContain(slack.botToken);
@@ -77,29 +81,25 @@ describe('the members of the user groups permissions name', () => {
     const ann = slack.addUser({ name: 'ann' });
     slack.addUserGroup({ id: 'S0GONE', handle: 'back', users: [ann.id] });
     await groups.refresh();
-    expect([...(groups.membersOf('S0GONE') ?? [])]).toEqual([ann.id]);
+    expect(membersIn(groups, 'S0GONE')).toEqual([ann.id]);
     expect(warnings()).toHaveLength(1);
   });
 
   it('take a change Slack announced: applied to a group already read, a named group never read is read, any other group ignored', async () => {
-    const ann = slack.addUser({ name: 'ann' });
-    const ben = slack.addUser({ name: 'ben' });
-    slack.addUserGroup({ id: 'S0SRE', handle: 'sre', users: [ann.id] });
+    const { ann, ben } = sreWithAnn();
     slack.addUserGroup({ id: 'S0COMMS', handle: 'comms', users: [ben.id] });
     const groups = start(['S0SRE', 'S0COMMS']);
     await groups.refresh(['S0SRE']);
     groups.changed('S0SRE', [ben.id], [ann.id]);
-    expect([...(groups.membersOf('S0SRE') ?? [])]).toEqual([ben.id]);
+    expect(membersIn(groups, 'S0SRE')).toEqual([ben.id]);
     groups.changed('S0OTHER', [ann.id], []);
     groups.changed('S0COMMS', [ann.id], []);
     await eventually(() => expect([...(slack.callsTo('usergroups.users.list').map((call) => call.args.usergroup))]).toEqual(['S0SRE', 'S0COMMS']));
-    await eventually(() => expect([...(groups.membersOf('S0COMMS') ?? [])]).toEqual([ben.id]));
+    await eventually(() => expect(membersIn(groups, 'S0COMMS')).toEqual([ben.id]));
   });
 
   it('read a group once more when a change is announced while a read is under way (its answer may be from before)', async () => {
-    const ann = slack.addUser({ name: 'ann' });
-    const ben = slack.addUser({ name: 'ben' });
-    const sre = slack.addUserGroup({ id: 'S0SRE', handle: 'sre', users: [ann.id] });
+    const { ann, ben, sre } = sreWithAnn();
     const groups = start(['S0SRE']);
     slack.failNext('usergroups.users.list', { delayMs: 200 });
     const first = groups.refresh();
@@ -107,12 +107,11 @@ describe('the members of the user groups permissions name', () => {
     groups.changed('S0SRE', [ben.id], []);
     await first;
     await eventually(() => expect(slack.callsTo('usergroups.users.list')).toHaveLength(2));
-    await eventually(() => expect([...(groups.membersOf('S0SRE') ?? [])].sort()).toEqual([ann.id, ben.id].sort()));
+    await eventually(() => expect(membersIn(groups, 'S0SRE').sort()).toEqual([ann.id, ben.id].sort()));
   });
 
   it('forget the members of a group Slack says no longer exists (disabled), rather than keep granting through it', async () => {
-    const ann = slack.addUser({ name: 'ann' });
-    const sre = slack.addUserGroup({ id: 'S0SRE', handle: 'sre', users: [ann.id] });
+    const { ann, sre } = sreWithAnn();
     const groups = start(['S0SRE']);
     await groups.refresh();
     expect(groups.membersOf('S0SRE')?.has(ann.id)).toBe(true);

@@ -135,9 +135,6 @@ export const evaluateSlos = async (deps: Deps, job?: Pick<Job, 'payload'>): Prom
   keepStatuses(deps, slos, statuses, now);
 };
 
-/** The window in words: whole days, else hours. */
-const windowWords = (ms: number) => (ms % 86_400_000 === 0 ? `${ms / 86_400_000} days` : `${Math.round(ms / 3_600_000)} h`);
-
 /**
  * The error budget policy, said where the service's team reads its alerts: once when the budget is
  * spent, once when a tenth of it is back. Written with the status, so it is said once.
@@ -147,7 +144,7 @@ const tellBudget = (deps: Deps, slo: Slo, status: SloStatus, notice: 'spent' | '
   if (!channel) return;
   const text =
     notice === 'spent'
-      ? `:warning: *${slo.id}* (${slo.service}) has spent its error budget: fewer than ${slo.objective}% of events were good over the last ${windowWords(slo.windowMs)}. Reliability work comes before risky changes until it recovers. \`/incident slo ${slo.service}\` shows it.`
+      ? `:warning: *${slo.id}* (${slo.service}) has spent its error budget: fewer than ${slo.objective}% of events were good over the last ${spoken(slo.windowMs)}. Reliability work comes before risky changes until it recovers. \`/incident slo ${slo.service}\` shows it.`
       : `:white_check_mark: *${slo.id}* (${slo.service}) has error budget again: ${Math.round((status.remaining ?? 0) * 100)}% of it is left.`;
   scheduleAlertLine(deps, channel, text, now);
 };
