@@ -35,7 +35,7 @@ const measure = (databasePath: string | undefined, distinct: number) => {
   const round = (batches: number, size: number, chunk: number): number => {
     for (let batch = 0; batch < batches; batch += 1) acceptAlertBatches(world.deps, [incomingBatch('prometheus', Array.from({ length: size }, alert))]);
     const started = performance.now();
-    while (foldAlertInbox(world.deps, chunk));
+    while (foldAlertInbox(world.deps, chunk) !== undefined);
     return ((performance.now() - started) * 1000) / (batches * size);
   };
   const backlog: number[] = [];

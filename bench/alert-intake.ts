@@ -5,7 +5,8 @@
  * memory over a long run. Both receive the same Alertmanager API v2 bodies on POST /api/v2/alerts
  * from the same client (this process: 16 keep-alive connections with a request in flight on each,
  * every request written before the clock starts; bench/keep-alive-client.ts), after the same
- * warm-up, in three rounds taken in turns (BENCH_ROUNDS). The bot runs
+ * warm-up, in three rounds taken in turns (BENCH_ROUNDS), each run once both have gone quiet (what
+ * one left to do after its last answer does not fall on the other's run). The bot runs
  * as `node --import tsx src/main.ts` with a SQLite file, against the Slack emulator. It answers once
  * a batch is committed to its inbox and folds it after: each of its runs also reports how long after
  * the last answer the inbox was empty, and the rate counting that. At the end the bot is killed with
@@ -62,6 +63,19 @@ const rssMiB = (pid: number): number => {
 const cpuSeconds = (pid: number): number => {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
+};
+
+/**
+ * Waits until none of these processes uses more than 5% of a core over a quarter of a second (at
+ * most 15 s), so a run does not share the machine with the work another left behind: Alertmanager
+ * goes on aggregating after it has answered, as the bot goes on folding.
+ */
+const quiet = async (pids: number[]) => {
+  for (let waited = 0; waited < 60; waited += 1) {
+    const before = pids.map(cpuSeconds);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    if (pids.every((pid, index) => cpuSeconds(pid) - before[index]! <= 0.0125)) return;
+  }
 };
 
 let serial = 0;
@@ -248,6 +262,7 @@ const main = async () => {
     // Every bot run ends when its inbox is empty, so the next run (the bot's or Alertmanager's) does
     // not share the machine with the bot's folding.
     const measure = async (target: typeof botTarget, total: number, batch: number, label: string, whileFolding?: () => Promise<number>) => {
+      await quiet(targets.map((each) => each.pid));
       const cpuBefore = cpuSeconds(target.pid);
       const result = await run(target.url, target.headers, total, batch, target.pid, label);
       const peak = { rss: result.maxRss };

@@ -35,10 +35,10 @@ export const startAlertFolding = (deps: UseCaseDeps, logger: Logger): AlertFoldi
     logger,
   });
   const folder = createInboxFolder({
-    fold: (busy) => {
-      const more = foldAlertInbox(deps, busy ? busyFoldChunk : foldChunk);
+    fold: (small) => {
+      const oldest = foldAlertInbox(deps, small ? busyFoldChunk : foldChunk);
       lane.folded();
-      return more;
+      return oldest === undefined ? undefined : deps.clock.now() - oldest;
     },
     logger,
   });

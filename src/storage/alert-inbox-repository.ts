@@ -32,7 +32,7 @@ export const createAlertInboxRepository = (db: Db, decode: InboxDecoder = noSend
   const row = 'id, source_id, received_at, size, alerts, format';
   const oldest = client.prepare<[], InboxRow>(`select ${row} from alert_inbox order by id`);
   const remove = client.prepare<[number]>('delete from alert_inbox where id <= ?');
-  const anyWaiting = client.prepare<[], { yes: number }>('select exists (select 1 from alert_inbox) as yes');
+  const oldestWaiting = client.prepare<[], { at: number }>('select received_at as at from alert_inbox order by id limit 1');
   const one = client.prepare<[number], InboxRow>(`select ${row} from alert_inbox where id = ?`);
   const rewrite = client.prepare<[number, string, number]>("update alert_inbox set size = ?, alerts = ?, format = 'incoming' where id = ?");
   const removeOne = client.prepare<[number]>('delete from alert_inbox where id = ?');
@@ -62,7 +62,7 @@ export const createAlertInboxRepository = (db: Db, decode: InboxDecoder = noSend
     removeThrough: (id) => {
       remove.run(id);
     },
-    anyWaiting: () => anyWaiting.get()?.yes === 1,
+    oldestWaiting: () => oldestWaiting.get()?.at,
     waits: (id) => waits.get(id)?.yes === 1,
     waitingThrough: (id) => waitingThrough.get(id)?.yes === 1,
   };

@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createInboxFolder } from '../../src/scheduler/inbox-folder.js';
+import { createInboxFolder, foldShare, loopTime } from '../../src/scheduler/inbox-folder.js';
 import { eventually } from '../support/eventually.js';
 
 const silent = pino({ level: 'silent' });
@@ -9,7 +9,7 @@ describe('the inbox folder', () => {
   it('folds after a kick, chunk after chunk until nothing waits, and is busy until then', async () => {
     let waiting = 3;
     const folds: number[] = [];
-    const folder = createInboxFolder({ fold: () => (folds.push(waiting), (waiting -= 1) > 0), logger: silent, gatherMs: 1 });
+    const folder = createInboxFolder({ fold: () => (folds.push(waiting), (waiting -= 1) > 0 ? 0 : undefined), logger: silent, gatherMs: 1 });
     expect(folder.busy()).toBe(false);
     folder.kick();
     folder.kick();
@@ -25,7 +25,7 @@ describe('the inbox folder', () => {
       fold: () => {
         attempts += 1;
         if (attempts < 3) throw new Error('database is locked');
-        return false;
+        return undefined;
       },
       logger: silent,
       gatherMs: 1,
@@ -39,36 +39,80 @@ describe('the inbox folder', () => {
 
   afterEach(() => vi.useRealTimers());
 
-  it('while requests keep coming, spaces its folds to a quarter of the time; once they stop, folds straight on', () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'Date'] });
+  /**
+   * Runs a folder for `forMs` on fake timers: its folds each take 10 ms and report `lagMs`, the loop
+   * is `idleShare` idle between folds, and a request is accepted at the start, at `kickAt`, and, with
+   * `requests`, every millisecond until the last fold.
+   */
+  const foldFor = (options: { folds: number; lagMs: number; idleShare: number; forMs: number; kickAt?: number; requests?: boolean }) => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'Date'] });
     let spentMs = 0;
-    let waiting = 4;
+    let waiting = options.folds;
     const foldsAt: number[] = [];
-    const busy: boolean[] = [];
+    const small: boolean[] = [];
     const started = Date.now();
     const folder = createInboxFolder({
-      fold: (intakeBusy) => {
+      fold: (smallChunk) => {
         foldsAt.push(Date.now() - started);
-        busy.push(intakeBusy);
-        spentMs += 10; // each fold takes 10 ms
-        return (waiting -= 1) > 0;
+        small.push(smallChunk);
+        spentMs += 10;
+        if ((waiting -= 1) > 0) return options.lagMs;
+        clearInterval(requests);
+        return undefined;
       },
       logger: silent,
       gatherMs: 10,
       elapsed: () => spentMs,
+      loop: () => ({ ms: 5, idleMs: 5 * options.idleShare }),
     });
+    const requests = options.requests ? setInterval(() => folder.kick(), 1) : undefined;
     folder.kick();
-    vi.advanceTimersByTime(20);
-    folder.kick(); // a request between the first fold and the second: the intake is busy
-    vi.advanceTimersByTime(100);
-    // 10: the first fold, after gathering; 40: 30 ms later (10 ms of folding in 40); then no
+    if (options.kickAt !== undefined) setTimeout(() => folder.kick(), options.kickAt);
+    vi.advanceTimersByTime(options.forMs);
+    const busy = folder.busy();
+    folder.stop();
+    return { foldsAt, small, busy };
+  };
+
+  it('while requests keep the loop busy and the backlog is under a second old, folds take 2% of the time in small chunks; once they stop, it folds straight on', () => {
+    const { foldsAt, small, busy } = foldFor({ folds: 4, lagMs: 200, idleShare: 0, forMs: 2_000, kickAt: 20 });
+    // 10: the first fold, after gathering; 500: 490 ms later (10 ms of folding in 500); then no
     // request came, so the rest folds without a pause.
-    expect(foldsAt.slice(0, 3)).toEqual([10, 40, 70]);
+    expect(foldsAt.slice(0, 3)).toEqual([10, 500, 990]);
     expect(foldsAt[3]! - foldsAt[2]!).toBeLessThanOrEqual(1); // setImmediate: the fake clock may count it as 1 ms
     expect(foldsAt).toHaveLength(4);
-    // Each fold is told whether requests came since the last, so it can take a smaller chunk.
-    expect(busy).toEqual([true, true, false, false]);
-    expect(folder.busy()).toBe(false);
-    folder.stop();
+    // Small chunks while requests came since the last fold, whole ones after.
+    expect(small).toEqual([true, true, false, false]);
+    expect(busy).toBe(false);
+  });
+
+  it('takes more of the loop, in whole chunks, as the backlog ages: half of it once the oldest batch has waited 5 s', () => {
+    const { foldsAt, small } = foldFor({ folds: 4, lagMs: 6_000, idleShare: 0, forMs: 200, requests: true });
+    // Each fold (10 ms) is followed by as long answering: the clock here moves only between folds.
+    expect(foldsAt).toEqual([10, 20, 30, 40]);
+    // The first fold did not know yet how far behind it was.
+    expect(small).toEqual([true, false, false, false]);
+  });
+
+  it('folds straight on while requests leave the loop idle half the time or more, however far behind', () => {
+    const { foldsAt } = foldFor({ folds: 4, lagMs: 6_000, idleShare: 0.6, forMs: 200, requests: true });
+    expect(foldsAt).toHaveLength(4);
+    expect(foldsAt.at(-1)! - foldsAt[0]!).toBeLessThanOrEqual(3);
+  });
+
+  it('gives folding 2% of a busy loop under a second behind, rising to half of it at 5 s', () => {
+    expect([0, 1_000, 3_000, 5_000, 60_000].map(foldShare)).toEqual([0.02, 0.02, 0.26, 0.5, 0.5]);
+  });
+
+  it("measures the event loop's idle time: waiting on a timer is idle, running code is not", async () => {
+    const loop = loopTime();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    // The test runner's own work shares this loop: some of the wait, not all of it, is idle.
+    expect(loop().idleMs).toBeGreaterThan(5);
+    const until = performance.now() + 30;
+    while (performance.now() < until);
+    const ran = loop();
+    expect(ran.ms).toBeGreaterThanOrEqual(29);
+    expect(ran.idleMs).toBe(0);
   });
 });

@@ -70,7 +70,8 @@ export interface AlertInbox {
   oldest(alerts: number): (InboxBatch & { id: number })[];
   /** Forgets every batch up to and including `id`, once folded. */
   removeThrough(id: number): void;
-  anyWaiting(): boolean;
+  /** When the oldest batch still waiting arrived; undefined: none waits. */
+  oldestWaiting(): number | undefined;
 }
 
 export interface AlertStore {

@@ -27,24 +27,28 @@ describe('the alert inbox', () => {
     // The same alert resolved a minute later, in a later request: folded after its firing.
     acceptAlertBatches(deps, [incomingBatch('prometheus', [alert('a', clock.now() - 1_000)])]);
     expect(deps.alerts.count()).toBe(0);
-    expect(deps.alertInbox.anyWaiting()).toBe(true);
+    expect(deps.alertInbox.oldestWaiting()).toBe(firstArrival);
 
     clock.advance(3_600_000);
-    expect(foldAlertInbox(deps)).toBe(false);
-    expect(deps.alertInbox.anyWaiting()).toBe(false);
+    expect(foldAlertInbox(deps)).toBeUndefined();
+    expect(deps.alertInbox.oldestWaiting()).toBeUndefined();
     expect(deps.alerts.find(alert('a').fingerprint)).toMatchObject({ status: 'resolved', receivedCount: 2, firstSeenAt: firstArrival, lastSeenAt: firstArrival + 60_000 });
     expect(deps.alerts.find(alert('b').fingerprint)).toMatchObject({ status: 'firing', receivedCount: 1, lastSeenAt: firstArrival });
     database.close();
   });
 
-  it('folds a chunk at a time, each batch once, and says when more wait', () => {
-    const { database, deps } = setUp();
-    for (let i = 0; i < 5; i += 1) acceptAlertBatches(deps, [incomingBatch('prometheus', [alert(`host-${i}-1`), alert(`host-${i}-2`)])]);
-    expect(foldAlertInbox(deps, 3)).toBe(true);
+  it('folds a chunk at a time, each batch once, and says since when the rest waits', () => {
+    const { database, deps, clock } = setUp();
+    for (let i = 0; i < 5; i += 1) {
+      acceptAlertBatches(deps, [incomingBatch('prometheus', [alert(`host-${i}-1`), alert(`host-${i}-2`)])]);
+      clock.advance(1_000);
+    }
+    // Two batches folded (at least 3 alerts, whole batches): the third, accepted 2 s after the first, is the oldest left.
+    expect(foldAlertInbox(deps, 3)).toBe(clock.now() - 3_000);
     expect(deps.alerts.count()).toBe(4);
     foldWholeInbox(deps);
     expect(deps.alerts.count()).toBe(10);
-    expect(foldAlertInbox(deps)).toBe(false);
+    expect(foldAlertInbox(deps)).toBeUndefined();
     expect(deps.alerts.find(alert('host-0-1').fingerprint)?.receivedCount).toBe(1);
     database.close();
   });
@@ -56,7 +60,7 @@ describe('the alert inbox', () => {
     acceptAlertBatches(deps, [incomingBatch('prometheus', [alert('before-midnight')])]);
     clock.advance(2_000);
     acceptAlertBatches(deps, [incomingBatch('prometheus', [alert('after-midnight')])]);
-    expect(foldAlertInbox(deps)).toBe(false);
+    expect(foldAlertInbox(deps)).toBeUndefined();
     const received = (since: number) => deps.noise.totals('source', { since }, 5)[0]?.counts.received;
     expect(received(Date.UTC(2026, 10, 29))).toBe(1);
     expect(received(Date.UTC(2026, 10, 28))).toBe(2);
