@@ -222,10 +222,11 @@ const releaseAttached = (deps: SightingDeps, groupId: string, now: number, later
 };
 
 /** Makes sure the expiry sweep runs when the soonest firing alert expires. */
-export const scheduleExpirySweep = (deps: SightingDeps, now: number): void => {
+export const scheduleExpirySweep = (deps: SightingDeps, now: number, earliest = now): void => {
   const next = deps.alerts.nextExpiry();
   if (next === undefined) return;
+  const dueAt = Math.max(earliest, next);
   const pending = deps.jobs.pending(expiryJobKey);
-  if (pending && pending.dueAt <= next) return;
-  deps.jobs.schedule({ kind: 'alert_expiry', priority: alertJobPriority.alert_expiry, key: expiryJobKey, dueAt: Math.max(now, next) }, now);
+  if (pending && pending.dueAt <= dueAt) return;
+  deps.jobs.schedule({ kind: 'alert_expiry', priority: alertJobPriority.alert_expiry, key: expiryJobKey, dueAt }, now);
 };

@@ -8,6 +8,9 @@ import type { AlertGroup } from './alert-ports.js';
 import { scheduleAlertPages } from './page-alert-group.js';
 import { scheduleAlertLine } from './alert-line.js';
 import { alertsChannelFor } from './sync-alert-group.js';
+import { jobKeys } from '../job-keys.js';
+import { alertJobPriority } from './alert-jobs.js';
+import { foldingBehind, patienceMs, recheckMs } from './unfolded-backlog.js';
 
 /** The alert group a missing heartbeat opens: the monitoring pipeline itself, owned by heartbeat.team. */
 export const heartbeatGroupKey = (alerts: AlertsConfig): Pick<AlertGroup, 'kind' | 'team' | 'service' | 'alertname'> => ({
@@ -17,18 +20,25 @@ export const heartbeatGroupKey = (alerts: AlertsConfig): Pick<AlertGroup, 'kind'
   alertname: `${alerts.heartbeat.alertname} missing`,
 });
 
-export type ReportMissingHeartbeatDeps = Pick<UseCaseDeps, 'alerts' | 'clock' | 'config' | 'jobs' | 'notifier' | 'noise'>;
+export type ReportMissingHeartbeatDeps = Pick<UseCaseDeps, 'alerts' | 'alertInbox' | 'clock' | 'config' | 'jobs' | 'notifier' | 'noise'>;
 
 /**
  * The heartbeat job, due missing_after after the last heartbeat (each heartbeat moves it): its
  * absence means the monitoring pipeline is broken, which silence would otherwise hide. It opens a
  * critical alert group and pages the heartbeat team's policy like any critical; the next heartbeat
- * resolves it. A team with no policy is told in its alerts channel instead.
+ * resolves it. A team with no policy is told in its alerts channel instead. While batches that
+ * arrived before now wait to be folded, one of them may hold the heartbeat: the job looks again a
+ * second later (at most a minute past its time; unfolded-backlog.ts).
  */
 export const reportMissingHeartbeat = (deps: ReportMissingHeartbeatDeps, job: Job): void => {
   const config = deps.config();
   const { alertname, missingAfterMs, team } = config.alerts.heartbeat;
   const now = deps.clock.now();
+  const dueAt = Number(job.payload.dueAt ?? job.dueAt);
+  if (foldingBehind(deps, now) && now < dueAt + patienceMs) {
+    deps.jobs.schedule({ kind: 'alert_heartbeat', priority: alertJobPriority.alert_heartbeat, key: jobKeys.alertHeartbeat, dueAt: now + recheckMs, payload: { ...job.payload, dueAt } }, now);
+    return;
+  }
   const silentFor = Math.round((now - Number(job.payload.lastSeenAt)) / 60_000);
   const summary = `No ${alertname} heartbeat for ${silentFor} min (expected at least every ${Math.round(alertTiming(config.alerts, missingAfterMs) / 1000)} s): alerts may not be reaching anyone.`;
   const key = heartbeatGroupKey(config.alerts);
