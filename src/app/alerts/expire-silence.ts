@@ -5,6 +5,7 @@ import { redecide, type SightingDeps } from './apply-sighting.js';
 import { silenceEndKey } from './silence-alerts.js';
 import { requirePermission } from '../permissions/require-permission.js';
 import type { UseCaseDeps } from '../use-case-deps.js';
+import { waitForBacklog } from './unfolded-backlog.js';
 
 // All of them: a released critical may page, and its page may declare an incident.
 type Deps = SightingDeps;
@@ -35,9 +36,14 @@ export const expireSilence = (deps: Deps & Pick<UseCaseDeps, 'userGroups' | 'log
   });
 };
 
-/** The silence's end job: it ran out on its own. */
-export const endSilence = async (deps: Deps, job: Job): Promise<void> => {
+/**
+ * The silence's end job: it ran out on its own. What it held is judged once what arrived before now
+ * is folded (a resolve may wait in the inbox; unfolded-backlog.ts).
+ */
+export const endSilence = async (deps: Deps & Pick<UseCaseDeps, 'alertInbox'>, job: Job): Promise<void> => {
   const silenceId = String(job.payload.silenceId);
   const now = deps.clock.now();
-  deps.alerts.atomically(() => releaseHeld(deps, silenceId, now));
+  deps.alerts.atomically(() => {
+    if (!waitForBacklog(deps, job, now)) releaseHeld(deps, silenceId, now);
+  });
 };

@@ -8,9 +8,7 @@ import type { AlertGroup } from './alert-ports.js';
 import { scheduleAlertPages } from './page-alert-group.js';
 import { scheduleAlertLine } from './alert-line.js';
 import { alertsChannelFor } from './sync-alert-group.js';
-import { jobKeys } from '../job-keys.js';
-import { alertJobPriority } from './alert-jobs.js';
-import { foldingBehind, patienceMs, recheckMs } from './unfolded-backlog.js';
+import { waitForBacklog } from './unfolded-backlog.js';
 
 /** The alert group a missing heartbeat opens: the monitoring pipeline itself, owned by heartbeat.team. */
 export const heartbeatGroupKey = (alerts: AlertsConfig): Pick<AlertGroup, 'kind' | 'team' | 'service' | 'alertname'> => ({
@@ -34,11 +32,7 @@ export const reportMissingHeartbeat = (deps: ReportMissingHeartbeatDeps, job: Jo
   const config = deps.config();
   const { alertname, missingAfterMs, team } = config.alerts.heartbeat;
   const now = deps.clock.now();
-  const dueAt = Number(job.payload.dueAt ?? job.dueAt);
-  if (foldingBehind(deps, now) && now < dueAt + patienceMs) {
-    deps.jobs.schedule({ kind: 'alert_heartbeat', priority: alertJobPriority.alert_heartbeat, key: jobKeys.alertHeartbeat, dueAt: now + recheckMs, payload: { ...job.payload, dueAt } }, now);
-    return;
-  }
+  if (waitForBacklog(deps, job, now)) return;
   const silentFor = Math.round((now - Number(job.payload.lastSeenAt)) / 60_000);
   const summary = `No ${alertname} heartbeat for ${silentFor} min (expected at least every ${Math.round(alertTiming(config.alerts, missingAfterMs) / 1000)} s): alerts may not be reaching anyone.`;
   const key = heartbeatGroupKey(config.alerts);

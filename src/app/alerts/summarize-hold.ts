@@ -4,6 +4,8 @@ import { redecide, type SightingDeps } from './apply-sighting.js';
 import { alertsChannelFor } from './sync-alert-group.js';
 import { scheduleAlertLine } from './alert-line.js';
 import type { StoredAlert } from '../../domain/alerts/alert.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
+import { waitForBacklog } from './unfolded-backlog.js';
 
 const top = (counts: Map<string, number>, limit: number): string =>
   [...counts.entries()]
@@ -12,18 +14,20 @@ const top = (counts: Map<string, number>, limit: number): string =>
     .map(([name, count]) => `${name} ×${count}`)
     .join(', ');
 
-export type SummarizeHoldDeps = SightingDeps;
+export type SummarizeHoldDeps = SightingDeps & Pick<UseCaseDeps, 'alertInbox'>;
 
 /**
  * The end of a maintenance window that held alerts: one message per owning team saying what was
  * held, and whatever still fires is decided afresh, as if it had just arrived. The messages are
  * jobs written with the new decisions, so a failed post is retried alone and says what was true
- * when the window ended.
+ * when the window ended. It waits until what arrived before now is folded (a resolve may wait in the
+ * inbox; unfolded-backlog.ts).
  */
 export const summarizeHold = (deps: SummarizeHoldDeps, job: Job): void =>
   deps.alerts.atomically(() => {
     const windowId = String(job.payload.windowId);
     const now = deps.clock.now();
+    if (waitForBacklog(deps, job, now)) return;
     const held = deps.alerts.heldBy(windowId);
     const stillFiring = held.filter((alert) => alert.status === 'firing' && alert.holdId === windowId);
     redecide(deps, stillFiring, now, windowId);

@@ -1,3 +1,4 @@
+import type { Job } from '../ports.js';
 import type { UseCaseDeps } from '../use-case-deps.js';
 
 /**
@@ -11,6 +12,22 @@ export const recheckMs = 1_000;
 export const patienceMs = 60_000;
 
 type Deps = Pick<UseCaseDeps, 'alertInbox'>;
+
+/**
+ * For a job that judges what still fires (or has stopped) at its time: while a batch that arrived
+ * by now waits to be folded, and the job is less than `patienceMs` past its first time, the same job
+ * is written again a second later and true returned (the caller does nothing now).
+ */
+export const waitForBacklog = (deps: Deps & Pick<UseCaseDeps, 'jobs'>, job: Job, now: number): boolean => {
+  const dueAt = Number(job.payload.firstDueAt ?? job.dueAt);
+  if (!foldingBehind(deps, now) || now >= dueAt + patienceMs) return false;
+  const { kind, key, incidentId, priority, lane, actorId } = job;
+  deps.jobs.schedule(
+    { kind, priority, dueAt: now + recheckMs, payload: { ...job.payload, firstDueAt: dueAt }, ...(key ? { key } : {}), ...(incidentId ? { incidentId } : {}), ...(lane ? { lane } : {}), ...(actorId ? { actorId } : {}) },
+    now,
+  );
+  return true;
+};
 
 /** Whether a batch that arrived by `now` still waits to be folded. */
 export const foldingBehind = (deps: Deps, now: number): boolean => {
