@@ -1,13 +1,8 @@
 import { existsSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
+import { runAsCommand, type CommandOutput } from './command-line.js';
 import { ConfigError } from './env.js';
 import { loadIncidentConfig } from './incident-config-file.js';
 import type { IncidentConfig } from './incident-config.js';
-
-export interface CheckOutput {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
 
 /** What the file sets up, in one line: its counts, its SLOs (those from OpenSLO files included), what permissions restrict. */
 const summary = (config: IncidentConfig): string => {
@@ -27,7 +22,7 @@ const summary = (config: IncidentConfig): string => {
 export const checkConfig = (
   args: readonly string[],
   env: NodeJS.ProcessEnv,
-  output: CheckOutput,
+  output: CommandOutput,
   { defaultFile = 'incident-bot.yml' }: { defaultFile?: string } = {},
 ): number => {
   // A blank CONFIG_PATH (as in a copied .env.example) is unset, as it is for the bot.
@@ -47,11 +42,4 @@ export const checkConfig = (
   }
 };
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  // Like the bot, read CONFIG_PATH from .env when present; variables already set win.
-  if (existsSync('.env')) process.loadEnvFile('.env');
-  process.exitCode = checkConfig(process.argv.slice(2), process.env, {
-    out: (line) => process.stdout.write(`${line}\n`),
-    err: (line) => process.stderr.write(`${line}\n`),
-  });
-}
+runAsCommand(import.meta.url, checkConfig);

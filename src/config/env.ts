@@ -92,6 +92,12 @@ export const loadLogLevel = (source: NodeJS.ProcessEnv = process.env): Env['LOG_
   return parsed.success ? parsed.data : refuse(issueProblems(parsed.error).map((problem) => ({ ...problem, variable: 'LOG_LEVEL' })));
 };
 
+/** DATABASE_PATH alone, for the commands that need only the database (`npm run db:backup`). */
+export const loadDatabasePath = (source: NodeJS.ProcessEnv = process.env): string => {
+  const parsed = envSchema.shape.DATABASE_PATH.safeParse(source.DATABASE_PATH?.trim() || undefined);
+  return parsed.success ? parsed.data : refuse(issueProblems(parsed.error).map((problem) => ({ ...problem, variable: 'DATABASE_PATH' })));
+};
+
 /** Parses the environment; throws a ConfigError naming every bad variable and never echoing a value. */
 export const loadConfig = (source: NodeJS.ProcessEnv = process.env): Config => {
   const parsed = envSchema.safeParse(withoutBlanks(source));
