@@ -1,7 +1,9 @@
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { activeStatuses } from '../domain/incident/status.js';
+import { clientOf, openDatabase } from './database.js';
 
 export interface BackupSummary {
   bytes: number;
@@ -20,6 +22,23 @@ export class BackupError extends Error {
 }
 
 const count = (db: Database.Database, query: string): number => (db.prepare(query).get() as { n: number }).n;
+
+/** When the newest migration a database has was written (drizzle's own record of them). */
+const schemaOf = (db: Database.Database): number | undefined => (db.prepare('select max(created_at) as at from __drizzle_migrations').get() as { at: number | null }).at ?? undefined;
+
+/** What a database holds, once `integrity_check` passes; `otherwise` ends the message when it does not. */
+const checkedSummary = (db: Database.Database, otherwise: string): BackupSummary => {
+  const check = db.pragma('integrity_check', { simple: true });
+  if (check !== 'ok') throw new BackupError(`the copy failed its integrity check (${String(check)}); ${otherwise}`);
+  return {
+    bytes: count(db, 'select page_count * page_size as n from pragma_page_count(), pragma_page_size()'),
+    incidents: count(db, 'select count(*) as n from incidents'),
+    activeIncidents: count(db, `select count(*) as n from incidents where status in (${activeStatuses.map((status) => `'${status}'`).join(', ')})`),
+    alerts: count(db, 'select count(*) as n from alerts'),
+    pendingJobs: count(db, "select count(*) as n from jobs where status = 'pending'"),
+    migratedAt: schemaOf(db),
+  };
+};
 
 /**
  * Copies the bot's SQLite database while the bot runs: `VACUUM INTO` reads one snapshot (a WAL read
@@ -45,16 +64,7 @@ export const backupDatabase = (source: string, target: string): BackupSummary =>
     const copy = new Database(partial);
     let summary: BackupSummary;
     try {
-      const check = copy.pragma('integrity_check', { simple: true });
-      if (check !== 'ok') throw new BackupError(`the copy failed its integrity check (${String(check)}); ${source} was not changed`);
-      summary = {
-        bytes: count(copy, 'select page_count * page_size as n from pragma_page_count(), pragma_page_size()'),
-        incidents: count(copy, 'select count(*) as n from incidents'),
-        activeIncidents: count(copy, `select count(*) as n from incidents where status in (${activeStatuses.map((status) => `'${status}'`).join(', ')})`),
-        alerts: count(copy, 'select count(*) as n from alerts'),
-        pendingJobs: count(copy, "select count(*) as n from jobs where status = 'pending'"),
-        migratedAt: (copy.prepare('select max(created_at) as at from __drizzle_migrations').get() as { at: number | null }).at ?? undefined,
-      };
+      summary = checkedSummary(copy, `${source} was not changed`);
     } finally {
       copy.close();
     }
@@ -64,5 +74,40 @@ export const backupDatabase = (source: string, target: string): BackupSummary =>
     rmSync(partial, { force: true });
     if (error instanceof BackupError) throw error;
     throw new BackupError(`could not back up ${source}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+};
+
+/**
+ * A restore drill on a backup, without touching it: a copy in a temporary folder is opened as this
+ * version of the bot would open it at a restore (its migrations applied), checked and summed up,
+ * then deleted. `migratedFrom`: the schema the backup had, when this version had to migrate it.
+ */
+export const checkBackup = (file: string): BackupSummary & { migratedFrom: number | undefined } => {
+  if (!existsSync(file)) throw new BackupError(`no backup at ${file}`);
+  const scratch = mkdtempSync(join(tmpdir(), 'incident-bot-restore-check-'));
+  try {
+    const copy = join(scratch, 'restored.sqlite');
+    copyFileSync(file, copy);
+    const before = new Database(copy, { readonly: true });
+    let schemaBefore: number | undefined;
+    try {
+      schemaBefore = schemaOf(before);
+    } catch {
+      throw new BackupError(`${file} is not a database of this bot`);
+    } finally {
+      before.close();
+    }
+    const restored = openDatabase(copy);
+    try {
+      const summary = checkedSummary(clientOf(restored.db), `${file} cannot be restored`);
+      return { ...summary, migratedFrom: summary.migratedAt === schemaBefore ? undefined : schemaBefore };
+    } finally {
+      restored.close();
+    }
+  } catch (error) {
+    if (error instanceof BackupError) throw error;
+    throw new BackupError(`${file} cannot be restored: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
   }
 };

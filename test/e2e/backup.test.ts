@@ -1,13 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeSlack, type FakeSlack } from 'slack-emulator';
 import { afterEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { runBackup } from '../../src/storage/backup-command.js';
 import { addAlertWorkspace, alertsConfigYaml, alertTokens } from '../support/alerts-config.js';
 import { botEnv, queryBotDatabase, startBotProcess, type BotProcess } from '../support/bot-process.js';
 import { killProcessTree } from '../support/kill-process-tree.js';
+import { migrationsBefore } from '../support/migrations.js';
 
 const root = new URL('../..', import.meta.url).pathname;
 let slack: FakeSlack | undefined;
@@ -62,6 +66,14 @@ describe('npm run db:backup', () => {
     // One snapshot: every alert answered is in it, folded or still in the inbox, however far folding had got.
     expect(alertsHeld(target)).toBe(10_000);
 
+    // The restore drill opens a copy as this version would at a restore, and leaves the backup as it was.
+    const before = readFileSync(target);
+    const drill: string[] = [];
+    expect(runBackup(['--check', target], {}, { out: (line) => drill.push(line), err: (line) => drill.push(`err: ${line}`) })).toBe(0);
+    expect(drill).toEqual([expect.stringMatching(new RegExp(`^restorable: ${target}: [\\d.]+ MiB, 0 incident\\(s\\) \\(0 active\\), \\d+ alert\\(s\\), \\d+ pending job\\(s\\), schema of \\d{4}-\\d{2}-\\d{2}$`))]);
+    expect(readFileSync(target).equals(before)).toBe(true);
+    expect(readdirSync(backups)).toEqual(['incident-bot.sqlite']);
+
     // Restored: a bot started on the copy folds what was waiting and has all 10,000.
     const restoredDir = tempDir();
     const restoredEnv = { ...botEnv(slack, restoredDir, 'backup-secret'), ...alertTokens, DATABASE_PATH: target };
@@ -88,11 +100,38 @@ describe('npm run db:backup', () => {
       `err: no database at ${join(dir, 'absent.sqlite')} (DATABASE_PATH): nothing to back up`,
       `err: ${existing} already exists: give the backup a new name`,
       `err: the folder ${join(dir, 'no-such-folder')} does not exist`,
-      'err: usage: npm run db:backup -- <new file>, e.g. npm run db:backup -- /var/backups/incident-bot-$(date +%F).sqlite',
+      expect.stringMatching(/^err: usage: npm run db:backup -- <new file>/),
       expect.stringMatching(/^err: Invalid configuration: DATABASE_PATH: must be the path of a SQLite file/),
     ]);
     expect(lines.join('\n')).not.toContain('secret');
     expect(existsSync(join(dir, 'new.sqlite'))).toBe(false);
     expect(readdirSync(dir).sort()).toEqual(['kept.sqlite']);
+  });
+
+  it('--check migrates a backup an older version took, as a restore would, and refuses a file that is not one', () => {
+    const dir = tempDir();
+    const older = migrationsBefore('0023_slo_budget_notice');
+    const backup = join(dir, 'older.sqlite');
+    try {
+      const database = new Database(backup);
+      migrate(drizzle({ client: database }), { migrationsFolder: older.folder });
+      database.close();
+    } finally {
+      older.remove();
+    }
+    const notOne = join(dir, 'notes.txt');
+    writeFileSync(notOne, 'not a database');
+    const lines: string[] = [];
+    const output = { out: (line: string) => lines.push(line), err: (line: string) => lines.push(`err: ${line}`) };
+    expect(runBackup(['--check', backup], {}, output)).toBe(0);
+    expect(runBackup(['--check', notOne], {}, output)).toBe(1);
+    expect(runBackup(['--check'], {}, output)).toBe(2);
+    expect(lines[0]).toMatch(new RegExp(`^restorable: ${backup}: .*, schema of \\d{4}-\\d{2}-\\d{2} \\(migrated from the schema of \\d{4}-\\d{2}-\\d{2}\\)$`));
+    expect(lines.slice(1)).toEqual([`err: ${notOne} is not a database of this bot`, expect.stringMatching(/^err: usage: npm run db:backup -- <new file>/)]);
+    // The backup itself was not migrated.
+    const still = new Database(backup, { readonly: true });
+    expect((still.prepare("select count(*) as n from sqlite_master where name = 'slo_status'").get() as { n: number }).n).toBe(1);
+    expect((still.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number }).n).toBe(23);
+    still.close();
   });
 });
