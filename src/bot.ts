@@ -11,10 +11,12 @@ import { toSlackLogger } from './logger.js';
 import { attachListeners, createSlackApp, slackClientOptions } from './slack/app.js';
 import { createNotifier } from './slack/notifier.js';
 import { openDatabase, type OpenDatabase } from './storage/database.js';
+import { databaseBackups } from './storage/backup.js';
 import { createJobRepository } from './storage/job-repository.js';
 import { planDigest, scheduleDigest } from './app/communication/post-digest.js';
 import { scheduleHousekeeping } from './app/housekeeping.js';
 import { scheduleSloEvaluation } from './app/slo/evaluate-slos.js';
+import { scheduleBackups } from './app/backups/take-backup.js';
 import { createStatusPageReader } from './app/communication/read-status-page.js';
 import { statusPageRoutes } from './http/status-page/routes.js';
 import { postmortemRoute, safeEqual } from './http/postmortem-route.js';
@@ -146,6 +148,7 @@ const buildDeps = ({ config, database, configStore, identity, jobs, clock, newId
     userGroups,
     publicUrl: () => publicBaseUrl(config),
     slis: prometheusSliSource(() => configStore.current().prometheus, env),
+    backups: databaseBackups(config.databasePath),
   };
 };
 
@@ -250,6 +253,7 @@ export const startBot = async (options: BotOptions): Promise<RunningBot> => {
     scheduleDigest(deps);
     scheduleHousekeeping(deps);
     scheduleSloEvaluation(deps, configStore.current());
+    scheduleBackups(deps, configStore.current(), { now: true });
     void userGroups.refresh();
     // A reload may change the digest's cron: the pending digest moves to the new file's next time
     // before that file is put in force, and a schedule that cannot run refuses the reload.
@@ -257,6 +261,7 @@ export const startBot = async (options: BotOptions): Promise<RunningBot> => {
     // SLOs added by a reload start being evaluated (the job reads the configuration when it runs);
     // removing them all ends the evaluations.
     configStore.onReload((next) => () => scheduleSloEvaluation(deps, next));
+    configStore.onReload((next) => () => scheduleBackups(deps, next, { now: false }));
     // The groups a reload names are read at once, from the new file (not in force yet when this runs).
     configStore.onReload((next) => () => void userGroups.refresh(namedGroups(next.permissions)));
     if (tickEveryMs) await scheduler.start(tickEveryMs);

@@ -33,6 +33,7 @@ export const jobKeys = {
   maintenanceEnd: (maintenanceId: string) => `maintenance_end:${maintenanceId}`,
   digest: 'digest',
   housekeeping: 'housekeeping',
+  backup: 'backup',
   sloEvaluation: 'slo_evaluation',
 
   // The alert pipeline

@@ -44,7 +44,7 @@ export const effectKinds = [
   'update_reminder',
 ] as const;
 
-export const jobKinds = [...timerKinds, ...alertJobKinds, ...effectKinds, 'housekeeping', 'slo_evaluation'] as const;
+export const jobKinds = [...timerKinds, ...alertJobKinds, ...effectKinds, 'housekeeping', 'slo_evaluation', 'backup'] as const;
 
 export type JobKind = (typeof jobKinds)[number];
 export type AlertJobKind = (typeof alertJobKinds)[number];

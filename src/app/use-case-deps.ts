@@ -7,6 +7,7 @@ import type { EscalationRepository } from './paging/ports.js';
 import type { IncidentRepository, SearchRepository, TimelineRepository } from './incident/ports.js';
 import type { Notifier } from './outbound.js';
 import type { SliSource, SloStatusStore } from './slo/slo-ports.js';
+import type { DatabaseBackups } from './backups/backup-ports.js';
 import type { Atomically, Clock, IdempotencyRepository, JobRepository, Log, PeopleDirectory, UserGroups } from './ports.js';
 
 export interface UseCaseSettings {
@@ -51,4 +52,6 @@ export interface UseCaseDeps {
   slis: SliSource;
   /** Each SLO as its last evaluation read it, for the incident cards. */
   sloStatus: SloStatusStore;
+  /** Copies of the bot's own database (`backups` in the configuration). */
+  backups: DatabaseBackups;
 }

@@ -4,13 +4,17 @@ import { ConfigError } from './env.js';
 import { loadIncidentConfig } from './incident-config-file.js';
 import type { IncidentConfig } from './incident-config.js';
 
-/** What the file sets up, in one line: its counts, its SLOs (those from OpenSLO files included), what permissions restrict. */
+/** 6h, 90m: how often, as the file would write it. */
+const every = (ms: number): string => (ms % 3_600_000 === 0 ? `${ms / 3_600_000}h` : `${Math.round(ms / 60_000)}m`);
+
+/** What the file sets up, in one line: its counts, its SLOs (those from OpenSLO files included), what permissions restrict, its backups. */
 const summary = (config: IncidentConfig): string => {
   const restricted = Object.keys(config.permissions.actions);
   return (
     `${config.services.length} services, ${config.teams.length} teams, ${config.schedules.length} schedules, ${config.escalationPolicies.length} escalation policies` +
     (config.slos.length > 0 ? `, ${config.slos.length} SLO${config.slos.length === 1 ? '' : 's'}` : '') +
-    (restricted.length > 0 ? `; restricted: ${restricted.join(', ')}` : '')
+    (restricted.length > 0 ? `; restricted: ${restricted.join(', ')}` : '') +
+    (config.backups ? `; backups every ${every(config.backups.everyMs)} into ${config.backups.dir}, the newest ${config.backups.keep} kept` : '')
   );
 };
 

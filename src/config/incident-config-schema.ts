@@ -7,6 +7,7 @@ import { cronProblem } from '../domain/communication/cron-schedule.js';
 import { envName, id, list, optionalId, strict, text } from './schema-parts.js';
 import { permissionsSection } from './permissions-config-schema.js';
 import { sloSections } from './slo-config-schema.js';
+import { backupsSection } from './backup-config-schema.js';
 
 // The YAML file as written (snake_case); incident-config-file.ts turns it into an IncidentConfig.
 
@@ -254,6 +255,7 @@ export const incidentConfigFileSchema = strict({
   api: strict({ token_env: envName.nullish() }).nullish(),
   ...sloSections,
   ...permissionsSection,
+  ...backupsSection,
 });
 
 export type IncidentConfigFile = z.infer<typeof incidentConfigFileSchema>;

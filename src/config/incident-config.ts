@@ -16,6 +16,7 @@ import { severityDescriptions, type Severity } from '../domain/incident/severity
 import { defaultCuration } from '../domain/postmortem/types.js';
 import { incidentConfigFileSchema, type IncidentConfigFile } from './incident-config-schema.js';
 import { toPermissionsConfig } from './permissions-config-schema.js';
+import { toBackupsConfig } from './backup-config-schema.js';
 import { toSloConfig } from './slo-config-schema.js';
 
 // The configuration the bot runs with is the output of the file's schema: the YAML as written
@@ -211,6 +212,7 @@ const toIncidentConfig = (file: IncidentConfigFile) => {
     api: { tokenEnv: file.api?.token_env ?? null },
     ...toSloConfig(file),
     ...toPermissionsConfig(file),
+    ...toBackupsConfig(file),
   };
 };
 

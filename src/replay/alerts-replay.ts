@@ -100,6 +100,7 @@ const replayDeps = ({ db, atomically }: { db: Db; atomically: UseCaseDeps['atomi
     publicUrl: () => 'http://127.0.0.1',
     // A replay decides alerts only: it reads no SLO.
     slis: { read: () => Promise.reject(new SliUnavailable('a replay reads no SLO')) },
+    backups: { take: () => Promise.reject(new Error('a replay takes no backups')), list: () => [], remove: () => undefined },
   };
 };
 

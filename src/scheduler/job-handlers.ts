@@ -16,6 +16,7 @@ import { summarizeHold } from '../app/alerts/summarize-hold.js';
 import { endSilence } from '../app/alerts/expire-silence.js';
 import { postAlertLine } from '../app/alerts/alert-line.js';
 import { runHousekeeping } from '../app/housekeeping.js';
+import { takeBackup } from '../app/backups/take-backup.js';
 import { evaluateSlos } from '../app/slo/evaluate-slos.js';
 
 /** Which use case runs each kind of job. */
@@ -53,5 +54,6 @@ export const jobHandlers = (deps: UseCaseDeps): Record<JobKind, JobHandler> => {
     alert_line: (job) => postAlertLine(deps, job),
     housekeeping: () => runHousekeeping(deps),
     slo_evaluation: (job) => evaluateSlos(deps, job),
+    backup: () => takeBackup(deps),
   };
 };

@@ -1,6 +1,7 @@
 import { runAsCommand, type CommandOutput } from '../config/command-line.js';
 import { ConfigError, loadDatabasePath } from '../config/env.js';
-import { BackupError, backupDatabase, checkBackup, type BackupSummary } from './backup.js';
+import type { BackupSummary } from '../app/backups/backup-ports.js';
+import { BackupError, backupDatabase, checkBackup } from './backup.js';
 
 
 const day = (at: number) => new Date(at).toISOString().slice(0, 10);
@@ -17,7 +18,7 @@ const usage = 'usage: npm run db:backup -- <new file> (a copy of DATABASE_PATH),
  * bot runs; `--check <backup>`: a restore drill on a copy of a backup (see backup.ts). Returns the
  * exit code: 0 done, 1 refused or failed, 2 no file named.
  */
-export const runBackup = (args: readonly string[], env: NodeJS.ProcessEnv, output: CommandOutput): number => {
+export const runBackup = async (args: readonly string[], env: NodeJS.ProcessEnv, output: CommandOutput): Promise<number> => {
   const [first, second] = args;
   const target = first === '--check' ? second : first;
   if (!target) {
@@ -29,7 +30,7 @@ export const runBackup = (args: readonly string[], env: NodeJS.ProcessEnv, outpu
       const checked = checkBackup(target);
       output.out(`restorable: ${target}: ${contents(checked)}${checked.migratedFrom === undefined ? '' : ` (migrated from the schema of ${day(checked.migratedFrom)})`}`);
     } else {
-      output.out(`backed up to ${target}: ${contents(backupDatabase(loadDatabasePath(env), target))}`);
+      output.out(`backed up to ${target}: ${contents(await backupDatabase(loadDatabasePath(env), target))}`);
     }
     return 0;
   } catch (error) {

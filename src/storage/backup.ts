@@ -1,75 +1,113 @@
-import { copyFileSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import type { BackupSummary, DatabaseBackups } from '../app/backups/backup-ports.js';
 import { activeStatuses } from '../domain/incident/status.js';
 import { clientOf, openDatabase } from './database.js';
-
-export interface BackupSummary {
-  bytes: number;
-  incidents: number;
-  /** Investigating, identified or monitoring. */
-  activeIncidents: number;
-  alerts: number;
-  pendingJobs: number;
-  /** The newest migration the copy has: a restore onto a newer bot migrates it forward at start. */
-  migratedAt: number | undefined;
-}
 
 /** A backup the operator can act on: what was wrong, naming the file, never a stack trace. */
 export class BackupError extends Error {
   override readonly name = 'BackupError';
 }
 
-const count = (db: Database.Database, query: string): number => (db.prepare(query).get() as { n: number }).n;
+/** What a backup's summary counts, each a query giving one number `n`. */
+const summaryQueries = {
+  bytes: 'select page_count * page_size as n from pragma_page_count(), pragma_page_size()',
+  incidents: 'select count(*) as n from incidents',
+  activeIncidents: `select count(*) as n from incidents where status in (${activeStatuses.map((status) => `'${status}'`).join(', ')})`,
+  alerts: 'select count(*) as n from alerts',
+  pendingJobs: "select count(*) as n from jobs where status = 'pending'",
+  migratedAt: 'select max(created_at) as n from __drizzle_migrations',
+};
 
-/** When the newest migration a database has was written (drizzle's own record of them). */
-const schemaOf = (db: Database.Database): number | undefined => (db.prepare('select max(created_at) as at from __drizzle_migrations').get() as { at: number | null }).at ?? undefined;
+type Counts = Record<keyof typeof summaryQueries, number | null>;
+
+const toSummary = (counts: Counts): BackupSummary => ({
+  bytes: counts.bytes ?? 0,
+  incidents: counts.incidents ?? 0,
+  activeIncidents: counts.activeIncidents ?? 0,
+  alerts: counts.alerts ?? 0,
+  pendingJobs: counts.pendingJobs ?? 0,
+  migratedAt: counts.migratedAt ?? undefined,
+});
+
+const schemaOf = (db: Database.Database): number | undefined => (db.prepare(summaryQueries.migratedAt).get() as { n: number | null }).n ?? undefined;
 
 /** What a database holds, once `integrity_check` passes; `otherwise` ends the message when it does not. */
 const checkedSummary = (db: Database.Database, otherwise: string): BackupSummary => {
   const check = db.pragma('integrity_check', { simple: true });
   if (check !== 'ok') throw new BackupError(`the copy failed its integrity check (${String(check)}); ${otherwise}`);
-  return {
-    bytes: count(db, 'select page_count * page_size as n from pragma_page_count(), pragma_page_size()'),
-    incidents: count(db, 'select count(*) as n from incidents'),
-    activeIncidents: count(db, `select count(*) as n from incidents where status in (${activeStatuses.map((status) => `'${status}'`).join(', ')})`),
-    alerts: count(db, 'select count(*) as n from alerts'),
-    pendingJobs: count(db, "select count(*) as n from jobs where status = 'pending'"),
-    migratedAt: schemaOf(db),
-  };
+  return toSummary(Object.fromEntries(Object.entries(summaryQueries).map(([name, query]) => [name, (db.prepare(query).get() as { n: number | null }).n])) as Counts);
 };
+
+/**
+ * The worker's whole program: the copy and its check read the whole database, seconds for a large
+ * one, so they run on a thread of their own and the bot's event loop goes on answering Slack.
+ */
+const program = `
+const { workerData, parentPort } = require('node:worker_threads');
+const Database = require(workerData.driver);
+try {
+  const live = new Database(workerData.source, { readonly: true, fileMustExist: true });
+  try {
+    live.pragma('busy_timeout = 5000');
+    live.prepare('vacuum into ?').run(workerData.partial);
+  } finally {
+    live.close();
+  }
+  const copy = new Database(workerData.partial);
+  try {
+    const check = copy.pragma('integrity_check', { simple: true });
+    const counts = {};
+    if (check === 'ok') for (const [name, query] of Object.entries(workerData.queries)) counts[name] = copy.prepare(query).get().n;
+    parentPort.postMessage({ check: String(check), counts });
+  } finally {
+    copy.close();
+  }
+} catch (error) {
+  parentPort.postMessage({ error: error instanceof Error ? error.message : String(error) });
+}
+`;
+
+type WorkerAnswer = { check: string; counts: Counts } | { error: string };
+
+const copyOnWorker = (source: string, partial: string): Promise<WorkerAnswer> =>
+  new Promise((resolve) => {
+    const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+    const worker = new Worker(program, { eval: true, workerData: { driver, source, partial, queries: summaryQueries } });
+    let answered = false;
+    worker.once('message', (answer: WorkerAnswer) => {
+      answered = true;
+      resolve(answer);
+    });
+    worker.once('error', (error) => resolve({ error: error.message }));
+    worker.once('exit', (code) => {
+      if (!answered) resolve({ error: `the backup thread stopped (exit code ${code})` });
+    });
+  });
 
 /**
  * Copies the bot's SQLite database while the bot runs: `VACUUM INTO` reads one snapshot (a WAL read
  * transaction, which the bot's writes do not disturb) into a new, compact, self-contained file.
  * The copy is written beside the target under a temporary name, checked (`integrity_check`) and only
  * then given the target's name, so a file under that name is always a whole, checked backup. An
- * existing target is never overwritten.
+ * existing target is never overwritten. The work runs on a worker thread.
  */
-export const backupDatabase = (source: string, target: string): BackupSummary => {
+export const backupDatabase = async (source: string, target: string): Promise<BackupSummary> => {
   if (!existsSync(source)) throw new BackupError(`no database at ${source} (DATABASE_PATH): nothing to back up`);
   if (existsSync(target)) throw new BackupError(`${target} already exists: give the backup a new name`);
   if (!existsSync(dirname(target))) throw new BackupError(`the folder ${dirname(target)} does not exist`);
   const partial = join(dirname(target), `.${basename(target)}.partial`);
   rmSync(partial, { force: true });
   try {
-    const live = new Database(source, { readonly: true, fileMustExist: true });
-    try {
-      live.pragma('busy_timeout = 5000');
-      live.prepare('vacuum into ?').run(partial);
-    } finally {
-      live.close();
-    }
-    const copy = new Database(partial);
-    let summary: BackupSummary;
-    try {
-      summary = checkedSummary(copy, `${source} was not changed`);
-    } finally {
-      copy.close();
-    }
+    const answer = await copyOnWorker(source, partial);
+    if ('error' in answer) throw new BackupError(`could not back up ${source}: ${answer.error}`);
+    if (answer.check !== 'ok') throw new BackupError(`the copy failed its integrity check (${answer.check}); ${source} was not changed`);
     renameSync(partial, target);
-    return summary;
+    return toSummary(answer.counts);
   } catch (error) {
     rmSync(partial, { force: true });
     if (error instanceof BackupError) throw error;
@@ -111,3 +149,10 @@ export const checkBackup = (file: string): BackupSummary & { migratedFrom: numbe
     rmSync(scratch, { recursive: true, force: true });
   }
 };
+
+/** The bot's own backups, of the database at `source` (DATABASE_PATH). */
+export const databaseBackups = (source: string): DatabaseBackups => ({
+  take: (file) => backupDatabase(source, file),
+  list: (dir) => (existsSync(dir) ? readdirSync(dir) : []),
+  remove: (file) => rmSync(file, { force: true }),
+});

@@ -25,7 +25,7 @@ const durationHint = 'must be a duration such as 30s, 5m, 1h, 1d or 1w';
 const handoffHint = 'must be a local date-time such as 2026-01-05T09:00 (no offset: the schedule time zone applies)';
 const instantHint = 'must be a date-time with an offset such as 2026-11-27T00:00:00Z or 2026-11-27T09:00:00+01:00';
 const targetHint = 'must be schedule:<schedule id>, user:<U…> or usergroup:<S…>';
-const topLevelKeys = 'timezone, channels, services, teams, schedules, escalation_policies, severities, nudges, status_page, digest, postmortem, drills, alerts, api, prometheus, slos, openslo, permissions';
+const topLevelKeys = 'timezone, channels, services, teams, schedules, escalation_policies, severities, nudges, status_page, digest, postmortem, drills, alerts, api, prometheus, slos, openslo, permissions, backups';
 
 describe('parseIncidentConfig refuses bad files, naming each field by path', () => {
   it.each<[string, string, string]>([

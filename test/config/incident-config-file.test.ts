@@ -68,6 +68,7 @@ const builtInDefaults: IncidentConfig = {
   prometheus: null,
   slos: [],
   permissions: { admins: [], actions: {} },
+  backups: null,
 };
 
 const briefExample = `
@@ -178,6 +179,7 @@ describe('parseIncidentConfig', () => {
       prometheus: builtInDefaults.prometheus,
       slos: builtInDefaults.slos,
       permissions: builtInDefaults.permissions,
+      backups: builtInDefaults.backups,
     } satisfies IncidentConfig);
   });
 
@@ -366,7 +368,7 @@ describe('loadIncidentConfig', () => {
 
     it('checks the example file', () => {
       const example = new URL('../../incident-bot.example.yml', import.meta.url).pathname;
-      expect(run([example]).out).toEqual([`ok: ${example}: 4 services, 2 teams, 2 schedules, 2 escalation policies, 1 SLO; restricted: publish, maintenance, silence, cancel`]);
+      expect(run([example]).out).toEqual([`ok: ${example}: 4 services, 2 teams, 2 schedules, 2 escalation policies, 1 SLO; restricted: publish, maintenance, silence, cancel; backups every 6h into backups, the newest 28 kept`]);
     });
   });
 });

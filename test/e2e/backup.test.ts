@@ -12,6 +12,7 @@ import { addAlertWorkspace, alertsConfigYaml, alertTokens } from '../support/ale
 import { botEnv, queryBotDatabase, startBotProcess, type BotProcess } from '../support/bot-process.js';
 import { killProcessTree } from '../support/kill-process-tree.js';
 import { migrationsBefore } from '../support/migrations.js';
+import { eventually } from '../support/eventually.js';
 
 const root = new URL('../..', import.meta.url).pathname;
 let slack: FakeSlack | undefined;
@@ -34,15 +35,20 @@ const alertsHeld = (databasePath: string): number =>
   queryBotDatabase<{ n: number }>(databasePath, 'select (select count(*) from alerts) + (select coalesce(sum(size), 0) from alert_inbox) as n')!.n;
 
 describe('npm run db:backup', () => {
-  it('copies the database of a running bot while it folds a flood: the copy holds every alert answered before it, and a bot starts on it', async () => {
+  it('takes its own backup at start-up; copies the database of a running bot while it folds a flood: the copy holds every alert answered before it, and a bot starts on it', async () => {
     slack = await startFakeSlack();
     addAlertWorkspace(slack);
     const dir = tempDir();
     const env = { ...botEnv(slack, dir, 'backup-secret'), ...alertTokens };
-    writeFileSync(env.CONFIG_PATH, alertsConfigYaml());
+    // Its own backups too: one at start-up, into a folder of its own.
+    const automatic = join(dir, 'automatic');
+    mkdirSync(automatic);
+    writeFileSync(env.CONFIG_PATH, `${alertsConfigYaml()}backups: { dir: ${automatic}, every: 6h }\n`);
     const bot = startBotProcess(env);
     running.push(bot);
     const url = await bot.started;
+    await eventually(() => expect(bot.output.stdout).toContain('"msg":"backup taken"'));
+    expect(readdirSync(automatic)).toEqual([expect.stringMatching(/^incident-bot-\d{8}T\d{6}Z\.sqlite$/)]);
 
     // 20 batches of 500 distinct warnings, all answered 202: the bot is still folding them when the backup starts.
     const batch = (n: number) => Array.from({ length: 500 }, (_, i) => ({ labels: { alertname: 'DiskSpaceLow', service: 'log-pipeline', severity: 'warning', instance: `b${n}-h${i}` } }));
@@ -69,7 +75,7 @@ describe('npm run db:backup', () => {
     // The restore drill opens a copy as this version would at a restore, and leaves the backup as it was.
     const before = readFileSync(target);
     const drill: string[] = [];
-    expect(runBackup(['--check', target], {}, { out: (line) => drill.push(line), err: (line) => drill.push(`err: ${line}`) })).toBe(0);
+    expect(await runBackup(['--check', target], {}, { out: (line) => drill.push(line), err: (line) => drill.push(`err: ${line}`) })).toBe(0);
     expect(drill).toEqual([expect.stringMatching(new RegExp(`^restorable: ${target}: [\\d.]+ MiB, 0 incident\\(s\\) \\(0 active\\), \\d+ alert\\(s\\), \\d+ pending job\\(s\\), schema of \\d{4}-\\d{2}-\\d{2}$`))]);
     expect(readFileSync(target).equals(before)).toBe(true);
     expect(readdirSync(backups)).toEqual(['incident-bot.sqlite']);
@@ -84,18 +90,18 @@ describe('npm run db:backup', () => {
     expect(queryBotDatabase<{ n: number }>(target, 'select count(*) as n from alerts')!.n).toBe(10_000);
   }, 120_000);
 
-  it('refuses, in one line and without touching anything, a missing database, an existing target, a missing folder and no target at all', () => {
+  it('refuses, in one line and without touching anything, a missing database, an existing target, a missing folder and no target at all', async () => {
     const dir = tempDir();
     const lines: string[] = [];
     const output = { out: (line: string) => lines.push(`out: ${line}`), err: (line: string) => lines.push(`err: ${line}`) };
     const existing = join(dir, 'kept.sqlite');
     writeFileSync(existing, 'an earlier backup');
 
-    expect(runBackup([join(dir, 'new.sqlite')], { DATABASE_PATH: join(dir, 'absent.sqlite') }, output)).toBe(1);
-    expect(runBackup([existing], { DATABASE_PATH: existing }, output)).toBe(1);
-    expect(runBackup([join(dir, 'no-such-folder', 'b.sqlite')], { DATABASE_PATH: existing }, output)).toBe(1);
-    expect(runBackup([], {}, output)).toBe(2);
-    expect(runBackup([join(dir, 'b.sqlite')], { DATABASE_PATH: 'postgres://bot:secret@db/incidents' }, output)).toBe(1);
+    expect(await runBackup([join(dir, 'new.sqlite')], { DATABASE_PATH: join(dir, 'absent.sqlite') }, output)).toBe(1);
+    expect(await runBackup([existing], { DATABASE_PATH: existing }, output)).toBe(1);
+    expect(await runBackup([join(dir, 'no-such-folder', 'b.sqlite')], { DATABASE_PATH: existing }, output)).toBe(1);
+    expect(await runBackup([], {}, output)).toBe(2);
+    expect(await runBackup([join(dir, 'b.sqlite')], { DATABASE_PATH: 'postgres://bot:secret@db/incidents' }, output)).toBe(1);
     expect(lines).toEqual([
       `err: no database at ${join(dir, 'absent.sqlite')} (DATABASE_PATH): nothing to back up`,
       `err: ${existing} already exists: give the backup a new name`,
@@ -108,7 +114,7 @@ describe('npm run db:backup', () => {
     expect(readdirSync(dir).sort()).toEqual(['kept.sqlite']);
   });
 
-  it('--check migrates a backup an older version took, as a restore would, and refuses a file that is not one', () => {
+  it('--check migrates a backup an older version took, as a restore would, and refuses a file that is not one', async () => {
     const dir = tempDir();
     const older = migrationsBefore('0023_slo_budget_notice');
     const backup = join(dir, 'older.sqlite');
@@ -123,9 +129,9 @@ describe('npm run db:backup', () => {
     writeFileSync(notOne, 'not a database');
     const lines: string[] = [];
     const output = { out: (line: string) => lines.push(line), err: (line: string) => lines.push(`err: ${line}`) };
-    expect(runBackup(['--check', backup], {}, output)).toBe(0);
-    expect(runBackup(['--check', notOne], {}, output)).toBe(1);
-    expect(runBackup(['--check'], {}, output)).toBe(2);
+    expect(await runBackup(['--check', backup], {}, output)).toBe(0);
+    expect(await runBackup(['--check', notOne], {}, output)).toBe(1);
+    expect(await runBackup(['--check'], {}, output)).toBe(2);
     expect(lines[0]).toMatch(new RegExp(`^restorable: ${backup}: .*, schema of \\d{4}-\\d{2}-\\d{2} \\(migrated from the schema of \\d{4}-\\d{2}-\\d{2}\\)$`));
     expect(lines.slice(1)).toEqual([`err: ${notOne} is not a database of this bot`, expect.stringMatching(/^err: usage: npm run db:backup -- <new file>/)]);
     // The backup itself was not migrated.

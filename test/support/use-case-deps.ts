@@ -8,6 +8,7 @@ import { jobHandlers } from '../../src/scheduler/job-handlers.js';
 import { createScheduler } from '../../src/scheduler/scheduler.js';
 import { fixedClock, sequentialIds, type FixedClock } from './clock.js';
 import { openDatabase, type Db } from '../../src/storage/database.js';
+import { databaseBackups } from '../../src/storage/backup.js';
 import { createRepositories } from '../../src/storage/repositories.js';
 import { testDatabase } from './test-db.js';
 
@@ -116,6 +117,8 @@ export const useCaseWorld = (
     publicUrl: () => 'http://127.0.0.1:3000',
     // Prometheus is a real server: tests of reading it are in test/system; here a test gives its readings.
     slis: options.slis ?? { read: () => Promise.reject(new SliUnavailable('this test reads no SLO')) },
+    // The real thing: a test that takes backups gives its database a file (databasePath).
+    backups: databaseBackups(options.databasePath ?? ':memory:'),
   };
   const scheduler = createScheduler({ jobs: deps.jobs, handlers: jobHandlers(deps), clock, logger: pino({ level: 'silent' }) });
   const runDueJobs = async () => {

@@ -1,0 +1,49 @@
+import { join } from 'node:path';
+import { jobKeys } from '../job-keys.js';
+import { jobPriority } from '../ports.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
+
+/** The backups' names sort by when they were taken: incident-bot-20261202T061500Z.sqlite. */
+export const backupFileName = (at: number): string => `incident-bot-${new Date(at).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z')}.sqlite`;
+const backupName = /^incident-bot-\d{8}T\d{6}Z\.sqlite$/;
+
+type ScheduleDeps = Pick<UseCaseDeps, 'clock' | 'jobs'>;
+
+/**
+ * With `backups` configured: one backup at once (at start-up, before anything else can go wrong, and
+ * when a reload turns them on), then every `backups.every`; without, none pending.
+ */
+export const scheduleBackups = (deps: ScheduleDeps, config: Pick<ReturnType<UseCaseDeps['config']>, 'backups'>, { now: atOnce }: { now: boolean }): void => {
+  const now = deps.clock.now();
+  if (!config.backups) {
+    deps.jobs.cancel(jobKeys.backup, now);
+    return;
+  }
+  if (!atOnce && deps.jobs.pending(jobKeys.backup)) return;
+  deps.jobs.schedule({ kind: 'backup', key: jobKeys.backup, dueAt: now, priority: jobPriority.background }, now);
+};
+
+export type TakeBackupDeps = ScheduleDeps & Pick<UseCaseDeps, 'config' | 'backups' | 'log'>;
+
+/**
+ * The backup job: the next one is scheduled first, then a copy is taken into `backups.dir`, and the
+ * bot's own backups there beyond the newest `backups.keep` are deleted (other files are left alone).
+ * A failure is logged as an error (`backup failed`, with the reason) and the next one is tried at its
+ * time; the backups already there are kept.
+ */
+export const takeBackup = async (deps: TakeBackupDeps): Promise<void> => {
+  const backups = deps.config().backups;
+  if (!backups) return;
+  const now = deps.clock.now();
+  deps.jobs.schedule({ kind: 'backup', key: jobKeys.backup, dueAt: now + backups.everyMs, priority: jobPriority.background }, now);
+  const file = join(backups.dir, backupFileName(now));
+  try {
+    const summary = await deps.backups.take(file);
+    const ours = deps.backups.list(backups.dir).filter((name) => backupName.test(name)).sort();
+    const old = ours.slice(0, Math.max(0, ours.length - backups.keep));
+    for (const name of old) deps.backups.remove(join(backups.dir, name));
+    deps.log.info({ module: 'backup', file, ...summary, removed: old.length }, 'backup taken');
+  } catch (error) {
+    deps.log.error({ module: 'backup', file, err: error }, 'backup failed');
+  }
+};

@@ -1,0 +1,70 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import { backupFileName, scheduleBackups } from '../../../src/app/backups/take-backup.js';
+import { jobKeys } from '../../../src/app/job-keys.js';
+import { fixedClock } from '../../support/clock.js';
+import { useCaseWorld } from '../../support/use-case-deps.js';
+
+const hour = 3_600_000;
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A world on a database file, backing up into `backups/` every hour, keeping two; its log lines kept. */
+const backedUp = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'incident-bot-backups-'));
+  dirs.push(dir);
+  const backups = join(dir, 'backups');
+  const clock = fixedClock(Date.UTC(2026, 11, 2, 6, 0));
+  const world = useCaseWorld({ configYaml: `backups: { dir: ${backups}, every: 1h, keep: 2 }\n`, clock, databasePath: join(dir, 'bot.sqlite') });
+  const logs: { msg: string; err?: { message: string }; file?: string }[] = [];
+  world.deps.log = pino({ level: 'info' }, { write: (line: string) => void logs.push(JSON.parse(line)) });
+  return { world, backups, clock, logs };
+};
+
+describe('backups the bot takes itself', () => {
+  it('takes one at once and one every hour, keeps the newest two of its own, and leaves other files alone', async () => {
+    const { world, backups, clock, logs } = backedUp();
+    mkdirSync(backups);
+    writeFileSync(join(backups, 'notes.txt'), 'an operator’s file');
+    writeFileSync(join(backups, 'incident-bot-before-upgrade.sqlite'), 'a backup taken by hand');
+    const start = clock.now();
+
+    scheduleBackups(world.deps, world.deps.config(), { now: true });
+    await world.runDueJobs();
+    expect(readdirSync(backups).sort()).toEqual(['incident-bot-20261202T060000Z.sqlite', 'incident-bot-before-upgrade.sqlite', 'notes.txt']);
+    expect(world.deps.jobs.pending(jobKeys.backup)?.dueAt).toBe(start + hour);
+
+    await world.advance(hour);
+    await world.advance(hour);
+    expect(readdirSync(backups).sort()).toEqual([backupFileName(start + hour), backupFileName(start + 2 * hour), 'incident-bot-before-upgrade.sqlite', 'notes.txt']);
+    expect(logs.filter((line) => line.msg === 'backup taken').map((line) => line.file)).toEqual([0, 1, 2].map((n) => join(backups, backupFileName(start + n * hour))));
+    world.close();
+  });
+
+  it('logs a backup that fails as an error, tries again at its time, and recovers', async () => {
+    const { world, backups, logs } = backedUp();
+    scheduleBackups(world.deps, world.deps.config(), { now: true });
+    await world.runDueJobs();
+    expect(existsSync(backups)).toBe(false);
+    expect(logs.filter((line) => line.msg === 'backup failed').map((line) => line.err?.message)).toEqual([`the folder ${backups} does not exist`]);
+
+    mkdirSync(backups);
+    await world.advance(hour);
+    expect(readdirSync(backups)).toHaveLength(1);
+    world.close();
+  });
+
+  it('keeps none pending once the configuration has no backups', () => {
+    const { world } = backedUp();
+    scheduleBackups(world.deps, world.deps.config(), { now: true });
+    expect(world.deps.jobs.pending(jobKeys.backup)).toBeDefined();
+    scheduleBackups(world.deps, { backups: null }, { now: false });
+    expect(world.deps.jobs.pending(jobKeys.backup)).toBeUndefined();
+    world.close();
+  });
+});
