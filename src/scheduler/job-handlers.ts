@@ -54,6 +54,9 @@ export const jobHandlers = (deps: UseCaseDeps): Record<JobKind, JobHandler> => {
     alert_line: (job) => postAlertLine(deps, job),
     housekeeping: () => runHousekeeping(deps),
     slo_evaluation: (job) => evaluateSlos(deps, job),
-    backup: () => takeBackup(deps),
+    // Started, not awaited: the copy runs on its own thread for as long as it takes (take-backup.ts).
+    backup: async () => {
+      void takeBackup(deps);
+    },
   };
 };

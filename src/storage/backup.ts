@@ -150,9 +150,20 @@ export const checkBackup = (file: string): BackupSummary & { migratedFrom: numbe
   }
 };
 
-/** The bot's own backups, of the database at `source` (DATABASE_PATH). */
-export const databaseBackups = (source: string): DatabaseBackups => ({
-  take: (file) => backupDatabase(source, file),
-  list: (dir) => (existsSync(dir) ? readdirSync(dir) : []),
-  remove: (file) => rmSync(file, { force: true }),
-});
+/** The bot's own backups, of the database at `source` (DATABASE_PATH): one copy at a time. */
+export const databaseBackups = (source: string): DatabaseBackups => {
+  let taking = false;
+  return {
+    take: async (file) => {
+      if (taking) throw new BackupError('the previous backup is still being taken');
+      taking = true;
+      try {
+        return await backupDatabase(source, file);
+      } finally {
+        taking = false;
+      }
+    },
+    list: (dir) => (existsSync(dir) ? readdirSync(dir) : []),
+    remove: (file) => rmSync(file, { force: true }),
+  };
+};

@@ -26,17 +26,22 @@ export const scheduleBackups = (deps: ScheduleDeps, config: Pick<ReturnType<UseC
 export type TakeBackupDeps = ScheduleDeps & Pick<UseCaseDeps, 'config' | 'backups' | 'log'>;
 
 /**
- * The backup job: the next one is scheduled first, then a copy is taken into `backups.dir`, and the
- * bot's own backups there beyond the newest `backups.keep` are deleted (other files are left alone).
- * A failure is logged as an error (`backup failed`, with the reason) and the next one is tried at its
- * time; the backups already there are kept.
+ * The backup job: the next one is scheduled, and a copy is started into `backups.dir`. The job ends
+ * there: a large database takes longer to copy than a job may run, and the copy needs nothing of the
+ * job (one left unfinished by a crash is simply the next one's to take). Once the copy is there, the
+ * bot's own backups beyond the newest `backups.keep` are deleted (other files are left alone). A
+ * failure is logged as an error (`backup failed`, with the reason: a copy still being taken is one)
+ * and the next one is tried at its time; the backups already there are kept. Returns the copy's end.
  */
-export const takeBackup = async (deps: TakeBackupDeps): Promise<void> => {
+export const takeBackup = (deps: TakeBackupDeps): Promise<void> => {
   const backups = deps.config().backups;
-  if (!backups) return;
+  if (!backups) return Promise.resolve();
   const now = deps.clock.now();
   deps.jobs.schedule({ kind: 'backup', key: jobKeys.backup, dueAt: now + backups.everyMs, priority: jobPriority.background }, now);
-  const file = join(backups.dir, backupFileName(now));
+  return copyAndPrune(deps, backups, join(backups.dir, backupFileName(now)));
+};
+
+const copyAndPrune = async (deps: TakeBackupDeps, backups: NonNullable<ReturnType<UseCaseDeps['config']>['backups']>, file: string): Promise<void> => {
   try {
     const summary = await deps.backups.take(file);
     const ours = deps.backups.list(backups.dir).filter((name) => backupName.test(name)).sort();

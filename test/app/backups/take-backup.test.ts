@@ -7,6 +7,7 @@ import { backupFileName, scheduleBackups } from '../../../src/app/backups/take-b
 import { jobKeys } from '../../../src/app/job-keys.js';
 import { fixedClock } from '../../support/clock.js';
 import { useCaseWorld } from '../../support/use-case-deps.js';
+import { eventually } from '../../support/eventually.js';
 
 const hour = 3_600_000;
 const dirs: string[] = [];
@@ -34,15 +35,20 @@ describe('backups the bot takes itself', () => {
     writeFileSync(join(backups, 'incident-bot-before-upgrade.sqlite'), 'a backup taken by hand');
     const start = clock.now();
 
+    const taken = () => logs.filter((line) => line.msg === 'backup taken').map((line) => line.file);
     scheduleBackups(world.deps, world.deps.config(), { now: true });
     await world.runDueJobs();
-    expect(readdirSync(backups).sort()).toEqual(['incident-bot-20261202T060000Z.sqlite', 'incident-bot-before-upgrade.sqlite', 'notes.txt']);
+    // The job is done once the copy has started; the copy ends on its own thread.
     expect(world.deps.jobs.pending(jobKeys.backup)?.dueAt).toBe(start + hour);
+    await eventually(() => expect(taken()).toHaveLength(1));
+    expect(readdirSync(backups).sort()).toEqual(['incident-bot-20261202T060000Z.sqlite', 'incident-bot-before-upgrade.sqlite', 'notes.txt']);
 
-    await world.advance(hour);
-    await world.advance(hour);
+    for (const n of [2, 3]) {
+      await world.advance(hour);
+      await eventually(() => expect(taken()).toHaveLength(n));
+    }
     expect(readdirSync(backups).sort()).toEqual([backupFileName(start + hour), backupFileName(start + 2 * hour), 'incident-bot-before-upgrade.sqlite', 'notes.txt']);
-    expect(logs.filter((line) => line.msg === 'backup taken').map((line) => line.file)).toEqual([0, 1, 2].map((n) => join(backups, backupFileName(start + n * hour))));
+    expect(taken()).toEqual([0, 1, 2].map((n) => join(backups, backupFileName(start + n * hour))));
     world.close();
   });
 
@@ -50,12 +56,14 @@ describe('backups the bot takes itself', () => {
     const { world, backups, logs } = backedUp();
     scheduleBackups(world.deps, world.deps.config(), { now: true });
     await world.runDueJobs();
+    const failed = () => logs.filter((line) => line.msg === 'backup failed').map((line) => line.err?.message);
+    await eventually(() => expect(failed()).toEqual([`the folder ${backups} does not exist`]));
     expect(existsSync(backups)).toBe(false);
-    expect(logs.filter((line) => line.msg === 'backup failed').map((line) => line.err?.message)).toEqual([`the folder ${backups} does not exist`]);
 
     mkdirSync(backups);
     await world.advance(hour);
-    expect(readdirSync(backups)).toHaveLength(1);
+    await eventually(() => expect(readdirSync(backups)).toHaveLength(1));
+    expect(failed()).toHaveLength(1);
     world.close();
   });
 
@@ -65,6 +73,17 @@ describe('backups the bot takes itself', () => {
     expect(world.deps.jobs.pending(jobKeys.backup)).toBeDefined();
     scheduleBackups(world.deps, { backups: null }, { now: false });
     expect(world.deps.jobs.pending(jobKeys.backup)).toBeUndefined();
+    world.close();
+  });
+
+  it('takes one copy at a time: a second asked for while the first is being copied is refused, and the first goes on', async () => {
+    const { world, backups, logs } = backedUp();
+    mkdirSync(backups);
+    const first = world.deps.backups.take(join(backups, 'first.sqlite'));
+    await expect(world.deps.backups.take(join(backups, 'second.sqlite'))).rejects.toThrow('the previous backup is still being taken');
+    await first;
+    expect(readdirSync(backups)).toEqual(['first.sqlite']);
+    expect(logs).toEqual([]);
     world.close();
   });
 });
