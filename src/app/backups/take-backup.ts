@@ -6,6 +6,8 @@ import type { UseCaseDeps } from '../use-case-deps.js';
 /** The backups' names sort by when they were taken: incident-bot-20261202T061500Z.sqlite. */
 export const backupFileName = (at: number): string => `incident-bot-${new Date(at).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z')}.sqlite`;
 const backupName = /^incident-bot-\d{8}T\d{6}Z\.sqlite$/;
+/** A copy a stopped process left half-written (storage/backup.ts writes under this name first). */
+const leftPartial = /^\.incident-bot-\d{8}T\d{6}Z\.sqlite\.partial$/;
 
 type ScheduleDeps = Pick<UseCaseDeps, 'clock' | 'jobs'>;
 
@@ -29,7 +31,8 @@ export type TakeBackupDeps = ScheduleDeps & Pick<UseCaseDeps, 'config' | 'backup
  * The backup job: the next one is scheduled, and a copy is started into `backups.dir`. The job ends
  * there: a large database takes longer to copy than a job may run, and the copy needs nothing of the
  * job (one left unfinished by a crash is simply the next one's to take). Once the copy is there, the
- * bot's own backups beyond the newest `backups.keep` are deleted (other files are left alone). A
+ * bot's own backups beyond the newest `backups.keep` are deleted, with any copy a stopped process left
+ * half-written (other files are left alone). A
  * failure is logged as an error (`backup failed`, with the reason: a copy still being taken is one)
  * and the next one is tried at its time; the backups already there are kept. Returns the copy's end.
  */
@@ -44,8 +47,9 @@ export const takeBackup = (deps: TakeBackupDeps): Promise<void> => {
 const copyAndPrune = async (deps: TakeBackupDeps, backups: NonNullable<ReturnType<UseCaseDeps['config']>['backups']>, file: string): Promise<void> => {
   try {
     const summary = await deps.backups.take(file);
-    const ours = deps.backups.list(backups.dir).filter((name) => backupName.test(name)).sort();
-    const old = ours.slice(0, Math.max(0, ours.length - backups.keep));
+    const names = deps.backups.list(backups.dir);
+    const ours = names.filter((name) => backupName.test(name)).sort();
+    const old = [...ours.slice(0, Math.max(0, ours.length - backups.keep)), ...names.filter((name) => leftPartial.test(name))];
     for (const name of old) deps.backups.remove(join(backups.dir, name));
     deps.log.info({ module: 'backup', file, ...summary, removed: old.length }, 'backup taken');
   } catch (error) {

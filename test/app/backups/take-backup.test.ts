@@ -28,11 +28,13 @@ const backedUp = () => {
 };
 
 describe('backups the bot takes itself', () => {
-  it('takes one at once and one every hour, keeps the newest two of its own, and leaves other files alone', async () => {
+  it('takes one at once and one every hour, keeps the newest two of its own, clears a half-written copy, and leaves other files alone', async () => {
     const { world, backups, clock, logs } = backedUp();
     mkdirSync(backups);
     writeFileSync(join(backups, 'notes.txt'), 'an operator’s file');
     writeFileSync(join(backups, 'incident-bot-before-upgrade.sqlite'), 'a backup taken by hand');
+    // Half a copy, from a bot stopped while it was being written.
+    writeFileSync(join(backups, '.incident-bot-20261201T180000Z.sqlite.partial'), 'half a copy');
     const start = clock.now();
 
     const taken = () => logs.filter((line) => line.msg === 'backup taken').map((line) => line.file);
