@@ -32,9 +32,9 @@ export type TakeBackupDeps = ScheduleDeps & Pick<UseCaseDeps, 'config' | 'backup
  * there: a large database takes longer to copy than a job may run, and the copy needs nothing of the
  * job (one left unfinished by a crash is simply the next one's to take). Once the copy is there, the
  * bot's own backups beyond the newest `backups.keep` are deleted, with any copy a stopped process left
- * half-written (other files are left alone). A
- * failure is logged as an error (`backup failed`, with the reason: a copy still being taken is one)
- * and the next one is tried at its time; the backups already there are kept. Returns the copy's end.
+ * half-written (other files are left alone). A failure is logged as an error (`backup failed`, with
+ * the reason: a copy still being taken is one) and the next one is tried at its time; the backups
+ * already there are kept. Returns the copy's end.
  */
 export const takeBackup = (deps: TakeBackupDeps): Promise<void> => {
   const backups = deps.config().backups;
