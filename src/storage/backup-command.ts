@@ -3,7 +3,6 @@ import { ConfigError, loadDatabasePath } from '../config/env.js';
 import type { BackupSummary } from '../app/backups/backup-ports.js';
 import { BackupError, backupDatabase, checkBackup } from './backup.js';
 
-
 const day = (at: number) => new Date(at).toISOString().slice(0, 10);
 
 const contents = (summary: BackupSummary): string =>
