@@ -1,8 +1,9 @@
 import { parseAllDocuments } from 'yaml';
 
 // SLOs written as OpenSLO (apiVersion openslo/v1) files, read into the configuration's own `slos`
-// entries: ratio SLIs over Prometheus, one objective, a rolling window, budgeting by occurrences.
-// Anything else is refused by file, SLO and field, saying what is supported instead.
+// entries: over Prometheus, one objective, a rolling window; ratio SLIs budgeted by occurrences, or
+// threshold SLIs budgeted by time slices. Anything else is refused by file, SLO and field, saying
+// what is supported instead.
 
 export interface OpenSloFile {
   /** As written under `openslo:` in the configuration file. */
@@ -60,7 +61,7 @@ const query = (metric: unknown, field: string, counter: unknown): string => {
 
 const ratio = (indicator: unknown, field: string): { good: string; total: string } => {
   const spec = at(indicator, 'spec');
-  if (at(spec, 'thresholdMetric') !== undefined) refuse(`${field}.spec.thresholdMetric`, 'is not supported: only ratioMetric SLIs (good or bad events out of total)');
+  if (at(spec, 'thresholdMetric') !== undefined) refuse(`${field}.spec.thresholdMetric`, 'is read with budgetingMethod: Timeslices only (a ratioMetric counts events)');
   const metric = at(spec, 'ratioMetric');
   if (!isNode(metric)) return refuse(`${field}.spec.ratioMetric`, 'is required: good (or bad) and total');
   if (metric.raw !== undefined) refuse(`${field}.spec.ratioMetric.raw`, 'is not supported: give good (or bad) and total');
@@ -73,16 +74,53 @@ const ratio = (indicator: unknown, field: string): { good: string; total: string
   return refuse(`${field}.spec.ratioMetric`, 'needs good or bad beside total');
 };
 
-const objective = (spec: unknown): number => {
+const onlyObjective = (spec: unknown): unknown => {
   const objectives = at(spec, 'objectives');
   if (!Array.isArray(objectives) || objectives.length !== 1) return refuse('spec.objectives', 'must hold exactly one objective (composite SLOs are not supported)');
-  const [only] = objectives as unknown[];
+  return (objectives as unknown[])[0];
+};
+
+const objective = (spec: unknown): number => {
+  const only = onlyObjective(spec);
   if (at(only, 'indicator') !== undefined || at(only, 'indicatorRef') !== undefined) refuse('spec.objectives[0]', 'an indicator per objective (a composite SLO) is not supported');
   const target = at(only, 'target');
   const percent = at(only, 'targetPercent');
   const value = typeof percent === 'number' ? percent : typeof target === 'number' ? target * 100 : undefined;
   if (value === undefined || !(value > 0 && value < 100)) return refuse('spec.objectives[0]', 'needs target (above 0, below 1) or targetPercent (above 0, below 100)');
   return Number(value.toPrecision(12));
+};
+
+const comparisons: Record<string, string> = { lt: '<', lte: '<=', gt: '>', gte: '>=' };
+
+/** A slice's length as PromQL: a duration such as 1m, or a number of minutes (OpenSLO's default unit). */
+const sliceOf = (value: unknown): string => {
+  if (typeof value === 'number' && Number.isInteger(value) && value > 0) return `${value}m`;
+  if (typeof value === 'string' && /^\d+[smh]$/.test(value.trim()) && !/^0+[smh]$/.test(value.trim())) return value.trim();
+  return refuse('spec.objectives[0].timeSliceWindow', 'is required with Timeslices: the length of a slice, such as 1m or 5m (a number is minutes)');
+};
+
+/**
+ * Timeslices over a thresholdMetric: the window is cut into slices of timeSliceWindow, each good when
+ * the query, evaluated at the slice's end, compares as the objective says (op, value); the SLI is
+ * good slices out of the slices with data. A Prometheus subquery counts them. A slice has one value,
+ * the query's over it (write its range as the slice, rate(…[1m]) for 1m slices), so timeSliceTarget
+ * has nothing more to weigh.
+ */
+const timeslices = (indicator: unknown, field: string, spec: unknown): { good: string; total: string } => {
+  const metric = at(indicator, 'spec', 'thresholdMetric');
+  if (!isNode(metric)) return refuse(`${field}.spec.thresholdMetric`, 'is required with budgetingMethod: Timeslices (a ratioMetric is read with Occurrences)');
+  const text = at(metric, 'metricSource', 'spec', 'query');
+  const type = at(metric, 'metricSource', 'type');
+  if (typeof type === 'string' && type.toLowerCase() !== 'prometheus') refuse(`${field}.spec.thresholdMetric.metricSource.type`, `${type} is not read here: only Prometheus`);
+  if (typeof text !== 'string' || text.trim() === '') return refuse(`${field}.spec.thresholdMetric.metricSource.spec.query`, 'is required: the PromQL whose value each slice is judged by');
+  const only = onlyObjective(spec);
+  const op = at(only, 'op');
+  const value = at(only, 'value');
+  if (typeof op !== 'string' || !(op in comparisons)) refuse('spec.objectives[0].op', 'must be lt, lte, gt or gte: how a slice\'s value compares with value');
+  if (typeof value !== 'number' || !Number.isFinite(value)) refuse('spec.objectives[0].value', 'must be a number: the threshold a slice\'s value is compared with');
+  const slice = sliceOf(at(only, 'timeSliceWindow'));
+  const query = text.trim();
+  return { good: `count_over_time(((${query}) ${comparisons[op as string]} ${String(value)})[$window:${slice}])`, total: `count_over_time((${query})[$window:${slice}])` };
 };
 
 const windowOf = (spec: unknown): string => {
@@ -105,12 +143,16 @@ const toEntry = (document: Node, indicators: Map<string, Node>, services: Readon
   const service = at(spec, 'service');
   if (typeof service !== 'string' || !services.has(service)) return refuse('spec.service', `must be the id of a service under services${typeof service === 'string' ? ` (no service ${service})` : ''}`);
   const method = at(spec, 'budgetingMethod');
-  if (method !== undefined && method !== 'Occurrences') refuse('spec.budgetingMethod', `${typeof method === 'string' ? method : JSON.stringify(method)} is not supported: only Occurrences (good events out of all events)`);
+  if (method !== undefined && method !== 'Occurrences' && method !== 'Timeslices') {
+    refuse('spec.budgetingMethod', `${typeof method === 'string' ? method : JSON.stringify(method)} is not supported: Occurrences (good events out of all) or Timeslices (good slices out of all, over a thresholdMetric)`);
+  }
   const reference = at(spec, 'indicatorRef');
   const indicator = typeof reference === 'string' ? indicators.get(reference) : at(spec, 'indicator');
   if (typeof reference === 'string' && !indicator) refuse('spec.indicatorRef', `no SLI named ${reference} in the openslo files`);
   if (!indicator) return refuse('spec.indicator', 'is required (or indicatorRef, the name of an SLI document)');
-  return { id: name, service, objective: objective(spec), window: windowOf(spec), ...ratio(indicator, typeof reference === 'string' ? `SLI ${reference}` : 'spec.indicator') };
+  const field = typeof reference === 'string' ? `SLI ${reference}` : 'spec.indicator';
+  const events = method === 'Timeslices' ? timeslices(indicator, field, spec) : ratio(indicator, field);
+  return { id: name, service, objective: objective(spec), window: windowOf(spec), ...events };
 };
 
 /**

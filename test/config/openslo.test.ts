@@ -91,8 +91,11 @@ spec:
 
   it('refuses what it does not support, naming the file, the SLO and the field', () => {
     const objectives = '  objectives: [{ target: 0.99 }]';
+    expect(refusal({ 'a.yaml': checkout(objectives).replace('Occurrences', 'RatioTimeslices') })).toEqual([
+      'openslo: a.yaml: SLO checkout-availability: spec.budgetingMethod: RatioTimeslices is not supported: Occurrences (good events out of all) or Timeslices (good slices out of all, over a thresholdMetric)',
+    ]);
     expect(refusal({ 'a.yaml': checkout(objectives).replace('Occurrences', 'Timeslices') })).toEqual([
-      'openslo: a.yaml: SLO checkout-availability: spec.budgetingMethod: Timeslices is not supported: only Occurrences (good events out of all events)',
+      'openslo: a.yaml: SLO checkout-availability: spec.indicator.spec.thresholdMetric: is required with budgetingMethod: Timeslices (a ratioMetric is read with Occurrences)',
     ]);
     expect(refusal({ 'a.yaml': checkout('  objectives: [{ target: 0.99 }, { target: 0.9 }]') })).toEqual([
       'openslo: a.yaml: SLO checkout-availability: spec.objectives: must hold exactly one objective (composite SLOs are not supported)',
@@ -111,6 +114,47 @@ spec:
     ]);
     expect(refusal({ 'a.yaml': checkout(objectives).replace('openslo/v1', 'openslo/v1alpha') })).toEqual(['openslo: a.yaml: document 1: apiVersion must be openslo/v1']);
     expect(refusal({}, 'openslo: [missing.yaml]')).toEqual(['openslo[0]: missing.yaml: file not found']);
+  });
+
+  /** A latency SLO as OpenSLO time slices: the p99 over each slice, compared with 300 ms. */
+  const latency = (objective: string, method = 'Timeslices') => `apiVersion: openslo/v1
+kind: SLO
+metadata: { name: checkout-latency }
+spec:
+  service: checkout-api
+  budgetingMethod: ${method}
+  timeWindow: [{ duration: 7d, isRolling: true }]
+  objectives: [${objective}]
+  indicator:
+    metadata: { name: checkout-p99 }
+    spec:
+      thresholdMetric:
+        metricSource:
+          type: Prometheus
+          spec: { query: 'histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{service="checkout"}[1m])))' }
+`;
+  const p99 = 'histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{service="checkout"}[1m])))';
+
+  it('reads time slices over a thresholdMetric: good slices (the query compared as op and value says) out of the slices with data', () => {
+    const config = withFiles({ 'latency.yaml': latency('{ op: lte, value: 0.3, target: 0.99, timeSliceTarget: 0.95, timeSliceWindow: 1m }') });
+    const [slo] = config.slos;
+    expect([slo?.id, slo?.service, slo?.objective, slo?.windowMs]).toEqual(['checkout-latency', 'checkout-api', 99, 7 * 86_400_000]);
+    expect(slo?.good).toBe(`count_over_time(((${p99}) <= 0.3)[$window:1m])`);
+    expect(slo?.total).toBe(`count_over_time((${p99})[$window:1m])`);
+    // A number of minutes, as OpenSLO allows; the other comparisons.
+    expect(withFiles({ 'latency.yaml': latency('{ op: gt, value: 100, targetPercent: 99.5, timeSliceWindow: 5 }') }).slos[0]?.good).toBe(`count_over_time(((${p99}) > 100)[$window:5m])`);
+  });
+
+  it('refuses time slices without op, value or timeSliceWindow, and a thresholdMetric budgeted by occurrences', () => {
+    const where = 'openslo: latency.yaml: SLO checkout-latency: ';
+    expect(refusal({ 'latency.yaml': latency('{ op: below, value: 0.3, target: 0.99, timeSliceWindow: 1m }') })).toEqual([`${where}spec.objectives[0].op: must be lt, lte, gt or gte: how a slice's value compares with value`]);
+    expect(refusal({ 'latency.yaml': latency('{ op: lte, value: fast, target: 0.99, timeSliceWindow: 1m }') })).toEqual([`${where}spec.objectives[0].value: must be a number: the threshold a slice's value is compared with`]);
+    expect(refusal({ 'latency.yaml': latency('{ op: lte, value: 0.3, target: 0.99 }') })).toEqual([
+      `${where}spec.objectives[0].timeSliceWindow: is required with Timeslices: the length of a slice, such as 1m or 5m (a number is minutes)`,
+    ]);
+    expect(refusal({ 'latency.yaml': latency('{ op: lte, value: 0.3, target: 0.99, timeSliceWindow: 1m }', 'Occurrences') })).toEqual([
+      `${where}spec.indicator.spec.thresholdMetric: is read with budgetingMethod: Timeslices only (a ratioMetric counts events)`,
+    ]);
   });
 
   it('refuses an id used twice across slos and the OpenSLO files, naming where the second came from', () => {

@@ -39,6 +39,8 @@ const startCountingService = async (): Promise<number> => {
         `http_requests_total{service="checkout-api",code="500"} ${3 * scrapes}`,
         `http_requests_total{service="payments",code="200"} ${98 * scrapes}`,
         `http_requests_total{service="payments",code="503"} ${2 * scrapes}`,
+        '# TYPE request_duration_p99_seconds gauge',
+        'request_duration_p99_seconds{service="checkout-api"} 0.25',
         '',
       ].join('\n'),
     );
@@ -99,6 +101,19 @@ spec:
         counter: true
         bad: { metricSource: { type: Prometheus, spec: { query: 'http_requests_total{service="checkout-api",code="418"}' } } }
         total: { metricSource: { type: Prometheus, spec: { query: 'http_requests_total{service="checkout-api"}' } } }
+---
+apiVersion: openslo/v1
+kind: SLO
+metadata: { name: checkout-latency }
+spec:
+  service: checkout-api
+  budgetingMethod: Timeslices
+  timeWindow: [{ duration: 1h, isRolling: true }]
+  objectives: [{ op: lte, value: 0.3, target: 0.99, timeSliceWindow: 1s }]
+  indicator:
+    metadata: { name: checkout-p99 }
+    spec:
+      thresholdMetric: { metricSource: { type: Prometheus, spec: { query: 'request_duration_p99_seconds{service="checkout-api"}' } } }
 `,
   );
   // A one-day window: the paging ranges are 2 minutes and 10 seconds, evaluated every second.
@@ -133,13 +148,15 @@ describe('/incident slo, read from a real Prometheus', () => {
     await harness.slack.runSlashCommand({ user: people.reporter, channel: harness.general, command: '/incident', text: 'slo' });
     const shown = await eventually(() => {
       const answer = ephemeralsFor(harness, people.reporter).at(-1);
-      expect(answer?.text).toBe('6 SLOs');
+      expect(answer?.text).toBe('7 SLOs');
       return JSON.stringify(answer?.blocks);
     }, 30_000);
     expect(shown).toContain('*checkout-availability* · checkout-api · 99.9% over 1h');
     expect(shown).toContain(':large_yellow_circle: at risk · SLI 99.925% · 25% of the error budget left (1 s of 4 s of full outage)');
     expect(shown).toMatch(/burning 0\.[78]× over the last hour \(1× spends it/);
     expect(shown).toContain('*checkout-no-failures* · checkout-api · 99.9% over 1h\\n:large_green_circle: healthy · SLI 100.000% · 100% of the error budget left');
+    // Time slices over a threshold: every 1 s slice so far had a p99 of 250 ms, under 300 ms.
+    expect(shown).toContain('*checkout-latency* · checkout-api · 99% over 1h\\n:large_green_circle: healthy · SLI 100.000% · 100% of the error budget left');
     // The same SLO from its OpenSLO file reads the same.
     expect(shown).toContain('*checkout-openslo* · checkout-api · 99.9% over 1h\\n:large_yellow_circle: at risk · SLI 99.925% · 25% of the error budget left');
     // Four series (one per service and code), not one number; a query with a parenthesis missing.
