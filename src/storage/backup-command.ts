@@ -26,7 +26,7 @@ export const runBackup = async (args: readonly string[], env: NodeJS.ProcessEnv,
   }
   try {
     if (first === '--check') {
-      const checked = checkBackup(target);
+      const checked = await checkBackup(target);
       output.out(`restorable: ${target}: ${contents(checked)}${checked.migratedFrom === undefined ? '' : ` (migrated from the schema of ${day(checked.migratedFrom)})`}`);
     } else {
       output.out(`backed up to ${target}: ${contents(await backupDatabase(loadDatabasePath(env), target))}`);

@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { BackupSummary, DatabaseBackups } from '../app/backups/backup-ports.js';
 import { activeStatuses } from '../domain/incident/status.js';
-import { clientOf, openDatabase } from './database.js';
+import { openDatabase } from './database.js';
 
 /** A backup the operator can act on: what was wrong, naming the file, never a stack trace. */
 export class BackupError extends Error {
@@ -36,29 +36,25 @@ const toSummary = (counts: Counts): BackupSummary => ({
 
 const schemaOf = (db: Database.Database): number | undefined => (db.prepare(summaryQueries.migratedAt).get() as { n: number | null }).n ?? undefined;
 
-/** What a database holds, once `integrity_check` passes; `otherwise` ends the message when it does not. */
-const checkedSummary = (db: Database.Database, otherwise: string): BackupSummary => {
-  const check = db.pragma('integrity_check', { simple: true });
-  if (check !== 'ok') throw new BackupError(`the copy failed its integrity check (${String(check)}); ${otherwise}`);
-  return toSummary(Object.fromEntries(Object.entries(summaryQueries).map(([name, query]) => [name, (db.prepare(query).get() as { n: number | null }).n])) as Counts);
-};
-
 /**
- * The worker's whole program: the copy and its check read the whole database, seconds for a large
- * one, so they run on a thread of their own and the bot's event loop goes on answering Slack.
+ * The worker's whole program: the copy (when given a source) and its check read the whole database,
+ * seconds for a large one, so they run on a thread of their own and the bot's event loop goes on
+ * answering Slack.
  */
 const program = `
 const { workerData, parentPort } = require('node:worker_threads');
 const Database = require(workerData.driver);
 try {
-  const live = new Database(workerData.source, { readonly: true, fileMustExist: true });
-  try {
-    live.pragma('busy_timeout = 5000');
-    live.prepare('vacuum into ?').run(workerData.partial);
-  } finally {
-    live.close();
+  if (workerData.source) {
+    const live = new Database(workerData.source, { readonly: true, fileMustExist: true });
+    try {
+      live.pragma('busy_timeout = 5000');
+      live.prepare('vacuum into ?').run(workerData.file);
+    } finally {
+      live.close();
+    }
   }
-  const copy = new Database(workerData.partial);
+  const copy = new Database(workerData.file);
   try {
     const check = copy.pragma('integrity_check', { simple: true });
     const counts = {};
@@ -74,10 +70,17 @@ try {
 
 type WorkerAnswer = { check: string; counts: Counts } | { error: string };
 
-const copyOnWorker = (source: string, partial: string): Promise<WorkerAnswer> =>
+/** What a checked copy holds, once `integrity_check` passed; `otherwise` ends the message when it did not. */
+const checked = (answer: { check: string; counts: Counts }, otherwise: string): BackupSummary => {
+  if (answer.check !== 'ok') throw new BackupError(`the copy failed its integrity check (${answer.check}); ${otherwise}`);
+  return toSummary(answer.counts);
+};
+
+/** Copies `source` into `file` (none: `file` is there already), then checks and counts `file`, on a worker thread. */
+const onWorker = (source: string | undefined, file: string): Promise<WorkerAnswer> =>
   new Promise((resolve) => {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-    const worker = new Worker(program, { eval: true, workerData: { driver, source, partial, queries: summaryQueries } });
+    const worker = new Worker(program, { eval: true, workerData: { driver, source, file, queries: summaryQueries } });
     let answered = false;
     worker.once('message', (answer: WorkerAnswer) => {
       answered = true;
@@ -103,11 +106,11 @@ export const backupDatabase = async (source: string, target: string): Promise<Ba
   const partial = join(dirname(target), `.${basename(target)}.partial`);
   rmSync(partial, { force: true });
   try {
-    const answer = await copyOnWorker(source, partial);
+    const answer = await onWorker(source, partial);
     if ('error' in answer) throw new BackupError(`could not back up ${source}: ${answer.error}`);
-    if (answer.check !== 'ok') throw new BackupError(`the copy failed its integrity check (${answer.check}); ${source} was not changed`);
+    const summary = checked(answer, `${source} was not changed`);
     renameSync(partial, target);
-    return toSummary(answer.counts);
+    return summary;
   } catch (error) {
     rmSync(partial, { force: true });
     if (error instanceof BackupError) throw error;
@@ -120,7 +123,7 @@ export const backupDatabase = async (source: string, target: string): Promise<Ba
  * version of the bot would open it at a restore (its migrations applied), checked and summed up,
  * then deleted. `migratedFrom`: the schema the backup had, when this version had to migrate it.
  */
-export const checkBackup = (file: string): BackupSummary & { migratedFrom: number | undefined } => {
+export const checkBackup = async (file: string): Promise<BackupSummary & { migratedFrom: number | undefined }> => {
   if (!existsSync(file)) throw new BackupError(`no backup at ${file}`);
   const scratch = mkdtempSync(join(tmpdir(), 'incident-bot-restore-check-'));
   try {
@@ -135,13 +138,11 @@ export const checkBackup = (file: string): BackupSummary & { migratedFrom: numbe
     } finally {
       before.close();
     }
-    const restored = openDatabase(copy);
-    try {
-      const summary = checkedSummary(clientOf(restored.db), `${file} cannot be restored`);
-      return { ...summary, migratedFrom: summary.migratedAt === schemaBefore ? undefined : schemaBefore };
-    } finally {
-      restored.close();
-    }
+    openDatabase(copy).close();
+    const answer = await onWorker(undefined, copy);
+    if ('error' in answer) throw new BackupError(`${file} cannot be restored: ${answer.error}`);
+    const summary = checked(answer, `${file} cannot be restored`);
+    return { ...summary, migratedFrom: summary.migratedAt === schemaBefore ? undefined : schemaBefore };
   } catch (error) {
     if (error instanceof BackupError) throw error;
     throw new BackupError(`${file} cannot be restored: ${error instanceof Error ? error.message : String(error)}`);

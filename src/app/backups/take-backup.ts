@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { jobKeys } from '../job-keys.js';
 import { jobPriority } from '../ports.js';
+import type { IncidentConfig } from '../../config/incident-config.js';
 import type { UseCaseDeps } from '../use-case-deps.js';
 
 /** The backups' names sort by when they were taken: incident-bot-20261202T061500Z.sqlite. */
@@ -44,7 +45,7 @@ export const takeBackup = (deps: TakeBackupDeps): Promise<void> => {
   return copyAndPrune(deps, backups, join(backups.dir, backupFileName(now)));
 };
 
-const copyAndPrune = async (deps: TakeBackupDeps, backups: NonNullable<ReturnType<UseCaseDeps['config']>['backups']>, file: string): Promise<void> => {
+const copyAndPrune = async (deps: TakeBackupDeps, backups: NonNullable<IncidentConfig['backups']>, file: string): Promise<void> => {
   try {
     const summary = await deps.backups.take(file);
     const names = deps.backups.list(backups.dir);
